@@ -1,0 +1,15 @@
+import { dataOf, S, type Db } from './db.js'
+import { keys } from './keys.js'
+import { queryAll } from './paging.js'
+import { TABLE } from './table.js'
+
+export type ChangedItem = { type: 'entry' | 'post' | 'profile' | 'digest'; data: unknown }
+
+// everything of a person changed after `since` (ISO instant), oldest change first: exports and snapshots
+export async function listChangedSince(db: Db, person: string, since = ''): Promise<ChangedItem[]> {
+  return queryAll<ChangedItem>(db, {
+    IndexName: TABLE.gsi2.name,
+    KeyConditionExpression: 'gsi2pk = :changes AND gsi2sk > :since',
+    ExpressionAttributeValues: { ':changes': S(keys.changes(person)), ':since': S(since) },
+  }, (raw) => ({ type: raw.type!.S as ChangedItem['type'], data: dataOf(raw) }))
+}

@@ -1,0 +1,26 @@
+/**
+ * The journal store: the only code that builds DynamoDB commands. One table (see table.ts),
+ * generic keys (see keys.ts). Access patterns, one function each; none of them scans:
+ *
+ * - one entry by id                                           → getEntry
+ * - entries of a person with start in a time range, paged     → listEntries (GSI1, newest or oldest first)
+ * - the revisions of an entry / a post, oldest first          → listEntryRevisions / listPostRevisions
+ * - create / update (optimistic, with revision) an entry      → createEntry / updateEntry
+ * - one post by slug; posts by publication date, paged        → getPost / listPosts (GSI1)
+ * - create / update (optimistic, with revision) a post        → createPost / updatePost
+ * - the profile of a person; replace it optimistically        → getProfile / putProfile
+ * - the token with this secret's digest; a person's tokens    → getTokenByDigest / listTokens (GSI1)
+ * - store / revoke a token                                    → putToken / revokeToken
+ * - the first answer given for an Idempotency-Key             → getIdempotencyRecord (TTL `expiresAt`)
+ * - everything a person changed since T                       → listChangedSince (GSI2)
+ */
+export * from './db.js'
+export * from './table.js'
+export * from './paging.js'
+export * from './entry-store.js'
+export * from './post-store.js'
+export * from './profile-store.js'
+export * from './token-store.js'
+export * from './idempotency-store.js'
+export * from './changes-store.js'
+export { ensureTable } from './ensure-table.js'

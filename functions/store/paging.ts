@@ -1,0 +1,58 @@
+import { QueryCommand, type QueryCommandInput } from '@aws-sdk/client-dynamodb'
+import { dataOf, decodeCursor, encodeCursor, type Db, type Item } from './db.js'
+import { TABLE } from './table.js'
+
+export interface Page<T> { items: T[]; cursor?: string }
+
+export interface PagedQuery<T> {
+  /** The Query without ExclusiveStartKey and Limit. */
+  input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'Limit'>
+  /** Key attributes a cursor for this query must carry, e.g. `{ gsi1pk: 'PERSON#x#ENTRIES' }`. */
+  cursorMustMatch: Record<string, string>
+  keyAttributes: readonly string[]
+  limit: number
+  cursor?: string
+  /** Items the caller does not want (private ones on a public listing) are skipped, not counted. */
+  accept?: (item: T) => boolean
+}
+
+/**
+ * Reads one page of `limit` accepted items. The cursor is the key of the last item returned,
+ * so the next page starts right after it: paging never repeats or skips, whatever is filtered.
+ */
+export async function queryPage<T>(db: Db, q: PagedQuery<T>): Promise<Page<T>> {
+  const items: T[] = []
+  let startKey: Item | undefined = q.cursor ? decodeCursor(q.cursor, q.cursorMustMatch) : undefined
+  do {
+    const out = await db.client.send(new QueryCommand({
+      ...q.input, TableName: db.table, ExclusiveStartKey: startKey, Limit: Math.max(q.limit - items.length, 25),
+    }))
+    for (const raw of out.Items ?? []) {
+      const item = dataOf<T>(raw)
+      if (q.accept && !q.accept(item)) continue
+      items.push(item)
+      if (items.length === q.limit) return { items, cursor: encodeCursor(pick(raw, q.keyAttributes)) }
+    }
+    startKey = out.LastEvaluatedKey
+  } while (startKey)
+  return { items }
+}
+
+/** Reads every item a query yields (for exports and small collections such as revisions). */
+export async function queryAll<T>(db: Db, input: PagedQuery<T>['input'], map: (raw: Item) => T = dataOf): Promise<T[]> {
+  const items: T[] = []
+  let startKey: Item | undefined
+  do {
+    const out = await db.client.send(new QueryCommand({ ...input, TableName: db.table, ExclusiveStartKey: startKey }))
+    items.push(...(out.Items ?? []).map(map))
+    startKey = out.LastEvaluatedKey
+  } while (startKey)
+  return items
+}
+
+function pick(item: Item, names: readonly string[]): Item {
+  return Object.fromEntries(names.map((n) => [n, item[n]!]))
+}
+
+export const GSI1_KEY = [TABLE.partitionKey, TABLE.sortKey, TABLE.gsi1.partitionKey, TABLE.gsi1.sortKey] as const
+export const GSI2_KEY = [TABLE.partitionKey, TABLE.sortKey, TABLE.gsi2.partitionKey, TABLE.gsi2.sortKey] as const
