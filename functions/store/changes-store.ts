@@ -3,10 +3,10 @@ import { keys } from './keys.js'
 import { queryAll } from './paging.js'
 import { TABLE } from './table.js'
 
-export type ChangedItem = { type: 'entry' | 'post' | 'profile' | 'digest'; data: unknown }
+export type ChangedItem = { type: 'entry' | 'post' | 'revision' | 'profile' | 'digest'; data: unknown }
 
-// everything of a person changed after `since` (ISO instant), oldest change first: exports and snapshots
-export async function listChangedSince(db: Db, person: string, since = ''): Promise<ChangedItem[]> {
+// everything of a person (items and their revisions) changed after `since` (ISO instant), oldest first: exports, snapshots
+export async function listChangedSince(db: Db, person: string, since = '0'): Promise<ChangedItem[]> {
   return queryAll<ChangedItem>(db, {
     IndexName: TABLE.gsi2.name,
     KeyConditionExpression: 'gsi2pk = :changes AND gsi2sk > :since',

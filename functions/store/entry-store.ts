@@ -51,7 +51,7 @@ export interface EntryRange {
 // entries of a person whose start lies in [start, end), in time order (newest first by default), paged
 export async function listEntries(db: Db, person: string, range: EntryRange): Promise<Page<Entry>> {
   const timeline = keys.timeline(person, 'ENTRIES')
-  const lower = range.start ? range.start.toISOString() : ''
+  const lower = range.start ? range.start.toISOString() : '0'
   const upper = range.end ? range.end.toISOString() : '\uffff'
   return queryPage<Entry>(db, {
     input: {

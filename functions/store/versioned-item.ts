@@ -41,7 +41,11 @@ export async function writeVersioned<T extends { version: number; updatedAt: str
     },
   }
   const putRevision: TransactWriteItem = {
-    Put: { TableName: db.table, Item: withData(keys.revision(w.itemKey.pk, w.after.version), 'revision', revision), ConditionExpression: 'attribute_not_exists(pk)' },
+    Put: {
+      TableName: db.table,
+      Item: withData({ ...keys.revision(w.itemKey.pk, w.after.version), [TABLE.gsi2.partitionKey]: keys.changes(w.person), [TABLE.gsi2.sortKey]: `${w.after.updatedAt}#${w.itemKey.pk}#REV` }, 'revision', revision),
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
   }
   const extra: TransactWriteItem[] = w.alsoPut ? [{ Put: { TableName: db.table, Item: w.alsoPut, ConditionExpression: 'attribute_not_exists(pk)' } }] : []
   try {

@@ -1,0 +1,78 @@
+import { Hono } from 'hono'
+import { applyEntryPatch, normalizeEntryInput, withdrawalSchema, type Entry } from '../core/entry.js'
+import { matchesEntryFilter } from '../core/entry-filter.js'
+import { newEntry, revisedEntry, withdrawnEntry } from '../core/journal-items.js'
+import { publicEntryHistory, toPublicEntry } from '../core/public-projection.js'
+import { parseWith } from '../core/validation.js'
+import { createEntry, getEntry, listEntries, listEntryRevisions, updateEntry } from '../store/index.js'
+import type { AppEnv } from './context.js'
+import { idempotentCreate } from './idempotency.js'
+import { bearerToken, etag, expectedVersion, jsonBody, requireOwner } from './middleware.js'
+import { problem } from './problem.js'
+import { changeReason } from './views.js'
+import { parseEntryListQuery } from './query.js'
+import { ownerHeaders, publicHeaders } from './views.js'
+
+const notFound = (id: string) => problem(404, `There is no entry ${id}.`)
+
+/** Agenda entries: public reads (the projection; owners see everything) and owner writes. */
+export const entries = new Hono<AppEnv>()
+  .get('/', async (c) => {
+    const { db, person, now } = c.get('deps')
+    const owner = await bearerToken(c)
+    const q = parseEntryListQuery(c.req.query(), 'Europe/Amsterdam')
+    const at = now()
+    const visible = (e: Entry) => {
+      const view = owner ? e : toPublicEntry(e, { now: at })
+      return view !== null && matchesEntryFilter(view, q)
+    }
+    const page = await listEntries(db, person, { start: q.start, end: q.end, order: q.order, limit: q.limit, cursor: q.cursor, accept: visible })
+    const items = owner ? page.items : page.items.map((e) => toPublicEntry(e, { now: at })!)
+    return c.json({ items, ...(page.cursor ? { cursor: page.cursor } : {}) }, 200, owner ? ownerHeaders : publicHeaders)
+  })
+  .get('/:id', async (c) => {
+    const { db, person, now } = c.get('deps')
+    const owner = await bearerToken(c)
+    const id = c.req.param('id')
+    const entry = await getEntry(db, person, id)
+    const revisions = entry ? await listEntryRevisions(db, person, id) : []
+    if (entry && owner) return c.json({ ...entry, history: revisions }, 200, { ...ownerHeaders, ETag: etag(entry.version) })
+    const view = entry && toPublicEntry(entry, { now: now() })
+    if (!entry || !view) throw notFound(id)
+    return c.json({ ...view, history: publicEntryHistory(entry, revisions, { now: now() }) }, 200, { ...publicHeaders, ETag: etag(entry.version) })
+  })
+  .post('/', requireOwner, jsonBody, async (c) => {
+    const { db, person, now } = c.get('deps')
+    const content = normalizeEntryInput(c.get('body'))
+    return idempotentCreate(c, 'POST /api/entries', async (recordFor) => {
+      const entry = newEntry(content, person, now())
+      const response = { status: 201, headers: { ETag: etag(1), Location: `/api/entries/${entry.id}` }, body: entry }
+      await createEntry(db, entry, { by: c.get('token').id, alsoPut: recordFor(response) })
+      return response
+    })
+  })
+  .on(['PUT', 'PATCH'], '/:id', requireOwner, jsonBody, async (c) => {
+    const { db, person, now } = c.get('deps')
+    const expected = expectedVersion(c.req.header('if-match'))
+    const id = c.req.param('id')
+    const before = await getEntry(db, person, id)
+    if (!before) throw notFound(id)
+    const content = c.req.method === 'PUT' ? normalizeEntryInput(c.get('body')) : applyEntryPatch(before, c.get('body'))
+    if (before.version !== expected) throw problem(412, `This entry is at version ${before.version}, not ${expected}: someone changed it since you read it. Fetch it again and reapply your change.`)
+    const after = revisedEntry(before, content, now())
+    await updateEntry(db, before, after, { by: c.get('token').id, reason: changeReason(c.req.header('x-change-reason')) })
+    return c.json(after, 200, { ETag: etag(after.version) })
+  })
+  .delete('/:id', requireOwner, jsonBody, async (c) => {
+    const { db, person, now } = c.get('deps')
+    const expected = expectedVersion(c.req.header('if-match'))
+    const { reason } = parseWith(withdrawalSchema, c.get('body'))
+    const id = c.req.param('id')
+    const before = await getEntry(db, person, id)
+    if (!before) throw notFound(id)
+    if (before.withdrawn) throw problem(409, `Entry ${id} was withdrawn already on ${before.withdrawn.at}.`)
+    if (before.version !== expected) throw problem(412, `This entry is at version ${before.version}, not ${expected}: fetch it again first.`)
+    const after = withdrawnEntry(before, reason, now())
+    await updateEntry(db, before, after, { by: c.get('token').id, reason, action: 'withdraw' })
+    return c.json(after, 200, { ETag: etag(after.version) })
+  })

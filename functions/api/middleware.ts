@@ -1,0 +1,58 @@
+import type { MiddlewareHandler } from 'hono'
+import { tokenDigest } from '../core/token.js'
+import { getTokenByDigest } from '../store/index.js'
+import type { AppEnv } from './context.js'
+import { problem } from './problem.js'
+
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+
+/** Reads the body as strict UTF-8 JSON; the handler then validates it against its schema. */
+export const jsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const type = c.req.header('content-type') ?? ''
+  if (!/^application\/([a-z.+-]*\+)?json\b/i.test(type)) {
+    throw problem(415, 'Send the body as JSON with the header Content-Type: application/json.')
+  }
+  let text: string
+  try {
+    text = utf8.decode(await c.req.arrayBuffer())
+  } catch {
+    throw problem(400, 'The body is not valid UTF-8 text; send it UTF-8 encoded.')
+  }
+  try {
+    c.set('body', JSON.parse(text))
+  } catch (error) {
+    throw problem(400, `The body is not valid JSON (${(error as Error).message}).`)
+  }
+  await next()
+}
+
+/** The token of an `Authorization: Bearer …` header, or undefined without one; a bad one is refused. */
+export async function bearerToken(c: Parameters<MiddlewareHandler<AppEnv>>[0]) {
+  const header = c.req.header('authorization')
+  if (header === undefined) return undefined
+  const secret = /^Bearer\s+(\S+)$/i.exec(header)?.[1]
+  const deps = c.get('deps')
+  const token = secret ? await getTokenByDigest(deps.db, tokenDigest(secret)) : undefined
+  if (!token || token.revokedAt || token.person !== deps.person) {
+    throw problem(401, 'The token is not valid (wrong, revoked or for another journal). Send Authorization: Bearer <your owner token>.', { headers: { 'WWW-Authenticate': 'Bearer realm="journal", error="invalid_token"' } })
+  }
+  return token
+}
+
+/** Owner routes: a valid bearer token is required. */
+export const requireOwner: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const token = await bearerToken(c)
+  if (!token) throw problem(401, 'This route is for the journal owner: send Authorization: Bearer <your owner token>.', { headers: { 'WWW-Authenticate': 'Bearer realm="journal"' } })
+  c.set('token', token)
+  await next()
+}
+
+/** The version an `If-Match` header asks for; writes to existing items require it. */
+export function expectedVersion(header: string | undefined): number {
+  if (header === undefined) throw problem(428, 'Send If-Match with the ETag you got when you read this item, so a change made meanwhile is not overwritten.')
+  const version = /^(?:W\/)?"(\d+)"$/.exec(header.trim())?.[1]
+  if (!version) throw problem(400, 'If-Match must be an ETag as given by this API, e.g. "3".', { errors: [{ field: 'If-Match', reason: 'must look like "3"' }] })
+  return Number(version)
+}
+
+export const etag = (version: number) => `"${version}"`

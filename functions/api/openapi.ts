@@ -1,0 +1,72 @@
+import * as z from 'zod/mini'
+import { entryInputSchema, entryPatchSchema, withdrawalSchema } from '../core/entry.js'
+import { postCreateSchema, postPatchSchema, postReplaceSchema } from '../core/post.js'
+import { profileInputSchema } from '../core/profile.js'
+import { entryListQuerySchema, pageQuerySchema } from './query.js'
+
+type Operation = Record<string, unknown>
+const schema = (s: z.ZodMiniType) => {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { unrepresentable: 'any' }) as Record<string, unknown>
+  return rest
+}
+const json = (ref: string) => ({ content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } })
+const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } })
+const owner = { security: [{ bearer: [] }] }
+const ifMatch = { name: 'If-Match', in: 'header', required: true, schema: { type: 'string' }, description: 'The ETag from the last read; 412 when the item changed since.' }
+const idempotencyKey = { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 }, description: 'Retrying with the same key returns the first response and creates nothing new; the same key with another body answers 422.' }
+const changeReason = { name: 'X-Change-Reason', in: 'header', required: false, schema: { type: 'string' }, description: 'Public reason shown in the change history (percent-encode non-ASCII).' }
+const queryParams = (s: z.ZodMiniType) => Object.entries((schema(s).properties ?? {}) as Record<string, object>).map(([name, p]) => ({ name, in: 'query', required: false, schema: p }))
+const pathParam = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } })
+const errors = { 400: problemResponse('Invalid input: `errors` names each field and the reason'), 401: problemResponse('Missing or invalid owner token'), 503: problemResponse('Database unavailable; retry after Retry-After seconds') }
+
+function writeOps(kind: 'entry' | 'post', param: string, replaceSchema: string, patchSchema: string): Record<string, Operation> {
+  const common = { ...owner, parameters: [pathParam(param), ifMatch, changeReason] }
+  const responses = { 200: { description: `The ${kind} after the change (new ETag)` }, ...errors, 404: problemResponse('No such item'), 412: problemResponse('Changed since read'), 413: problemResponse('Body too large'), 428: problemResponse('If-Match missing') }
+  return {
+    put: { summary: `Replace a ${kind}`, ...common, requestBody: json(replaceSchema), responses },
+    patch: { summary: `Change some fields of a ${kind}`, ...common, requestBody: json(patchSchema), responses },
+    delete: { summary: `Withdraw a ${kind} (it stays readable as withdrawn, with the reason)`, ...common, requestBody: json('Withdrawal'), responses },
+  }
+}
+
+/** The OpenAPI 3.1 description of every route, with request schemas generated from the core schemas. */
+export function openApiDocument() {
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Open Agenda Journal API', version: '1.0.0', description: 'Public reads show the public projection only; writes need the owner token. Errors are RFC 9457 problem+json.' },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      schemas: {
+        EntryInput: schema(entryInputSchema), EntryPatch: schema(entryPatchSchema), Withdrawal: schema(withdrawalSchema),
+        PostCreate: schema(postCreateSchema), PostReplace: schema(postReplaceSchema), PostPatch: schema(postPatchSchema),
+        ProfileInput: schema(profileInputSchema),
+        Problem: { type: 'object', required: ['title', 'status', 'detail'], properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' }, instance: { type: 'string' }, errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, reason: { type: 'string' } } } } } },
+      },
+    },
+    paths: {
+      '/api/health': { get: { summary: 'Liveness', responses: { 200: { description: '{"status":"ok"}' } } } },
+      '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
+      '/api/entries': {
+        get: { summary: 'Agenda entries in a date range (Europe/Amsterdam days), newest first unless order=asc; paged by cursor. With the owner token: all entries, unprojected.', parameters: queryParams(entryListQuerySchema), responses: { 200: { description: '{ items, cursor? }' }, ...errors } },
+        post: { summary: 'Log an entry', ...owner, parameters: [idempotencyKey], requestBody: json('EntryInput'), responses: { 201: { description: 'The entry; ETag "1"; Location' }, ...errors, 413: problemResponse('Body too large'), 422: problemResponse('Idempotency-Key reused with another body') } },
+      },
+      '/api/entries/{id}': {
+        get: { summary: 'One entry with its public change history; a private entry answers 404 like a missing one', parameters: [pathParam('id')], responses: { 200: { description: 'The entry; ETag = version' }, 404: problemResponse('No such public entry') } },
+        ...writeOps('entry', 'id', 'EntryInput', 'EntryPatch'),
+      },
+      '/api/posts': {
+        get: { summary: 'Published posts, newest first; paged', parameters: queryParams(pageQuerySchema), responses: { 200: { description: '{ items, cursor? }' } } },
+        post: { summary: 'Write a post (annual report or note)', ...owner, parameters: [idempotencyKey], requestBody: json('PostCreate'), responses: { 201: { description: 'The post' }, ...errors, 409: problemResponse('Slug taken'), 422: problemResponse('Idempotency-Key reused with another body') } },
+      },
+      '/api/posts/{slug}': {
+        get: { summary: 'One published post with its public change history', parameters: [pathParam('slug')], responses: { 200: { description: 'The post' }, 404: problemResponse('No such published post') } },
+        ...writeOps('post', 'slug', 'PostReplace', 'PostPatch'),
+      },
+      '/api/profile': {
+        get: { summary: 'Who keeps this journal', responses: { 200: { description: 'The profile' }, 404: problemResponse('No profile yet') } },
+        put: { summary: 'Create (no If-Match) or replace (If-Match) the profile', ...owner, requestBody: json('ProfileInput'), responses: { 200: { description: 'Replaced' }, 201: { description: 'Created' }, ...errors, 412: problemResponse('Changed since read') } },
+      },
+      '/api/export': { get: { summary: 'The complete journal, private items included', ...owner, responses: { 200: { description: 'Export document' }, 401: errors[401] } } },
+    },
+  }
+}

@@ -1,0 +1,75 @@
+import { Hono } from 'hono'
+import { withdrawalSchema } from '../core/entry.js'
+import { newPost, revisedPost, withdrawnPost } from '../core/journal-items.js'
+import { normalizePostContent, postContent, postCreateSchema, postPatchSchema, postReplaceSchema } from '../core/post.js'
+import { publicPostHistory, toPublicPost } from '../core/public-projection.js'
+import { parseWith } from '../core/validation.js'
+import { createPost, getPost, listPostRevisions, listPosts, updatePost } from '../store/index.js'
+import type { AppEnv } from './context.js'
+import { idempotentCreate } from './idempotency.js'
+import { bearerToken, etag, expectedVersion, jsonBody, requireOwner } from './middleware.js'
+import { problem } from './problem.js'
+import { pageQuerySchema } from './query.js'
+import { changeReason, ownerHeaders, publicHeaders } from './views.js'
+
+const notFound = (slug: string) => problem(404, `There is no post ${slug}.`)
+
+/** Posts (annual reports and notes): public reads of what is published, owner writes. */
+export const posts = new Hono<AppEnv>()
+  .get('/', async (c) => {
+    const { db, person, now } = c.get('deps')
+    const owner = await bearerToken(c)
+    const q = parseWith(pageQuerySchema, c.req.query())
+    const at = now()
+    const page = await listPosts(db, person, { limit: Number(q.limit ?? 20), cursor: q.cursor, accept: (p) => owner !== undefined || toPublicPost(p, { now: at }) !== null })
+    const items = owner ? page.items : page.items.map((p) => toPublicPost(p, { now: at })!)
+    return c.json({ items, ...(page.cursor ? { cursor: page.cursor } : {}) }, 200, owner ? ownerHeaders : publicHeaders)
+  })
+  .get('/:slug', async (c) => {
+    const { db, person, now } = c.get('deps')
+    const owner = await bearerToken(c)
+    const slug = c.req.param('slug')
+    const post = await getPost(db, person, slug)
+    const revisions = post ? await listPostRevisions(db, person, slug) : []
+    if (post && owner) return c.json({ ...post, history: revisions }, 200, { ...ownerHeaders, ETag: etag(post.version) })
+    const view = post && toPublicPost(post, { now: now() })
+    if (!post || !view) throw notFound(slug)
+    return c.json({ ...view, history: publicPostHistory(post, revisions, { now: now() }) }, 200, { ...publicHeaders, ETag: etag(post.version) })
+  })
+  .post('/', requireOwner, jsonBody, async (c) => {
+    const { db, person, now } = c.get('deps')
+    const { slug } = parseWith(postCreateSchema, c.get('body'))
+    const content = normalizePostContent(c.get('body'), now(), postCreateSchema)
+    return idempotentCreate(c, 'POST /api/posts', async (recordFor) => {
+      const post = newPost(slug, content, person, now())
+      const response = { status: 201, headers: { ETag: etag(1), Location: `/api/posts/${slug}` }, body: post }
+      await createPost(db, post, { by: c.get('token').id, alsoPut: recordFor(response) })
+      return response
+    })
+  })
+  .on(['PUT', 'PATCH'], '/:slug', requireOwner, jsonBody, async (c) => {
+    const { db, person, now } = c.get('deps')
+    const expected = expectedVersion(c.req.header('if-match'))
+    const slug = c.req.param('slug')
+    const before = await getPost(db, person, slug)
+    if (!before) throw notFound(slug)
+    const input = c.req.method === 'PUT' ? c.get('body') : { ...postContent(before), ...parseWith(postPatchSchema, c.get('body')) }
+    const content = normalizePostContent(input, now(), postReplaceSchema)
+    if (before.version !== expected) throw problem(412, `This post is at version ${before.version}, not ${expected}: fetch it again and reapply your change.`)
+    const after = revisedPost(before, content, now())
+    await updatePost(db, before, after, { by: c.get('token').id, reason: changeReason(c.req.header('x-change-reason')) })
+    return c.json(after, 200, { ETag: etag(after.version) })
+  })
+  .delete('/:slug', requireOwner, jsonBody, async (c) => {
+    const { db, person, now } = c.get('deps')
+    const expected = expectedVersion(c.req.header('if-match'))
+    const { reason } = parseWith(withdrawalSchema, c.get('body'))
+    const slug = c.req.param('slug')
+    const before = await getPost(db, person, slug)
+    if (!before) throw notFound(slug)
+    if (before.withdrawn) throw problem(409, `Post ${slug} was withdrawn already on ${before.withdrawn.at}.`)
+    if (before.version !== expected) throw problem(412, `This post is at version ${before.version}, not ${expected}: fetch it again first.`)
+    const after = withdrawnPost(before, reason, now())
+    await updatePost(db, before, after, { by: c.get('token').id, reason, action: 'withdraw' })
+    return c.json(after, 200, { ETag: etag(after.version) })
+  })

@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto'
+import { inject } from 'vitest'
+import { newTokenSecret, tokenDigest, type Token } from '../../functions/core/token.js'
+import { createApp } from '../../functions/api/app.js'
+import { createDb, ensureTable, putToken, type Db } from '../../functions/store/index.js'
+
+/** A fresh, empty journal table on the run's DynamoDB Local. */
+export async function testDb(): Promise<Db> {
+  const db = createDb({ endpoint: inject('dynamodbEndpoint'), table: `test-${randomUUID()}` })
+  await ensureTable(db)
+  return db
+}
+
+export const PERSON = 'test-person'
+
+export async function ownerToken(db: Db, person = PERSON): Promise<{ secret: string; token: Token }> {
+  const secret = newTokenSecret()
+  const token: Token = { id: `tok-${randomUUID().slice(0, 8)}`, person, label: 'test', digest: tokenDigest(secret), createdAt: new Date().toISOString() }
+  await putToken(db, token)
+  return { secret, token }
+}
+
+/** The API on a fresh table, with an owner token and small request helpers. */
+export async function testApi(options: { now?: () => Date } = {}) {
+  const db = await testDb()
+  const { secret } = await ownerToken(db)
+  const app = createApp({ db, person: PERSON, ...options })
+  const auth = { Authorization: `Bearer ${secret}` }
+  const send = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+    app.request(path, {
+      method,
+      headers: { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...auth, ...headers },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    })
+  const get = (path: string, headers: Record<string, string> = {}) => app.request(path, { headers })
+  return { db, app, secret, auth, send, get }
+}
+
+/** A valid entry input; override what the test is about. */
+export function entryInput(overrides: Record<string, unknown> = {}) {
+  return {
+    start: '2015-03-16T10:00', end: '2015-03-16T11:30', title: 'Adviesgesprek zelfsturing', kind: 'advice',
+    counterparts: [{ name: 'Gemeente Enschede', type: 'gemeente' }], themes: ['zelfsturing'], location: 'Enschede',
+    visibility: 'public', status: 'held', ...overrides,
+  }
+}
