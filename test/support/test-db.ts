@@ -4,6 +4,10 @@ import { newTokenSecret, tokenDigest, type Token } from '../../functions/core/to
 import { createApp } from '../../functions/api/app.js'
 import { createDb, ensureTable, putToken, type Db } from '../../functions/store/index.js'
 
+/** Test bodies are read loosely; assertions check their shape. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type TestResponse = Omit<Response, 'json'> & { json(): Promise<any> }
+
 /** A fresh, empty journal table on the run's DynamoDB Local. */
 export async function testDb(): Promise<Db> {
   const db = createDb({ endpoint: inject('dynamodbEndpoint'), table: `test-${randomUUID()}` })
@@ -26,13 +30,13 @@ export async function testApi(options: { now?: () => Date } = {}) {
   const { secret } = await ownerToken(db)
   const app = createApp({ db, person: PERSON, ...options })
   const auth = { Authorization: `Bearer ${secret}` }
-  const send = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+  const send = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse> =>
     app.request(path, {
       method,
       headers: { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...auth, ...headers },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    })
-  const get = (path: string, headers: Record<string, string> = {}) => app.request(path, { headers })
+      body: body === undefined ? undefined : typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body),
+    }) as Promise<TestResponse>
+  const get = (path: string, headers: Record<string, string> = {}): Promise<TestResponse> => app.request(path, { headers }) as Promise<TestResponse>
   return { db, app, secret, auth, send, get }
 }
 
