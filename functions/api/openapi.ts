@@ -29,7 +29,9 @@ function writeOps(kind: 'entry' | 'post', param: string, replaceSchema: string, 
   }
 }
 
-/** The OpenAPI 3.1 description of every route, with request schemas generated from the core schemas. */
+/**
+ * The OpenAPI 3.1 description of every route, with request schemas generated from the core schemas.
+ */
 export function openApiDocument() {
   return {
     openapi: '3.1.0',

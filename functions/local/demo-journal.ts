@@ -1,0 +1,56 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { entryStartInstant, normalizeEntryInput } from '../core/entry.js'
+import { postFromMarkdown } from '../core/front-matter.js'
+import { newEntry, newPost } from '../core/journal-items.js'
+import { normalizePostContent, postCreateSchema } from '../core/post.js'
+import { profileFromInput, profileInputSchema } from '../core/profile.js'
+import { parseWith } from '../core/validation.js'
+import { createEntry, createPost, getProfile, listEntries, putProfile, type Db } from '../store/index.js'
+
+const DEMO_BY = 'demo-loader'
+
+/** An appointment in the demo is logged the evening after it, as a diligent servant would. */
+function loggedAt(start: Date): Date {
+  return new Date(start.getTime() + 10 * 3_600_000)
+}
+
+/** True when the person's journal holds nothing yet (one Query of at most one item). */
+export async function isJournalEmpty(db: Db, person: string): Promise<boolean> {
+  const page = await listEntries(db, person, { limit: 1 })
+  return page.items.length === 0 && !(await getProfile(db, person))
+}
+
+/**
+ * Loads the demo journal from `content/demo/` (profile, entries, posts) through the same core
+ * validation and store writes as the API. Every file is validated before anything is written.
+ */
+export async function loadDemoJournal(db: Db, person: string, dir: string): Promise<{ entries: number; posts: number }> {
+  const profileInput = parseWith(profileInputSchema, JSON.parse(readFileSync(join(dir, 'profile.json'), 'utf8')))
+  const entryInputs = JSON.parse(readFileSync(join(dir, 'entries.json'), 'utf8')) as unknown[]
+  const contents = entryInputs.map((raw, index) => {
+    try {
+      return normalizeEntryInput(raw)
+    } catch (error) {
+      throw new Error(`content/demo/entries.json item ${index}: ${(error as Error).message}`)
+    }
+  })
+  const postFiles = readdirSync(join(dir, 'posts')).filter((f) => f.endsWith('.md')).sort()
+  const posts = postFiles.map((file) => {
+    const raw = postFromMarkdown(readFileSync(join(dir, 'posts', file), 'utf8'))
+    const { slug } = parseWith(postCreateSchema, raw)
+    const content = normalizePostContent(raw, new Date(), postCreateSchema)
+    return newPost(slug, content, person, new Date(content.publishedAt ?? Date.now()))
+  })
+
+  const now = new Date()
+  await putProfile(db, { person, ...profileFromInput(profileInput), updatedAt: now.toISOString(), version: 1 }, 0)
+  const entries = contents.map((content) => newEntry(content, person, loggedAt(entryStartInstant(content))))
+  await inBatches(entries, 8, (entry) => createEntry(db, entry, { by: DEMO_BY }))
+  await inBatches(posts, 8, (post) => createPost(db, post, { by: DEMO_BY }))
+  return { entries: entries.length, posts: posts.length }
+}
+
+async function inBatches<T>(items: T[], size: number, write: (item: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(write))
+}

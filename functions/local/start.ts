@@ -1,0 +1,57 @@
+import { serve } from '@hono/node-server'
+import { resolve } from 'node:path'
+import { createApp } from '../api/app.js'
+import { createDb, ensureTable } from '../store/index.js'
+import { isJournalEmpty, loadDemoJournal } from './demo-journal.js'
+import { startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local.js'
+import { ensureOwnerToken } from './owner-token.js'
+import { localSettings } from './settings.js'
+
+/**
+ * `npm start`: DynamoDB Local (persisted under .journal/), the table, the demo journal on first
+ * start, and the API on http://localhost:8787. Ctrl-C stops everything; the data stays.
+ */
+async function main() {
+  const settings = localSettings()
+  let dynamo: RunningDynamoDb | undefined
+  const stops: (() => Promise<void> | void)[] = []
+  const shutdown = async (code: number) => {
+    for (const stop of stops.reverse()) await stop()
+    await dynamo?.stop()
+    process.exit(code)
+  }
+  process.once('SIGINT', () => void shutdown(0))
+  process.once('SIGTERM', () => void shutdown(0))
+
+  try {
+    if (!settings.dynamoDbEndpoint) {
+      console.log(`Starting DynamoDB Local (data in ${settings.dynamoDbDir}) …`)
+      dynamo = await startDynamoDbLocal({ dataDir: settings.dynamoDbDir, port: settings.dynamoDbPort })
+    }
+    const db = createDb({ endpoint: settings.dynamoDbEndpoint ?? dynamo!.endpoint, table: settings.table })
+    if (await ensureTable(db)) console.log(`Created table ${settings.table}.`)
+    const token = await ensureOwnerToken(db, settings.person, settings.dataDir, settings.ownerToken)
+    if (settings.demo && (await isJournalEmpty(db, settings.person))) {
+      const loaded = await loadDemoJournal(db, settings.person, resolve('content/demo'))
+      console.log(`Loaded the demo journal: ${loaded.entries} entries, ${loaded.posts} posts.`)
+    }
+    const app = createApp({ db, person: settings.person })
+    const server = serve({ fetch: app.fetch, port: settings.apiPort, hostname: '127.0.0.1' })
+    await new Promise<void>((ok, fail) => server.once('listening', ok).once('error', fail))
+    stops.push(() => new Promise<void>((ok) => server.close(() => ok())))
+    console.log([
+      '',
+      'Open Agenda Journal is running:',
+      `  API          http://localhost:${settings.apiPort}/api/entries`,
+      `  API docs     http://localhost:${settings.apiPort}/api/openapi.json`,
+      `  Owner token  ${token}`,
+      '',
+      'Press Ctrl-C to stop (your journal is kept in .journal/).',
+    ].join('\n'))
+  } catch (error) {
+    console.error(`\n${(error as Error).message}`)
+    await shutdown(1)
+  }
+}
+
+void main()
