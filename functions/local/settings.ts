@@ -6,7 +6,7 @@ export function localSettings(env: NodeJS.ProcessEnv = process.env) {
   return {
     dataDir,
     dynamoDbDir: resolve(dataDir, 'dynamodb'),
-    dynamoDbEndpoint: env.JOURNAL_DYNAMODB_ENDPOINT,
+    dynamoDbEndpoint: env.JOURNAL_DYNAMODB_ENDPOINT || undefined,
     dynamoDbPort: port(env.JOURNAL_DYNAMODB_PORT, 8788, 'JOURNAL_DYNAMODB_PORT'),
     apiPort: port(env.JOURNAL_API_PORT, 8787, 'JOURNAL_API_PORT'),
     sitePort: port(env.JOURNAL_SITE_PORT, 4321, 'JOURNAL_SITE_PORT'),

@@ -12,6 +12,8 @@ import { localSettings } from './settings.js'
  * start, and the API on http://localhost:8787. Ctrl-C stops everything; the data stays.
  */
 async function main() {
+  // Locally we run on Node 20 knowingly; the SDK's upgrade notice would bury the start-up lines.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
   const settings = localSettings()
   let dynamo: RunningDynamoDb | undefined
   const stops: (() => Promise<void> | void)[] = []
@@ -49,9 +51,13 @@ async function main() {
       'Press Ctrl-C to stop (your journal is kept in .journal/).',
     ].join('\n'))
   } catch (error) {
-    console.error(`\n${(error as Error).message}`)
+    const e = error as NodeJS.ErrnoException
+    console.error(`\n${e.code === 'EADDRINUSE' ? `Port ${settings.apiPort} is in use: stop what runs there or set JOURNAL_API_PORT to another port.` : e.message}`)
     await shutdown(1)
   }
 }
 
-void main()
+main().catch((error: Error) => {
+  console.error(error.message)
+  process.exit(1)
+})

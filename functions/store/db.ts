@@ -21,7 +21,7 @@ export class IdempotencyKeyUsedError extends Error { override name = 'Idempotenc
  * so that an unavailable database answers quickly instead of hanging a request.
  */
 export function createDb(options: { endpoint?: string; table?: string; region?: string } = {}): Db {
-  const endpoint = options.endpoint ?? process.env.JOURNAL_DYNAMODB_ENDPOINT
+  const endpoint = options.endpoint || process.env.JOURNAL_DYNAMODB_ENDPOINT || undefined
   const client = new DynamoDBClient({
     endpoint,
     region: options.region ?? process.env.AWS_REGION ?? 'eu-west-1',

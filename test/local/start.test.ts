@@ -1,0 +1,54 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { freePort } from '../../functions/local/dynamodb-local.js'
+
+const alive = (pid: number) => { try { process.kill(pid, 0); return true } catch { return false } }
+
+/** Runs `npm start`'s program until it says it is running; returns its output so far. */
+async function start(env: Record<string, string>): Promise<{ child: ChildProcess; output: () => string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'functions/local/start.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  child.stdout!.on('data', (c) => (output += c))
+  child.stderr!.on('data', (c) => (output += c))
+  await new Promise<void>((resolve, reject) => {
+    const timer = setInterval(() => { if (output.includes('Press Ctrl-C')) { clearInterval(timer); resolve() } }, 100)
+    child.once('exit', (code) => { clearInterval(timer); reject(new Error(`start exited with ${code}:\n${output}`)) })
+  })
+  return { child, output: () => output }
+}
+
+async function stop(child: ChildProcess): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
+  child.kill('SIGINT')
+  return exited
+}
+
+describe('npm start', () => {
+  it('serves the demo journal, stops cleanly on Ctrl-C and keeps the data for the next start', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'oaj-start-'))
+    const env = { JOURNAL_DATA_DIR: dataDir, JOURNAL_API_PORT: String(await freePort()), JOURNAL_DYNAMODB_PORT: String(await freePort()), JOURNAL_DYNAMODB_ENDPOINT: '' }
+    delete process.env.JOURNAL_DYNAMODB_ENDPOINT
+    const api = `http://127.0.0.1:${env.JOURNAL_API_PORT}`
+
+    const first = await start(env)
+    expect(first.output()).toMatch(/Loaded the demo journal: \d+ entries/)
+    const token = readFileSync(join(dataDir, 'owner-token'), 'utf8').trim()
+    expect(first.output()).toContain(token)
+    const week = await (await fetch(`${api}/api/entries?from=2015-03-16&to=2015-03-22`)).json() as { items: unknown[] }
+    expect(week.items.length).toBeGreaterThan(0)
+    const all = await (await fetch(`${api}/api/entries?limit=200`, { headers: { Authorization: `Bearer ${token}` } })).json() as { items: { visibility: string }[] }
+    expect(new Set(all.items.map((e) => e.visibility))).toEqual(new Set(['public', 'restricted', 'private']))
+    const javaPid = Number(readFileSync(join(dataDir, 'dynamodb', 'dynamodb-local.pid'), 'utf8'))
+    expect(await stop(first.child)).toBe(0)
+    expect(alive(javaPid)).toBe(false)
+
+    const second = await start(env)
+    expect(second.output()).not.toContain('Loaded the demo journal')
+    const again = await (await fetch(`${api}/api/entries?from=2015-03-16&to=2015-03-22`)).json() as { items: unknown[] }
+    expect(again.items).toEqual(week.items)
+    expect(await stop(second.child)).toBe(0)
+  }, 120_000)
+})
