@@ -48,7 +48,8 @@ function toProblem(error: unknown): Problem {
 /** The single error handler: every failure leaves as application/problem+json, never as a stack trace. */
 export function renderProblem(error: unknown, c: Context): Response {
   const p = toProblem(error)
-  if (p.status >= 500) console.error(`${c.req.method} ${c.req.path}:`, error)
+  if (p.status === 500) console.error(`${c.req.method} ${c.req.path}:`, error)
+  if (p.status === 503) console.warn(`${c.req.method} ${c.req.path}: database unavailable (${(error as Error).message})`)
   const body = { type: p.status >= 500 ? 'about:blank' : `/problems/${p.status}`, title: p.title, status: p.status, detail: p.detail, instance: c.req.path, ...(p.extra.errors ? { errors: p.extra.errors } : {}) }
   return new Response(JSON.stringify(body), {
     status: p.status,
