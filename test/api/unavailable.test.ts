@@ -10,6 +10,6 @@ describe('when DynamoDB cannot be reached', () => {
     const res = await app.request('/api/entries')
     expect(res.status).toBe(503)
     expect(res.headers.get('retry-after')).toBe('5')
-    expect((await res.json()).detail).toContain('nothing was changed')
+    expect(((await res.json()) as { detail: string }).detail).toContain('nothing was changed')
   })
 })
