@@ -2,12 +2,14 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { secureHeaders } from 'hono/secure-headers'
 import type { AppDeps, AppEnv } from './context.js'
+import { digests } from './digests.js'
 import { entries } from './entries.js'
 import { exportRoute } from './export.js'
 import { openApiDocument } from './openapi.js'
 import { posts } from './posts.js'
 import { problem, renderProblem } from './problem.js'
 import { profile } from './profile.js'
+import { reports } from './reports.js'
 
 /** Bodies above this are refused with 413; an annual report of 200,000 characters still fits. */
 export const MAX_BODY_BYTES = 512 * 1024
@@ -31,6 +33,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/posts', posts)
   app.route('/api/profile', profile)
   app.route('/api/export', exportRoute)
+  app.route('/api/digests', digests)
+  app.route('/api/reports', reports)
   app.notFound((c) => renderProblem(problem(404, `There is nothing at ${c.req.method} ${c.req.path}. See /api/openapi.json for the routes.`), c))
   app.onError(renderProblem)
   return app

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
 import { entryInputSchema, entryPatchSchema, withdrawalSchema } from '../core/entry.js'
-import { postCreateSchema, postPatchSchema, postReplaceSchema } from '../core/post.js'
+import { digestRequestSchema } from '../core/digest.js'
+import { periodSchema, postCreateSchema, postPatchSchema, postReplaceSchema } from '../core/post.js'
 import { profileInputSchema } from '../core/profile.js'
 import { entryListQuerySchema, pageQuerySchema } from './query.js'
 
@@ -67,6 +68,16 @@ export function openApiDocument() {
       '/api/profile': {
         get: { summary: 'Who keeps this journal', responses: { 200: { description: 'The profile' }, 404: problemResponse('No profile yet') } },
         put: { summary: 'Create (no If-Match) or replace (If-Match) the profile', ...owner, requestBody: json('ProfileInput'), responses: { 200: { description: 'Replaced' }, 201: { description: 'Created' }, ...errors, 412: problemResponse('Changed since read') } },
+      },
+      '/api/digests': {
+        get: { summary: 'Published weekly digests, newest week first; paged. With the owner token: drafts too.', parameters: queryParams(pageQuerySchema), responses: { 200: { description: '{ items, cursor? }' }, ...errors } },
+      },
+      '/api/digests/{week}': {
+        get: { summary: 'The published digest of an ISO week (2015-W12); a draft answers 404 like a missing one', parameters: [pathParam('week')], responses: { 200: { description: 'The digest; ETag = version' }, 400: errors[400], 404: problemResponse('No published digest for this week') } },
+        post: { summary: 'Generate or regenerate the digest of a week (idempotent). Body optional: intro and status keep their stored values when left out; a new digest is a draft unless status says otherwise.', ...owner, parameters: [pathParam('week')], requestBody: { required: false, content: { 'application/json': { schema: schema(digestRequestSchema) } } }, responses: { 200: { description: '{ week, outcome: updated | unchanged | removed | empty, digest | null, detail? }: a week without public entries gets no digest' }, 201: { description: '{ week, outcome: created, digest }' }, ...errors } },
+      },
+      '/api/reports/draft': {
+        post: { summary: 'A Markdown draft of an annual report for a period, with the figures behind it (each with its entry ids)', ...owner, requestBody: { required: true, content: { 'application/json': { schema: schema(periodSchema) } } }, responses: { 200: { description: '{ markdown, stats }' }, ...errors } },
       },
       '/api/export': { get: { summary: 'The complete journal, private items included', ...owner, responses: { 200: { description: 'Export document' }, 401: errors[401] } } },
     },

@@ -1,0 +1,24 @@
+import { Hono } from 'hono'
+import { DEFAULT_TIMEZONE, localDaysToInstants } from '../core/dates.js'
+import { draftAnnualReport } from '../core/report-draft.js'
+import { parseReportPeriod, reportStats } from '../core/report-stats.js'
+import { getProfile, listAllEntries } from '../store/index.js'
+import type { AppEnv } from './context.js'
+import { jsonBody, requireOwner } from './middleware.js'
+import { ownerHeaders } from './views.js'
+
+/**
+ * Annual reports: the owner asks for a Markdown draft of a period (`{ from, to }`, e.g. July to
+ * June) and gets it with the figures behind it (`stats`, each with the ids of its entries). The
+ * draft is written in the profile's language; nothing is stored until the owner posts it.
+ */
+export const reports = new Hono<AppEnv>()
+  .post('/draft', requireOwner, jsonBody, async (c) => {
+    const { db, person, now } = c.get('deps')
+    const period = parseReportPeriod(c.get('body'))
+    const profile = await getProfile(db, person)
+    const timeZone = profile?.timezone ?? DEFAULT_TIMEZONE
+    const entries = await listAllEntries(db, person, { end: localDaysToInstants(period.from, period.to, timeZone).end })
+    const stats = reportStats(entries, period, now(), { timeZone, locale: profile?.locale })
+    return c.json({ markdown: draftAnnualReport(stats, { locale: profile?.locale }), stats }, 200, ownerHeaders)
+  })

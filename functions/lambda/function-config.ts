@@ -1,0 +1,24 @@
+/**
+ * What the CDK app and the Lambda entry points must agree on: environment variable names and the
+ * keys whose changes are published. Kept free of imports so the infra code can read it without
+ * pulling a Lambda's dependencies into synthesis.
+ */
+export const LAMBDA_ENV = {
+  /** Name of the journal's DynamoDB table (read by functions/store/db.ts). */
+  table: 'JOURNAL_TABLE',
+  /** Whose journal the function serves. */
+  person: 'JOURNAL_PERSON',
+  /** IANA time zone of the digest's weeks. */
+  timezone: 'JOURNAL_TIMEZONE',
+  /** `publish` or `draft`: how the weekly job leaves a new digest (functions/core/digest.ts). */
+  digestMode: 'JOURNAL_DIGEST_MODE',
+  /** The CodeBuild project that exports the snapshot, builds the site and uploads it. */
+  buildProject: 'JOURNAL_BUILD_PROJECT',
+} as const
+
+/**
+ * Partition-key prefixes of the items the public site is built from (see functions/store/keys.ts):
+ * entries, posts and their revisions, digests and the profile. A change to anything else — owner
+ * tokens, idempotency records and their TTL expiry — never starts a site build.
+ */
+export const PUBLISHED_KEY_PREFIXES = ['ENTRY#', 'POST#', 'DIGEST#', 'PROFILE#'] as const

@@ -1,0 +1,109 @@
+import { DEFAULT_TIMEZONE, isoWeekOf, localDaysToInstants } from '../core/dates.js'
+import { learnOrganisations, localStartDate } from '../core/counted-entries.js'
+import { isoWeeksBetween, previousIsoWeek, reviseDigest, type Digest, type DigestMode, type DigestOutcome, type DigestRequest, type DigestStatus } from '../core/digest.js'
+import type { Entry } from '../core/entry.js'
+import { selectDigest, weekRangeOrThrow } from '../core/weekly-digest.js'
+import { VersionConflictError, type Db } from './db.js'
+import { deleteDigest, getDigest, listAllEntries, listDigests, putDigest } from './digest-store.js'
+import { listEntries } from './entry-store.js'
+
+/**
+ * Generating a week's digest as one unit of work: read the entries, select (core), compare with
+ * the stored digest, write only what changed. The API, the scheduled Lambda and `npm start` all
+ * call these, so "run twice, get one digest" holds everywhere. It lives beside the store because
+ * it does I/O; the decisions themselves are pure (`selectDigest`, `reviseDigest` in core).
+ */
+
+export interface GenerateOptions {
+  now: Date
+  /** Status of a digest that does not exist yet; an existing one keeps its own. */
+  defaultStatus: DigestStatus
+  request?: DigestRequest
+  /** Entries already read: all up to the end of the week, or only the week's with `knownBefore`. */
+  entries?: Entry[]
+  /** Organisations named before the entries given (see `selectDigest`). */
+  knownBefore?: ReadonlySet<string>
+  /** Zone the weeks are counted in; Europe/Amsterdam by default. */
+  timeZone?: string
+  /** The stored digest if already read (null: none), to spare a read per week; a conflict rereads it. */
+  existing?: Digest | null
+}
+
+const weekEnd = (week: string, timeZone = DEFAULT_TIMEZONE) => {
+  const { from, to } = weekRangeOrThrow(week)
+  return localDaysToInstants(from, to, timeZone).end
+}
+
+/** (Re)generates the digest of `week`. A concurrent generation of the same week is retried, then agrees. */
+export async function generateDigest(db: Db, person: string, week: string, options: GenerateOptions): Promise<DigestOutcome> {
+  const entries = options.entries ?? await listAllEntries(db, person, { end: weekEnd(week, options.timeZone) })
+  const selection = selectDigest(entries, week, options.now, { timeZone: options.timeZone, knownBefore: options.knownBefore })
+  for (let attempt = 1; ; attempt++) {
+    const existing = attempt === 1 && options.existing !== undefined ? options.existing ?? undefined : await getDigest(db, person, week)
+    const result = reviseDigest({ existing, selection, request: options.request ?? {}, defaultStatus: options.defaultStatus, person, now: options.now })
+    try {
+      if (result.digest && result.outcome !== 'unchanged') await putDigest(db, result.digest, existing?.version ?? 0)
+      if (result.outcome === 'removed') await deleteDigest(db, person, week, existing!.version)
+      return result
+    } catch (error) {
+      if (!(error instanceof VersionConflictError) || attempt === 3) throw error
+    }
+  }
+}
+
+const statusFor = (mode: DigestMode): DigestStatus => (mode === 'publish' ? 'published' : 'draft')
+
+export interface WeeklyRun { db: Db; person: string; now: Date; mode: DigestMode; timeZone?: string }
+
+/**
+ * The scheduled job: the digest of the ISO week that ended before `now` (run on Monday 07:00,
+ * that is last week). Running it again changes nothing, and it never overrides a status the
+ * servant chose: `mode` only decides how a new digest starts.
+ */
+export async function runWeeklyDigest({ db, person, now, mode, timeZone }: WeeklyRun): Promise<DigestOutcome> {
+  return generateDigest(db, person, previousIsoWeek(now, timeZone), { now, defaultStatus: statusFor(mode), timeZone })
+}
+
+/**
+ * Digests for every week from `fromWeek` to `toWeek` (inclusive), from one read of the entries and
+ * one of the stored digests. Each entry is projected once: the organisations of past weeks are
+ * carried along as `knownBefore`, so years of weeks take a moment, not minutes.
+ */
+export async function generateDigestsBetween(db: Db, person: string, fromWeek: string, toWeek: string, now: Date, mode: DigestMode): Promise<DigestOutcome[]> {
+  const byWeek = new Map<string, Entry[]>()
+  for (const entry of await listAllEntries(db, person, { end: weekEnd(toWeek) })) {
+    const week = isoWeekOf(localStartDate(entry))
+    byWeek.set(week, byWeek.get(week) ?? [])
+    byWeek.get(week)!.push(entry)
+  }
+  const stored = await storedDigests(db, person)
+  const known = new Set<string>()
+  for (const [week, entries] of byWeek) if (week < fromWeek) learnOrganisations(entries, now, known)
+  const outcomes: DigestOutcome[] = []
+  for (const week of isoWeeksBetween(fromWeek, toWeek)) {
+    const entries = byWeek.get(week) ?? []
+    outcomes.push(await generateDigest(db, person, week, { now, defaultStatus: statusFor(mode), entries, knownBefore: known, existing: stored.get(week) ?? null }))
+    learnOrganisations(entries, now, known)
+  }
+  return outcomes
+}
+
+async function storedDigests(db: Db, person: string): Promise<Map<string, Digest>> {
+  const byWeek = new Map<string, Digest>()
+  let cursor: string | undefined
+  do {
+    const page = await listDigests(db, person, { limit: 500, cursor })
+    page.items.forEach((digest) => byWeek.set(digest.week, digest))
+    cursor = page.cursor
+  } while (cursor)
+  return byWeek
+}
+
+/** Digests for all weeks that ended before `now`, from the week of the first entry on (`npm start`, demo journal). */
+export async function generatePastDigests(db: Db, person: string, now: Date, mode: DigestMode): Promise<DigestOutcome[]> {
+  const [first] = (await listEntries(db, person, { order: 'asc', limit: 1 })).items
+  const lastWeek = previousIsoWeek(now)
+  if (!first) return []
+  const firstWeek = isoWeekOf(localStartDate(first))
+  return firstWeek <= lastWeek ? generateDigestsBetween(db, person, firstWeek, lastWeek, now, mode) : []
+}

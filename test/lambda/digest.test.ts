@@ -1,0 +1,121 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { inject } from 'vitest'
+import { normalizeEntryInput } from '../../functions/core/entry.js'
+import { newEntry } from '../../functions/core/journal-items.js'
+import { createEntry, getDigest, listDigests, type Db } from '../../functions/store/index.js'
+import { generateDigest, generateDigestsBetween, generatePastDigests, runWeeklyDigest } from '../../functions/store/digest-job.js'
+import { entryInput, PERSON, testDb } from '../support/test-db.js'
+
+const MONDAY_7AM = new Date('2015-03-23T06:00:00Z')
+
+async function journalWith(...entries: (string | Record<string, unknown>)[]): Promise<Db> {
+  const db = await testDb()
+  for (const [n, input] of entries.entries()) {
+    const overrides = typeof input === 'string' ? { start: input } : input
+    const entry = newEntry(normalizeEntryInput(entryInput({ end: undefined, ...overrides })), PERSON, new Date('2015-03-01T08:00:00Z'), `E${String(n).padStart(3, '0')}`)
+    await createEntry(db, entry, { by: 'test' })
+  }
+  return db
+}
+
+describe('the weekly digest job', () => {
+  it('on Monday 07:00 publishes the digest of the week that just ended, once, however often it runs', async () => {
+    const db = await journalWith('2015-03-16T10:00', '2015-03-22T23:30', '2015-03-23T09:00')
+    const first = await runWeeklyDigest({ db, person: PERSON, now: MONDAY_7AM, mode: 'publish' })
+    expect(first).toMatchObject({ week: '2015-W12', outcome: 'created', digest: { status: 'published', version: 1 } })
+    expect(first.digest!.items).toHaveLength(2)
+    const again = await runWeeklyDigest({ db, person: PERSON, now: new Date('2015-03-23T06:05:00Z'), mode: 'publish' })
+    expect(again).toEqual({ ...first, outcome: 'unchanged' })
+    expect((await listDigests(db, PERSON)).items).toHaveLength(1)
+  })
+
+  it('leaves a draft for review in draft mode, and a later run never overrides the status', async () => {
+    const db = await journalWith('2015-03-16T10:00')
+    expect((await runWeeklyDigest({ db, person: PERSON, now: MONDAY_7AM, mode: 'draft' })).digest!.status).toBe('draft')
+    expect(await runWeeklyDigest({ db, person: PERSON, now: MONDAY_7AM, mode: 'publish' })).toMatchObject({ outcome: 'unchanged', digest: { status: 'draft' } })
+  })
+
+  it('survives two runs at the same time: one digest, one of them creates it', async () => {
+    const db = await journalWith('2015-03-16T10:00', '2015-03-18T10:00')
+    const runs = await Promise.all([1, 2, 3].map(() => runWeeklyDigest({ db, person: PERSON, now: MONDAY_7AM, mode: 'publish' })))
+    expect(runs.map((r) => r.outcome).sort()).toEqual(['created', 'unchanged', 'unchanged'])
+    expect((await getDigest(db, PERSON, '2015-W12'))!.version).toBe(1)
+  })
+
+  it('does nothing for a week without public entries', async () => {
+    const db = await journalWith('2015-03-09T10:00')
+    expect(await runWeeklyDigest({ db, person: PERSON, now: MONDAY_7AM, mode: 'publish' })).toMatchObject({ week: '2015-W12', outcome: 'empty' })
+    expect((await listDigests(db, PERSON)).items).toEqual([])
+  })
+
+  it('generates the digests of a range of weeks across a year end, again without changes', async () => {
+    const db = await journalWith('2015-12-21T10:00', '2016-01-03T10:00', '2016-01-05T10:00')
+    const now = new Date('2016-01-18T06:00:00Z')
+    const outcomes = await generateDigestsBetween(db, PERSON, '2015-W52', '2016-W02', now, 'publish')
+    expect(outcomes.map((o) => [o.week, o.outcome])).toEqual([['2015-W52', 'created'], ['2015-W53', 'created'], ['2016-W01', 'created'], ['2016-W02', 'empty']])
+    const again = await generateDigestsBetween(db, PERSON, '2015-W52', '2016-W02', now, 'publish')
+    expect(again.map((o) => o.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged', 'empty'])
+    expect((await listDigests(db, PERSON)).items.map((d) => d.week)).toEqual(['2016-W01', '2015-W53', '2015-W52'])
+  })
+
+  it('selects the same items week by week as it does for one week at a time (first-time counterparts included)', async () => {
+    // W11 names Gemeente 0–5; W12 has twelve lectures (Gemeente 0–11) and a late meeting with a newcomer.
+    const entries = [
+      ...Array.from({ length: 6 }, (_, n) => ({ start: `2015-03-1${n % 5}T10:00`, counterparts: [{ name: `Gemeente ${n}`, type: 'gemeente' }] })),
+      ...Array.from({ length: 12 }, (_, n) => ({ start: `2015-03-${16 + (n % 5)}T${10 + Math.floor(n / 5)}:00`, kind: 'lecture', counterparts: [{ name: `Gemeente ${n}`, type: 'gemeente' }] })),
+      { start: '2015-03-22T10:00', kind: 'meeting', counterparts: [{ name: 'Waterschap Vechtstromen', type: 'waterschap' }] },
+    ]
+    const [batch, single] = [await journalWith(...entries), await journalWith(...entries)]
+    const together = await generateDigestsBetween(batch, PERSON, '2015-W11', '2015-W12', MONDAY_7AM, 'publish')
+    for (const outcome of together) {
+      const alone = await generateDigest(single, PERSON, outcome.week, { now: MONDAY_7AM, defaultStatus: 'published' })
+      expect(alone.digest!.items).toEqual(outcome.digest!.items)
+    }
+    expect(together[1]!.digest!.items.map((i) => i.line)).toContain('zo 22 mrt · overleg · Waterschap Vechtstromen · zelfsturing')
+  })
+
+  it('generates every past week from the first entry on (npm start), but not the running week', async () => {
+    const db = await journalWith('2015-03-04T10:00', '2015-03-16T10:00', '2015-03-24T10:00')
+    const outcomes = await generatePastDigests(db, PERSON, new Date('2015-03-25T12:00:00Z'), 'publish')
+    expect(outcomes.map((o) => [o.week, o.outcome])).toEqual([['2015-W10', 'created'], ['2015-W11', 'empty'], ['2015-W12', 'created']])
+    expect(await generatePastDigests(await testDb(), PERSON, MONDAY_7AM, 'publish')).toEqual([])
+  })
+})
+
+describe('the digest Lambda handler', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs()
+    vi.restoreAllMocks()
+    vi.resetModules()
+  })
+
+  async function handlerFor(db: Db, mode?: string) {
+    vi.stubEnv('JOURNAL_DYNAMODB_ENDPOINT', inject('dynamodbEndpoint'))
+    vi.stubEnv('JOURNAL_TABLE', db.table)
+    vi.stubEnv('JOURNAL_PERSON', PERSON)
+    if (mode !== undefined) vi.stubEnv('JOURNAL_DIGEST_MODE', mode)
+    vi.resetModules()
+    return (await import('../../functions/lambda/digest.js')).handler
+  }
+
+  it('digests the week before the scheduled time, also when a retry runs later', async () => {
+    const db = await journalWith('2015-03-16T10:00')
+    const handler = await handlerFor(db, 'draft')
+    vi.spyOn(console, 'log').mockImplementation(() => {})
+    const event = { source: 'journal.weekly-digest', scheduledTime: '2015-03-23T06:00:00Z' }
+    expect(await handler(event)).toEqual({ week: '2015-W12', outcome: 'created', status: 'draft', items: 1 })
+    expect(await handler(event)).toEqual({ week: '2015-W12', outcome: 'unchanged', status: 'draft', items: 1 })
+  })
+
+  it('publishes by default', async () => {
+    const db = await journalWith('2015-03-16T10:00')
+    const handler = await handlerFor(db)
+    vi.spyOn(console, 'log').mockImplementation(() => {})
+    expect(await handler({ scheduledTime: '2015-03-23T06:00:00Z' })).toMatchObject({ status: 'published' })
+  })
+
+  it('refuses to start with an unknown JOURNAL_DIGEST_MODE', async () => {
+    const db = await testDb()
+    await expect(handlerFor(db, 'publsh')).rejects.toThrow(/JOURNAL_DIGEST_MODE/)
+  })
+})
