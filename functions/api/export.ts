@@ -11,6 +11,6 @@ export const exportRoute = new Hono<AppEnv>().get('/', requireOwner, async (c) =
   const of = (type: string) => items.filter((i) => i.type === type).map((i) => i.data)
   return c.json({
     format: 'open-agenda-journal/export', version: 1, person, exportedAt: now().toISOString(),
-    profile: of('profile')[0] ?? null, entries: of('entry'), posts: of('post'), revisions: of('revision'),
+    profile: of('profile')[0] ?? null, entries: of('entry'), posts: of('post'), digests: of('digest'), revisions: of('revision'),
   }, 200, ownerHeaders)
 })

@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server'
 import { resolve } from 'node:path'
 import { createApp } from '../api/app.js'
+import { generatePastDigests } from '../store/digest-job.js'
 import { createDb, ensureTable } from '../store/index.js'
 import { isJournalEmpty, loadDemoJournal } from './demo-journal.js'
 import { startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local.js'
@@ -37,6 +38,10 @@ async function main() {
       const loaded = await loadDemoJournal(db, settings.person, resolve('content/demo'))
       console.log(`Loaded the demo journal: ${loaded.entries} entries, ${loaded.posts} posts.`)
     }
+    // The weekly job's local stand-in: every past week without its digest gets one (idempotent).
+    const digests = await generatePastDigests(db, settings.person, new Date(), 'publish')
+    const made = digests.filter((d) => d.outcome === 'created').length
+    if (made > 0) console.log(`Generated ${made} weekly digests.`)
     const app = createApp({ db, person: settings.person })
     const server = serve({ fetch: app.fetch, port: settings.apiPort, hostname: '127.0.0.1' })
     await new Promise<void>((ok, fail) => server.once('listening', ok).once('error', fail))

@@ -12,6 +12,8 @@
  * - the token with this secret's digest; a person's tokens    → getTokenByDigest / listTokens (GSI1)
  * - store / revoke a token                                    → putToken / revokeToken
  * - the first answer given for an Idempotency-Key             → getIdempotencyRecord (TTL `expiresAt`)
+ * - the digest of a week; a person's digests, newest first    → getDigest / listDigests (GSI1)
+ * - store / remove a digest (optimistic on version)           → putDigest / deleteDigest
  * - everything a person changed since T                       → listChangedSince (GSI2)
  */
 export * from './db.js'
