@@ -1,0 +1,185 @@
+import type { Entry } from './entry.js'
+import type { Post } from './post.js'
+import type { Profile } from './profile.js'
+import {
+  publicEntryHistory, publicPostHistory, toPublicEntry, toPublicPost, toPublicProfile,
+  type PublicEntry, type PublicPost, type PublicProfile, type PublicRevision,
+} from './public-projection.js'
+import type { Revision } from './revision.js'
+import { compareText } from './slug.js'
+import { entryStartInstant } from './entry.js'
+import type { Locale } from './vocabulary.js'
+
+/**
+ * The public snapshot: everything the public may see of one journal, as one deterministic JSON
+ * document. It is the only input of the site build and is published as `/data/journal.json`.
+ * It holds projections only (public-projection.ts), never a stored item, so nothing private can
+ * reach the site through it.
+ */
+export const SNAPSHOT_FORMAT = 'open-agenda-journal/public-snapshot'
+export const SNAPSHOT_VERSION = 1
+
+export type SnapshotEntry = PublicEntry & { history: PublicRevision[] }
+export type SnapshotPost = PublicPost & { history: PublicRevision[] }
+
+export interface PublicDigestItem {
+  entryId: string
+  /** The generated line: "ma 16 mrt · advies · Gemeente Enschede · zelfsturing". */
+  line: string
+  path: string
+  /** Local start day and kind of the entry, when the digest recorded them. */
+  date?: string
+  kind?: string
+}
+export interface PublicDigest {
+  week: string
+  intro?: string
+  items: PublicDigestItem[]
+  moreCount: number
+  withheldCount: number
+  publishedAt?: string
+  updatedAt?: string
+  version?: number
+}
+
+export interface PublicSnapshot {
+  format: typeof SNAPSHOT_FORMAT
+  version: typeof SNAPSHOT_VERSION
+  /** The moment the projection was taken: embargoes and future posts are judged against it. */
+  generatedAt: string
+  /** The language the journal is written in (the profile's locale). */
+  locale: Locale
+  /** The zone the agenda is kept in: days and ISO weeks are counted there. */
+  timezone: string
+  profile: PublicProfile | null
+  /** Oldest first, by start instant, then id. */
+  entries: SnapshotEntry[]
+  /** Newest first, by publication, then slug. */
+  posts: SnapshotPost[]
+  /** Published digests, newest week first. */
+  digests: PublicDigest[]
+}
+
+/** A stored digest, as far as the snapshot reads it (the digest module owns the full type). */
+export interface StoredDigest {
+  week: string
+  status: string
+  intro?: string
+  items: PublicDigestItem[]
+  moreCount?: number
+  withheldCount?: number
+  publishedAt?: string
+  updatedAt?: string
+  version?: number
+}
+
+/** The journal of one person as the store holds it. */
+export interface JournalItems {
+  profile?: Profile
+  entries: Entry[]
+  posts: Post[]
+  revisions: Revision[]
+  digests: StoredDigest[]
+}
+
+/** Sorts the store's change log (`listChangedSince`) into a journal. */
+export function journalItemsFrom(items: readonly { type: string; data: unknown }[]): JournalItems {
+  const of = <T>(type: string) => items.filter((i) => i.type === type).map((i) => i.data as T)
+  return { profile: of<Profile>('profile')[0], entries: of('entry'), posts: of('post'), revisions: of('revision'), digests: of('digest') }
+}
+
+/**
+ * Projects a journal into its public snapshot as seen at `now`. Pure: the same journal and `now`
+ * always give the same snapshot, and `serializeSnapshot` turns that into the same bytes.
+ */
+export function buildPublicSnapshot(journal: JournalItems, { now }: { now: Date }): PublicSnapshot {
+  const locale = journal.profile?.locale ?? 'nl'
+  const options = { now, locale }
+  const revisionsOf = groupRevisions(journal.revisions)
+  const entries = journal.entries
+    .flatMap((entry): (SnapshotEntry & { at: number })[] => {
+      const view = toPublicEntry(entry, options)
+      if (!view) return []
+      const history = publicEntryHistory(entry, (revisionsOf.get(`entry:${entry.id}`) ?? []) as Revision<Entry>[], options)
+      return [{ ...view, history, at: entryStartInstant(entry).getTime() }]
+    })
+    .sort((a, b) => a.at - b.at || compareText(a.id, b.id))
+    .map(({ at: _at, ...entry }) => entry)
+  const posts = journal.posts
+    .flatMap((post): SnapshotPost[] => {
+      const view = toPublicPost(post, options)
+      if (!view) return []
+      return [{ ...view, history: publicPostHistory(post, (revisionsOf.get(`post:${post.slug}`) ?? []) as Revision<Post>[], options) }]
+    })
+    .sort((a, b) => compareText(b.publishedAt ?? '', a.publishedAt ?? '') || compareText(a.slug, b.slug))
+  return {
+    format: SNAPSHOT_FORMAT,
+    version: SNAPSHOT_VERSION,
+    generatedAt: now.toISOString(),
+    locale,
+    timezone: journal.profile?.timezone ?? 'Europe/Amsterdam',
+    profile: journal.profile ? toPublicProfile(journal.profile) : null,
+    entries,
+    posts,
+    digests: publicDigests(journal.digests, entries),
+  }
+}
+
+function groupRevisions(revisions: readonly Revision[]): Map<string, Revision[]> {
+  const groups = new Map<string, Revision[]>()
+  for (const revision of revisions) {
+    const key = `${revision.itemType}:${revision.itemId}`
+    groups.set(key, [...(groups.get(key) ?? []), revision])
+  }
+  for (const list of groups.values()) list.sort((a, b) => a.version - b.version)
+  return groups
+}
+
+/**
+ * Published digests with only the fields the public reads. An item whose entry is no longer
+ * plainly public (made private or restricted, embargoed, withdrawn) is dropped: its line was
+ * written from the entry and could repeat what has since been taken back.
+ */
+function publicDigests(digests: readonly StoredDigest[], entries: readonly SnapshotEntry[]): PublicDigest[] {
+  const shown = new Set(entries.filter((e) => e.visibility === 'public' && !e.withdrawn).map((e) => e.id))
+  return digests
+    .filter((d) => d.status === 'published')
+    .map((d) => dropUndefinedFields({
+      week: d.week,
+      intro: d.intro || undefined,
+      items: d.items.filter((item) => shown.has(item.entryId))
+        .map(({ entryId, line, path, date, kind }) => dropUndefinedFields({ entryId, line, path, date, kind })),
+      moreCount: d.moreCount ?? 0,
+      withheldCount: d.withheldCount ?? 0,
+      publishedAt: d.publishedAt,
+      updatedAt: d.updatedAt,
+      version: d.version,
+    }))
+    .sort((a, b) => compareText(b.week, a.week))
+}
+
+function dropUndefinedFields<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T
+}
+
+/** The snapshot as canonical JSON: object keys sorted at every level, one trailing newline. */
+export function serializeSnapshot(snapshot: PublicSnapshot): string {
+  return `${JSON.stringify(snapshot, (_key, value: unknown) => (isPlainObject(value) ? sortKeys(value) : value))}\n`
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function sortKeys(value: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(value).sort(compareText).map((k) => [k, value[k]]))
+}
+
+/** Reads a snapshot file's text, refusing anything that is not a snapshot this code understands. */
+export function parseSnapshot(text: string): PublicSnapshot {
+  const value = JSON.parse(text) as Partial<PublicSnapshot>
+  if (value.format !== SNAPSHOT_FORMAT || value.version !== SNAPSHOT_VERSION) {
+    throw new Error(`not a public snapshot (format ${SNAPSHOT_FORMAT} version ${SNAPSHOT_VERSION}): got ${String(value.format)} version ${String(value.version)}`)
+  }
+  return value as PublicSnapshot
+}

@@ -1,0 +1,20 @@
+/**
+ * URL slugs for names people typed (themes, organisations): lowercase ASCII, accents dropped,
+ * everything else a single dash. `slugify('Gemeente ’s-Hertogenbosch')` is `gemeente-s-hertogenbosch`.
+ */
+export function slugify(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '')
+  return slug || 'x'
+}
+
+/** A total, locale-independent order for strings: the same on every machine. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}

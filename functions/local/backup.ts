@@ -1,0 +1,24 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { createBackup, parseBackup } from '../core/backup-format.js'
+import { ValidationError } from '../core/validation.js'
+import { isPersonEmpty, readAllStoredItems, writeStoredItems, type Db } from '../store/index.js'
+
+/** Writes the complete owner backup of a journal to `file`; returns the number of items. */
+export async function backupToFile(db: Db, person: string, file: string, now = new Date()): Promise<number> {
+  const backup = createBackup(person, now, await readAllStoredItems(db, person))
+  writeFileSync(file, `${JSON.stringify(backup)}\n`, { mode: 0o600 })
+  return backup.itemCount
+}
+
+/**
+ * Restores a backup into an empty journal. The file is checked completely (format, version,
+ * checksum, ownership) before the first write; a journal that holds anything is refused.
+ */
+export async function restoreFromFile(db: Db, person: string, file: string, onProgress?: (written: number, total: number) => void): Promise<number> {
+  const backup = parseBackup(readFileSync(file, 'utf8'), person)
+  if (!(await isPersonEmpty(db, person))) {
+    throw new ValidationError([{ field: 'journal', reason: `of "${person}" is not empty: restore only into an empty journal (a new table, or JOURNAL_PERSON for a new journal).` }])
+  }
+  await writeStoredItems(db, backup.items, (written) => onProgress?.(written, backup.itemCount))
+  return backup.itemCount
+}
