@@ -1,4 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
+import { apiThroughput, type Throughput } from './api-throughput.js'
+import { generationFigures } from './generation.js'
 import { measureBundle } from './lambda-bundle.js'
 
 /**
@@ -19,8 +21,32 @@ async function lambdaRows(): Promise<Row[]> {
   ]
 }
 
+function throughputRows(name: string, f: { raw: Throughput; api: Throughput }): Row[] {
+  const ratio = f.api.opsPerSecond / f.raw.opsPerSecond
+  const ms = (t: Throughput) => `p50 ${t.p50.toFixed(1)} / p99 ${t.p99.toFixed(1)} ms`
+  return [
+    { figure: `${name}: throughput`, measured: `${f.api.opsPerSecond.toFixed(0)} req/s`, reference: `${f.raw.opsPerSecond.toFixed(0)} ops/s raw SDK`, ratio, target: '≥ 0.8×', ok: ratio >= 0.8 },
+    { figure: `${name}: latency`, measured: ms(f.api), reference: ms(f.raw), ratio: f.raw.p50 / f.api.p50, target: 'reported', ok: true },
+  ]
+}
+
+function generationRows(): Row[] {
+  const g = generationFigures()
+  const row = (figure: string, [half, full]: [number, number]): Row => ({
+    figure, measured: `${full.toFixed(0)} ms for 10,000 entries`, reference: `${half.toFixed(0)} ms for 5,000`, ratio: full / half, target: '≤ 2.2× (linear)', ok: full / half <= 2.2,
+  })
+  return [row('all weekly digests of a 10-year journal', g.digestMs), row('annual report stats of the last year', g.reportMs)]
+}
+
 async function main() {
-  const rows = [...(await lambdaRows())]
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
+  const throughput = await apiThroughput()
+  const rows = [
+    ...(await lambdaRows()),
+    ...throughputRows('public week listing', throughput.list),
+    ...throughputRows('create entry (owner)', throughput.create),
+    ...generationRows(),
+  ]
   console.table(rows.map((r) => ({ ...r, ratio: `${r.ratio.toFixed(2)}×`, ok: r.ok ? 'yes' : 'NO' })))
   mkdirSync('bench/results', { recursive: true })
   const file = `bench/results/bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`

@@ -1,43 +1,12 @@
-import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
-import { secureHeaders } from 'hono/secure-headers'
-import type { AppDeps, AppEnv } from './context.js'
-import { digests } from './digests.js'
-import { entries } from './entries.js'
-import { exportRoute } from './export.js'
-import { openApiDocument } from './openapi.js'
-import { posts } from './posts.js'
-import { problem, renderProblem } from './problem.js'
-import { profile } from './profile.js'
-import { reports } from './reports.js'
+import { createApiApp } from './api-app.js'
+import type { AppDeps } from './context.js'
+import { mountTools } from './tools-app.js'
 
-/** Bodies above this are refused with 413; an annual report of 200,000 characters still fits. */
-export const MAX_BODY_BYTES = 512 * 1024
+export { MAX_BODY_BYTES } from './api-app.js'
 
-/** The journal API. The same app runs on Lambda (functions/lambda/api.ts) and on Node locally. */
+/** The whole journal API, as `npm start` serves it: the everyday API plus the owner's tools. */
 export function createApp(deps: AppDeps) {
-  const resolved = { now: () => new Date(), ...deps }
-  const app = new Hono<AppEnv>()
-  app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }))
-  app.use(async (c, next) => {
-    c.set('deps', resolved)
-    await next()
-  })
-  app.use(bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: () => { throw problem(413, `The body is larger than ${MAX_BODY_BYTES / 1024} KB; send less.`) },
-  }))
-  app.get('/api/health', (c) => c.json({ status: 'ok' }))
-  app.get('/api/openapi.json', (c) => c.json(openApiDocument()))
-  app.route('/api/entries', entries)
-  app.route('/api/posts', posts)
-  app.route('/api/profile', profile)
-  app.route('/api/export', exportRoute)
-  app.route('/api/digests', digests)
-  app.route('/api/reports', reports)
-  app.notFound((c) => renderProblem(problem(404, `There is nothing at ${c.req.method} ${c.req.path}. See /api/openapi.json for the routes.`), c))
-  app.onError(renderProblem)
-  return app
+  return mountTools(createApiApp(deps))
 }
 
 export type App = ReturnType<typeof createApp>

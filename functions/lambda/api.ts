@@ -1,8 +1,11 @@
 import { handle } from 'hono/aws-lambda'
-import { createApp } from '../api/app.js'
+import { createApiApp } from '../api/api-app.js'
 import { createDb } from '../store/index.js'
 
-/** The API on AWS Lambda: the same app as locally, configured from the environment set by CDK. */
-const app = createApp({ db: createDb(), person: process.env.JOURNAL_PERSON ?? 'demo' })
+/**
+ * The API on AWS Lambda: public reads and everyday owner writes, configured from the environment
+ * set by CDK. The owner's tools (OpenAPI, report drafts, import, admin) are in lambda/admin.ts.
+ */
+const app = createApiApp({ db: createDb(), person: process.env.JOURNAL_PERSON ?? 'demo' })
 
 export const handler = handle(app)

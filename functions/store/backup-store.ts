@@ -22,7 +22,7 @@ async function queryRaw(db: Db, index: string, keyName: string, keyValue: string
 export async function readAllStoredItems(db: Db, person: string): Promise<StoredItem[]> {
   const changed = await queryRaw(db, TABLE.gsi2.name, TABLE.gsi2.partitionKey, keys.changes(person))
   const tokens = await queryRaw(db, TABLE.gsi1.name, TABLE.gsi1.partitionKey, keys.timeline(person, 'TOKENS'))
-  return [...changed, ...tokens] as StoredItem[]
+  return [...changed, ...tokens] as unknown as StoredItem[]
 }
 
 // whether a person's journal holds nothing at all (restores go only into an empty journal)
@@ -35,7 +35,7 @@ export async function isPersonEmpty(db: Db, person: string): Promise<boolean> {
 // stored items written back exactly, 25 per batch, retrying what DynamoDB leaves unprocessed
 export async function writeStoredItems(db: Db, items: StoredItem[], onProgress?: (written: number) => void): Promise<void> {
   for (let i = 0; i < items.length; i += 25) {
-    let pending: WriteRequest[] = items.slice(i, i + 25).map((item) => ({ PutRequest: { Item: item as Record<string, AttributeValue> } }))
+    let pending: WriteRequest[] = items.slice(i, i + 25).map((item) => ({ PutRequest: { Item: item as unknown as Record<string, AttributeValue> } }))
     for (let attempt = 0; pending.length > 0; attempt++) {
       if (attempt > 8) throw new Error('DynamoDB kept refusing part of the restore; the journal now holds a partial restore. Empty it and run the restore again.')
       if (attempt > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt))

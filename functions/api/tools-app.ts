@@ -1,0 +1,15 @@
+import type { Hono } from 'hono'
+import type { AppEnv } from './context.js'
+import { openApiDocument } from './openapi.js'
+import { reports } from './reports.js'
+
+/**
+ * The owner's tools: the API description, annual-report drafts (and the calendar import and the
+ * admin app). On AWS they run in their own Lambda, so the public API's bundle and cold start stay
+ * small; locally they share the one server.
+ */
+export function mountTools(app: Hono<AppEnv>) {
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument()))
+  app.route('/api/reports', reports)
+  return app
+}
