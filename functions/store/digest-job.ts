@@ -1,4 +1,4 @@
-import { DEFAULT_TIMEZONE, isoWeekOf, localDaysToInstants } from '../core/dates.js'
+import { addDays, DEFAULT_TIMEZONE, isoWeekOf, localDaysToInstants } from '../core/dates.js'
 import { learnOrganisations, localStartDate } from '../core/counted-entries.js'
 import { isoWeeksBetween, previousIsoWeek, reviseDigest, type Digest, type DigestMode, type DigestOutcome, type DigestRequest, type DigestStatus } from '../core/digest.js'
 import type { Entry } from '../core/entry.js'
@@ -55,13 +55,21 @@ const statusFor = (mode: DigestMode): DigestStatus => (mode === 'publish' ? 'pub
 
 export interface WeeklyRun { db: Db; person: string; now: Date; mode: DigestMode; timeZone?: string }
 
+/** Weeks the job looks over each run, so a run lost to an outage is made good by the next one. */
+export const CATCH_UP_WEEKS = 4
+
 /**
  * The scheduled job: the digest of the ISO week that ended before `now` (run on Monday 07:00,
- * that is last week). Running it again changes nothing, and it never overrides a status the
- * servant chose: `mode` only decides how a new digest starts.
+ * that is last week), plus the three weeks before it, so a week whose run failed (database down,
+ * retries exhausted) still gets its digest the next Monday. Running it again changes nothing, and
+ * it never overrides a status the servant chose: `mode` only decides how a new digest starts.
+ * Returns the outcome for last week.
  */
 export async function runWeeklyDigest({ db, person, now, mode, timeZone }: WeeklyRun): Promise<DigestOutcome> {
-  return generateDigest(db, person, previousIsoWeek(now, timeZone), { now, defaultStatus: statusFor(mode), timeZone })
+  const lastWeek = previousIsoWeek(now, timeZone)
+  const firstWeek = isoWeekOf(addDays(weekRangeOrThrow(lastWeek).from, -7 * (CATCH_UP_WEEKS - 1)))
+  const outcomes = await generateDigestsBetween(db, person, firstWeek, lastWeek, now, mode)
+  return outcomes.at(-1)!
 }
 
 /**

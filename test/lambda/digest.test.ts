@@ -45,7 +45,9 @@ describe('the weekly digest job', () => {
   it('does nothing for a week without public entries', async () => {
     const db = await journalWith('2015-03-09T10:00')
     expect(await runWeeklyDigest({ db, person: PERSON, now: MONDAY_7AM, mode: 'publish' })).toMatchObject({ week: '2015-W12', outcome: 'empty' })
-    expect((await listDigests(db, PERSON)).items).toEqual([])
+    expect(await getDigest(db, PERSON, '2015-W12')).toBeUndefined()
+    // The week before had an entry: the catch-up over the last weeks digests it.
+    expect((await listDigests(db, PERSON)).items.map((d) => d.week)).toEqual(['2015-W11'])
   })
 
   it('generates the digests of a range of weeks across a year end, again without changes', async () => {
@@ -117,5 +119,21 @@ describe('the digest Lambda handler', () => {
   it('refuses to start with an unknown JOURNAL_DIGEST_MODE', async () => {
     const db = await testDb()
     await expect(handlerFor(db, 'publsh')).rejects.toThrow(/JOURNAL_DIGEST_MODE/)
+  })
+})
+
+describe('the weekly digest job after an outage', () => {
+  it('fails loudly while the database is down and makes the lost week good on the next Monday', async () => {
+    const db = await journalWith('2015-03-16T10:00', '2015-03-24T10:00')
+    const { createDb } = await import('../../functions/store/index.js')
+    const { freePort } = await import('../../functions/local/dynamodb-local.js')
+    const unreachable = createDb({ endpoint: `http://127.0.0.1:${await freePort()}`, table: db.table })
+    await expect(runWeeklyDigest({ db: unreachable, person: PERSON, now: MONDAY_7AM, mode: 'publish' })).rejects.toThrow()
+    expect((await listDigests(db, PERSON)).items).toHaveLength(0)
+
+    const nextMonday = new Date('2015-03-30T05:00:00Z')
+    const outcome = await runWeeklyDigest({ db, person: PERSON, now: nextMonday, mode: 'publish' })
+    expect(outcome).toMatchObject({ week: '2015-W13', outcome: 'created' })
+    expect((await getDigest(db, PERSON, '2015-W12'))?.status).toBe('published')
   })
 })
