@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { applyEntryPatch, normalizeEntryInput, withdrawalSchema, type Entry } from '../core/entry.js'
 import { matchesEntryFilter } from '../core/entry-filter.js'
 import { newEntry, revisedEntry, withdrawnEntry } from '../core/journal-items.js'
-import { publicEntryHistory, toPublicEntry } from '../core/public-projection.js'
+import { publicEntryHistory, toPublicEntry, type PublicEntry } from '../core/public-projection.js'
 import { parseWith } from '../core/validation.js'
 import { createEntry, getEntry, listEntries, listEntryRevisions, updateEntry } from '../store/index.js'
 import type { AppEnv } from './context.js'
@@ -22,12 +22,14 @@ export const entries = new Hono<AppEnv>()
     const owner = await bearerToken(c)
     const q = parseEntryListQuery(c.req.query(), 'Europe/Amsterdam')
     const at = now()
+    const views = new Map<Entry, Entry | PublicEntry>()
     const visible = (e: Entry) => {
       const view = owner ? e : toPublicEntry(e, { now: at })
+      if (view) views.set(e, view)
       return view !== null && matchesEntryFilter(view, q)
     }
     const page = await listEntries(db, person, { start: q.start, end: q.end, order: q.order, limit: q.limit, cursor: q.cursor, accept: visible })
-    const items = owner ? page.items : page.items.map((e) => toPublicEntry(e, { now: at })!)
+    const items = page.items.map((e) => views.get(e)!)
     return c.json({ items, ...(page.cursor ? { cursor: page.cursor } : {}) }, 200, owner ? ownerHeaders : publicHeaders)
   })
   .get('/:id', async (c) => {
