@@ -11,6 +11,9 @@ import { profile } from './profile.js'
 
 /** Bodies above this are refused with 413; an annual report of 200,000 characters still fits. */
 export const MAX_BODY_BYTES = 512 * 1024
+/** Calendar exports are bigger: a year of Outlook with descriptions runs to megabytes (Lambda takes 6 MB). */
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+const UPLOAD_PATHS = /^\/(api\/import|admin\/import)(\/|$)/
 
 /** What every app of the journal shares: secure headers, body limit, dependencies, problem+json errors. */
 export function baseApp(deps: AppDeps) {
@@ -21,10 +24,11 @@ export function baseApp(deps: AppDeps) {
     c.set('deps', resolved)
     await next()
   })
-  app.use(bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: () => { throw problem(413, `The body is larger than ${MAX_BODY_BYTES / 1024} KB; send less.`) },
-  }))
+  const limit = (maxSize: number, hint: string) =>
+    bodyLimit({ maxSize, onError: () => { throw problem(413, `The body is larger than ${maxSize / 1024} KB; ${hint}`) } })
+  const standard = limit(MAX_BODY_BYTES, 'send less.')
+  const upload = limit(MAX_UPLOAD_BYTES, 'export a shorter date range from your calendar and import it in parts.')
+  app.use((c, next) => (UPLOAD_PATHS.test(c.req.path) ? upload : standard)(c, next))
   app.notFound((c) => renderProblem(problem(404, `There is nothing at ${c.req.method} ${c.req.path}. See /api/openapi.json for the routes.`), c))
   app.onError(renderProblem)
   return app

@@ -3,6 +3,8 @@ import { entryInputSchema, entryPatchSchema, withdrawalSchema } from '../core/en
 import { digestRequestSchema } from '../core/digest.js'
 import { periodSchema, postCreateSchema, postPatchSchema, postReplaceSchema } from '../core/post.js'
 import { profileInputSchema } from '../core/profile.js'
+import { tokenCreateSchema } from '../core/token.js'
+import { importQuerySchema } from './import.js'
 import { entryListQuerySchema, pageQuerySchema } from './query.js'
 
 type Operation = Record<string, unknown>
@@ -78,6 +80,16 @@ export function openApiDocument() {
       },
       '/api/reports/draft': {
         post: { summary: 'A Markdown draft of an annual report for a period, with the figures behind it (each with its entry ids)', ...owner, requestBody: { required: true, content: { 'application/json': { schema: schema(periodSchema) } } }, responses: { 200: { description: '{ markdown, stats }' }, ...errors } },
+      },
+      '/api/import/ics': {
+        post: { summary: 'Import a calendar export (.ics from Outlook, Google or Apple): repeats expanded within from..to (default a year back and ahead), every new entry private, a re-import updates by UID. A bad file is refused whole (400 names the line). Accept: application/x-ndjson streams progress lines, then a result line.', ...owner, parameters: [...queryParams(importQuerySchema)], requestBody: { required: true, content: { 'text/calendar': { schema: { type: 'string' } } } }, responses: { 200: { description: '{ created, updated, unchanged, outsideRange, entries[], range, dryRun }' }, ...errors, 413: problemResponse('Body too large: import a shorter range'), 415: problemResponse('Not sent as text/calendar') } },
+      },
+      '/api/tokens': {
+        get: { summary: "The owner's API tokens (never their secrets)", ...owner, responses: { 200: { description: '{ items: [{ id, label, createdAt, revokedAt? }] }' }, 401: errors[401] } },
+        post: { summary: 'Create a token; its secret is in this answer only', ...owner, requestBody: { required: true, content: { 'application/json': { schema: schema(tokenCreateSchema) } } }, responses: { 201: { description: '{ id, label, createdAt, secret }' }, ...errors } },
+      },
+      '/api/tokens/{id}': {
+        delete: { summary: 'Revoke a token (the last working one is kept)', ...owner, parameters: [pathParam('id')], responses: { 200: { description: 'The revoked token' }, 401: errors[401], 404: problemResponse('No such token'), 409: problemResponse('Revoked already, or the last working token') } },
       },
       '/api/export': { get: { summary: 'The complete journal, private items included', ...owner, responses: { 200: { description: 'Export document' }, 401: errors[401] } } },
     },

@@ -1,7 +1,9 @@
 import type { Hono } from 'hono'
 import type { AppEnv } from './context.js'
+import { importRoute } from './import.js'
 import { openApiDocument } from './openapi.js'
 import { reports } from './reports.js'
+import { tokens } from './tokens.js'
 
 /**
  * The owner's tools: the API description, annual-report drafts (and the calendar import and the
@@ -11,5 +13,7 @@ import { reports } from './reports.js'
 export function mountTools(app: Hono<AppEnv>) {
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()))
   app.route('/api/reports', reports)
+  app.route('/api/import', importRoute)
+  app.route('/api/tokens', tokens)
   return app
 }

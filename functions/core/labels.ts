@@ -85,8 +85,23 @@ export function formatInstant(instant: string, locale: Locale, timeZone: string)
 
 export interface EntryTimes { start: string; end?: string; allDay: boolean; timezone: string }
 
+type LocalTimes = { date: string; startTime?: string; endDate?: string; endTime?: string }
+
+/** Pages ask for the same entry's times many times (lists, pages, feeds); `Intl` is slow to ask. */
+const localTimesCache = new Map<string, LocalTimes>()
+
 /** Local date and time of an entry's start (and end) in `timeZone`. */
-export function entryLocalTimes(entry: EntryTimes, timeZone: string): { date: string; startTime?: string; endDate?: string; endTime?: string } {
+export function entryLocalTimes(entry: EntryTimes, timeZone: string): LocalTimes {
+  const key = `${entry.start}|${entry.end ?? ''}|${entry.allDay}|${timeZone}`
+  let times = localTimesCache.get(key)
+  if (!times) {
+    if (localTimesCache.size > 100_000) localTimesCache.clear()
+    localTimesCache.set(key, (times = computeLocalTimes(entry, timeZone)))
+  }
+  return times
+}
+
+function computeLocalTimes(entry: EntryTimes, timeZone: string): LocalTimes {
   if (entry.allDay) return { date: entry.start, ...(entry.end && entry.end !== entry.start ? { endDate: entry.end } : {}) }
   const start = zonedParts(new Date(entry.start), timeZone)
   const end = entry.end ? zonedParts(new Date(entry.end), timeZone) : undefined

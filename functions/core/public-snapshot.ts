@@ -125,6 +125,18 @@ export function buildPublicSnapshot(journal: JournalItems, { now }: { now: Date 
   }
 }
 
+/**
+ * The next moment after `now` at which the snapshot will differ without any change in the store:
+ * an embargo ending or a post's publication time arriving. A publisher rebuilds then.
+ */
+export function nextChangeAt(journal: JournalItems, now: Date): string | undefined {
+  const moments = [
+    ...journal.entries.filter((e) => e.visibility === 'public').map((e) => e.publishAfter),
+    ...journal.posts.filter((p) => p.status === 'published').map((p) => p.publishedAt),
+  ].filter((at): at is string => at !== undefined && Date.parse(at) > now.getTime())
+  return moments.sort((a, b) => Date.parse(a) - Date.parse(b))[0]
+}
+
 function groupRevisions(revisions: readonly Revision[]): Map<string, Revision[]> {
   const groups = new Map<string, Revision[]>()
   for (const revision of revisions) {

@@ -14,7 +14,17 @@ export const LAMBDA_ENV = {
   digestMode: 'JOURNAL_DIGEST_MODE',
   /** The CodeBuild project that exports the snapshot, builds the site and uploads it. */
   buildProject: 'JOURNAL_BUILD_PROJECT',
+  /** The key the admin signs sessions with (functions/admin/session-secret.ts). */
+  sessionSecret: 'JOURNAL_SESSION_SECRET',
+  /** The public site's address, for links from the admin to the published pages. */
+  siteUrl: 'JOURNAL_SITE_URL',
 } as const
+
+/**
+ * The paths the owner's tools answer (functions/lambda/admin.ts): the HTTP API sends these to the
+ * admin function and everything else to the lean API function (functions/lambda/api.ts).
+ */
+export const ADMIN_PATHS = ['/admin', '/api/openapi.json', '/api/reports', '/api/import', '/api/tokens'] as const
 
 /**
  * Partition-key prefixes of the items the public site is built from (see functions/store/keys.ts):
@@ -22,3 +32,6 @@ export const LAMBDA_ENV = {
  * tokens, idempotency records and their TTL expiry — never starts a site build.
  */
 export const PUBLISHED_KEY_PREFIXES = ['ENTRY#', 'POST#', 'DIGEST#', 'PROFILE#'] as const
+
+/** What the publish trigger's schedule sends: "has the site gone stale by itself since the last build?" */
+export const SCHEDULED_PUBLISH_CHECK = { source: 'journal.scheduled-publish-check' } as const

@@ -38,15 +38,36 @@ function portAnswers(port: number): Promise<boolean> {
   })
 }
 
-/** A DynamoDB Local started by an earlier run that died without stopping it keeps the data dir locked. */
+/**
+ * A DynamoDB Local started by an earlier run that died without stopping it keeps the data dir
+ * locked: it is stopped. One whose starter still runs (an `npm start` in another terminal) is in
+ * use: that is refused, not killed.
+ */
 function stopOrphan(pidFile: string): void {
   if (!existsSync(pidFile)) return
   const pid = Number(readFileSync(pidFile, 'utf8'))
+  let cmdline = ''
+  let parent = 0
   try {
-    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
-    if (cmdline.includes('DynamoDBLocal')) process.kill(pid, 'SIGKILL')
+    cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+    parent = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[1])
   } catch { /* not running any more */ }
+  if (cmdline.includes('DynamoDBLocal')) {
+    if (parent > 1 && parent !== process.pid && processAlive(parent)) {
+      throw new Error(`The journal's DynamoDB Local (${pidFile}) is in use by process ${parent}, probably \`npm start\`: stop that first, or point JOURNAL_DYNAMODB_ENDPOINT at it.`)
+    }
+    process.kill(pid, 'SIGKILL')
+  }
   rmSync(pidFile, { force: true })
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
 }
 
 function watchParent(child: ChildProcess): void {

@@ -1,5 +1,7 @@
 import { serve } from '@hono/node-server'
 import { resolve } from 'node:path'
+import { mountAdmin } from '../admin/app.js'
+import { localSessionSecret } from '../admin/session-secret.js'
 import { createApp } from '../api/app.js'
 import { generatePastDigests } from '../store/digest-job.js'
 import { createDb, ensureTable } from '../store/index.js'
@@ -7,6 +9,7 @@ import { isJournalEmpty, loadDemoJournal } from './demo-journal.js'
 import { startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local.js'
 import { ensureOwnerToken } from './owner-token.js'
 import { localSettings } from './settings.js'
+import { startSitePreview } from './site-preview.js'
 
 /**
  * `npm start`: DynamoDB Local (persisted under .journal/), the table, the demo journal on first
@@ -42,15 +45,19 @@ async function main() {
     const digests = await generatePastDigests(db, settings.person, new Date(), 'publish')
     const made = digests.filter((d) => d.outcome === 'created').length
     if (made > 0) console.log(`Generated ${made} weekly digests.`)
-    const app = createApp({ db, person: settings.person })
+    const app = mountAdmin(createApp({ db, person: settings.person }), { db, person: settings.person, sessionSecret: localSessionSecret(settings.dataDir) })
     const server = serve({ fetch: app.fetch, port: settings.apiPort, hostname: '127.0.0.1' })
     await new Promise<void>((ok, fail) => server.once('listening', ok).once('error', fail))
     stops.push(() => new Promise<void>((ok) => server.close(() => ok())))
+    const site = await startSitePreview({ db, person: settings.person, port: settings.sitePort, dataDir: settings.dataDir })
+    stops.push(site.stop)
     console.log([
       '',
       'Open Agenda Journal is running:',
+      `  Site         ${site.url}  (rebuilt a few seconds after the journal changes)`,
       `  API          http://localhost:${settings.apiPort}/api/entries`,
       `  API docs     http://localhost:${settings.apiPort}/api/openapi.json`,
+      `  Admin        http://localhost:${settings.apiPort}/admin  (sign in with the owner token)`,
       `  Owner token  ${token}`,
       '',
       'Press Ctrl-C to stop (your journal is kept in .journal/).',

@@ -15,6 +15,7 @@
  * - the digest of a week; a person's digests, newest first    → getDigest / listDigests (GSI1)
  * - store / remove a digest (optimistic on version)           → putDigest / deleteDigest
  * - everything a person changed since T                       → listChangedSince (GSI2)
+ * - the entries imported earlier from these calendar UIDs      → getEntriesBySourceUid (lookup items)
  * - every stored item of a person, raw; restore raw items      → readAllStoredItems / writeStoredItems (backups)
  */
 export * from './db.js'
@@ -26,6 +27,7 @@ export * from './profile-store.js'
 export * from './token-store.js'
 export * from './idempotency-store.js'
 export * from './changes-store.js'
+export * from './import-store.js'
 export * from './digest-store.js'
 export * from './backup-store.js'
 export { ensureTable } from './ensure-table.js'

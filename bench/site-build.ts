@@ -1,0 +1,116 @@
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { buildPublicSnapshot, serializeSnapshot } from '../functions/core/public-snapshot.js'
+import { buildSite } from '../functions/local/build-site.js'
+import { syntheticEntries } from './synthetic-journal.js'
+
+/**
+ * The site build against the budget (DESIGN.md section 9): time and peak memory for generated
+ * journals of 1,000, 10,000 and 20,000 entries, and — where Debian's `hugo` is installed — the
+ * time Hugo needs for the same number of pages with a minimal template, as a ratio.
+ */
+export interface Row { figure: string; measured: string; reference: string; ratio: number; target: string; ok: boolean }
+interface Measured { entries: number; pages: number; seconds: number; peakMb: number }
+
+const SIZES = (process.env.BENCH_SITE_SIZES ?? '1000,10000,20000').split(',').map(Number)
+
+function snapshotFile(dir: string, count: number): string {
+  const entries = syntheticEntries(count)
+  const profile = { person: 'bench', name: 'Bench Persoon', role: 'Adviseur', organisation: 'Ministerie van Voorbeeldzaken', links: [], locale: 'nl' as const, timezone: 'Europe/Amsterdam', updatedAt: '2010-01-01T00:00:00Z', version: 1 }
+  const now = new Date(Date.parse(entries.at(-1)!.start) + 86_400_000)
+  const file = join(dir, `snapshot-${count}.json`)
+  writeFileSync(file, serializeSnapshot(buildPublicSnapshot({ profile, entries, posts: [], revisions: [], digests: [] }, { now })))
+  return file
+}
+
+/** Resident memory of this process's descendants (the Astro build and Pagefind), summed, in bytes. */
+function descendantsRss(root: number): number {
+  const parents = new Map<number, number>()
+  for (const name of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8')
+      parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]))
+    } catch { /* gone */ }
+  }
+  let total = 0
+  for (const [pid] of parents) {
+    let p: number | undefined = parents.get(pid)
+    while (p !== undefined && p !== root && p > 1) p = parents.get(p)
+    if (p !== root) continue
+    try {
+      total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024
+    } catch { /* gone */ }
+  }
+  return total
+}
+
+const countPages = (dir: string): number =>
+  readdirSync(dir, { withFileTypes: true, recursive: true }).filter((f) => f.isFile() && f.name.endsWith('.html')).length
+
+async function measureAstro(dir: string, count: number): Promise<Measured> {
+  const snapshot = snapshotFile(dir, count)
+  const outDir = join(dir, `dist-${count}`)
+  let peak = 0
+  const sampler = setInterval(() => { peak = Math.max(peak, descendantsRss(process.pid)) }, 200)
+  const started = performance.now()
+  try {
+    await buildSite({ snapshotFile: snapshot, outDir, cacheDir: join(dir, `cache-${count}`) })
+  } finally {
+    clearInterval(sampler)
+  }
+  const seconds = (performance.now() - started) / 1000
+  return { entries: count, pages: countPages(outDir), seconds, peakMb: peak / 1_048_576 }
+}
+
+/** Hugo with a minimal template building `pages` pages: the reference a static site could reach. */
+async function measureHugo(dir: string, pages: number): Promise<number> {
+  const site = join(dir, `hugo-${pages}`)
+  const write = (path: string, text: string) => { mkdirSync(join(site, path, '..'), { recursive: true }); writeFileSync(join(site, path), text) }
+  write('config.toml', 'baseURL = "https://example.org/"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]\n')
+  write('layouts/_default/single.html', '<!doctype html><html lang="nl"><head><title>{{ .Title }}</title></head><body><main><h1>{{ .Title }}</h1><p>{{ .Date.Format "2006-01-02 15:04" }}</p>{{ .Content }}</main></body></html>\n')
+  write('layouts/_default/list.html', '<!doctype html><html lang="nl"><head><title>{{ .Title }}</title></head><body><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></body></html>\n')
+  for (let i = 0; i < pages; i++) {
+    write(`content/entries/e${i}.md`, `---\ntitle: "Afspraak ${i}"\ndate: 2015-03-16T10:00:00+01:00\n---\nOverleg met Organisatie ${i % 250} over zelfsturing.\n`)
+  }
+  const started = performance.now()
+  await new Promise<void>((ok, fail) => spawn('hugo', ['--quiet', '-s', site, '-d', join(site, 'public')], { stdio: 'inherit' })
+    .once('error', fail).once('exit', (code) => (code === 0 ? ok() : fail(new Error(`hugo exited ${code}`)))))
+  return (performance.now() - started) / 1000
+}
+
+export async function siteBuildRows(): Promise<Row[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'oaj-bench-site-'))
+  const hasHugo = spawnSync('hugo', ['version']).status === 0
+  try {
+    const rows: Row[] = []
+    const runs: Measured[] = []
+    for (const count of SIZES) {
+      const run = await measureAstro(dir, count)
+      runs.push(run)
+      const hugo = hasHugo ? await measureHugo(dir, run.pages) : undefined
+      const ratio = hugo ? run.seconds / hugo : NaN
+      rows.push({
+        figure: `site build, ${count.toLocaleString('en')} entries (${run.pages.toLocaleString('en')} pages)`,
+        measured: `${run.seconds.toFixed(1)} s, peak ${run.peakMb.toFixed(0)} MB`,
+        reference: hugo ? `Hugo ${hugo.toFixed(1)} s for ${run.pages.toLocaleString('en')} pages` : 'hugo not installed (apt-get install hugo)',
+        ratio, target: '≤ 3× Hugo, ≤ 1 GB', ok: run.peakMb <= 1024 && (!hugo || ratio <= 3),
+      })
+    }
+    const [ten, twenty] = [runs.find((r) => r.entries === 10_000), runs.find((r) => r.entries === 20_000)]
+    if (ten && twenty) {
+      const growth = twenty.seconds / ten.seconds
+      rows.push({ figure: 'site build growth, 20k vs 10k entries', measured: `${twenty.seconds.toFixed(1)} s`, reference: `${ten.seconds.toFixed(1)} s`, ratio: growth, target: '≤ 2.2× (linear)', ok: growth <= 2.2 })
+    }
+    return rows
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const rows = await siteBuildRows()
+  console.table(rows.map((r) => ({ ...r, ratio: Number.isNaN(r.ratio) ? '—' : `${r.ratio.toFixed(2)}×`, ok: r.ok ? 'yes' : 'NO' })))
+}

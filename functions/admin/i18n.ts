@@ -1,0 +1,270 @@
+/**
+ * The admin's words, in Dutch (the default) and English. Kinds, statuses and organisation types
+ * come from core/labels.ts, so the admin names them exactly as the public site does.
+ */
+export const LANGS = ['nl', 'en'] as const
+export type Lang = (typeof LANGS)[number]
+
+const nl = {
+  appName: 'Open agenda · beheer',
+  skip: 'Naar de inhoud',
+  nav: { label: 'Beheer', log: 'Vastleggen', entries: 'Afspraken', import: 'Importeren', posts: 'Berichten', digests: 'Weekoverzicht', profile: 'Profiel', tokens: 'Tokens', site: 'Openbare site', signOut: 'Afmelden' },
+  otherLang: { code: 'en', name: 'English' },
+  signIn: {
+    title: 'Aanmelden', token: 'Eigenaarstoken', submit: 'Aanmelden',
+    hint: 'Het token dat npm start toont, of een token dat je met „journal token create” maakte. Je blijft 12 uur aangemeld.',
+    wrong: 'Dit token klopt niet, is ingetrokken of hoort bij een ander journaal. Controleer het en probeer het opnieuw.',
+    expired: 'Meld je aan om verder te gaan (je sessie is verlopen of je was nog niet aangemeld).',
+    signedOut: 'Je bent afgemeld.',
+  },
+  csrf: {
+    title: 'Formulier geweigerd',
+    body: 'Dit formulier kwam binnen zonder geldige beveiligingscode (CSRF-token). Dat gebeurt als de pagina erg lang openstond, als je intussen opnieuw bent aangemeld, of als een andere website het formulier probeerde te versturen. Er is niets opgeslagen.',
+    again: 'Open de pagina opnieuw en probeer het nog eens',
+  },
+  error: { title: 'Er ging iets mis', notFound: 'Deze pagina bestaat niet.', unexpected: 'Er ging aan onze kant iets mis; er is niets gewijzigd. Probeer het zo nog eens.', back: 'Terug naar het beheer' },
+  visibility: { public: 'Openbaar', restricted: 'Besloten', private: 'Privé' },
+  visibilityHelp: {
+    public: 'Iedereen ziet wanneer, met wie en waarover.',
+    restricted: 'Alleen het tijdslot is openbaar, als „Besloten afspraak”.',
+    private: 'Alleen voor jou; telt nergens openbaar mee.',
+  },
+  badges: { withdrawn: 'Ingetrokken', imported: 'Geïmporteerd' },
+  form: {
+    errorSummary: 'Controleer deze velden', when: 'Wanneer', date: 'Datum', startTime: 'Begintijd', endTime: 'Eindtijd (optioneel)',
+    endDate: 'Einddatum (bij meerdaagse afspraken)', allDay: 'Hele dag', title: 'Onderwerp',
+    titleHint: 'Waarover ging het? Bijvoorbeeld „Advies over zelfsturende teams”, niet alleen „Overleg”.',
+    kind: 'Soort afspraak', counterparts: 'Met wie', counterpartsHint: 'De organisaties waarmee je sprak. Een privépersoon wordt openbaar getoond als „particulier”.',
+    organisation: 'Organisatie', organisationType: 'Soort organisatie', asBefore: '— zoals eerder gebruikt —',
+    themes: 'Thema’s', themesHint: 'Gescheiden door komma’s.', themesUsed: 'Eerder gebruikt:', location: 'Plaats', locationHint: 'Alleen de plaatsnaam, bijvoorbeeld „Enschede”.',
+    summary: 'Toelichting (Markdown, optioneel)', visibility: 'Zichtbaarheid', status: 'Status', statusNote: 'Toelichting bij de status',
+    statusNoteHint: 'Verplicht bij „Verplaatst”: zeg waarheen.', publishAfter: 'Embargo tot (optioneel)', publishAfterHint: 'Tot dit moment is de afspraak alleen een besloten tijdslot.',
+    links: 'Links (optioneel)', linksHint: 'Eén per regel: het adres, dan eventueel een titel.', notes: 'Eigen notities (nooit openbaar)',
+    changeReason: 'Reden van de wijziging (optioneel, openbaar)', save: 'Opslaan', saveAnyway: 'Toch opslaan zoals het is',
+    timezone: (zone: string) => `Tijden in ${zone}.`,
+    chooseType: 'kies de soort organisatie: deze organisatie is nieuw',
+  },
+  nudge: {
+    title: 'Maak de afspraak betekenisvol',
+    subject: 'Het onderwerp zegt nog weinig. Schrijf waarover het ging.',
+    counterpart: 'Er staat geen organisatie bij. Met wie sprak je?',
+    why: 'Een open agenda is pas nuttig als elke afspraak een onderwerp en een gesprekspartner noemt.',
+    fix: 'Vul het formulier aan en sla op, of sla toch op zoals het is.',
+  },
+  entries: {
+    title: 'Afspraken', older: 'Oudere afspraken', none: 'Nog geen afspraken.', when: 'Wanneer', what: 'Onderwerp', shown: 'Zichtbaarheid',
+    week: 'Week', show: 'Toon', all: 'Nieuwste eerst',
+  },
+  entry: {
+    history: 'Geschiedenis', withdraw: 'Afspraak intrekken', reason: 'Reden (openbaar)',
+    withdrawHint: 'Een ingetrokken afspraak blijft zichtbaar als ingetrokken, met deze reden.',
+    withdrawn: (date: string, reason: string) => `Ingetrokken op ${date}: ${reason}`,
+    actions: { create: 'aangemaakt', update: 'gewijzigd', withdraw: 'ingetrokken' } as Record<string, string>,
+    changed: 'gewijzigd', by: 'door', edit: 'Bewerken',
+  },
+  conflict: {
+    title: 'Iemand anders heeft dit intussen gewijzigd',
+    intro: 'Je wijziging is niet opgeslagen. Dit is veranderd sinds je de pagina opende:',
+    field: 'Veld', then: 'Toen je de pagina opende', now: 'Nu',
+    again: 'Het formulier hieronder bevat jouw waarden. Opslaan overschrijft de wijzigingen hierboven.',
+  },
+  done: {
+    created: 'Afspraak opgeslagen. De openbare site wordt zo bijgewerkt.', updated: 'Wijziging opgeslagen.', withdrawn: 'Afspraak ingetrokken.',
+    postSaved: 'Bericht opgeslagen.', profileSaved: 'Profiel opgeslagen.', tokenRevoked: 'Token ingetrokken.', digestSaved: 'Weekoverzicht opgeslagen.',
+  },
+  import: {
+    title: 'Agenda importeren',
+    intro: 'Importeer een .ics-bestand uit Outlook, Google Agenda of Apple Agenda. Elke afspraak komt privé binnen; daarna kies je wat openbaar wordt. Opnieuw importeren werkt bestaande afspraken bij in plaats van ze te verdubbelen.',
+    file: 'Agendabestand (.ics)', from: 'Vanaf', to: 'Tot en met', rangeHint: 'Herhalende afspraken worden binnen deze periode uitgeschreven.',
+    submit: 'Importeren', noFile: 'Kies een .ics-bestand.',
+    bad: (line: number, reason: string) => `Regel ${line}: ${reason}. Er is niets geïmporteerd; herstel die regel of exporteer de agenda opnieuw.`,
+    result: (r: { created: number; updated: number; unchanged: number; outsideRange: number }) =>
+      `Geïmporteerd: ${r.created} nieuw, ${r.updated} bijgewerkt, ${r.unchanged} ongewijzigd, ${r.outsideRange} buiten de periode.`,
+  },
+  review: {
+    title: 'Geïmporteerde afspraken beoordelen',
+    intro: 'Deze geïmporteerde afspraken zijn nog privé. Kies er een of meer, geef ze een soort, organisatie en thema’s, en maak ze openbaar.',
+    none: 'Er wachten geen privé geïmporteerde afspraken in deze periode.', choose: 'Kies', bulk: 'Voor de gekozen afspraken',
+    keep: '— niet wijzigen —', addCounterpart: 'Organisatie toevoegen', addThemes: 'Thema’s toevoegen', apply: 'Toepassen',
+    noneSelected: 'Kies eerst een of meer afspraken.', done: (n: number) => `${n} afspraken bijgewerkt.`, period: 'Periode',
+  },
+  posts: {
+    title: 'Berichten', new: 'Nieuw bericht', slug: 'Adres (slug)', slugHint: 'Kleine letters, cijfers en streepjes, bijvoorbeeld jaarverslag-2014-2015.',
+    postTitle: 'Titel', kind: 'Soort', kinds: { 'annual-report': 'Jaarverslag', note: 'Notitie' } as Record<string, string>,
+    periodFrom: 'Periode vanaf', periodTo: 'Periode tot en met', periodHint: 'Alleen voor een jaarverslag: twaalf maanden, bijvoorbeeld 1 juli tot en met 30 juni.',
+    body: 'Tekst (Markdown)', status: 'Status', statuses: { draft: 'Concept', published: 'Gepubliceerd' } as Record<string, string>,
+    preview: 'Voorbeeld tonen', previewTitle: 'Voorbeeld, zoals de site het toont', save: 'Opslaan', none: 'Nog geen berichten.',
+  },
+  digests: {
+    title: 'Weekoverzichten', week: 'Week', weekHint: 'Een ISO-week, zoals 2015-W12.', generate: 'Maken of vernieuwen', none: 'Nog geen weekoverzichten.',
+    intro: 'Inleiding', introHint: 'Je eigen woorden boven de tien punten.', saveDraft: 'Opslaan als concept', publish: 'Publiceren',
+    items: 'De week in tien punten', more: (n: number) => `En nog ${n} openbare afspraken.`, withheld: (n: number) => `${n} besloten afspraken.`,
+    empty: (week: string) => `${week} heeft geen openbare afspraken en krijgt dus geen weekoverzicht.`,
+    statuses: { draft: 'Concept', published: 'Gepubliceerd' } as Record<string, string>,
+  },
+  profile: {
+    title: 'Profiel', name: 'Naam', role: 'Functie', organisation: 'Organisatie', bio: 'Over jou (Markdown)',
+    links: 'Links', linksHint: 'Eén per regel: het adres, dan eventueel een titel.', locale: 'Taal van de site', timezone: 'Tijdzone', timezoneHint: 'Een IANA-tijdzone, zoals Europe/Amsterdam.', save: 'Opslaan',
+  },
+  tokens: {
+    title: 'Tokens', intro: 'Een token geeft toegang tot de API, de journal-opdracht en dit beheer. Bewaar het als een wachtwoord.',
+    label: 'Naam van het token', labelHint: 'Waarvoor het is, bijvoorbeeld „laptop” of „telefoon”.', created: 'Gemaakt', state: 'Status', active: 'Actief',
+    revokedOn: (date: string) => `Ingetrokken op ${date}`, create: 'Token maken', revoke: 'Intrekken', newTitle: 'Nieuw token',
+    shownOnce: 'Kopieer dit token nu: het wordt maar één keer getoond en nergens bewaard.', current: '(deze sessie)', back: 'Terug naar de tokens',
+  },
+  home: { title: 'Afspraak vastleggen', recent: 'Laatst vastgelegd', all: 'Alle afspraken' },
+  fields: {
+    title: 'Onderwerp', start: 'Begin', end: 'Einde', allDay: 'Hele dag', timezone: 'Tijdzone', kind: 'Soort', counterparts: 'Met wie', themes: 'Thema’s',
+    location: 'Plaats', summary: 'Toelichting', links: 'Links', status: 'Status', statusNote: 'Toelichting bij de status', visibility: 'Zichtbaarheid',
+    publishAfter: 'Embargo tot', notes: 'Eigen notities', sourceUid: 'Agenda-UID', withdrawn: 'Ingetrokken', body: 'Tekst', period: 'Periode', publishedAt: 'Gepubliceerd op',
+  } as Record<string, string>,
+  yes: 'ja', no: 'nee',
+}
+
+export type Messages = typeof nl
+
+const en: Messages = {
+  appName: 'Open agenda · admin',
+  skip: 'Skip to content',
+  nav: { label: 'Admin', log: 'Log', entries: 'Appointments', import: 'Import', posts: 'Posts', digests: 'Weekly digest', profile: 'Profile', tokens: 'Tokens', site: 'Public site', signOut: 'Sign out' },
+  otherLang: { code: 'nl', name: 'Nederlands' },
+  signIn: {
+    title: 'Sign in', token: 'Owner token', submit: 'Sign in',
+    hint: 'The token npm start prints, or one you made with “journal token create”. You stay signed in for 12 hours.',
+    wrong: 'This token is wrong, revoked or belongs to another journal. Check it and try again.',
+    expired: 'Sign in to continue (your session expired or you were not signed in yet).',
+    signedOut: 'You are signed out.',
+  },
+  csrf: {
+    title: 'Form refused',
+    body: 'This form arrived without a valid security code (CSRF token). That happens when the page was open for very long, when you signed in again meanwhile, or when another website tried to send the form. Nothing was saved.',
+    again: 'Open the page again and retry',
+  },
+  error: { title: 'Something went wrong', notFound: 'This page does not exist.', unexpected: 'Something went wrong on our side; nothing was changed. Please try again shortly.', back: 'Back to the admin' },
+  visibility: { public: 'Public', restricted: 'Confidential', private: 'Private' },
+  visibilityHelp: {
+    public: 'Everyone sees when, with whom and about what.',
+    restricted: 'Only the time slot is public, as “Confidential appointment”.',
+    private: 'Only for you; counted nowhere in public.',
+  },
+  badges: { withdrawn: 'Withdrawn', imported: 'Imported' },
+  form: {
+    errorSummary: 'Please check these fields', when: 'When', date: 'Date', startTime: 'Start time', endTime: 'End time (optional)',
+    endDate: 'End date (for appointments of several days)', allDay: 'All day', title: 'Subject',
+    titleHint: 'What was it about? For example “Advice on self-managing teams”, not just “Meeting”.',
+    kind: 'Kind of appointment', counterparts: 'With whom', counterpartsHint: 'The organisations you met. A private individual is shown in public as “private individual”.',
+    organisation: 'Organisation', organisationType: 'Kind of organisation', asBefore: '— as used before —',
+    themes: 'Themes', themesHint: 'Separated by commas.', themesUsed: 'Used before:', location: 'Place', locationHint: 'Just the place name, for example “Enschede”.',
+    summary: 'Summary (Markdown, optional)', visibility: 'Visibility', status: 'Status', statusNote: 'Note on the status',
+    statusNoteHint: 'Required for “Moved”: say where to.', publishAfter: 'Embargo until (optional)', publishAfterHint: 'Until then the appointment is only a confidential time slot.',
+    links: 'Links (optional)', linksHint: 'One per line: the address, then a title if you like.', notes: 'Own notes (never public)',
+    changeReason: 'Reason for the change (optional, public)', save: 'Save', saveAnyway: 'Save it as it is',
+    timezone: (zone: string) => `Times in ${zone}.`,
+    chooseType: 'choose the kind of organisation: this organisation is new',
+  },
+  nudge: {
+    title: 'Make the appointment meaningful',
+    subject: 'The subject says little yet. Write what it was about.',
+    counterpart: 'No organisation is named. Whom did you meet?',
+    why: 'An open agenda is only useful when every appointment names a subject and a counterpart.',
+    fix: 'Complete the form and save, or save it as it is.',
+  },
+  entries: {
+    title: 'Appointments', older: 'Older appointments', none: 'No appointments yet.', when: 'When', what: 'Subject', shown: 'Visibility',
+    week: 'Week', show: 'Show', all: 'Newest first',
+  },
+  entry: {
+    history: 'History', withdraw: 'Withdraw appointment', reason: 'Reason (public)',
+    withdrawHint: 'A withdrawn appointment stays visible as withdrawn, with this reason.',
+    withdrawn: (date: string, reason: string) => `Withdrawn on ${date}: ${reason}`,
+    actions: { create: 'created', update: 'changed', withdraw: 'withdrawn' },
+    changed: 'changed', by: 'by', edit: 'Edit',
+  },
+  conflict: {
+    title: 'Someone else changed this meanwhile',
+    intro: 'Your change was not saved. This changed since you opened the page:',
+    field: 'Field', then: 'When you opened the page', now: 'Now',
+    again: 'The form below holds your values. Saving overwrites the changes above.',
+  },
+  done: {
+    created: 'Appointment saved. The public site will be updated shortly.', updated: 'Change saved.', withdrawn: 'Appointment withdrawn.',
+    postSaved: 'Post saved.', profileSaved: 'Profile saved.', tokenRevoked: 'Token revoked.', digestSaved: 'Weekly digest saved.',
+  },
+  import: {
+    title: 'Import a calendar',
+    intro: 'Import an .ics file from Outlook, Google Calendar or Apple Calendar. Every appointment arrives private; then you choose what becomes public. Importing again updates appointments instead of duplicating them.',
+    file: 'Calendar file (.ics)', from: 'From', to: 'Up to and including', rangeHint: 'Repeating appointments are written out within this period.',
+    submit: 'Import', noFile: 'Choose an .ics file.',
+    bad: (line: number, reason: string) => `Line ${line}: ${reason}. Nothing was imported; fix that line or export the calendar again.`,
+    result: (r: { created: number; updated: number; unchanged: number; outsideRange: number }) =>
+      `Imported: ${r.created} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.outsideRange} outside the period.`,
+  },
+  review: {
+    title: 'Review imported appointments',
+    intro: 'These imported appointments are still private. Choose one or more, give them a kind, organisation and themes, and make them public.',
+    none: 'No private imported appointments wait in this period.', choose: 'Choose', bulk: 'For the chosen appointments',
+    keep: '— do not change —', addCounterpart: 'Add an organisation', addThemes: 'Add themes', apply: 'Apply',
+    noneSelected: 'Choose one or more appointments first.', done: (n: number) => `${n} appointments updated.`, period: 'Period',
+  },
+  posts: {
+    title: 'Posts', new: 'New post', slug: 'Address (slug)', slugHint: 'Lowercase letters, digits and dashes, for example annual-report-2014-2015.',
+    postTitle: 'Title', kind: 'Kind', kinds: { 'annual-report': 'Annual report', note: 'Note' },
+    periodFrom: 'Period from', periodTo: 'Period up to and including', periodHint: 'Only for an annual report: twelve months, for example 1 July to 30 June.',
+    body: 'Text (Markdown)', status: 'Status', statuses: { draft: 'Draft', published: 'Published' },
+    preview: 'Show preview', previewTitle: 'Preview, as the site shows it', save: 'Save', none: 'No posts yet.',
+  },
+  digests: {
+    title: 'Weekly digests', week: 'Week', weekHint: 'An ISO week, such as 2015-W12.', generate: 'Make or refresh', none: 'No weekly digests yet.',
+    intro: 'Introduction', introHint: 'Your own words above the ten items.', saveDraft: 'Save as draft', publish: 'Publish',
+    items: 'The week in ten items', more: (n: number) => `And ${n} more public appointments.`, withheld: (n: number) => `${n} confidential appointments.`,
+    empty: (week: string) => `${week} has no public appointments, so it gets no weekly digest.`,
+    statuses: { draft: 'Draft', published: 'Published' },
+  },
+  profile: {
+    title: 'Profile', name: 'Name', role: 'Role', organisation: 'Organisation', bio: 'About you (Markdown)',
+    links: 'Links', linksHint: 'One per line: the address, then a title if you like.', locale: 'Language of the site', timezone: 'Time zone', timezoneHint: 'An IANA time zone, such as Europe/Amsterdam.', save: 'Save',
+  },
+  tokens: {
+    title: 'Tokens', intro: 'A token gives access to the API, the journal command and this admin. Keep it like a password.',
+    label: 'Name of the token', labelHint: 'What it is for, for example “laptop” or “phone”.', created: 'Created', state: 'State', active: 'Active',
+    revokedOn: (date: string) => `Revoked on ${date}`, create: 'Create token', revoke: 'Revoke', newTitle: 'New token',
+    shownOnce: 'Copy this token now: it is shown only once and stored nowhere.', current: '(this session)', back: 'Back to the tokens',
+  },
+  home: { title: 'Log an appointment', recent: 'Recently logged', all: 'All appointments' },
+  fields: {
+    title: 'Subject', start: 'Start', end: 'End', allDay: 'All day', timezone: 'Time zone', kind: 'Kind', counterparts: 'With whom', themes: 'Themes',
+    location: 'Place', summary: 'Summary', links: 'Links', status: 'Status', statusNote: 'Note on the status', visibility: 'Visibility',
+    publishAfter: 'Embargo until', notes: 'Own notes', sourceUid: 'Calendar UID', withdrawn: 'Withdrawn', body: 'Text', period: 'Period', publishedAt: 'Published on',
+  },
+  yes: 'yes', no: 'no',
+}
+
+export const MESSAGES: Record<Lang, Messages> = { nl, en }
+
+export const isLang = (value: string | undefined): value is Lang => value === 'nl' || value === 'en'
+
+const DUTCH_REASONS: [RegExp, string | ((...m: string[]) => string)][] = [
+  [/^is required/, 'is verplicht'],
+  [/^must be at least 1 character/, 'mag niet leeg zijn'],
+  [/^must be at most (\d+) characters long/, (_, n) => `mag hoogstens ${n} tekens lang zijn`],
+  [/^must be after start/, 'moet na het begin liggen'],
+  [/^must be on or after start/, 'moet op of na de begindatum liggen'],
+  [/^must be a date and time/, 'moet een datum met een tijd zijn'],
+  [/^must be a date \(YYYY-MM-DD\)/, 'moet een datum zijn'],
+  [/^must be a calendar date/, 'moet een bestaande datum zijn (JJJJ-MM-DD)'],
+  [/^is required when status is moved/, 'is verplicht bij „Verplaatst”: zeg waarheen'],
+  [/^must be an http\(s\) URL/, 'moet een webadres zijn dat met http:// of https:// begint'],
+  [/^must be an IANA time zone/, 'moet een IANA-tijdzone zijn, zoals Europe/Amsterdam'],
+  [/^must be lowercase letters, digits and single dashes/, 'mag alleen kleine letters, cijfers en losse streepjes bevatten'],
+  [/^may hold at most (\d+) items/, (_, n) => `mag hoogstens ${n} onderdelen hebben`],
+]
+
+/** A reason from the core validators (English) in the page's language. */
+export function reasonIn(lang: Lang, reason: string): string {
+  if (lang === 'en') return reason
+  for (const [pattern, dutch] of DUTCH_REASONS) {
+    const match = pattern.exec(reason)
+    if (match) return typeof dutch === 'string' ? dutch : dutch(...match)
+  }
+  return reason
+}

@@ -1,0 +1,54 @@
+import { Hono } from 'hono'
+import { deleteCookie, setCookie } from 'hono/cookie'
+import { tokenDigest } from '../../core/token.js'
+import { getTokenByDigest } from '../../store/index.js'
+import { adminPath, type AdminEnv } from '../context.js'
+import { newSession, SESSION_COOKIE, signSession, cookieOptions } from '../session.js'
+import { CsrfField, ErrorSummary, TextField } from '../views/fields.js'
+import { render } from '../views/Layout.js'
+import { seeOther, type AdminContext } from './shared.js'
+
+function signInPage(c: AdminContext, options: { error?: string; notice?: string; next?: string; status?: number } = {}) {
+  const t = c.get('t')
+  const next = options.next ?? c.req.query('next') ?? ''
+  return render(c, t.signIn.title, (
+    <form method="post" action={adminPath('/sign-in')}>
+      <CsrfField value={c.get('csrf')} />
+      <input type="hidden" name="next" value={next} />
+      {options.notice && <p class="flash" role="status">{options.notice}</p>}
+      <ErrorSummary errors={options.error ? { token: options.error } : {}} t={t} />
+      <TextField name="token" type="password" label={t.signIn.token} hint={t.signIn.hint} error={options.error} autocomplete="current-password" spellcheck={false} required />
+      <div class="actions"><button type="submit">{t.signIn.submit}</button></div>
+    </form>
+  ), { status: options.status })
+}
+
+/** Only admin paths are followed after sign-in, so the form cannot send the servant elsewhere. */
+const safeNext = (next: string | undefined) => (next && /^\/admin(\/[\w\-./%?=&]*)?$/.test(next) && !next.includes('//') ? next : adminPath())
+
+/**
+ * Sign-in exchanges the owner token for a session cookie (signed, HttpOnly, SameSite=Strict,
+ * Secure outside localhost, 12 hours by default); the token itself is not kept by the browser.
+ */
+export const authPages = new Hono<AdminEnv>()
+  .get('/sign-in', (c) => {
+    if (c.var.session) return seeOther(c, safeNext(c.req.query('next')))
+    const t = c.get('t')
+    const notice = c.req.query('signed-out') !== undefined ? t.signIn.signedOut : c.req.query('next') ? t.signIn.expired : undefined
+    return signInPage(c, { notice })
+  })
+  .post('/sign-in', async (c) => {
+    const { db, person, now, sessionSecret, sessionHours } = c.get('deps')
+    const body = await c.req.parseBody()
+    const secret = typeof body.token === 'string' ? body.token.trim() : ''
+    const next = typeof body.next === 'string' ? body.next : undefined
+    const token = secret ? await getTokenByDigest(db, tokenDigest(secret)) : undefined
+    if (!token || token.revokedAt || token.person !== person) return signInPage(c, { error: c.get('t').signIn.wrong, next, status: 401 })
+    const session = newSession(token, now(), sessionHours)
+    setCookie(c, SESSION_COOKIE, signSession(session, sessionSecret), cookieOptions(c.req.url, sessionHours * 3600))
+    return seeOther(c, safeNext(next))
+  })
+  .post('/sign-out', (c) => {
+    deleteCookie(c, SESSION_COOKIE, cookieOptions(c.req.url))
+    return seeOther(c, adminPath('/sign-in?signed-out'))
+  })

@@ -1,0 +1,152 @@
+import { Hono } from 'hono'
+import { raw } from 'hono/html'
+import { newPost, revisedPost } from '../../core/journal-items.js'
+import { formatInstant } from '../../core/labels.js'
+import { renderMarkdown } from '../../core/markdown.js'
+import { normalizePostContent, postCreateSchema, postReplaceSchema, type Post, type PostContent } from '../../core/post.js'
+import { parseWith, ValidationError } from '../../core/validation.js'
+import { POST_KINDS, POST_STATUSES } from '../../core/vocabulary.js'
+import { AlreadyExistsError, createPost, getPost, listPostRevisions, listPosts, updatePost, VersionConflictError } from '../../store/index.js'
+import { adminPath, type AdminEnv } from '../context.js'
+import { formValues, plainFormErrors, type FormValues } from '../forms.js'
+import { ConflictTable, History } from '../views/entry-views.js'
+import { CsrfField, ErrorSummary, RadioGroup, Select, TextArea, TextField, type FieldErrors } from '../views/fields.js'
+import { render } from '../views/Layout.js'
+import { flash, journalZone, seeOther, type AdminContext } from './shared.js'
+
+interface PostState { values: FormValues; errors?: FieldErrors; preview?: boolean; status?: number; conflictWith?: object }
+
+const postValues = (post: Post): FormValues => ({
+  title: post.title, kind: post.kind, periodFrom: post.period?.from ?? '', periodTo: post.period?.to ?? '', body: post.body, status: post.status, version: String(post.version),
+})
+
+function postInput(values: FormValues, existing?: Post): Record<string, unknown> {
+  const period = values.periodFrom || values.periodTo ? { from: values.periodFrom ?? '', to: values.periodTo ?? '' } : undefined
+  const keepPublished = existing?.publishedAt && values.status === 'published' ? { publishedAt: existing.publishedAt } : {}
+  return { title: values.title ?? '', kind: values.kind, ...(period ? { period } : {}), body: values.body ?? '', status: values.status || 'draft', ...keepPublished }
+}
+
+/** The post form, with a preview rendered by the very function the site uses (sanitised the same way). */
+async function postPage(c: AdminContext, post: Post | undefined, state: PostState) {
+  const t = c.get('t')
+  const lang = c.get('lang')
+  const { db, person } = c.get('deps')
+  const errors = state.errors ?? {}
+  const v = state.values
+  const action = post ? adminPath(`/posts/${post.slug}`) : adminPath('/posts')
+  const revisions = post ? await listPostRevisions(db, person, post.slug) : []
+  return render(c, post ? post.title : t.posts.new, (
+    <>
+      {state.conflictWith && post && <ConflictTable then={state.conflictWith} now={post} t={t} />}
+      <form method="post" action={action} novalidate>
+        <CsrfField value={c.get('csrf')} />
+        {v.version && <input type="hidden" name="version" value={v.version} />}
+        <ErrorSummary errors={errors} t={t} />
+        {!post && <TextField name="slug" label={t.posts.slug} hint={t.posts.slugHint} value={v.slug} error={errors.slug} required />}
+        <TextField name="title" label={t.posts.postTitle} value={v.title} error={errors.title} required />
+        <Select name="kind" label={t.posts.kind} value={v.kind} error={errors.kind} options={POST_KINDS.map((k) => [k, t.posts.kinds[k]!])} />
+        <fieldset>
+          <legend>{t.fields.period}</legend>
+          <p class="hint">{t.posts.periodHint}</p>
+          <div class="row">
+            <TextField name="periodFrom" type="date" label={t.posts.periodFrom} value={v.periodFrom} error={errors.periodFrom} />
+            <TextField name="periodTo" type="date" label={t.posts.periodTo} value={v.periodTo} error={errors.periodTo} />
+          </div>
+        </fieldset>
+        <TextArea name="body" label={t.posts.body} value={v.body} error={errors.body} rows={16} />
+        <RadioGroup name="status" label={t.posts.status} value={v.status} error={errors.status} options={POST_STATUSES.map((s) => [s, t.posts.statuses[s]!])} />
+        <div class="actions">
+          <button type="submit" name="action" value="preview" class="secondary">{t.posts.preview}</button>
+          <button type="submit" name="action" value="save">{t.posts.save}</button>
+        </div>
+      </form>
+      {state.preview && (
+        <section aria-labelledby="preview-title">
+          <h2 id="preview-title">{t.posts.previewTitle}</h2>
+          <div class="preview">{raw(renderMarkdown(v.body ?? ''))}</div>
+        </section>
+      )}
+      {post && <><h2>{t.entry.history}</h2><History revisions={revisions} lang={lang} t={t} timeZone={await journalZone(c)} /></>}
+    </>
+  ), { status: state.status, flash: flash(c) })
+}
+
+const POST_FIELDS = { 'period.from': 'periodFrom', 'period.to': 'periodTo', period: 'periodFrom' }
+
+function validated(c: AdminContext, values: FormValues, existing?: Post): { content?: PostContent; slug?: string; errors: FieldErrors } {
+  const { now } = c.get('deps')
+  try {
+    if (existing) return { content: normalizePostContent(postInput(values, existing), now(), postReplaceSchema), errors: {} }
+    const input = { slug: values.slug ?? '', ...postInput(values) }
+    return { slug: parseWith(postCreateSchema, input).slug, content: normalizePostContent(input, now(), postCreateSchema), errors: {} }
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error
+    return { errors: plainFormErrors(error.errors, c.get('lang'), POST_FIELDS) }
+  }
+}
+
+/** Posts (annual reports and notes): list, write with a Markdown preview, edit with If-Match semantics. */
+export const postPages = new Hono<AdminEnv>()
+  .get('/posts', async (c) => {
+    const { db, person } = c.get('deps')
+    const t = c.get('t')
+    const zone = await journalZone(c)
+    const posts = (await listPosts(db, person, { limit: 100 })).items
+    return render(c, t.posts.title, (
+      <>
+        <p><a class="button" href={adminPath('/posts/new')}>{t.posts.new}</a></p>
+        {posts.length === 0 ? <p>{t.posts.none}</p> : (
+          <ul class="entries">
+            {posts.map((p) => (
+              <li>
+                <a href={adminPath(`/posts/${p.slug}`)}>{p.title}</a> <span class={`badge badge-${p.status}`}>{t.posts.statuses[p.status]}</span>
+                <span class="when">{`${t.posts.kinds[p.kind]}${p.publishedAt ? ` · ${formatInstant(p.publishedAt, c.get('lang'), zone)}` : ''}`}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </>
+    ), { flash: flash(c) })
+  })
+  .get('/posts/new', (c) => postPage(c, undefined, { values: { kind: 'annual-report', status: 'draft' } }))
+  .post('/posts', async (c) => {
+    const { db, person, now } = c.get('deps')
+    const values = formValues(await c.req.parseBody())
+    const { content, slug, errors } = validated(c, values)
+    if (!content || !slug) return postPage(c, undefined, { values, errors, status: 400 })
+    if (values.action === 'preview') return postPage(c, undefined, { values, preview: true })
+    try {
+      await createPost(db, newPost(slug, content, person, now()), { by: c.get('session').tokenId })
+    } catch (error) {
+      if (!(error instanceof AlreadyExistsError)) throw error
+      return postPage(c, undefined, { values, errors: { slug: c.get('lang') === 'nl' ? 'is al in gebruik: kies een ander adres' : 'is taken: choose another address' }, status: 409 })
+    }
+    return seeOther(c, adminPath(`/posts/${slug}?done=postSaved`))
+  })
+  .get('/posts/:slug', async (c) => {
+    const { db, person } = c.get('deps')
+    const post = await getPost(db, person, c.req.param('slug'))
+    if (!post) return seeOther(c, adminPath('/posts'))
+    return postPage(c, post, { values: postValues(post) })
+  })
+  .post('/posts/:slug', async (c) => {
+    const { db, person, now } = c.get('deps')
+    const before = await getPost(db, person, c.req.param('slug'))
+    if (!before) return seeOther(c, adminPath('/posts'))
+    const values = formValues(await c.req.parseBody())
+    const { content, errors } = validated(c, values, before)
+    if (!content) return postPage(c, before, { values, errors, status: 400 })
+    if (values.action === 'preview') return postPage(c, before, { values, preview: true })
+    const conflict = async (current: Post) => postPage(c, current, {
+      values: { ...values, version: String(current.version) }, status: 409,
+      conflictWith: (await listPostRevisions(db, person, current.slug)).find((r) => r.version === Number(values.version))?.after ?? {},
+    })
+    if (String(before.version) !== values.version) return conflict(before)
+    try {
+      await updatePost(db, before, revisedPost(before, content, now()), { by: c.get('session').tokenId })
+    } catch (error) {
+      if (error instanceof VersionConflictError) return conflict((await getPost(db, person, before.slug))!)
+      throw error
+    }
+    return seeOther(c, adminPath(`/posts/${before.slug}?done=postSaved`))
+  })

@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto'
+import { Hono } from 'hono'
+import { newTokenSecret, tokenCreateSchema, tokenDigest, type Token } from '../core/token.js'
+import { parseWith } from '../core/validation.js'
+import { listTokens, putToken, revokeToken, type Db } from '../store/index.js'
+import type { AppEnv } from './context.js'
+import { jsonBody, requireOwner } from './middleware.js'
+import { problem } from './problem.js'
+import { ownerHeaders } from './views.js'
+
+/** A token as the owner sees it in lists: never its digest, and the secret only once, at creation. */
+export type TokenView = Omit<Token, 'digest' | 'person'>
+
+export function tokenView({ digest: _d, person: _p, ...view }: Token): TokenView {
+  return view
+}
+
+/** Makes a new owner token; the secret is returned this once and only its digest is stored. */
+export async function issueToken(db: Db, person: string, label: string, now: Date): Promise<{ token: Token; secret: string }> {
+  const secret = newTokenSecret()
+  const token: Token = { id: `tok-${randomBytes(6).toString('hex')}`, person, label, digest: tokenDigest(secret), createdAt: now.toISOString() }
+  await putToken(db, token)
+  return { token, secret }
+}
+
+/**
+ * Revokes one of the person's tokens by id. The last token that still works is kept: without
+ * it nobody could sign in to the admin or use the API any more.
+ */
+export async function revokeTokenById(db: Db, person: string, id: string, now: Date): Promise<Token> {
+  const all = await listTokens(db, person)
+  const token = all.find((t) => t.id === id)
+  if (!token) throw problem(404, `There is no token ${id}. List your tokens to see their ids.`)
+  if (token.revokedAt) throw problem(409, `Token ${id} was revoked already on ${token.revokedAt}.`)
+  if (all.filter((t) => !t.revokedAt).length === 1) {
+    throw problem(409, `Token ${id} is your last working token: create another one first, or you could no longer sign in.`)
+  }
+  await revokeToken(db, token, now.toISOString())
+  return { ...token, revokedAt: now.toISOString() }
+}
+
+/** Owner API tokens: list, create (the secret is shown once), revoke. */
+export const tokens = new Hono<AppEnv>()
+  .get('/', requireOwner, async (c) => {
+    const { db, person } = c.get('deps')
+    return c.json({ items: (await listTokens(db, person)).map(tokenView) }, 200, ownerHeaders)
+  })
+  .post('/', requireOwner, jsonBody, async (c) => {
+    const { db, person, now } = c.get('deps')
+    const { label } = parseWith(tokenCreateSchema, c.get('body'))
+    const { token, secret } = await issueToken(db, person, label, now())
+    return c.json({ ...tokenView(token), secret }, 201, { ...ownerHeaders, Location: `/api/tokens/${token.id}` })
+  })
+  .delete('/:id', requireOwner, async (c) => {
+    const { db, person, now } = c.get('deps')
+    return c.json(tokenView(await revokeTokenById(db, person, c.req.param('id'), now())), 200, ownerHeaders)
+  })

@@ -1,0 +1,159 @@
+import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { createRequire } from 'node:module'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { createDb, ensureTable } from '../store/index.js'
+import { startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local.js'
+import { exportSnapshot } from './export-snapshot.js'
+import { localSettings } from './settings.js'
+
+const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url))
+const SITE_ROOT = join(PROJECT_ROOT, 'site')
+
+export interface SiteBuildOptions {
+  /** The public snapshot to build from. */
+  snapshotFile: string
+  /** Where the site goes. @default site/dist */
+  outDir?: string
+  /** The address the site is served at, for canonical URLs, feeds and calendars. @default JOURNAL_SITE_URL or http://localhost:4321 */
+  siteUrl?: string
+  /** Astro's build cache. @default node_modules/.astro under site/ */
+  cacheDir?: string
+  /** Print Astro's output (else it is kept and shown only when the build fails). */
+  verbose?: boolean
+}
+
+/**
+ * Builds the static site from a public snapshot with Astro (and its search index with Pagefind),
+ * in a child process so that a build never shares memory or module state with its caller.
+ * Builds from this checkout run one at a time (see `oneBuildAtATime`).
+ */
+export async function buildSite(options: SiteBuildOptions): Promise<{ outDir: string }> {
+  return oneBuildAtATime(() => runAstroBuild(options))
+}
+
+async function runAstroBuild(options: SiteBuildOptions): Promise<{ outDir: string }> {
+  const outDir = resolve(options.outDir ?? join(SITE_ROOT, 'dist'))
+  const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'astro.js')
+  const env = {
+    ...process.env,
+    JOURNAL_SNAPSHOT: resolve(options.snapshotFile),
+    JOURNAL_SITE_OUT_DIR: outDir,
+    JOURNAL_SITE_URL: options.siteUrl ?? process.env.JOURNAL_SITE_URL ?? 'http://localhost:4321',
+    ...(options.cacheDir ? { JOURNAL_SITE_CACHE_DIR: resolve(options.cacheDir) } : {}),
+    ASTRO_TELEMETRY_DISABLED: '1',
+    // Left alone, V8 grows the heap to what the machine offers (2 GB for 10,000 entries here) while
+    // the build's live data is far smaller; a ceiling keeps the build within the 1 GB budget.
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${process.env.JOURNAL_SITE_BUILD_HEAP_MB ?? 768}`.trim(),
+  }
+  // Astro renders pages with server code it writes into the output directory when that lies in
+  // its working directory, and otherwise into `<cwd>/.astro/` (which it then copies over whole).
+  // That code must resolve the project's packages: an output outside the project is built from a
+  // private working directory inside it.
+  const inProject = outDir.startsWith(PROJECT_ROOT)
+  if (!inProject) mkdirSync(join(SITE_ROOT, 'node_modules'), { recursive: true })
+  const cwd = inProject ? PROJECT_ROOT : mkdtempSync(join(SITE_ROOT, 'node_modules', '.build-'))
+  try {
+    const child = spawn(process.execPath, [astro, 'build', '--root', SITE_ROOT], { cwd, env, stdio: options.verbose ? 'inherit' : 'pipe' })
+    let output = ''
+    child.stdout?.on('data', (chunk: Buffer) => { output = (output + chunk.toString()).slice(-20_000) })
+    child.stderr?.on('data', (chunk: Buffer) => { output = (output + chunk.toString()).slice(-20_000) })
+    const code = await new Promise<number | null>((done, fail) => child.once('error', fail).once('exit', done))
+    if (code !== 0) throw new Error(`The site build failed (exit ${code}).\n${output}`)
+    return { outDir }
+  } finally {
+    if (!inProject) rmSync(cwd, { recursive: true, force: true })
+  }
+}
+
+/**
+ * Astro writes generated files into `site/.astro/` on every build, so two builds of this checkout
+ * at once (tests, `npm run build` beside `npm start`) could read each other's half-written files.
+ * A lock directory holding the builder's pid serialises them; a lock whose process is gone is taken over.
+ */
+async function oneBuildAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const lock = join(tmpdir(), `open-agenda-journal-build-${createHash('sha256').update(SITE_ROOT).digest('hex').slice(0, 12)}.lock`)
+  for (const started = Date.now(); ;) {
+    try {
+      mkdirSync(lock)
+      writeFileSync(join(lock, 'pid'), String(process.pid))
+      break
+    } catch {
+      if (!holderAlive(lock)) rmSync(lock, { recursive: true, force: true })
+      else if (Date.now() - started > 15 * 60_000) throw new Error(`Another site build (lock ${lock}) has run for 15 minutes; stop it or remove the lock.`)
+      await new Promise((r) => setTimeout(r, 200))
+    }
+  }
+  try {
+    return await work()
+  } finally {
+    rmSync(lock, { recursive: true, force: true })
+  }
+}
+
+function holderAlive(lock: string): boolean {
+  try {
+    process.kill(Number(readFileSync(join(lock, 'pid'), 'utf8')), 0)
+    return true
+  } catch (error) {
+    // No pid file yet: the holder is between mkdir and write; give it a moment.
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? 0) < 5_000 : (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/** A DynamoDB Local that `npm start` runs on the same data directory right now, if any. */
+function runningLocalDynamoDb(dynamoDbDir: string, port: number): string | undefined {
+  const pidFile = join(dynamoDbDir, 'dynamodb-local.pid')
+  if (!existsSync(pidFile)) return undefined
+  try {
+    const cmdline = readFileSync(`/proc/${Number(readFileSync(pidFile, 'utf8'))}/cmdline`, 'utf8')
+    return cmdline.includes('DynamoDBLocal') ? `http://127.0.0.1:${port}` : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * `npm run build`: export the public snapshot of `JOURNAL_PERSON` (default `demo`) from the
+ * journal's DynamoDB — `JOURNAL_DYNAMODB_ENDPOINT`, the one `npm start` is running, or else an
+ * embedded DynamoDB Local on `.journal/dynamodb` — and build the site into `site/dist/`.
+ * With `JOURNAL_SNAPSHOT` set, the site is built from that snapshot file and the store is not read.
+ */
+async function main(): Promise<void> {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
+  const verbose = process.env.JOURNAL_BUILD_VERBOSE === '1'
+  if (process.env.JOURNAL_SNAPSHOT) {
+    const { outDir } = await buildSite({ snapshotFile: process.env.JOURNAL_SNAPSHOT, verbose })
+    console.log(`Built the site from ${process.env.JOURNAL_SNAPSHOT} → ${outDir}`)
+    return
+  }
+  const settings = localSettings()
+  let dynamo: RunningDynamoDb | undefined
+  try {
+    const endpoint = settings.dynamoDbEndpoint
+      ?? runningLocalDynamoDb(settings.dynamoDbDir, settings.dynamoDbPort)
+      ?? (dynamo = await startDynamoDbLocal({ dataDir: settings.dynamoDbDir })).endpoint
+    const db = createDb({ endpoint, table: settings.table })
+    await ensureTable(db)
+    const snapshotFile = join(settings.dataDir, 'public-snapshot.json')
+    const { snapshot } = await exportSnapshot(db, settings.person, snapshotFile)
+    console.log(`Exported the public snapshot of "${settings.person}": ${snapshot.entries.length} entries, ${snapshot.posts.length} posts, ${snapshot.digests.length} digests → ${snapshotFile}`)
+    await dynamo?.stop()
+    dynamo = undefined
+    const started = Date.now()
+    const { outDir } = await buildSite({ snapshotFile, verbose })
+    console.log(`Built the site in ${((Date.now() - started) / 1000).toFixed(1)} s → ${outDir}`)
+  } finally {
+    await dynamo?.stop()
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((error: Error) => {
+    console.error(error.message)
+    process.exit(1)
+  })
+}

@@ -1,0 +1,114 @@
+import { createReadStream, existsSync, statSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import { extname, join, normalize, resolve, sep } from 'node:path'
+import { listChangedSince, type Db } from '../store/index.js'
+import { buildSite } from './build-site.js'
+import { exportSnapshot } from './export-snapshot.js'
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8', '.xml': 'application/xml; charset=utf-8', '.atom': 'application/atom+xml; charset=utf-8',
+  '.ics': 'text/calendar; charset=utf-8', '.csv': 'text/csv; charset=utf-8', '.txt': 'text/plain; charset=utf-8', '.svg': 'image/svg+xml',
+  '.wasm': 'application/wasm', '.pf_meta': 'application/octet-stream', '.pf_fragment': 'application/octet-stream', '.pf_index': 'application/octet-stream',
+}
+
+export interface SitePreviewOptions {
+  db: Db
+  person: string
+  /** @default 4321 */
+  port?: number
+  /** Where the snapshot is written. @default .journal */
+  dataDir?: string
+  /** The built site. @default site/dist */
+  outDir?: string
+  /** How often the store is asked for changes, and how long it must stay quiet before a rebuild. @default 2000 and 3000 ms */
+  pollMs?: number
+  quietMs?: number
+  log?: (line: string) => void
+}
+
+/**
+ * The public site for `npm start`: built from the store, served on http://localhost:4321, and
+ * rebuilt a few seconds after the journal changes (or when an embargo ends, or a new day begins,
+ * since "this week" moves). Serving starts at once; until the first build is done it says so.
+ */
+export async function startSitePreview(options: SitePreviewOptions): Promise<{ url: string; stop: () => Promise<void>; built: Promise<void> }> {
+  const { db, person, port = 4321, dataDir = resolve('.journal'), pollMs = 2_000, quietMs = 3_000, log = console.log } = options
+  const outDir = resolve(options.outDir ?? 'site/dist')
+  const snapshotFile = join(dataDir, 'public-snapshot.json')
+  let lastChange: string | undefined
+  let nextChangeAt: string | undefined
+  let builtOn = ''
+  let building: Promise<void> | undefined
+  let pendingSince: number | undefined
+  let stopped = false
+
+  const rebuild = async () => {
+    const started = Date.now()
+    const exported = await exportSnapshot(db, person, snapshotFile)
+    ;({ lastChange, nextChangeAt } = exported)
+    builtOn = new Date().toDateString()
+    await buildSite({ snapshotFile, outDir })
+    log(`Site rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s (${exported.snapshot.entries.length} entries).`)
+  }
+  const runBuild = () => {
+    building = rebuild().catch((error: Error) => log(`Site build failed: ${error.message}`)).finally(() => { building = undefined })
+    return building
+  }
+
+  const server = serveStatic(outDir, () => building !== undefined && !existsSync(join(outDir, 'index.html')))
+  await new Promise<void>((ok, fail) => server.once('error', fail).listen(port, '127.0.0.1', ok))
+  const built = runBuild()
+
+  const poll = setInterval(() => {
+    if (stopped || building) return
+    void (async () => {
+      const changed = (await listChangedSince(db, person, lastChange ? `${lastChange}#\uffff` : '0').catch(() => [])).length > 0
+      const due = (nextChangeAt !== undefined && Date.now() >= Date.parse(nextChangeAt)) || new Date().toDateString() !== builtOn
+      if (changed || due) pendingSince ??= Date.now()
+      if (pendingSince !== undefined && Date.now() - pendingSince >= quietMs && !building) {
+        pendingSince = undefined
+        await runBuild()
+      }
+    })()
+  }, pollMs)
+
+  return {
+    url: `http://localhost:${port}`,
+    built,
+    stop: async () => {
+      stopped = true
+      clearInterval(poll)
+      await building
+      await new Promise<void>((ok) => server.close(() => ok()))
+    },
+  }
+}
+
+/** A small static file server: directory pages, the site's 404 page, nothing outside `root`. */
+function serveStatic(root: string, firstBuildRunning: () => boolean): Server {
+  return createServer((req, res) => {
+    if (firstBuildRunning()) {
+      res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '5' })
+      res.end('The site is being built; try again in a few seconds.\n')
+      return
+    }
+    let path: string
+    try {
+      path = normalize(join(root, decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname)))
+    } catch {
+      res.writeHead(400).end()
+      return
+    }
+    if (path !== root && !path.startsWith(root + sep)) {
+      res.writeHead(403).end()
+      return
+    }
+    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) path = join(path, 'index.html')
+    const found = statSync(path, { throwIfNoEntry: false })?.isFile()
+    const file = found ? path : join(root, '404.html')
+    res.writeHead(found ? 200 : 404, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' })
+    if (existsSync(file)) createReadStream(file).pipe(res)
+    else res.end()
+  })
+}

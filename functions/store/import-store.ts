@@ -1,0 +1,42 @@
+import { BatchGetItemCommand, type BatchGetItemCommandOutput, type KeysAndAttributes } from '@aws-sdk/client-dynamodb'
+import type { Entry } from '../core/entry.js'
+import { dataOf, S, withData, type Db, type Item } from './db.js'
+import { keys } from './keys.js'
+
+/**
+ * Calendar imports find the entries they made earlier by the calendar's UID. A small lookup item
+ * `SOURCE#<person>#<sourceUid>` holds the entry's id; it is written in the entry's own create
+ * transaction, so it exists exactly when the entry does, and a second import of the same UID
+ * racing the first fails its condition instead of making a duplicate.
+ */
+const sourceKey = (person: string, sourceUid: string) => ({ pk: `SOURCE#${person}#${sourceUid}`, sk: 'SOURCE' })
+
+// the lookup item tying a calendar UID to the entry imported from it (put in the create's transaction)
+export function sourceLookupItem(person: string, sourceUid: string, entryId: string): Item {
+  return withData(sourceKey(person, sourceUid), 'source', { person, sourceUid, entryId })
+}
+
+// the entries imported earlier from these calendar UIDs, by UID (batched reads: lookups, then entries)
+export async function getEntriesBySourceUid(db: Db, person: string, sourceUids: readonly string[]): Promise<Map<string, Entry>> {
+  const lookups = await batchGet<{ sourceUid: string; entryId: string }>(db, [...new Set(sourceUids)].map((uid) => sourceKey(person, uid)))
+  const entries = await batchGet<Entry>(db, lookups.map((l) => keys.entry(person, l.entryId)))
+  const byId = new Map(entries.map((e) => [e.id, e]))
+  return new Map(lookups.flatMap((l) => (byId.has(l.entryId) ? [[l.sourceUid, byId.get(l.entryId)!] as const] : [])))
+}
+
+/** Reads items by key, 100 per request, retrying what DynamoDB leaves unprocessed. */
+async function batchGet<T>(db: Db, itemKeys: { pk: string; sk: string }[]): Promise<T[]> {
+  const found: T[] = []
+  for (let i = 0; i < itemKeys.length; i += 100) {
+    let request: Record<string, KeysAndAttributes> | undefined = {
+      [db.table]: { Keys: itemKeys.slice(i, i + 100).map((k) => ({ pk: S(k.pk), sk: S(k.sk) })), ConsistentRead: true },
+    }
+    for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)))
+      const out: BatchGetItemCommandOutput = await db.client.send(new BatchGetItemCommand({ RequestItems: request }))
+      found.push(...(out.Responses?.[db.table] ?? []).map((item) => dataOf<T>(item)))
+      request = out.UnprocessedKeys
+    }
+  }
+  return found
+}

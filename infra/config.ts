@@ -1,0 +1,104 @@
+import type { Node } from 'constructs'
+import { DEFAULT_TIMEZONE, isValidTimeZone } from '../functions/core/dates.js'
+import { parseDigestMode, type DigestMode } from '../functions/core/digest.js'
+
+/**
+ * Everything a deployment may choose. Values come from CDK context — the `journal` object in
+ * `infra/cdk.json`, overridden per key on the command line with `-c journal:person=jansen` — and
+ * fall back to the defaults below, so `npm run synth` needs no configuration at all.
+ */
+export interface JournalConfig {
+  /**
+   * Prefix of every stack name; two journals with different prefixes live side by side in one account.
+   * @default 'Journal'
+   */
+  readonly stackPrefix: string
+  /**
+   * Whose journal this is: the `person` part of every key and JOURNAL_PERSON of the API and digest job.
+   * @default 'demo'
+   */
+  readonly person: string
+  /** The site's own host name, e.g. `agenda.example.nl`. @default - the CloudFront domain name */
+  readonly siteDomain?: string
+  /** ACM certificate for `siteDomain`, in us-east-1 (CloudFront only reads certificates there). */
+  readonly certificateArn?: string
+  /** Where alarms are e-mailed. @default - alarms go to the SNS topic only; subscribe later */
+  readonly alarmEmail?: string
+  /** Time zone of the weekly schedule and of the digest's weeks. @default 'Europe/Amsterdam' */
+  readonly timezone: string
+  /** How the Monday job leaves a new digest: `publish` at once or `draft` for review. @default 'publish' */
+  readonly digestMode: DigestMode
+  /** Days to keep Lambda, CodeBuild and access logs. @default 90 */
+  readonly logRetentionDays: number
+  /** Steady requests per second and burst the HTTP API stage accepts. @default 50 and 100 */
+  readonly apiThrottle: { readonly rateLimit: number; readonly burstLimit: number }
+  /** Target account and region; left out, the stacks are environment-agnostic (the CLI's profile decides). */
+  readonly env?: { readonly account?: string; readonly region?: string }
+}
+
+export const DEFAULT_CONFIG: JournalConfig = {
+  stackPrefix: 'Journal',
+  person: 'demo',
+  timezone: DEFAULT_TIMEZONE,
+  digestMode: 'publish',
+  logRetentionDays: 90,
+  apiThrottle: { rateLimit: 50, burstLimit: 100 },
+}
+
+/** CloudWatch Logs accepts only these retention periods. */
+const RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653]
+
+/** A configuration problem, said so the person deploying can fix it. */
+export class ConfigError extends Error { override name = 'ConfigError' }
+
+/** The configuration of this app: context, then defaults, checked before any stack is built. */
+export function loadConfig(node: Node): JournalConfig {
+  const file = (node.tryGetContext('journal') ?? {}) as Record<string, unknown>
+  const value = (key: string): unknown => node.tryGetContext(`journal:${key}`) ?? file[key]
+  const text = (key: string): string | undefined => {
+    const v = value(key)
+    return v === undefined || v === '' ? undefined : String(v)
+  }
+  const throttle = (value('apiThrottle') ?? {}) as Partial<JournalConfig['apiThrottle']>
+  const account = text('account')
+  const region = text('region')
+  return resolveConfig({
+    stackPrefix: text('stackPrefix'),
+    person: text('person'),
+    siteDomain: text('siteDomain'),
+    certificateArn: text('certificateArn'),
+    alarmEmail: text('alarmEmail'),
+    timezone: text('timezone'),
+    digestMode: text('digestMode') as DigestMode | undefined,
+    logRetentionDays: value('logRetentionDays') === undefined ? undefined : Number(value('logRetentionDays')),
+    apiThrottle: { ...DEFAULT_CONFIG.apiThrottle, ...throttle },
+    env: account || region ? { account, region } : undefined,
+  })
+}
+
+type Overrides = { [K in keyof JournalConfig]?: JournalConfig[K] | undefined }
+
+/** Defaults filled in and every value checked; throws a ConfigError naming the key to fix. */
+export function resolveConfig(overrides: Overrides = {}): JournalConfig {
+  const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined))
+  const config: JournalConfig = { ...DEFAULT_CONFIG, ...defined }
+  const problems = checkConfig(config)
+  if (problems.length > 0) throw new ConfigError(`The journal configuration needs fixing:\n- ${problems.join('\n- ')}`)
+  return config
+}
+
+function checkConfig(c: JournalConfig): string[] {
+  const problems: string[] = []
+  if (!/^[A-Z][A-Za-z0-9]{0,39}$/.test(c.stackPrefix)) problems.push(`stackPrefix "${c.stackPrefix}" must start with a capital letter and contain only letters and digits (at most 40)`)
+  if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(c.person)) problems.push(`person "${c.person}" must be lower-case letters, digits and hyphens, like "jansen" or "m-de-vries"`)
+  if (c.siteDomain !== undefined && !/^(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$/.test(c.siteDomain)) problems.push(`siteDomain "${c.siteDomain}" must be a host name such as agenda.example.nl, without https://`)
+  if ((c.siteDomain === undefined) !== (c.certificateArn === undefined)) problems.push('siteDomain and certificateArn go together: CloudFront needs the certificate to serve the domain')
+  if (c.certificateArn !== undefined && !/^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[\w-]+$/.test(c.certificateArn)) problems.push('certificateArn must be an ACM certificate in us-east-1 (arn:aws:acm:us-east-1:…), the only region CloudFront reads certificates from')
+  if (c.alarmEmail !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(c.alarmEmail)) problems.push(`alarmEmail "${c.alarmEmail}" is not an e-mail address`)
+  if (!isValidTimeZone(c.timezone)) problems.push(`timezone "${c.timezone}" must be an IANA time zone such as Europe/Amsterdam`)
+  try { parseDigestMode(c.digestMode) } catch (error) { problems.push(`digestMode: ${(error as Error).message.replace('JOURNAL_DIGEST_MODE ', '')}`) }
+  if (!RETENTION_DAYS.includes(c.logRetentionDays)) problems.push(`logRetentionDays must be one of ${RETENTION_DAYS.join(', ')}`)
+  const { rateLimit, burstLimit } = c.apiThrottle
+  if (!(rateLimit > 0 && burstLimit >= 1 && Number.isInteger(burstLimit))) problems.push('apiThrottle needs a positive rateLimit and a whole burstLimit of at least 1')
+  return problems
+}

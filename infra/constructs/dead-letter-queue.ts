@@ -1,0 +1,31 @@
+import { Duration, Validations } from 'aws-cdk-lib'
+import * as sqs from 'aws-cdk-lib/aws-sqs'
+import { Construct } from 'constructs'
+
+export interface DeadLetterQueueProps {
+  /** What ends up here, for the console description and the alarm text. */
+  readonly purpose: string
+}
+
+/**
+ * Where work that failed after every retry waits for a person: kept the maximum 14 days,
+ * encrypted, reachable only over TLS. The alarms stack alarms on its depth.
+ */
+export class DeadLetterQueue extends Construct {
+  readonly queue: sqs.Queue
+  readonly purpose: string
+
+  constructor(scope: Construct, id: string, props: DeadLetterQueueProps) {
+    super(scope, id)
+    this.purpose = props.purpose
+    this.queue = new sqs.Queue(this, 'Queue', {
+      retentionPeriod: Duration.days(14),
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    })
+    Validations.of(this.queue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself a dead-letter queue; a dead-letter queue for it would only move the same failed messages again.',
+    })
+  }
+}

@@ -1,0 +1,117 @@
+import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib'
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway'
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2'
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations'
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb'
+import * as logs from 'aws-cdk-lib/aws-logs'
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager'
+import type { Construct } from 'constructs'
+import { ADMIN_PATHS, LAMBDA_ENV } from '../../functions/lambda/function-config.js'
+import type { JournalConfig } from '../config.js'
+import { JournalFunction, logRetention } from '../constructs/journal-function.js'
+
+export interface ApiStackProps extends StackProps {
+  readonly config: JournalConfig
+  readonly table: ITableV2
+  /** The public site's address, for the admin's links to published pages. */
+  readonly siteUrl: string
+}
+
+/** Fields of one access-log line: enough to trace a request and spot abuse, nothing from its body. */
+export const ACCESS_LOG_FIELDS = {
+  requestId: '$context.requestId',
+  requestTime: '$context.requestTimeEpoch',
+  ip: '$context.identity.sourceIp',
+  method: '$context.httpMethod',
+  path: '$context.path',
+  routeKey: '$context.routeKey',
+  status: '$context.status',
+  protocol: '$context.protocol',
+  responseLength: '$context.responseLength',
+  latency: '$context.responseLatency',
+  integrationLatency: '$context.integrationLatency',
+  integrationError: '$context.integrationErrorMessage',
+  userAgent: '$context.identity.userAgent',
+}
+
+/**
+ * The journal API behind one HTTP API: the lean API function (public reads, everyday owner writes)
+ * answers every path except ADMIN_PATHS, which go to the admin function (admin web app, OpenAPI,
+ * report drafts, calendar import, tokens), so the public API's bundle and cold start stay small.
+ */
+export class ApiStack extends Stack {
+  readonly handler: JournalFunction
+  readonly admin: JournalFunction
+  readonly httpApi: apigw.HttpApi
+  readonly stage: apigw.HttpStage
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props)
+    const { config } = props
+    this.handler = new JournalFunction(this, 'ApiFunction', {
+      entry: 'functions/lambda/api.ts',
+      description: 'Journal API (Hono): public read routes and the owner\'s everyday writes',
+      memorySize: 1024,
+      logRetentionDays: config.logRetentionDays,
+      environment: { [LAMBDA_ENV.person]: config.person },
+    })
+    this.handler.bindTable({ table: props.table, access: 'readWrite' })
+    this.admin = this.adminFunction(props)
+
+    this.httpApi = new apigw.HttpApi(this, 'HttpApi', {
+      description: `Open Agenda Journal API of ${config.person}`,
+      createDefaultStage: false,
+      defaultIntegration: new HttpLambdaIntegration('Api', this.handler),
+    })
+    const admin = new HttpLambdaIntegration('Admin', this.admin)
+    for (const path of ADMIN_PATHS) {
+      const exact = path.includes('.')
+      this.httpApi.addRoutes({ path, methods: [exact ? apigw.HttpMethod.GET : apigw.HttpMethod.ANY], integration: admin })
+      if (!exact) this.httpApi.addRoutes({ path: `${path}/{proxy+}`, methods: [apigw.HttpMethod.ANY], integration: admin })
+    }
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: logRetention(config.logRetentionDays) })
+    this.stage = new apigw.HttpStage(this, 'Stage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: config.apiThrottle,
+      accessLogSettings: {
+        destination: new apigw.LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
+      },
+    })
+    Validations.of(this.httpApi).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason: 'Public GET routes serve open data to anyone by design, and the owner routes check the bearer token or admin session in the application against what DynamoDB stores, the same check that runs locally.',
+    })
+    new CfnOutput(this, 'ApiUrl', { value: this.stage.url, description: 'Base URL of the journal API (append api/health to check it, admin for the admin)' })
+  }
+
+  /** The owner's tools, with the key that signs admin sessions generated and kept in Secrets Manager. */
+  private adminFunction(props: ApiStackProps): JournalFunction {
+    const sessionSecret = new secretsmanager.Secret(this, 'SessionSecret', {
+      description: 'Signs the journal admin\'s session cookies; replace it to sign everyone out',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    })
+    Validations.of(sessionSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'The session key is only read at deployment, so automatic rotation would not reach the function; it is rotated by replacing the secret and deploying, which signs every session out.',
+    })
+    const admin = new JournalFunction(this, 'AdminFunction', {
+      entry: 'functions/lambda/admin.ts',
+      description: 'Journal admin and owner tools: admin web app, OpenAPI, reports, import, tokens',
+      // A calendar import may take a while; the HTTP API waits at most 30 seconds.
+      timeout: Duration.seconds(29),
+      memorySize: 1024,
+      logRetentionDays: props.config.logRetentionDays,
+      environment: {
+        [LAMBDA_ENV.person]: props.config.person,
+        [LAMBDA_ENV.siteUrl]: props.siteUrl,
+        // A dynamic reference: CloudFormation resolves it at deployment, the template never holds the key.
+        [LAMBDA_ENV.sessionSecret]: sessionSecret.secretValue.unsafeUnwrap(),
+      },
+    })
+    admin.bindTable({ table: props.table, access: 'readWrite' })
+    return admin
+  }
+}

@@ -1,0 +1,25 @@
+// @ts-check
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'astro/config'
+import { searchIndex } from './src/lib/pagefind-integration.mjs'
+
+/**
+ * The public site: static pages built from the public snapshot only (see src/content.config.ts).
+ * Where it is served from and where it is built to come from the environment, so the local
+ * builder, CI, the bench and the tests can build side by side.
+ */
+export default defineConfig({
+  site: process.env.JOURNAL_SITE_URL ?? 'http://localhost:4321',
+  outDir: process.env.JOURNAL_SITE_OUT_DIR ?? './dist',
+  cacheDir: process.env.JOURNAL_SITE_CACHE_DIR ?? './node_modules/.astro',
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 2 },
+  // Zero JavaScript: no prefetch script, no dev toolbar; search brings its own (Pagefind).
+  prefetch: false,
+  devToolbar: { enabled: false },
+  integrations: [searchIndex()],
+  vite: {
+    // The domain code is shared with the API and the CLI: the site imports it as `@core/…`.
+    resolve: { alias: { '@core': fileURLToPath(new URL('../functions/core', import.meta.url)) } },
+    server: { fs: { allow: ['..'] } },
+  },
+})

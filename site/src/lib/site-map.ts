@@ -1,0 +1,29 @@
+import { getCollection } from 'astro:content'
+import {
+  agendaPath, dataPath, digestPath, digestsPath, entryPath, homePath, monthPath, organisationPath, organisationsPath,
+  pagePath, postPath, postsPath, searchPath, themePath, themesPath, weekPath, yearPath,
+} from '@core/paths.js'
+import { LOCALE_ROUTES } from './i18n.js'
+import type { Journal } from './journal.js'
+
+/** URLs per sitemap file: well under the protocol's 50,000. */
+export const SITEMAP_CHUNK = 40_000
+
+/** Every page of the site, in both languages, in a stable order. */
+export async function allPagePaths(journal: Journal): Promise<string[]> {
+  const pages = await getCollection('pages')
+  const { agenda } = journal
+  return LOCALE_ROUTES.flatMap(({ locale }) => [
+    homePath(locale), agendaPath(locale), themesPath(locale), organisationsPath(locale), postsPath(locale),
+    digestsPath(locale), searchPath(locale), dataPath(locale),
+    ...pages.map((p) => pagePath(p.id, locale)).sort(),
+    ...agenda.years.map((y) => yearPath(y, locale)),
+    ...agenda.months.map((m) => monthPath(m, locale)),
+    ...agenda.weeks.map((w) => weekPath(w, locale)),
+    ...journal.entries.map((e) => entryPath(e.id, locale)),
+    ...agenda.themes.map((g) => themePath(g.slug, locale)),
+    ...agenda.organisations.map((g) => organisationPath(g.slug, locale)),
+    ...journal.posts.map((p) => postPath(p.slug, locale)),
+    ...journal.digests.map((d) => digestPath(d.week, locale)),
+  ])
+}

@@ -1,0 +1,18 @@
+import type { APIRoute } from 'astro'
+import { toICalendar } from '@core/ics.js'
+import { absoluteUrl, entryPath } from '@core/paths.js'
+import { file } from '../lib/feed-response.js'
+import { loadJournal } from '../lib/journal.js'
+import { STRINGS } from '../lib/i18n.js'
+
+/** The whole agenda as a calendar subscription: public entries, and restricted ones as busy slots. */
+export const GET: APIRoute = async ({ site }) => {
+  const journal = await loadJournal()
+  const t = STRINGS[journal.contentLocale]
+  return file(toICalendar(journal.entries, {
+    name: journal.profile ? t.openAgendaOf(journal.profile.name) : t.openAgenda,
+    entryUrl: (id) => absoluteUrl(site!, entryPath(id)),
+    locale: journal.contentLocale,
+    timezone: journal.timezone,
+  }), 'text/calendar')
+}

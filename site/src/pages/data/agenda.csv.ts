@@ -1,0 +1,11 @@
+import type { APIRoute } from 'astro'
+import { toAgendaCsv } from '@core/agenda-csv.js'
+import { file } from '../../lib/feed-response.js'
+import { loadJournal } from '../../lib/journal.js'
+
+export const GET: APIRoute = async ({ site }) => {
+  const journal = await loadJournal()
+  return file(toAgendaCsv(journal.entries, {
+    person: journal.profile?.name ?? '', site: site!.href, locale: journal.contentLocale, timezone: journal.timezone,
+  }), 'text/csv')
+}

@@ -1,0 +1,25 @@
+import type { APIRoute, GetStaticPaths } from 'astro'
+import type { Group } from '@core/agenda-index.js'
+import { toICalendar } from '@core/ics.js'
+import { absoluteUrl, entryPath } from '@core/paths.js'
+import type { SnapshotEntry } from '@core/public-snapshot.js'
+import { file } from '../../lib/feed-response.js'
+import { STRINGS } from '../../lib/i18n.js'
+import { loadJournal } from '../../lib/journal.js'
+
+/** One calendar per theme, for readers who follow one subject. */
+export const getStaticPaths = (async () => {
+  const { agenda } = await loadJournal()
+  return agenda.themes.map((theme) => ({ params: { slug: theme.slug }, props: { theme } }))
+}) satisfies GetStaticPaths
+
+export const GET: APIRoute = async ({ site, props }) => {
+  const journal = await loadJournal()
+  const theme = (props as { theme: Group<SnapshotEntry> }).theme
+  const t = STRINGS[journal.contentLocale]
+  const name = `${journal.profile ? t.openAgendaOf(journal.profile.name) : t.openAgenda} — ${theme.name}`
+  const inOrder = [...theme.entries].reverse()
+  return file(toICalendar(inOrder, {
+    name, entryUrl: (id) => absoluteUrl(site!, entryPath(id)), locale: journal.contentLocale, timezone: journal.timezone,
+  }), 'text/calendar')
+}

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { testApi } from '../support/test-db.js'
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/ics/${name}`, import.meta.url), 'utf8')
+const SPRING = '?from=2015-03-01&to=2015-06-30'
+const ics = { 'Content-Type': 'text/calendar; charset=utf-8' }
+
+async function importApi() {
+  const api = await testApi({ now: () => new Date('2015-03-18T12:00:00Z') })
+  const importFile = (source: string, query = SPRING, headers: Record<string, string> = {}) => api.send('POST', `/api/import/ics${query}`, source, { ...ics, ...headers })
+  const ownerEntries = async () => (await (await api.get('/api/entries?from=2015-01-01&to=2015-12-31&limit=200', api.auth)).json()).items as { id: string; title: string; visibility: string; version: number; start: string }[]
+  return { ...api, importFile, ownerEntries }
+}
+
+describe('POST /api/import/ics', () => {
+  it('imports an Outlook export as private entries that the public cannot see', async () => {
+    const api = await importApi()
+    const res = await api.importFile(fixture('outlook-2016.ics'))
+    expect(res.status).toBe(200)
+    expect(await res.json()).toMatchObject({ created: 9, updated: 0, unchanged: 0, outsideRange: 0, range: { from: '2015-03-01', to: '2015-06-30' }, calendarName: 'Agenda' })
+    const entries = await api.ownerEntries()
+    expect(entries).toHaveLength(9)
+    expect(new Set(entries.map((e) => e.visibility))).toEqual(new Set(['private']))
+    expect((await (await api.get('/api/entries?from=2015-01-01&to=2015-12-31')).json()).items).toEqual([])
+  })
+
+  it('updates by UID on a second import instead of duplicating, and changes nothing when nothing changed', async () => {
+    const api = await importApi()
+    await api.importFile(fixture('google-calendar.ics'))
+    const first = await api.ownerEntries()
+    const again = await (await api.importFile(fixture('google-calendar.ics'))).json()
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 8 })
+    expect(await api.ownerEntries()).toEqual(first)
+
+    const moved = fixture('google-calendar.ics').replace('DTSTART:20150318T130000Z', 'DTSTART:20150318T120000Z').replace('DTEND:20150318T134500Z', 'DTEND:20150318T124500Z')
+    const third = await (await api.importFile(moved)).json()
+    expect(third).toMatchObject({ created: 0, updated: 1, unchanged: 7 })
+    const after = await api.ownerEntries()
+    expect(after.map((e) => e.id).sort()).toEqual(first.map((e) => e.id).sort())
+    const interview = after.find((e) => e.title.startsWith('Interview NOS'))!
+    expect(interview).toMatchObject({ start: '2015-03-18T13:00:00+01:00', version: 2 })
+  })
+
+  it('keeps the servant\'s published wording when the calendar changes the subject later', async () => {
+    const api = await importApi()
+    await api.importFile(fixture('google-calendar.ics'))
+    const interview = (await api.ownerEntries()).find((e) => e.title.startsWith('Interview NOS'))!
+    const published = await api.send('PATCH', `/api/entries/${interview.id}`, { visibility: 'public', kind: 'media', title: 'Interview over de Wet open overheid' }, { 'If-Match': '"1"' })
+    expect(published.status).toBe(200)
+    const renamed = fixture('google-calendar.ics').replace('SUMMARY:Interview NOS Radio 1 over openbaarheid', 'SUMMARY:NOS interview (bevestigd)')
+    expect(await (await api.importFile(renamed)).json()).toMatchObject({ updated: 0, unchanged: 8 })
+    const view = await (await api.get(`/api/entries/${interview.id}`)).json()
+    expect(view).toMatchObject({ title: 'Interview over de Wet open overheid', kind: 'media', visibility: 'public' })
+  })
+
+  it('refuses a malformed file with its line and reason, and leaves the journal exactly as it was', async () => {
+    const api = await importApi()
+    await api.importFile(fixture('apple-calendar.ics'))
+    const before = await (await api.get('/api/export', api.auth)).json()
+    const broken = `${fixture('google-calendar.ics').replace(/END:VCALENDAR\r\n$/, '')}BEGIN:VEVENT\r\nUID:x\r\nDTSTART;TZID=Europe/Amsterdam:2015-03-17 10:00\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n`
+    const res = await api.importFile(broken)
+    expect(res.status).toBe(400)
+    expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/)
+    const problem = await res.json()
+    const line = broken.split('\r\n').findIndex((l) => l.includes('2015-03-17 10:00')) + 1
+    expect(problem.detail).toMatch(new RegExp(`line ${line}: DTSTART "2015-03-17 10:00" is not a date.*Nothing was imported`))
+    expect(problem.errors).toEqual([{ field: `line ${line}`, reason: expect.stringMatching(/is not a date/) }])
+    const after = await (await api.get('/api/export', api.auth)).json()
+    expect({ ...after, exportedAt: undefined }).toEqual({ ...before, exportedAt: undefined })
+  })
+
+  it('reports what an import would do without writing when dryRun=true', async () => {
+    const api = await importApi()
+    const res = await (await api.importFile(fixture('apple-calendar.ics'), `${SPRING}&dryRun=true`)).json()
+    expect(res).toMatchObject({ created: 6, dryRun: true })
+    expect(await api.ownerEntries()).toEqual([])
+  })
+
+  it('streams progress lines and then the result when asked for application/x-ndjson', async () => {
+    const api = await importApi()
+    const res = await api.importFile(fixture('outlook-2016.ics'), SPRING, { Accept: 'application/x-ndjson' })
+    expect(res.headers.get('content-type')).toMatch(/application\/x-ndjson/)
+    const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l))
+    expect(lines[0]).toEqual({ type: 'progress', done: 0, total: 9 })
+    expect(lines.filter((l) => l.type === 'progress').at(-1)).toEqual({ type: 'progress', done: 9, total: 9 })
+    expect(lines.at(-1)).toMatchObject({ type: 'result', created: 9 })
+  })
+
+  it.each([
+    ['without the owner token', { Authorization: '' }, 401],
+    ['sent as JSON', { 'Content-Type': 'application/json' }, 415],
+  ])('refuses a file %s', async (_, headers, status) => {
+    const api = await importApi()
+    const res = await api.importFile(fixture('apple-calendar.ics'), SPRING, headers)
+    expect(res.status).toBe(status)
+    expect(await api.ownerEntries()).toEqual([])
+  })
+
+  it('refuses a range that ends before it starts, naming the field', async () => {
+    const api = await importApi()
+    const res = await api.importFile(fixture('apple-calendar.ics'), '?from=2015-06-30&to=2015-03-01')
+    expect(res.status).toBe(400)
+    expect((await res.json()).errors).toEqual([{ field: 'to', reason: 'must be on or after from (2015-06-30)' }])
+  })
+})

@@ -1,0 +1,40 @@
+import { App } from 'aws-cdk-lib'
+import { describe, expect, it } from 'vitest'
+import { cdkJsonContext } from '../../infra/cdk-context.js'
+import { ConfigError, DEFAULT_CONFIG, loadConfig, resolveConfig } from '../../infra/config.js'
+
+const fromContext = (context: Record<string, unknown>) => loadConfig(new App({ context }).node)
+
+describe('the deployment configuration', () => {
+  it('needs nothing: the defaults serve the demo journal in Europe/Amsterdam and publish digests at once', () => {
+    expect(fromContext({})).toEqual(DEFAULT_CONFIG)
+    expect(DEFAULT_CONFIG).toMatchObject({ person: 'demo', timezone: 'Europe/Amsterdam', digestMode: 'publish' })
+    expect(fromContext(cdkJsonContext())).toEqual(DEFAULT_CONFIG)
+  })
+
+  it('reads the journal object of cdk.json, and -c journal:key=value over it', () => {
+    const config = fromContext({
+      journal: { person: 'jansen', timezone: 'Europe/Brussels', apiThrottle: { rateLimit: 10 } },
+      'journal:person': 'de-vries',
+      'journal:digestMode': 'draft',
+      'journal:logRetentionDays': '365',
+      'journal:region': 'eu-west-1',
+    })
+    expect(config).toMatchObject({ person: 'de-vries', timezone: 'Europe/Brussels', digestMode: 'draft', logRetentionDays: 365, apiThrottle: { rateLimit: 10, burstLimit: 100 }, env: { region: 'eu-west-1' } })
+  })
+
+  it.each([
+    [{ person: 'Jan Jansen' }, /person "Jan Jansen" must be lower-case/],
+    [{ siteDomain: 'https://agenda.example.nl' }, /siteDomain .* without https/],
+    [{ siteDomain: 'agenda.example.nl' }, /siteDomain and certificateArn go together/],
+    [{ siteDomain: 'agenda.example.nl', certificateArn: 'arn:aws:acm:eu-west-1:123456789012:certificate/abc' }, /us-east-1/],
+    [{ alarmEmail: 'ops' }, /alarmEmail "ops" is not an e-mail address/],
+    [{ timezone: 'Amsterdam' }, /timezone "Amsterdam" must be an IANA time zone/],
+    [{ digestMode: 'auto' as never }, /digestMode: must be "publish" or "draft"/],
+    [{ logRetentionDays: 42 }, /logRetentionDays must be one of/],
+    [{ stackPrefix: 'journal' }, /stackPrefix "journal" must start with a capital letter/],
+  ])('refuses %j with a message that says what to fix', (overrides, message) => {
+    expect(() => resolveConfig(overrides)).toThrow(ConfigError)
+    expect(() => resolveConfig(overrides)).toThrow(message)
+  })
+})

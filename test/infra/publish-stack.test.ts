@@ -1,0 +1,141 @@
+import { readdirSync } from 'node:fs'
+import { Match } from 'aws-cdk-lib/assertions'
+import { describe, expect, it } from 'vitest'
+import { PUBLISHED_KEY_PREFIXES } from '../../functions/lambda/function-config.js'
+import { keys } from '../../functions/store/keys.js'
+import { BUILD_SOURCES } from '../../infra/stacks/publish-stack.js'
+import { bundleDir, invokeBundle } from './support/run-bundle.js'
+import { journal, logicalId } from './support/synth-journal.js'
+
+const publish = () => journal().template((s) => s.publish)
+const project = () => Object.values(publish().findResources('AWS::CodeBuild::Project'))[0]!.Properties
+const buildSpec = () => JSON.parse(project().Source.BuildSpec)
+const stackOutput = (stack: string) => Match.objectLike({ 'Fn::GetStackOutput': Match.objectLike({ StackName: stack }) })
+
+describe('publish stack: the trigger', () => {
+  it('reads the table\'s stream, gathering changes for a minute so a burst of edits becomes one build', () => {
+    publish().hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: stackOutput('Journal-Data'),
+      FunctionName: { Ref: logicalId(journal().stacks.publish.trigger) },
+      StartingPosition: 'LATEST',
+      MaximumBatchingWindowInSeconds: 60,
+      ParallelizationFactor: 1,
+    })
+  })
+
+  it('retries a batch it could not hand to a build, then records it in a dead-letter queue', () => {
+    publish().hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      MaximumRetryAttempts: 10,
+      MaximumRecordAgeInSeconds: 21600,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [logicalId(journal().stacks.publish.deadLetters.queue), 'Arn'] } } },
+    })
+  })
+
+  it('is woken only by changes to published item types', () => {
+    const mapping = Object.values(publish().findResources('AWS::Lambda::EventSourceMapping'))[0]!.Properties
+    const pattern = JSON.parse(mapping.FilterCriteria.Filters[0].Pattern)
+    expect(pattern).toEqual({ dynamodb: { Keys: { pk: { S: PUBLISHED_KEY_PREFIXES.map((prefix) => ({ prefix })) } } } })
+  })
+
+  it.each([
+    ['an entry', keys.entry('demo', '01J0000000000000000000000A').pk, true],
+    ['a revision of an entry', keys.revision(keys.entry('demo', 'x').pk, 2).pk, true],
+    ['a post', keys.post('demo', 'jaarverslag-2015').pk, true],
+    ['a digest', keys.digest('demo', '2015-W12').pk, true],
+    ['the profile', keys.profile('demo').pk, true],
+    ['an owner token', keys.token('ab12').pk, false],
+    ['an idempotency record (and its TTL expiry)', keys.idempotency('demo', 'k1').pk, false],
+  ])('%s %s a site build', (_, pk, published) => {
+    expect(PUBLISHED_KEY_PREFIXES.some((prefix) => pk.startsWith(prefix))).toBe(published)
+  })
+
+  it('deploys a trigger bundle that loads on its own and runs the trigger\'s code', () => {
+    expect(() => invokeBundle(bundleDir(journal(), journal().stacks.publish.trigger), { Records: [] })).toThrow(/JOURNAL_BUILD_PROJECT is not set/)
+  })
+
+  it('checks every 15 minutes whether an embargo ended since the last build', () => {
+    const { publish: stack } = journal().stacks
+    publish().hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(15 minutes)',
+      State: 'ENABLED',
+      Target: Match.objectLike({
+        Arn: { 'Fn::GetAtt': [logicalId(stack.trigger), 'Arn'] },
+        Input: JSON.stringify({ source: 'journal.scheduled-publish-check' }),
+        RetryPolicy: { MaximumRetryAttempts: 0, MaximumEventAgeInSeconds: 900 },
+      }),
+    })
+    expect(buildSpec().env['exported-variables']).toEqual(['NEXT_CHANGE_AT'])
+    expect(buildSpec().phases.build.commands[1]).toBe('export NEXT_CHANGE_AT="$(cat .journal/next-change-at)"')
+  })
+
+  it('may start and inspect builds of the site project, and nothing else in CodeBuild', () => {
+    publish().hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: logicalId(journal().stacks.publish.trigger.role!) }],
+      PolicyDocument: { Statement: Match.arrayWith([{
+        Effect: 'Allow',
+        Action: ['codebuild:BatchGetBuilds', 'codebuild:ListBuildsForProject', 'codebuild:StartBuild'],
+        Resource: { 'Fn::GetAtt': [logicalId(journal().stacks.publish.project), 'Arn'] },
+      }]) },
+    })
+  })
+})
+
+describe('publish stack: the build', () => {
+  it('runs one build at a time on arm64, with the table, site and distribution it needs', () => {
+    expect(project()).toMatchObject({
+      ConcurrentBuildLimit: 1,
+      TimeoutInMinutes: 30,
+      Artifacts: { Type: 'NO_ARTIFACTS' },
+      Environment: { Type: 'ARM_CONTAINER', Image: 'aws/codebuild/amazonlinux-aarch64-standard:3.0', PrivilegedMode: false },
+    })
+    const variables = Object.fromEntries(project().Environment.EnvironmentVariables.map((v: { Name: string; Value: unknown }) => [v.Name, v.Value]))
+    expect(variables).toMatchObject({ JOURNAL_PERSON: 'demo', JOURNAL_TIMEZONE: 'Europe/Amsterdam' })
+    expect(Object.keys(variables).sort()).toEqual(['DISTRIBUTION_ID', 'JOURNAL_PERSON', 'JOURNAL_SITE_URL', 'JOURNAL_TABLE', 'JOURNAL_TIMEZONE', 'SITE_BUCKET'])
+  })
+
+  it('installs with npm ci, exports the snapshot from the table, builds with npm run build, and uploads and invalidates only after both succeeded', () => {
+    const spec = buildSpec()
+    expect(Object.keys(spec.phases)).toEqual(['install', 'build'])
+    expect(spec.phases.install).toMatchObject({ 'on-failure': 'ABORT', commands: ['npm ci --prefer-offline --no-audit --no-fund'] })
+    const commands: string[] = spec.phases.build.commands
+    expect(spec.phases.build['on-failure']).toBe('ABORT')
+    expect(commands.slice(0, 3)).toEqual([
+      'npx tsx infra/publish/export-snapshot.ts .journal/public-snapshot.json',
+      'export NEXT_CHANGE_AT="$(cat .journal/next-change-at)"',
+      'JOURNAL_SNAPSHOT=.journal/public-snapshot.json npm run build',
+    ])
+    const firstUpload = commands.findIndex((c) => c.startsWith('aws s3 sync'))
+    expect(commands[firstUpload - 1]).toMatch(/^aws s3api list-objects-v2 .* \| npx tsx infra\/publish\/mark-unchanged.ts site\/dist$/)
+    expect(firstUpload).toBeGreaterThan(2)
+    expect(commands.slice(firstUpload, -1).every((c) => c.startsWith('aws s3 sync site/dist s3://$SITE_BUCKET'))).toBe(true)
+    expect(commands.at(-1)).toBe(`aws cloudfront create-invalidation --distribution-id "$DISTRIBUTION_ID" --paths '/*'`)
+  })
+
+  it('builds from a source archive of only what the build needs: no dependencies, site output, local data or secrets', () => {
+    expect(project().Source).toMatchObject({ Type: 'S3', Location: expect.anything() })
+    const key = JSON.stringify(project().Source.Location).match(/\/([0-9a-f]{64})\.zip/)![1]
+    const staged = `${journal().app.outdir}/asset.${key}`
+    expect(readdirSync(staged).sort()).toEqual([...BUILD_SOURCES].sort())
+    const files = readdirSync(staged, { recursive: true, encoding: 'utf8' })
+    expect(files.filter((f) => /(^|\/)(node_modules|\.journal|\.astro|cdk\.out)(\/|$)|^site\/dist|\.env|\.pem$/.test(f))).toEqual([])
+    expect(files).toEqual(expect.arrayContaining(['functions/lambda/api.ts', 'site/astro.config.mjs', 'infra/publish/export-snapshot.ts', 'infra/publish/mark-unchanged.ts']))
+  })
+
+  it('may read the table (no writes, no scans) and publish to the site through the site stack\'s policy', () => {
+    const { publish: stack } = journal().stacks
+    const role = logicalId(stack.project.role!)
+    const policy = Object.values(publish().findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: role }] } }))[0]!
+    const actions = policy.Properties.PolicyDocument.Statement.flatMap((s: { Action: string | string[] }) => s.Action)
+    expect(actions.filter((a: string) => a.startsWith('dynamodb:')).sort()).toEqual(['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:Query'])
+    publish().hasResourceProperties('AWS::IAM::Role', {
+      ManagedPolicyArns: [stackOutput('Journal-Site')],
+    })
+    journal().template((s) => s.site).hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      PolicyDocument: { Statement: [
+        { Effect: 'Allow', Action: 's3:ListBucket', Resource: { 'Fn::GetAtt': [logicalId(journal().stacks.site.bucket), 'Arn'] } },
+        Match.objectLike({ Action: ['s3:AbortMultipartUpload', 's3:DeleteObject', 's3:PutObject'] }),
+        Match.objectLike({ Action: 'cloudfront:CreateInvalidation' }),
+      ] },
+    })
+  })
+})
