@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { apiThroughput, type Throughput } from './api-throughput.js'
 import { generationFigures } from './generation.js'
 import { measureBundle } from './lambda-bundle.js'
+import { siteBuildRows } from './site-build.js'
 
 /**
  * `npm run bench`: every figure is a ratio against a reference measured in the same run,
@@ -46,6 +47,7 @@ async function main() {
     ...throughputRows('public week listing', throughput.list),
     ...throughputRows('create entry (owner)', throughput.create),
     ...generationRows(),
+    ...(process.env.BENCH_SITE === 'off' ? [] : await siteBuildRows()),
   ]
   console.table(rows.map((r) => ({ ...r, ratio: `${r.ratio.toFixed(2)}×`, ok: r.ok ? 'yes' : 'NO' })))
   mkdirSync('bench/results', { recursive: true })

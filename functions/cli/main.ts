@@ -1,4 +1,5 @@
 import { add } from './commands/add.js'
+import { backup, restore } from './commands/backup.js'
 import { digest } from './commands/digest.js'
 import { edit } from './commands/edit.js'
 import { exportCommand } from './commands/export.js'
@@ -11,7 +12,7 @@ import { withdraw } from './commands/withdraw.js'
 import { DEFAULT_API_URL } from './client.js'
 import { CommandError, EXIT, UsageError, type Command, type Io } from './io.js'
 
-export const COMMANDS: readonly Command[] = [add, list, edit, withdraw, importCommand, exportCommand, digest, report, post, token]
+export const COMMANDS: readonly Command[] = [add, list, edit, withdraw, importCommand, exportCommand, digest, report, post, token, backup, restore]
 
 export const HELP = `journal — keep your open agenda from the command line
 
