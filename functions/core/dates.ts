@@ -46,6 +46,20 @@ export function zonedParts(instant: Date, timeZone = DEFAULT_TIMEZONE): ZonedPar
  * an ambiguous autumn time to its first occurrence, as calendar apps do.
  */
 export function zonedToInstant(date: string, time = '00:00', timeZone = DEFAULT_TIMEZONE): Date {
+  const key = `${date}T${time}@${timeZone}`
+  let instant = instants.get(key)
+  if (instant === undefined) {
+    if (instants.size >= 5_000) instants.clear()
+    instant = computeZonedToInstant(date, time, timeZone)
+    instants.set(key, instant)
+  }
+  return new Date(instant)
+}
+
+/** Wall times asked for again and again (every listing asks for its days' midnights) are remembered. */
+const instants = new Map<string, number>()
+
+function computeZonedToInstant(date: string, time: string, timeZone: string): number {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number]
   const [hh, mm] = time.split(':').map(Number) as [number, number]
   const wallAsUtc = Date.UTC(y, m - 1, d, hh, mm)
@@ -54,9 +68,7 @@ export function zonedToInstant(date: string, time = '00:00', timeZone = DEFAULT_
   const candidate = wallAsUtc - offsetThere * 60_000
   const earlier = wallAsUtc - zonedParts(new Date(candidate - 3_600_000), timeZone).offsetMinutes * 60_000
   const earlierMatches = zonedParts(new Date(earlier), timeZone)
-  return earlierMatches.date === date && earlierMatches.time === time && earlier < candidate
-    ? new Date(earlier)
-    : new Date(candidate)
+  return earlierMatches.date === date && earlierMatches.time === time && earlier < candidate ? earlier : candidate
 }
 
 /** `date` moved by `days` calendar days. */

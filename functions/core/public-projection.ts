@@ -46,29 +46,29 @@ export function isWithheld(entry: Pick<Entry, 'visibility' | 'publishAfter'>, no
  */
 export function toPublicEntry(entry: Entry, { now, locale = 'nl' }: ProjectionOptions): PublicEntry | null {
   if (entry.visibility === 'private') return null
-  const base = {
-    id: entry.id, start: entry.start, end: entry.end, allDay: entry.allDay, timezone: entry.timezone,
-    kind: entry.kind, status: entry.status, withdrawn: entry.withdrawn,
-    createdAt: entry.createdAt, updatedAt: entry.updatedAt, version: entry.version,
-  }
-  if (isWithheld(entry, now)) {
-    return dropUndefined({ ...base, visibility: 'restricted' as const, title: RESTRICTED_LABEL[locale], counterparts: [], themes: [], links: [] })
-  }
-  if (entry.withdrawn) {
-    // A withdrawn entry may have been withdrawn because a detail was wrong: keep only what dates it.
-    return dropUndefined({ ...base, visibility: 'public' as const, title: entry.title, counterparts: [], themes: [], links: [] })
-  }
-  return dropUndefined({
-    ...base,
-    visibility: 'public' as const,
-    title: entry.title,
-    counterparts: entry.counterparts.map((c) => publicCounterpart(c, locale)),
-    location: entry.location,
-    themes: entry.themes,
-    summary: entry.summary,
-    links: entry.links,
-    statusNote: entry.statusNote,
-  })
+  // Built field by field, without spreads: this runs for every entry of every public listing.
+  const view: Record<string, unknown> = { id: entry.id, start: entry.start }
+  if (entry.end !== undefined) view.end = entry.end
+  view.allDay = entry.allDay
+  view.timezone = entry.timezone
+  view.kind = entry.kind
+  view.status = entry.status
+  if (entry.withdrawn !== undefined) view.withdrawn = entry.withdrawn
+  view.createdAt = entry.createdAt
+  view.updatedAt = entry.updatedAt
+  view.version = entry.version
+  const withheld = isWithheld(entry, now)
+  view.visibility = withheld ? 'restricted' : 'public'
+  view.title = withheld ? RESTRICTED_LABEL[locale] : entry.title
+  // A withdrawn entry may have been withdrawn because a detail was wrong: keep only what dates it.
+  const detailed = !withheld && !entry.withdrawn
+  view.counterparts = detailed ? entry.counterparts.map((c) => publicCounterpart(c, locale)) : []
+  if (detailed && entry.location !== undefined) view.location = entry.location
+  view.themes = detailed ? entry.themes : []
+  if (detailed && entry.summary !== undefined) view.summary = entry.summary
+  view.links = detailed ? entry.links : []
+  if (detailed && entry.statusNote !== undefined) view.statusNote = entry.statusNote
+  return view as unknown as PublicEntry
 }
 
 export function publicCounterpart(counterpart: Counterpart, locale: Locale = 'nl'): Counterpart {
