@@ -2,6 +2,7 @@ import { BatchGetItemCommand, type BatchGetItemCommandOutput, type KeysAndAttrib
 import type { Entry } from '../core/entry.js'
 import { dataOf, S, withData, type Db, type Item } from './db.js'
 import { keys } from './keys.js'
+import { TABLE } from './table.js'
 
 /**
  * Calendar imports find the entries they made earlier by the calendar's UID. A small lookup item
@@ -12,8 +13,11 @@ import { keys } from './keys.js'
 const sourceKey = (person: string, sourceUid: string) => ({ pk: `SOURCE#${person}#${sourceUid}`, sk: 'SOURCE' })
 
 // the lookup item tying a calendar UID to the entry imported from it (put in the create's transaction)
+// (it also sits in the person's change log, sorted before every real change, so backups carry it)
 export function sourceLookupItem(person: string, sourceUid: string, entryId: string): Item {
-  return withData(sourceKey(person, sourceUid), 'source', { person, sourceUid, entryId })
+  const key = sourceKey(person, sourceUid)
+  const changeLog = { [TABLE.gsi2.partitionKey]: keys.changes(person), [TABLE.gsi2.sortKey]: `0000#${key.pk}` }
+  return withData({ ...key, ...changeLog }, 'source', { person, sourceUid, entryId })
 }
 
 // the entries imported earlier from these calendar UIDs, by UID (batched reads: lookups, then entries)

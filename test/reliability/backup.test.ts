@@ -64,3 +64,20 @@ describe('backup and restore', () => {
     expect(await readAllStoredItems(source.db, PERSON)).toEqual(before)
   })
 })
+
+describe('backups of imported entries', () => {
+  it('carry the calendar-UID lookup, so a re-import after a restore updates instead of duplicating', async () => {
+    const { createEntry, getEntriesBySourceUid } = await import('../../functions/store/index.js')
+    const { sourceLookupItem } = await import('../../functions/store/import-store.js')
+    const { newEntry } = await import('../../functions/core/journal-items.js')
+    const { normalizeEntryInput } = await import('../../functions/core/entry.js')
+    const source = await testDb()
+    const entry = newEntry(normalizeEntryInput(entryInput({ visibility: 'private', sourceUid: 'uid-1@outlook' })), PERSON, now)
+    await createEntry(source, entry, { by: 'import', alsoPut: sourceLookupItem(PERSON, 'uid-1@outlook', entry.id) })
+    const file = join(mkdtempSync(join(tmpdir(), 'oaj-backup-')), 'b.json')
+    await backupToFile(source, PERSON, file)
+    const target = await testDb()
+    await restoreFromFile(target, PERSON, file)
+    expect((await getEntriesBySourceUid(target, PERSON, ['uid-1@outlook'])).get('uid-1@outlook')?.id).toBe(entry.id)
+  })
+})
