@@ -6,31 +6,36 @@ import { build } from 'esbuild'
 
 export interface BundleFigures { bytes: number; initMs: number }
 
-/** Bundles a Lambda entry as NodejsFunction would (minified ESM, everything included) and measures it. */
-export async function measureBundle(entry: string, initRuns = 15): Promise<BundleFigures> {
-  const dir = mkdtempSync(join(tmpdir(), 'oaj-bundle-'))
-  const outfile = join(dir, 'index.mjs')
+/** Bundles a Lambda entry as NodejsFunction would (minified ESM, everything included). */
+async function bundle(entry: string): Promise<string> {
+  const outfile = join(mkdtempSync(join(tmpdir(), 'oaj-bundle-')), 'index.mjs')
   await build({
     entryPoints: [resolve(entry)], outfile, bundle: true, minify: true, format: 'esm', platform: 'node', target: 'node20',
     banner: { js: "import{createRequire as __cr}from'module';const require=__cr(import.meta.url);" }, logLevel: 'error',
   })
-  return { bytes: statSync(outfile).size, initMs: coldInitMs(outfile, initRuns) }
+  writeFileSync(join(outfile, '..', 'probe.mjs'), `const t=performance.now();await import(${JSON.stringify(outfile)});console.log(performance.now()-t)`)
+  return outfile
 }
 
 /**
  * Module-init time: a fresh Node process imports the bundle and reports how long the import took
- * (what a Lambda cold start spends in our code). The median of several runs.
+ * (what a Lambda cold start spends in our code).
  */
-function coldInitMs(bundle: string, runs: number): number {
-  const probe = join(bundle, '..', 'probe.mjs')
-  writeFileSync(probe, `const t=performance.now();await import(${JSON.stringify(bundle)});console.log(performance.now()-t)`)
-  const times: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const out = spawnSync(process.execPath, [probe], { encoding: 'utf8', env: { ...process.env, AWS_REGION: 'eu-west-1', JOURNAL_TABLE: 'journal' } })
-    if (out.status !== 0) throw new Error(`bundle failed to load: ${out.stderr}`)
-    times.push(Number(out.stdout.trim()))
-  }
-  return median(times)
+function initOnce(outfile: string): number {
+  const out = spawnSync(process.execPath, [join(outfile, '..', 'probe.mjs')], { encoding: 'utf8', env: { ...process.env, AWS_REGION: 'eu-west-1', JOURNAL_TABLE: 'journal' } })
+  if (out.status !== 0) throw new Error(`bundle failed to load: ${out.stderr}`)
+  return Number(out.stdout.trim())
+}
+
+/**
+ * Size and cold init of two Lambda entries. The init runs alternate between the two, so a change
+ * in machine load during the measurement hits both alike; each figure is the median.
+ */
+export async function compareBundles(reference: string, candidate: string, runs = 25): Promise<[BundleFigures, BundleFigures]> {
+  const files = [await bundle(reference), await bundle(candidate)] as const
+  const times: [number[], number[]] = [[], []]
+  for (let i = 0; i < runs; i++) files.forEach((file, k) => times[k]!.push(initOnce(file)))
+  return [0, 1].map((k) => ({ bytes: statSync(files[k]!).size, initMs: median(times[k]!) })) as [BundleFigures, BundleFigures]
 }
 
 export function median(values: number[]): number {

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { apiThroughput, type Throughput } from './api-throughput.js'
 import { generationFigures } from './generation.js'
-import { measureBundle } from './lambda-bundle.js'
+import { compareBundles } from './lambda-bundle.js'
 import { siteBuildRows } from './site-build.js'
 
 /**
@@ -11,9 +11,7 @@ import { siteBuildRows } from './site-build.js'
 interface Row { figure: string; measured: string; reference: string; ratio: number; target: string; ok: boolean }
 
 async function lambdaRows(): Promise<Row[]> {
-  // Interleave the two so drift in machine load hits both alike.
-  const reference = await measureBundle('bench/reference/minimal-handler.ts')
-  const api = await measureBundle('functions/lambda/api.ts')
+  const [reference, api] = await compareBundles('bench/reference/minimal-handler.ts', 'functions/lambda/api.ts')
   const sizeRatio = api.bytes / reference.bytes
   const initRatio = api.initMs / reference.initMs
   return [
