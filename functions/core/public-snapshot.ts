@@ -5,6 +5,7 @@ import {
   publicEntryHistory, publicPostHistory, toPublicEntry, toPublicPost, toPublicProfile,
   type PublicEntry, type PublicPost, type PublicProfile, type PublicRevision,
 } from './public-projection.js'
+import { reportStats, type ReportStats } from './report-stats.js'
 import type { Revision } from './revision.js'
 import { compareText } from './slug.js'
 import { entryStartInstant } from './entry.js'
@@ -20,7 +21,14 @@ export const SNAPSHOT_FORMAT = 'open-agenda-journal/public-snapshot'
 export const SNAPSHOT_VERSION = 1
 
 export type SnapshotEntry = PublicEntry & { history: PublicRevision[] }
-export type SnapshotPost = PublicPost & { history: PublicRevision[] }
+export type SnapshotPost = PublicPost & {
+  history: PublicRevision[]
+  /**
+   * An annual report's generated figures over its `period`, counted from the public projection
+   * when the snapshot is taken (see `reportStats`). Absent on notes and withdrawn reports.
+   */
+  figures?: ReportStats
+}
 
 export interface PublicDigestItem {
   entryId: string
@@ -94,6 +102,7 @@ export function journalItemsFrom(items: readonly { type: string; data: unknown }
  */
 export function buildPublicSnapshot(journal: JournalItems, { now }: { now: Date }): PublicSnapshot {
   const locale = journal.profile?.locale ?? 'nl'
+  const timezone = journal.profile?.timezone ?? 'Europe/Amsterdam'
   const options = { now, locale }
   const revisionsOf = groupRevisions(journal.revisions)
   const entries = journal.entries
@@ -109,7 +118,11 @@ export function buildPublicSnapshot(journal: JournalItems, { now }: { now: Date 
     .flatMap((post): SnapshotPost[] => {
       const view = toPublicPost(post, options)
       if (!view) return []
-      return [{ ...view, history: publicPostHistory(post, (revisionsOf.get(`post:${post.slug}`) ?? []) as Revision<Post>[], options) }]
+      const history = publicPostHistory(post, (revisionsOf.get(`post:${post.slug}`) ?? []) as Revision<Post>[], options)
+      const figures = view.kind === 'annual-report' && view.period && !view.withdrawn
+        ? reportStats(journal.entries, view.period, now, { timeZone: timezone, locale })
+        : undefined
+      return [{ ...view, history, ...(figures ? { figures } : {}) }]
     })
     .sort((a, b) => compareText(b.publishedAt ?? '', a.publishedAt ?? '') || compareText(a.slug, b.slug))
   return {
@@ -117,7 +130,7 @@ export function buildPublicSnapshot(journal: JournalItems, { now }: { now: Date 
     version: SNAPSHOT_VERSION,
     generatedAt: now.toISOString(),
     locale,
-    timezone: journal.profile?.timezone ?? 'Europe/Amsterdam',
+    timezone,
     profile: journal.profile ? toPublicProfile(journal.profile) : null,
     entries,
     posts,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildPublicSnapshot, journalItemsFrom, parseSnapshot, serializeSnapshot, type JournalItems } from '../../functions/core/public-snapshot.js'
+import { reportStats } from '../../functions/core/report-stats.js'
 import { CANARIES, CANARY_NOW, canaryJournal } from '../support/journal-fixtures.js'
 
 const snapshotText = (items: JournalItems, now = CANARY_NOW) => serializeSnapshot(buildPublicSnapshot(items, { now }))
@@ -88,5 +89,55 @@ describe('public snapshot', () => {
     const text = snapshotText(canaryJournal().items())
     expect(serializeSnapshot(parseSnapshot(text))).toBe(text)
     expect(() => parseSnapshot('{"format":"something-else","version":1}')).toThrow(/not a public snapshot/)
+  })
+})
+
+describe('annual report figures in the snapshot', () => {
+  const MARCH = { from: '2015-03-01', to: '2015-03-31' }
+  const withReport = () => {
+    const journal = canaryJournal()
+    journal.post('maart-2015', { title: 'Maart 2015', kind: 'annual-report', period: MARCH, body: 'Een maand.' }, '2015-03-18T10:00:00Z')
+    return journal
+  }
+  const figuresOf = (items: JournalItems, slug = 'maart-2015') => buildPublicSnapshot(items, { now: CANARY_NOW }).posts.find((p) => p.slug === slug)?.figures
+
+  it('gives an annual report the figures reportStats counts over its period, from entries the snapshot shows', () => {
+    const items = withReport().items()
+    const snapshot = buildPublicSnapshot(items, { now: CANARY_NOW })
+    const figures = snapshot.posts.find((p) => p.slug === 'maart-2015')!.figures!
+    expect(figures).toEqual(reportStats(items.entries, MARCH, CANARY_NOW, { timeZone: 'Europe/Amsterdam', locale: 'nl' }))
+    expect(figures.total.count).toBe(2)
+    expect(figures.withheld.count).toBe(3)
+    const shown = new Set(snapshot.entries.map((e) => e.id))
+    const counted = [figures.total, figures.withheld, figures.cancelled, ...figures.perMonth, ...figures.themes, ...figures.organisationTypes.flatMap((g) => g.organisations)]
+    expect(counted.flatMap((f) => f.entryIds).filter((id) => !shown.has(id))).toEqual([])
+  })
+
+  it('gives a note no figures, and a report over a period without entries figures of zero', () => {
+    const snapshot = buildPublicSnapshot(withReport().items(), { now: new Date('2015-06-01T00:00:00Z') })
+    expect(snapshot.posts.find((p) => p.slug === 'later')).not.toHaveProperty('figures')
+    expect(snapshot.posts.find((p) => p.slug === 'jaarverslag-2014')!.figures).toMatchObject({ total: { count: 0, entryIds: [] }, perMonth: expect.any(Array) })
+  })
+
+  it('leaves a withdrawn report without figures', () => {
+    const journal = withReport()
+    const { posts } = journal.items()
+    const withdrawn = { ...posts.find((p) => p.slug === 'maart-2015')!, withdrawn: { at: '2015-03-18T11:00:00Z', reason: 'fout' } }
+    expect(figuresOf({ ...journal.items(), posts: [withdrawn] })).toBeUndefined()
+  })
+
+  it('is unchanged by a private entry in the period, which it never names', () => {
+    const journal = withReport()
+    const before = figuresOf(journal.items())
+    journal.entry({ start: '2015-03-24T10:00', title: 'CanaryReportTitle7', kind: 'lecture', visibility: 'private', themes: ['CanaryReportTheme7'],
+      counterparts: [{ name: 'CanaryReportOrg7', type: 'gemeente' }], summary: 'geheim' }, '2015-03-10T09:00:00Z')
+    const items = journal.items()
+    expect(figuresOf(items)).toEqual(before)
+    expect(snapshotText(items)).not.toMatch(/canaryreport|canaryprivate/i)
+  })
+
+  it('stays byte-identical whatever order the store returned the journal in', () => {
+    const items = withReport().items()
+    expect(snapshotText(scrambled(items))).toBe(snapshotText(items))
   })
 })

@@ -21,8 +21,15 @@ let browser: Browser
 let server: Awaited<ReturnType<typeof serveSite>>
 let templates: [string, string][]
 
+/** The busy journal with an annual report over 2015, so the report's figures and charts are checked too. */
+function journalWithReport() {
+  const journal = busyJournal()
+  journal.post('jaarverslag-2015', { title: 'Jaarverslag 2015', kind: 'annual-report', period: { from: '2015-01-01', to: '2015-12-31' }, body: 'Mijn **jaar**.' }, '2015-04-01T10:00:00Z')
+  return journal.items()
+}
+
 beforeAll(async () => {
-  site = await buildTestSite('a11y', busyJournal().items(), BUSY_NOW)
+  site = await buildTestSite('a11y', journalWithReport(), BUSY_NOW)
   ;[browser, server] = await Promise.all([launchChromium(), serveSite(site.dist)])
   const files = filesUnder(site.dist)
   const first = (prefix: string, needle: string) => {
@@ -42,6 +49,8 @@ beforeAll(async () => {
     ['themes', '/themes/'], ['theme', '/themes/zelfsturing/'], ['organisations', '/organisations/'],
     ['organisation', '/organisations/gemeente-enschede/'], ['private individuals', '/en/organisations/particulier/'],
     ['posts', '/posts/'], ['post', '/posts/jaarverslag-2014/'], ['post (English)', '/en/posts/jaarverslag-2014/'],
+    ['annual report with figures', '/posts/jaarverslag-2015/'], ['annual report with figures (English)', '/en/posts/jaarverslag-2015/'],
+    ['annual report figure', '/posts/jaarverslag-2015/kind-advice/'], ['annual report organisation (English)', '/en/posts/jaarverslag-2015/gemeente-amsterdam/'],
     ['digests', '/digest/'], ['digest', '/digest/2015-w12/'], ['about', '/about/'], ['privacy', '/en/privacy/'],
     ['accessibility statement', '/accessibility/'], ['open data', '/data/'], ['not found', '/no/such/page/'],
   ]

@@ -3,6 +3,7 @@ import {
   agendaPath, dataPath, digestPath, digestsPath, entryPath, homePath, monthPath, organisationPath, organisationsPath,
   pagePath, postPath, postsPath, searchPath, themePath, themesPath, weekPath, yearPath,
 } from '@core/paths.js'
+import { figurePath, reportFigureListings } from '@core/report-figures.js'
 import { LOCALE_ROUTES } from './i18n.js'
 import type { Journal } from './journal.js'
 
@@ -24,6 +25,7 @@ export async function allPagePaths(journal: Journal): Promise<string[]> {
     ...agenda.themes.map((g) => themePath(g.slug, locale)),
     ...agenda.organisations.map((g) => organisationPath(g.slug, locale)),
     ...journal.posts.map((p) => postPath(p.slug, locale)),
+    ...journal.posts.flatMap((p) => (p.figures ? reportFigureListings(p.figures) : []).map((l) => figurePath(p.slug, l.key, locale))),
     ...journal.digests.map((d) => digestPath(d.week, locale)),
   ])
 }
