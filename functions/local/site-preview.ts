@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, statSync } from 'node:fs'
+import { createReadStream, existsSync, renameSync, rmSync, statSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { listChangedSince, type Db } from '../store/index.js'
@@ -48,11 +48,27 @@ export async function startSitePreview(options: SitePreviewOptions): Promise<{ u
     const exported = await exportSnapshot(db, person, snapshotFile)
     ;({ lastChange, nextChangeAt } = exported)
     builtOn = new Date().toDateString()
-    await buildSite({ snapshotFile, outDir })
+    // Astro empties its output folder first: build beside the live site and swap the folders, so
+    // readers never meet a half-built or missing site.
+    const staging = `${outDir}.next`
+    rmSync(staging, { recursive: true, force: true })
+    await buildSite({ snapshotFile, outDir: staging })
+    swapInto(staging, outDir)
     log(`Site rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s (${exported.snapshot.entries.length} entries).`)
   }
+  // A failed build (database down, broken content) keeps the last site online and is tried again,
+  // waiting longer after each failure, so the site catches up without anyone restarting anything.
+  let failures = 0
   const runBuild = () => {
-    building = rebuild().catch((error: Error) => log(`Site build failed: ${error.message}`)).finally(() => { building = undefined })
+    building = rebuild()
+      .then(() => { failures = 0 })
+      .catch((error: Error) => {
+        failures++
+        const retryInMs = Math.min(300_000, quietMs * 2 ** failures)
+        log(`Site build failed: ${error.message}. The last site stays online; trying again in ${Math.round(retryInMs / 1000)} s.`)
+        pendingSince = Date.now() + retryInMs - quietMs
+      })
+      .finally(() => { building = undefined })
     return building
   }
 
@@ -111,4 +127,13 @@ function serveStatic(root: string, firstBuildRunning: () => boolean): Server {
     if (existsSync(file)) createReadStream(file).pipe(res)
     else res.end()
   })
+}
+
+/** Replaces `live` by `staged` with two renames (a moment, not a build long). */
+function swapInto(staged: string, live: string): void {
+  const old = `${live}.old`
+  rmSync(old, { recursive: true, force: true })
+  if (existsSync(live)) renameSync(live, old)
+  renameSync(staged, live)
+  rmSync(old, { recursive: true, force: true })
 }
