@@ -1,19 +1,19 @@
 import { Hono } from 'hono'
-import { applyEntryPatch, normalizeEntryInput, withdrawalSchema, type Entry } from '../core/entry.js'
+import { applyEntryPatch, normalizeEntryInput, type Entry } from '../core/entry.js'
 import { matchesEntryFilter } from '../core/entry-filter.js'
 import { newEntry, revisedEntry, withdrawnEntry } from '../core/journal-items.js'
 import { publicEntryHistory, toPublicEntry, type PublicEntry } from '../core/public-projection.js'
-import { parseWith } from '../core/validation.js'
 import { createEntry, getEntry, listEntries, listEntryRevisions, updateEntry } from '../store/index.js'
 import type { AppEnv } from './context.js'
 import { idempotentCreate } from './idempotency.js'
-import { bearerToken, etag, expectedVersion, jsonBody, requireOwner } from './middleware.js'
+import { bearerToken, etag, jsonBody, requireOwner } from './middleware.js'
 import { problem } from './problem.js'
-import { changeReason } from './views.js'
 import { parseEntryListQuery } from './query.js'
 import { ownerHeaders, publicHeaders } from './views.js'
+import { reviseItem, withdrawItem, type VersionedResource } from './versioned-writes.js'
 
 const notFound = (id: string) => problem(404, `There is no entry ${id}.`)
+const entryResource: VersionedResource<Entry> = { noun: 'entry', load: getEntry, save: updateEntry }
 
 /** Agenda entries: public reads (the projection; owners see everything) and owner writes. */
 export const entries = new Hono<AppEnv>()
@@ -53,28 +53,7 @@ export const entries = new Hono<AppEnv>()
       return response
     })
   })
-  .on(['PUT', 'PATCH'], '/:id', requireOwner, jsonBody, async (c) => {
-    const { db, person, now } = c.get('deps')
-    const expected = expectedVersion(c.req.header('if-match'))
-    const id = c.req.param('id')
-    const before = await getEntry(db, person, id)
-    if (!before) throw notFound(id)
-    const content = c.req.method === 'PUT' ? normalizeEntryInput(c.get('body')) : applyEntryPatch(before, c.get('body'))
-    if (before.version !== expected) throw problem(412, `This entry is at version ${before.version}, not ${expected}: someone changed it since you read it. Fetch it again and reapply your change.`)
-    const after = revisedEntry(before, content, now())
-    await updateEntry(db, before, after, { by: c.get('token').id, reason: changeReason(c.req.header('x-change-reason')) })
-    return c.json(after, 200, { ETag: etag(after.version) })
-  })
-  .delete('/:id', requireOwner, jsonBody, async (c) => {
-    const { db, person, now } = c.get('deps')
-    const expected = expectedVersion(c.req.header('if-match'))
-    const { reason } = parseWith(withdrawalSchema, c.get('body'))
-    const id = c.req.param('id')
-    const before = await getEntry(db, person, id)
-    if (!before) throw notFound(id)
-    if (before.withdrawn) throw problem(409, `Entry ${id} was withdrawn already on ${before.withdrawn.at}.`)
-    if (before.version !== expected) throw problem(412, `This entry is at version ${before.version}, not ${expected}: fetch it again first.`)
-    const after = withdrawnEntry(before, reason, now())
-    await updateEntry(db, before, after, { by: c.get('token').id, reason, action: 'withdraw' })
-    return c.json(after, 200, { ETag: etag(after.version) })
-  })
+  .on(['PUT', 'PATCH'], '/:id', requireOwner, jsonBody, (c) =>
+    reviseItem(c, entryResource, c.req.param('id'), (before, now) =>
+      revisedEntry(before, c.req.method === 'PUT' ? normalizeEntryInput(c.get('body')) : applyEntryPatch(before, c.get('body')), now)))
+  .delete('/:id', requireOwner, jsonBody, (c) => withdrawItem(c, entryResource, c.req.param('id'), withdrawnEntry))

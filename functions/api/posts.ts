@@ -1,18 +1,19 @@
 import { Hono } from 'hono'
-import { withdrawalSchema } from '../core/entry.js'
 import { newPost, revisedPost, withdrawnPost } from '../core/journal-items.js'
-import { normalizePostContent, postContent, postCreateSchema, postPatchSchema, postReplaceSchema } from '../core/post.js'
+import { normalizePostContent, postContent, postCreateSchema, postPatchSchema, postReplaceSchema, type Post } from '../core/post.js'
 import { publicPostHistory, toPublicPost } from '../core/public-projection.js'
 import { parseWith } from '../core/validation.js'
 import { createPost, getPost, listPostRevisions, listPosts, updatePost } from '../store/index.js'
 import type { AppEnv } from './context.js'
 import { idempotentCreate } from './idempotency.js'
-import { bearerToken, etag, expectedVersion, jsonBody, requireOwner } from './middleware.js'
+import { bearerToken, etag, jsonBody, requireOwner } from './middleware.js'
 import { problem } from './problem.js'
 import { pageQuerySchema } from './query.js'
-import { changeReason, ownerHeaders, publicHeaders } from './views.js'
+import { ownerHeaders, publicHeaders } from './views.js'
+import { reviseItem, withdrawItem, type VersionedResource } from './versioned-writes.js'
 
 const notFound = (slug: string) => problem(404, `There is no post ${slug}.`)
+const postResource: VersionedResource<Post> = { noun: 'post', load: getPost, save: updatePost }
 
 /** Posts (annual reports and notes): public reads of what is published, owner writes. */
 export const posts = new Hono<AppEnv>()
@@ -47,29 +48,9 @@ export const posts = new Hono<AppEnv>()
       return response
     })
   })
-  .on(['PUT', 'PATCH'], '/:slug', requireOwner, jsonBody, async (c) => {
-    const { db, person, now } = c.get('deps')
-    const expected = expectedVersion(c.req.header('if-match'))
-    const slug = c.req.param('slug')
-    const before = await getPost(db, person, slug)
-    if (!before) throw notFound(slug)
-    const input = c.req.method === 'PUT' ? c.get('body') : { ...postContent(before), ...parseWith(postPatchSchema, c.get('body')) }
-    const content = normalizePostContent(input, now(), postReplaceSchema)
-    if (before.version !== expected) throw problem(412, `This post is at version ${before.version}, not ${expected}: fetch it again and reapply your change.`)
-    const after = revisedPost(before, content, now())
-    await updatePost(db, before, after, { by: c.get('token').id, reason: changeReason(c.req.header('x-change-reason')) })
-    return c.json(after, 200, { ETag: etag(after.version) })
-  })
-  .delete('/:slug', requireOwner, jsonBody, async (c) => {
-    const { db, person, now } = c.get('deps')
-    const expected = expectedVersion(c.req.header('if-match'))
-    const { reason } = parseWith(withdrawalSchema, c.get('body'))
-    const slug = c.req.param('slug')
-    const before = await getPost(db, person, slug)
-    if (!before) throw notFound(slug)
-    if (before.withdrawn) throw problem(409, `Post ${slug} was withdrawn already on ${before.withdrawn.at}.`)
-    if (before.version !== expected) throw problem(412, `This post is at version ${before.version}, not ${expected}: fetch it again first.`)
-    const after = withdrawnPost(before, reason, now())
-    await updatePost(db, before, after, { by: c.get('token').id, reason, action: 'withdraw' })
-    return c.json(after, 200, { ETag: etag(after.version) })
-  })
+  .on(['PUT', 'PATCH'], '/:slug', requireOwner, jsonBody, (c) =>
+    reviseItem(c, postResource, c.req.param('slug'), (before, now) => {
+      const input = c.req.method === 'PUT' ? c.get('body') : { ...postContent(before), ...parseWith(postPatchSchema, c.get('body')) }
+      return revisedPost(before, normalizePostContent(input, now, postReplaceSchema), now)
+    }))
+  .delete('/:slug', requireOwner, jsonBody, (c) => withdrawItem(c, postResource, c.req.param('slug'), withdrawnPost))
