@@ -4,7 +4,7 @@ import type { Entry } from '../core/entry.js'
 import { N, S, VersionConflictError, withData, type Db } from './db.js'
 import { listEntries } from './entry-store.js'
 import { keys } from './keys.js'
-import { GSI1_KEY, queryPage, type Page } from './paging.js'
+import { newestOnTimeline, type Page, type PageRequest } from './paging.js'
 import { TABLE } from './table.js'
 import { getData } from './versioned-item.js'
 
@@ -20,19 +20,8 @@ export async function getDigest(db: Db, person: string, week: string): Promise<D
 }
 
 // digests of a person by week, newest first, paged
-export async function listDigests(db: Db, person: string, page: { limit: number; cursor?: string; accept?: (d: Digest) => boolean } = { limit: 100 }): Promise<Page<Digest>> {
-  const timeline = keys.timeline(person, 'DIGESTS')
-  return queryPage<Digest>(db, {
-    input: {
-      IndexName: TABLE.gsi1.name,
-      KeyConditionExpression: 'gsi1pk = :timeline',
-      ExpressionAttributeValues: { ':timeline': S(timeline) },
-      ScanIndexForward: false,
-    },
-    cursorMustMatch: { gsi1pk: timeline },
-    keyAttributes: GSI1_KEY,
-    ...page,
-  })
+export async function listDigests(db: Db, person: string, page: PageRequest<Digest> = { limit: 100 }): Promise<Page<Digest>> {
+  return newestOnTimeline<Digest>(db, keys.timeline(person, 'DIGESTS'), page)
 }
 
 // a digest is written only if nobody changed it since version `expected` was read (0: it must not exist yet)

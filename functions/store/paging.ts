@@ -56,3 +56,20 @@ function pick(item: Item, names: readonly string[]): Item {
 
 export const GSI1_KEY = [TABLE.partitionKey, TABLE.sortKey, TABLE.gsi1.partitionKey, TABLE.gsi1.sortKey] as const
 export const GSI2_KEY = [TABLE.partitionKey, TABLE.sortKey, TABLE.gsi2.partitionKey, TABLE.gsi2.sortKey] as const
+
+export interface PageRequest<T> { limit: number; cursor?: string; accept?: (item: T) => boolean }
+
+/** One page of a person's timeline (posts, digests …) on GSI1, newest first. */
+export async function newestOnTimeline<T>(db: Db, timeline: string, page: PageRequest<T>): Promise<Page<T>> {
+  return queryPage<T>(db, {
+    input: {
+      IndexName: TABLE.gsi1.name,
+      KeyConditionExpression: 'gsi1pk = :timeline',
+      ExpressionAttributeValues: { ':timeline': { S: timeline } },
+      ScanIndexForward: false,
+    },
+    cursorMustMatch: { gsi1pk: timeline },
+    keyAttributes: GSI1_KEY,
+    ...page,
+  })
+}

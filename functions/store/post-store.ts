@@ -1,9 +1,9 @@
 import type { Post } from '../core/post.js'
 import type { Revision } from '../core/revision.js'
-import { S, type Db } from './db.js'
+import type { Db } from './db.js'
 import type { WriteMeta } from './entry-store.js'
 import { keys } from './keys.js'
-import { GSI1_KEY, queryPage, type Page } from './paging.js'
+import { newestOnTimeline, type Page, type PageRequest } from './paging.js'
 import { TABLE } from './table.js'
 import { getData, listRevisions, writeVersioned } from './versioned-item.js'
 
@@ -37,19 +37,8 @@ export async function getPost(db: Db, person: string, slug: string): Promise<Pos
 }
 
 // posts of a person by publication date, newest first, paged
-export async function listPosts(db: Db, person: string, page: { limit: number; cursor?: string; accept?: (p: Post) => boolean }): Promise<Page<Post>> {
-  const timeline = keys.timeline(person, 'POSTS')
-  return queryPage<Post>(db, {
-    input: {
-      IndexName: TABLE.gsi1.name,
-      KeyConditionExpression: 'gsi1pk = :timeline',
-      ExpressionAttributeValues: { ':timeline': S(timeline) },
-      ScanIndexForward: false,
-    },
-    cursorMustMatch: { gsi1pk: timeline },
-    keyAttributes: GSI1_KEY,
-    ...page,
-  })
+export async function listPosts(db: Db, person: string, page: PageRequest<Post>): Promise<Page<Post>> {
+  return newestOnTimeline<Post>(db, keys.timeline(person, 'POSTS'), page)
 }
 
 // the revisions of one post, oldest first
