@@ -12,7 +12,7 @@ export default defineConfig({
   site: process.env.JOURNAL_SITE_URL ?? 'http://localhost:4321',
   outDir: process.env.JOURNAL_SITE_OUT_DIR ?? './dist',
   cacheDir: process.env.JOURNAL_SITE_CACHE_DIR ?? './node_modules/.astro',
-  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 2 },
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
   // Zero JavaScript: no prefetch script, no dev toolbar; search brings its own (Pagefind).
   prefetch: false,
   devToolbar: { enabled: false },

@@ -3,6 +3,8 @@
  * Dates are `YYYY-MM-DD` strings, weeks are ISO 8601 weeks (`2015-W12`, Monday to Sunday),
  * instants are `Date`s. DST is handled by asking `Intl` for the offset at the instant itself.
  */
+import { rememberedAnswers } from './remembered.js'
+
 export const DEFAULT_TIMEZONE = 'Europe/Amsterdam'
 
 const DAY_MS = 86_400_000
@@ -46,18 +48,11 @@ export function zonedParts(instant: Date, timeZone = DEFAULT_TIMEZONE): ZonedPar
  * an ambiguous autumn time to its first occurrence, as calendar apps do.
  */
 export function zonedToInstant(date: string, time = '00:00', timeZone = DEFAULT_TIMEZONE): Date {
-  const key = `${date}T${time}@${timeZone}`
-  let instant = instants.get(key)
-  if (instant === undefined) {
-    if (instants.size >= 5_000) instants.clear()
-    instant = computeZonedToInstant(date, time, timeZone)
-    instants.set(key, instant)
-  }
-  return new Date(instant)
+  return new Date(instantOfWallTime(`${date}T${time}@${timeZone}`, () => computeZonedToInstant(date, time, timeZone)))
 }
 
 /** Wall times asked for again and again (every listing asks for its days' midnights) are remembered. */
-const instants = new Map<string, number>()
+const instantOfWallTime = rememberedAnswers<number>(5_000)
 
 function computeZonedToInstant(date: string, time: string, timeZone: string): number {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number]

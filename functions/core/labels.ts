@@ -1,4 +1,5 @@
 import { zonedParts } from './dates.js'
+import { rememberedAnswers } from './remembered.js'
 import type { CounterpartType, EntryKind, EntryStatus, Locale } from './vocabulary.js'
 
 /**
@@ -65,6 +66,13 @@ const calendarDay = (date: string) => new Date(`${date}T12:00:00Z`)
 
 /** `formatDate('2015-03-16', 'nl')` is `maandag 16 maart 2015`; `style: 'short'` gives `16 mrt 2015`. */
 export function formatDate(date: string, locale: Locale, style: 'long' | 'short' | 'day' = 'long'): string {
+  return formattedDate(`${date}|${locale}|${style}`, () => formatCalendarDay(date, locale, style))
+}
+
+/** A site build formats the same few thousand days tens of thousands of times. */
+const formattedDate = rememberedAnswers<string>(100_000)
+
+function formatCalendarDay(date: string, locale: Locale, style: 'long' | 'short' | 'day'): string {
   const options: Intl.DateTimeFormatOptions = style === 'long'
     ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
     : style === 'short' ? { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }
@@ -87,18 +95,12 @@ export interface EntryTimes { start: string; end?: string; allDay: boolean; time
 
 type LocalTimes = { date: string; startTime?: string; endDate?: string; endTime?: string }
 
-/** Pages ask for the same entry's times many times (lists, pages, feeds); `Intl` is slow to ask. */
-const localTimesCache = new Map<string, LocalTimes>()
+/** Pages ask for the same entry's times many times (lists, pages, feeds). */
+const localTimes = rememberedAnswers<LocalTimes>(100_000)
 
 /** Local date and time of an entry's start (and end) in `timeZone`. */
 export function entryLocalTimes(entry: EntryTimes, timeZone: string): LocalTimes {
-  const key = `${entry.start}|${entry.end ?? ''}|${entry.allDay}|${timeZone}`
-  let times = localTimesCache.get(key)
-  if (!times) {
-    if (localTimesCache.size > 100_000) localTimesCache.clear()
-    localTimesCache.set(key, (times = computeLocalTimes(entry, timeZone)))
-  }
-  return times
+  return localTimes(`${entry.start}|${entry.end ?? ''}|${entry.allDay}|${timeZone}`, () => computeLocalTimes(entry, timeZone))
 }
 
 function computeLocalTimes(entry: EntryTimes, timeZone: string): LocalTimes {

@@ -57,7 +57,10 @@ async function runAstroBuild(options: SiteBuildOptions): Promise<{ outDir: strin
   if (!inProject) mkdirSync(join(SITE_ROOT, 'node_modules'), { recursive: true })
   const cwd = inProject ? PROJECT_ROOT : mkdtempSync(join(SITE_ROOT, 'node_modules', '.build-'))
   try {
-    const child = spawn(process.execPath, [astro, 'build', '--root', SITE_ROOT], { cwd, env, stdio: options.verbose ? 'inherit' : 'pipe' })
+    // Astro logs a line per page (20,000 for a 10,000-entry journal); unless asked for, only
+    // errors are printed, and those still are with --silent.
+    const args = [astro, 'build', '--root', SITE_ROOT, ...(options.verbose ? [] : ['--silent'])]
+    const child = spawn(process.execPath, args, { cwd, env, stdio: options.verbose ? 'inherit' : 'pipe' })
     let output = ''
     child.stdout?.on('data', (chunk: Buffer) => { output = (output + chunk.toString()).slice(-20_000) })
     child.stderr?.on('data', (chunk: Buffer) => { output = (output + chunk.toString()).slice(-20_000) })

@@ -4,6 +4,7 @@ import { isoWeekOf, zonedParts } from '@core/dates.js'
 import type { PublicProfile } from '@core/public-projection.js'
 import type { PublicDigest, PublicSnapshot, SnapshotEntry, SnapshotPost } from '@core/public-snapshot.js'
 import { compareText } from '@core/slug.js'
+import { readSnapshot } from './snapshot-file.js'
 
 /**
  * The journal as the pages use it: the snapshot's collections plus the agenda index, built once
@@ -37,7 +38,8 @@ async function build(): Promise<Journal> {
   const [meta] = await getCollection('journal')
   if (!meta) throw new Error('the public snapshot has no journal facts')
   const facts = meta.data as unknown as Omit<PublicSnapshot, 'entries' | 'posts' | 'digests'>
-  const entries = (await getCollection('entries')).map((e) => e.data as unknown as SnapshotEntry)
+  // Entries come from the snapshot file itself, not a collection (see content.config.ts).
+  const { entries } = readSnapshot().snapshot
   const posts = (await getCollection('posts')).map((p) => p.data as unknown as SnapshotPost)
     .sort((a, b) => compareText(b.publishedAt ?? '', a.publishedAt ?? '') || compareText(a.slug, b.slug))
   const digests = (await getCollection('digests')).map((d) => d.data as unknown as PublicDigest)

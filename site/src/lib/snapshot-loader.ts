@@ -2,7 +2,7 @@ import type { Loader } from 'astro/loaders'
 import type { PublicSnapshot } from '@core/public-snapshot.js'
 import { readSnapshot } from './snapshot-file.js'
 
-type Part = 'journal' | 'entries' | 'posts' | 'digests'
+type Part = 'journal' | 'posts' | 'digests'
 
 /** The items of one collection, each with its id. `journal` holds the one-off facts: profile, moment, zone. */
 function itemsOf(snapshot: PublicSnapshot, part: Part): { id: string; data: Record<string, unknown> }[] {
@@ -11,7 +11,6 @@ function itemsOf(snapshot: PublicSnapshot, part: Part): { id: string; data: Reco
       const { entries: _e, posts: _p, digests: _d, ...journal } = snapshot
       return [{ id: 'journal', data: journal as unknown as Record<string, unknown> }]
     }
-    case 'entries': return snapshot.entries.map((e) => ({ id: e.id, data: e as unknown as Record<string, unknown> }))
     case 'posts': return snapshot.posts.map((p) => ({ id: p.slug, data: p as unknown as Record<string, unknown> }))
     case 'digests': return snapshot.digests.map((d) => ({ id: d.week, data: d as unknown as Record<string, unknown> }))
   }

@@ -1,0 +1,29 @@
+import { absoluteUrl, FEED_PATHS } from '@core/paths.js'
+import { rememberedAnswers } from '@core/remembered.js'
+import { STRINGS, type Locale } from './i18n.js'
+
+export interface FeedLink { type: string; title: string; href: string }
+
+/** Every page links the same feeds and data; made once per language, not once per page. */
+const linksOf = rememberedAnswers<FeedLink[]>(16)
+
+/** The feeds, calendar and open data a reader (or feed reader) looks for in a page's `<head>`. */
+export function feedLinks(site: URL, locale: Locale): FeedLink[] {
+  return linksOf(`${site.href}|${locale}`, () => {
+    const t = STRINGS[locale]
+    return [
+      { type: 'application/rss+xml', title: t.feedPostsRss, href: FEED_PATHS.postsRss },
+      { type: 'application/atom+xml', title: t.feedPostsAtom, href: FEED_PATHS.postsAtom },
+      { type: 'application/feed+json', title: t.feedPostsJson, href: FEED_PATHS.postsJson },
+      { type: 'application/rss+xml', title: t.feedAgendaRss, href: FEED_PATHS.agendaRss },
+      { type: 'application/atom+xml', title: t.feedAgendaAtom, href: FEED_PATHS.agendaAtom },
+      { type: 'application/feed+json', title: t.feedAgendaJson, href: FEED_PATHS.agendaJson },
+      { type: 'application/rss+xml', title: t.feedDigestRss, href: FEED_PATHS.digestRss },
+      { type: 'application/atom+xml', title: t.feedDigestAtom, href: FEED_PATHS.digestAtom },
+      { type: 'application/feed+json', title: t.feedDigestJson, href: FEED_PATHS.digestJson },
+      { type: 'text/calendar', title: t.calendar, href: FEED_PATHS.agendaIcs },
+      { type: 'text/csv', title: t.csv, href: FEED_PATHS.agendaCsv },
+      { type: 'application/json', title: t.json, href: FEED_PATHS.snapshot },
+    ].map((link) => ({ ...link, href: absoluteUrl(site, link.href) }))
+  })
+}
