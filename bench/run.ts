@@ -2,13 +2,12 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { apiThroughput, type Throughput } from './api-throughput.js'
 import { generationFigures } from './generation.js'
 import { compareBundles } from './lambda-bundle.js'
-import { siteBuildRows } from './site-build.js'
+import { printRows, siteBuildRows, type Row } from './site-build.js'
 
 /**
  * `npm run bench`: every figure is a ratio against a reference measured in the same run,
  * because these machines are too noisy for absolute numbers.
  */
-interface Row { figure: string; measured: string; reference: string; ratio: number; target: string; ok: boolean }
 
 async function lambdaRows(): Promise<Row[]> {
   const [reference, api] = await compareBundles('bench/reference/minimal-handler.ts', 'functions/lambda/api.ts')
@@ -47,7 +46,7 @@ async function main() {
     ...generationRows(),
     ...(process.env.BENCH_SITE === 'off' ? [] : await siteBuildRows()),
   ]
-  console.table(rows.map((r) => ({ ...r, ratio: `${r.ratio.toFixed(2)}×`, ok: r.ok ? 'yes' : 'NO' })))
+  printRows(rows)
   mkdirSync('bench/results', { recursive: true })
   const file = `bench/results/bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`
   writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), node: process.version, rows }, null, 2))

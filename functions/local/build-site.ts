@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createDb, ensureTable } from '../store/index.js'
 import { startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local.js'
 import { exportSnapshot } from './export-snapshot.js'
+import { indexSearch } from './search-index.js'
 import { localSettings } from './settings.js'
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -27,8 +28,8 @@ export interface SiteBuildOptions {
 }
 
 /**
- * Builds the static site from a public snapshot with Astro (and its search index with Pagefind),
- * in a child process so that a build never shares memory or module state with its caller.
+ * Builds the static site from a public snapshot with Astro, in a child process so that a build
+ * never shares memory or module state with its caller, then its search index with Pagefind.
  * Builds from this checkout run one at a time (see `oneBuildAtATime`).
  */
 export async function buildSite(options: SiteBuildOptions): Promise<{ outDir: string }> {
@@ -47,7 +48,9 @@ async function runAstroBuild(options: SiteBuildOptions): Promise<{ outDir: strin
     ASTRO_TELEMETRY_DISABLED: '1',
     // Left alone, V8 grows the heap to what the machine offers (2 GB for 10,000 entries here) while
     // the build's live data is far smaller; a ceiling keeps the build within the 1 GB budget.
-    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${process.env.JOURNAL_SITE_BUILD_HEAP_MB ?? 768}`.trim(),
+    // Rendering a page makes much short-lived garbage: a larger young generation collects it in
+    // fewer pauses (measured: 19.6 s instead of 20.8 s for 10,000 entries, same peak memory).
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${process.env.JOURNAL_SITE_BUILD_HEAP_MB ?? 768} --max-semi-space-size=32`.trim(),
   }
   // Astro renders pages with server code it writes into the output directory when that lies in
   // its working directory, and otherwise into `<cwd>/.astro/` (which it then copies over whole).
@@ -66,6 +69,8 @@ async function runAstroBuild(options: SiteBuildOptions): Promise<{ outDir: strin
     child.stderr?.on('data', (chunk: Buffer) => { output = (output + chunk.toString()).slice(-20_000) })
     const code = await new Promise<number | null>((done, fail) => child.once('error', fail).once('exit', done))
     if (code !== 0) throw new Error(`The site build failed (exit ${code}).\n${output}`)
+    const { pages } = await indexSearch(outDir, options.snapshotFile)
+    if (options.verbose) console.log(`Indexed ${pages} pages for search`)
     return { outDir }
   } finally {
     if (!inProject) rmSync(cwd, { recursive: true, force: true })
