@@ -277,6 +277,11 @@ export const LOCALE_ROUTES = [
   { lang: 'en', locale: 'en' as Locale },
 ] as const
 
+/** `getStaticPaths` of a page that exists once per language and takes nothing else: `{ locale }`. */
+export function oneEachLanguage() {
+  return LOCALE_ROUTES.map(({ lang, locale }) => ({ params: { lang }, props: { locale } }))
+}
+
 export function localeOf(lang: string | undefined): Locale {
   return lang === 'en' ? 'en' : 'nl'
 }
