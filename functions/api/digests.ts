@@ -6,7 +6,7 @@ import { weekRangeOrThrow } from '../core/weekly-digest.js'
 import { getDigest, listAllEntries, listDigests, type Db } from '../store/index.js'
 import { generateDigest } from '../store/digest-job.js'
 import type { AppEnv } from './context.js'
-import { bearerToken, etag, jsonBody, requireOwner } from './middleware.js'
+import { bearerToken, etag, jsonBody, publicEtag, requireOwner } from './middleware.js'
 import { problem } from './problem.js'
 import { pageQuerySchema } from './query.js'
 import { ownerHeaders, publicHeaders } from './views.js'
@@ -21,7 +21,7 @@ async function publicDigests(db: Db, person: string, digests: Digest[], now: Dat
   const from = weeks.map((w) => w.from).sort()[0]!
   const to = weeks.map((w) => w.to).sort().at(-1)!
   const entries = await listAllEntries(db, person, localDaysToInstants(from, to))
-  return digests.flatMap((d) => toPublicDigest(d, entries, now) ?? [])
+  return digests.flatMap((d) => toPublicDigest(d, entries, { now }) ?? [])
 }
 
 /** A draft answers exactly like a missing digest, so the public cannot tell one is being prepared. */
@@ -58,7 +58,7 @@ export const digests = new Hono<AppEnv>()
     if (digest && owner) return c.json(digest, 200, { ...ownerHeaders, ETag: etag(digest.version) })
     const [view] = digest ? await publicDigests(db, person, [digest], now()) : []
     if (!digest || !view) throw notFound(week)
-    return c.json(view, 200, { ...publicHeaders, ETag: etag(digest.version) })
+    return c.json(view, 200, { ...publicHeaders, ETag: publicEtag(view) })
   })
   .post('/:week', requireOwner, optionalJsonBody, async (c) => {
     const { db, person, now } = c.get('deps')

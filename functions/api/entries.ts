@@ -6,7 +6,7 @@ import { publicEntryHistory, toPublicEntry, type PublicEntry } from '../core/pub
 import { createEntry, getEntry, listEntries, listEntryRevisions, updateEntry } from '../store/index.js'
 import type { AppEnv } from './context.js'
 import { idempotentCreate } from './idempotency.js'
-import { bearerToken, etag, jsonBody, requireOwner } from './middleware.js'
+import { bearerToken, etag, jsonBody, publicEtag, requireOwner } from './middleware.js'
 import { problem } from './problem.js'
 import { parseEntryListQuery } from './query.js'
 import { ownerHeaders, publicHeaders } from './views.js'
@@ -41,7 +41,8 @@ export const entries = new Hono<AppEnv>()
     if (entry && owner) return c.json({ ...entry, history: revisions }, 200, { ...ownerHeaders, ETag: etag(entry.version) })
     const view = entry && toPublicEntry(entry, { now: now() })
     if (!entry || !view) throw notFound(id)
-    return c.json({ ...view, history: publicEntryHistory(entry, revisions, { now: now() }) }, 200, { ...publicHeaders, ETag: etag(entry.version) })
+    const body = { ...view, history: publicEntryHistory(entry, revisions, { now: now() }) }
+    return c.json(body, 200, { ...publicHeaders, ETag: publicEtag(body) })
   })
   .post('/', requireOwner, jsonBody, async (c) => {
     const { db, person, now } = c.get('deps')

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { MiddlewareHandler } from 'hono'
 import { tokenDigest } from '../core/token.js'
 import { getTokenByDigest } from '../store/index.js'
@@ -51,8 +52,16 @@ export const requireOwner: MiddlewareHandler<AppEnv> = async (c, next) => {
 export function expectedVersion(header: string | undefined): number {
   if (header === undefined) throw problem(428, 'Send If-Match with the ETag you got when you read this item, so a change made meanwhile is not overwritten.')
   const version = /^(?:W\/)?"(\d+)"$/.exec(header.trim())?.[1]
-  if (!version) throw problem(400, 'If-Match must be an ETag as given by this API, e.g. "3".', { errors: [{ field: 'If-Match', reason: 'must look like "3"' }] })
+  if (!version) throw problem(400, 'If-Match must be the ETag of a read made with your token, e.g. "3" (public reads carry another kind of ETag).', { errors: [{ field: 'If-Match', reason: 'must look like "3"' }] })
   return Number(version)
 }
 
+/** The ETag of an owner's read: the stored version, which If-Match on a change must name. */
 export const etag = (version: number) => `"${version}"`
+
+/**
+ * The ETag of a public read: a digest of exactly what the public sees, so it changes when the
+ * public view changes and never because of an edit the public cannot see (notes, a restricted
+ * entry's title), which the stored version would betray.
+ */
+export const publicEtag = (body: unknown) => `"p-${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 22)}"`

@@ -6,7 +6,7 @@ import { parseWith } from '../core/validation.js'
 import { createPost, getPost, listPostRevisions, listPosts, updatePost } from '../store/index.js'
 import type { AppEnv } from './context.js'
 import { idempotentCreate } from './idempotency.js'
-import { bearerToken, etag, jsonBody, requireOwner } from './middleware.js'
+import { bearerToken, etag, jsonBody, publicEtag, requireOwner } from './middleware.js'
 import { problem } from './problem.js'
 import { pageQuerySchema } from './query.js'
 import { ownerHeaders, publicHeaders } from './views.js'
@@ -35,7 +35,8 @@ export const posts = new Hono<AppEnv>()
     if (post && owner) return c.json({ ...post, history: revisions }, 200, { ...ownerHeaders, ETag: etag(post.version) })
     const view = post && toPublicPost(post, { now: now() })
     if (!post || !view) throw notFound(slug)
-    return c.json({ ...view, history: publicPostHistory(post, revisions, { now: now() }) }, 200, { ...publicHeaders, ETag: etag(post.version) })
+    const body = { ...view, history: publicPostHistory(post, revisions, { now: now() }) }
+    return c.json(body, 200, { ...publicHeaders, ETag: publicEtag(body) })
   })
   .post('/', requireOwner, jsonBody, async (c) => {
     const { db, person, now } = c.get('deps')

@@ -1,6 +1,7 @@
 import { DEFAULT_TIMEZONE, zonedParts } from './dates.js'
 import { entryStartInstant, type Counterpart, type Entry } from './entry.js'
 import { toPublicEntry, type PublicEntry } from './public-projection.js'
+import { nameKey } from './slug.js'
 import type { Locale } from './vocabulary.js'
 
 /**
@@ -42,11 +43,6 @@ export function byStartThenId(a: PublicEntry, b: PublicEntry): number {
   return entryStartInstant(a).getTime() - entryStartInstant(b).getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 }
 
-/** One key per name however it was typed: "Gemeente Enschede", "gemeente  enschede"; themes alike. */
-export function nameKey(name: string): string {
-  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('nl').replace(/\s+/g, ' ').trim()
-}
-
 /**
  * The organisations an entry names, each once. Private individuals are not organisations: they
  * cannot be told apart ("particulier"), so they neither count as a counterpart of their own nor
@@ -78,7 +74,7 @@ export function learnOrganisations(entries: readonly Entry[], now: Date, known: 
 const later = (a: string, b: string | undefined) => (b !== undefined && Date.parse(b) > Date.parse(a) ? b : a)
 
 /** Splits `entries` into what the period `from`..`to` (local days, inclusive) counts, plus what came before. */
-export function countEntries(entries: Entry[], period: { from: string; to: string }, options: CountOptions): CountedEntries {
+export function countEntries(entries: readonly Entry[], period: { from: string; to: string }, options: CountOptions): CountedEntries {
   const timeZone = options.timeZone ?? DEFAULT_TIMEZONE
   const result: CountedEntries = { published: [], withheld: [], knownBefore: new Set(options.knownBefore), publicSince: new Map() }
   for (const entry of entries) {

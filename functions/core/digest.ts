@@ -1,11 +1,11 @@
 import * as z from 'zod/mini'
-import { addDays, DEFAULT_TIMEZONE, ISO_WEEK_PATTERN, isoWeekOf, zonedParts } from './dates.js'
+import { addDays, DEFAULT_TIMEZONE, ISO_WEEK_PATTERN, isoWeekOf, zonedParts, zonedToInstant } from './dates.js'
 import { longText } from './primitives.js'
-import { localStartDate } from './counted-entries.js'
+import { countEntries } from './counted-entries.js'
 import type { Entry } from './entry.js'
-import { toPublicEntry } from './public-projection.js'
 import { digestItem, weekRangeOrThrow, type DigestItem, type DigestSelection } from './weekly-digest.js'
 import { ValidationError } from './validation.js'
+import type { Locale } from './vocabulary.js'
 
 export const DIGEST_STATUSES = ['draft', 'published'] as const
 export type DigestStatus = (typeof DIGEST_STATUSES)[number]
@@ -59,6 +59,14 @@ export function parseWeek(value: string): string {
   return week
 }
 
+/** When the weekly job runs: Monday 07:00 in the journal's zone, last week over and the working day not begun. */
+export const DIGEST_RUN_TIME = '07:00'
+
+/** The moment the weekly job digests `week`: the Monday 07:00 after it, in the journal's zone. */
+export function digestScheduledAt(week: string, timeZone = DEFAULT_TIMEZONE): Date {
+  return zonedToInstant(addDays(weekRangeOrThrow(week).to, 1), DIGEST_RUN_TIME, timeZone)
+}
+
 /** The ISO week that ended most recently before `now` (Europe/Amsterdam): on Monday 07:00, last week. */
 export function previousIsoWeek(now: Date, timeZone = DEFAULT_TIMEZONE): string {
   return isoWeekOf(addDays(zonedParts(now, timeZone).date, -7))
@@ -74,7 +82,20 @@ export function isoWeeksBetween(from: string, to: string): string[] {
 const sameSelection = (a: Pick<Digest, 'items' | 'moreCount' | 'withheldCount'>, b: DigestSelection) =>
   a.moreCount === b.moreCount && a.withheldCount === b.withheldCount && JSON.stringify(a.items) === JSON.stringify(b.items)
 
-export interface DigestRegeneration { existing?: Digest; selection: DigestSelection; request: DigestRequest; defaultStatus: DigestStatus; person: string; now: Date }
+export interface DigestRegeneration {
+  existing?: Digest
+  selection: DigestSelection
+  request: DigestRequest
+  defaultStatus: DigestStatus
+  person: string
+  now: Date
+  /**
+   * The moment a digest published by `defaultStatus` (not by the request) is dated at: the
+   * schedule's moment for its week when the weekly job, its catch-up or a back-fill makes it,
+   * so a reader does not see a week of last year as today's news. Default: `now`.
+   */
+  scheduledAt?: Date
+}
 
 /**
  * What (re)generating a week's digest should leave in the store. Idempotent: with the same
@@ -83,7 +104,7 @@ export interface DigestRegeneration { existing?: Digest; selection: DigestSelect
  * them; a new digest gets `defaultStatus`. A week without public entries has no digest, so an
  * earlier one is `removed` (its entries may since have become private).
  */
-export function reviseDigest({ existing, selection, request, defaultStatus, person, now }: DigestRegeneration): DigestOutcome {
+export function reviseDigest({ existing, selection, request, defaultStatus, person, now, scheduledAt }: DigestRegeneration): DigestOutcome {
   const { week } = selection
   if (selection.items.length === 0) {
     return existing
@@ -96,7 +117,8 @@ export function reviseDigest({ existing, selection, request, defaultStatus, pers
     return { week, outcome: 'unchanged', digest: existing }
   }
   const at = now.toISOString()
-  const publishedAt = status === 'published' ? (existing?.status === 'published' ? existing.publishedAt : undefined) ?? at : undefined
+  const publishedNow = request.status === 'published' || !scheduledAt || scheduledAt > now ? at : scheduledAt.toISOString()
+  const publishedAt = status === 'published' ? (existing?.status === 'published' ? existing.publishedAt : undefined) ?? publishedNow : undefined
   const digest: Digest = {
     person, week, items: selection.items, moreCount: selection.moreCount, withheldCount: selection.withheldCount, intro, status,
     generatedAt: existing && sameSelection(existing, selection) ? existing.generatedAt : at,
@@ -107,29 +129,47 @@ export function reviseDigest({ existing, selection, request, defaultStatus, pers
   return { week, outcome: existing ? 'updated' : 'created', digest }
 }
 
-export type PublicDigest = Omit<Digest, 'person'>
+/** What the public sees of a week's digest: the servant's words and lines rendered from today's entries. */
+export interface PublicDigest {
+  /** ISO week, `2015-W12`. */
+  week: string
+  /** Absent when the servant wrote none. */
+  intro?: string
+  items: DigestItem[]
+  /** Public entries of the week, as they are now, that are not among the items. */
+  moreCount: number
+  /** Restricted or embargoed entries of the week, as they are now. */
+  withheldCount: number
+  /** When it was published: the scheduled Monday morning, or the moment the servant published it. */
+  publishedAt: string
+}
+
+export interface PublicDigestOptions { now: Date; timeZone?: string; locale?: Locale }
 
 /**
- * What the public sees of a digest: a published one, without the owner key, and only as far as
- * its entries are still public. A digest is a copy made when it was generated; an entry made
- * private, restricted or withdrawn since, or moved to another week, drops out, and the other
- * lines are rendered again from today's projection (a counterpart since marked as a private
- * individual reads "particulier"). Without any item left there is nothing to show.
- * `entries` are the entries of the digest's week as stored now.
+ * The one public projection of a digest, used by the API and the snapshot alike. A stored digest
+ * keeps the servant's choice of entries and words; everything said about the entries is computed
+ * from the entries as they are now, so a later decision reaches every digest at the next build:
+ * an entry made private, restricted or withdrawn since, or moved to another week, drops out, the
+ * other lines are rendered again (a counterpart since marked as a private individual reads
+ * "particulier"), and both counts are counted again. Drafts and digests left without any item
+ * are not shown. `entries` must hold the entries of the digest's week as stored now (others are ignored).
  */
-export function toPublicDigest(digest: Digest, entries: readonly Entry[], now: Date, timeZone = DEFAULT_TIMEZONE): PublicDigest | null {
+export function toPublicDigest(digest: Digest, entries: readonly Entry[], { now, timeZone = DEFAULT_TIMEZONE, locale = 'nl' }: PublicDigestOptions): PublicDigest | null {
   if (digest.status !== 'published') return null
-  const { from, to } = weekRangeOrThrow(digest.week)
-  const current = new Map(entries.map((e) => [e.id, e]))
+  const counted = countEntries(entries, weekRangeOrThrow(digest.week), { now, timeZone, locale })
+  const shown = new Map(counted.published.map((view) => [view.id, view]))
   const items = digest.items.flatMap((item) => {
-    const entry = current.get(item.entryId)
-    if (!entry) return []
-    const view = toPublicEntry(entry, { now })
-    const day = localStartDate(entry, timeZone)
-    const shown = view?.visibility === 'public' && !view.withdrawn && day >= from && day <= to
-    return shown ? [digestItem(view, 'nl', timeZone)] : []
+    const view = shown.get(item.entryId)
+    return view ? [digestItem(view, locale, timeZone)] : []
   })
   if (items.length === 0) return null
-  const { person: _person, ...rest } = digest
-  return { ...rest, items }
+  return {
+    week: digest.week,
+    ...(digest.intro ? { intro: digest.intro } : {}),
+    items,
+    moreCount: counted.published.length - items.length,
+    withheldCount: counted.withheld.length,
+    publishedAt: digest.publishedAt ?? digest.updatedAt,
+  }
 }

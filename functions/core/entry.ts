@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
 import { DEFAULT_TIMEZONE, zonedParts, zonedToInstant } from './dates.js'
 import { calendarDate, dateTime, instant, link, longText, text, timeZone } from './primitives.js'
+import type { PublicMeta } from './revision.js'
 import { parseWith, ValidationError, type FieldError } from './validation.js'
 import { COUNTERPART_TYPES, ENTRY_KINDS, ENTRY_STATUSES, VISIBILITIES } from './vocabulary.js'
 
@@ -69,10 +70,12 @@ export interface Entry {
   createdAt: string
   updatedAt: string
   version: number
+  /** Internal: what the public has seen of this entry (see `PublicMeta`). */
+  publicMeta?: PublicMeta
 }
 
 /** The fields of an entry that come from its author (everything but identity and bookkeeping). */
-export type EntryContent = Omit<Entry, 'id' | 'person' | 'createdAt' | 'updatedAt' | 'version' | 'withdrawn'>
+export type EntryContent = Omit<Entry, 'id' | 'person' | 'createdAt' | 'updatedAt' | 'version' | 'withdrawn' | 'publicMeta'>
 
 /** Writes a wall-clock or offset date-time as local time with the zone's offset: `2015-03-16T10:00:00+01:00`. */
 export function toZonedDateTime(value: string, zone: string): string {
@@ -134,7 +137,7 @@ export function applyEntryPatch(entry: Entry, rawPatch: unknown): EntryContent {
 
 /** The author-written part of a stored entry, in input shape. */
 export function entryContent(entry: Entry): EntryContent {
-  const { id: _i, person: _p, createdAt: _c, updatedAt: _u, version: _v, withdrawn: _w, ...content } = entry
+  const { id: _i, person: _p, createdAt: _c, updatedAt: _u, version: _v, withdrawn: _w, publicMeta: _m, ...content } = entry
   return content
 }
 

@@ -122,15 +122,14 @@ export function digestFeed(snapshot: PublicSnapshot, site: string): Feed {
       const more = digest.moreCount > 0 ? (nl ? `En nog ${digest.moreCount} andere afspraken.` : `And ${digest.moreCount} other appointments.`) : ''
       const withheld = digest.withheldCount > 0 ? (nl ? `${digest.withheldCount} besloten afspraken niet vermeld.` : `${digest.withheldCount} confidential appointments not listed.`) : ''
       const lines = digest.items.map((item) => `<li><a href="${escapeHtml(absoluteUrl(site, entryPath(item.entryId)))}">${escapeHtml(item.line)}</a></li>`).join('')
-      const published = digest.publishedAt ?? digest.updatedAt ?? `${range.to}T23:59:59Z`
       return {
         id: absoluteUrl(site, digestPath(digest.week)),
         url: absoluteUrl(site, digestPath(digest.week)),
         title: `${nl ? 'Week' : 'Week'} ${Number(digest.week.slice(6))}, ${digest.week.slice(0, 4)}: ${formatDate(range.from, snapshot.locale, 'short')} – ${formatDate(range.to, snapshot.locale, 'short')}`,
         summary: [digest.intro, digest.items.map((i) => i.line).join(' · '), more, withheld].filter(Boolean).join(' — '),
         contentHtml: [digest.intro ? `<p>${escapeHtml(digest.intro)}</p>` : '', `<ol>${lines}</ol>`, more ? `<p>${more}</p>` : '', withheld ? `<p>${withheld}</p>` : ''].join(''),
-        published,
-        updated: digest.updatedAt ?? published,
+        published: digest.publishedAt,
+        updated: digest.publishedAt,
       }
     }),
   }

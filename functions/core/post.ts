@@ -3,6 +3,7 @@ import { calendarDate, instant, longText, slug, text } from './primitives.js'
 import { parseWith, ValidationError } from './validation.js'
 import { POST_KINDS, POST_STATUSES } from './vocabulary.js'
 import { dropUndefined } from './entry.js'
+import type { PublicMeta } from './revision.js'
 
 export const periodSchema = z.strictObject({ from: calendarDate, to: calendarDate })
 
@@ -33,8 +34,10 @@ export interface Post {
   createdAt: string
   updatedAt: string
   version: number
+  /** Internal: what the public has seen of this post (see `PublicMeta`). */
+  publicMeta?: PublicMeta
 }
-export type PostContent = Omit<Post, 'slug' | 'person' | 'createdAt' | 'updatedAt' | 'version' | 'withdrawn'>
+export type PostContent = Omit<Post, 'slug' | 'person' | 'createdAt' | 'updatedAt' | 'version' | 'withdrawn' | 'publicMeta'>
 
 /**
  * Validates post content. A published post without `publishedAt` is published `now`;
@@ -60,6 +63,6 @@ export function normalizePostContent(raw: unknown, now: Date, schema: z.ZodMiniT
 }
 
 export function postContent(post: Post): PostContent {
-  const { slug: _s, person: _p, createdAt: _c, updatedAt: _u, version: _v, withdrawn: _w, ...content } = post
+  const { slug: _s, person: _p, createdAt: _c, updatedAt: _u, version: _v, withdrawn: _w, publicMeta: _m, ...content } = post
   return content
 }

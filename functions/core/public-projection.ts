@@ -1,7 +1,8 @@
 import { dropUndefined, type Counterpart, type Entry } from './entry.js'
 import type { Post } from './post.js'
 import type { Profile } from './profile.js'
-import type { Revision } from './revision.js'
+import type { PublicMeta, Revision } from './revision.js'
+import { nameKey } from './slug.js'
 import { PRIVATE_PERSON_LABEL, RESTRICTED_LABEL, type Locale } from './vocabulary.js'
 
 /**
@@ -34,6 +35,25 @@ export interface PublicEntry {
 
 export interface ProjectionOptions { now: Date; locale?: Locale }
 
+interface Stamped { version: number; createdAt: string; updatedAt: string; publicMeta?: PublicMeta }
+
+/**
+ * The public bookkeeping of an item as seen at `now`. `revealedAt` is the moment the item's view
+ * changes by time alone (an embargo ending, a scheduled post's publication): when that came after
+ * the last write and has passed, it counts as one more public change, dated then.
+ * Items written before public bookkeeping existed fall back to their own bookkeeping.
+ */
+export function effectivePublicMeta(item: Stamped, revealedAt: string | undefined, now: Date): PublicMeta {
+  const meta = item.publicMeta ?? { version: item.version, createdAt: item.createdAt, updatedAt: item.updatedAt }
+  const revealed = revealedAt !== undefined && Date.parse(revealedAt) > Date.parse(item.updatedAt) && Date.parse(revealedAt) <= now.getTime()
+  return revealed ? { version: meta.version + 1, createdAt: meta.createdAt ?? revealedAt, updatedAt: revealedAt } : meta
+}
+
+/** The moment an entry's public view changes without a write: the end of its embargo. */
+export const entryRevealedAt = (entry: Pick<Entry, 'visibility' | 'publishAfter'>) => (entry.visibility === 'public' ? entry.publishAfter : undefined)
+/** The moment a post's public view changes without a write: its scheduled publication. */
+export const postRevealedAt = (post: Pick<Post, 'status' | 'publishedAt'>) => (post.status === 'published' ? post.publishedAt : undefined)
+
 /** Whether an entry counts as restricted right now: restricted, or public under a future embargo. */
 export function isWithheld(entry: Pick<Entry, 'visibility' | 'publishAfter'>, now: Date): boolean {
   return entry.visibility === 'restricted' || (entry.visibility === 'public' && entry.publishAfter !== undefined && Date.parse(entry.publishAfter) > now.getTime())
@@ -54,9 +74,10 @@ export function toPublicEntry(entry: Entry, { now, locale = 'nl' }: ProjectionOp
   view.kind = entry.kind
   view.status = entry.status
   if (entry.withdrawn !== undefined) view.withdrawn = entry.withdrawn
-  view.createdAt = entry.createdAt
-  view.updatedAt = entry.updatedAt
-  view.version = entry.version
+  const meta = effectivePublicMeta(entry, entryRevealedAt(entry), now)
+  view.createdAt = meta.createdAt ?? entry.createdAt
+  view.updatedAt = meta.updatedAt ?? entry.updatedAt
+  view.version = meta.version
   const withheld = isWithheld(entry, now)
   view.visibility = withheld ? 'restricted' : 'public'
   view.title = withheld ? RESTRICTED_LABEL[locale] : entry.title
@@ -75,13 +96,15 @@ export function publicCounterpart(counterpart: Counterpart, locale: Locale = 'nl
   return counterpart.type === 'private-person' ? { name: PRIVATE_PERSON_LABEL[locale], type: 'private-person' } : counterpart
 }
 
-export type PublicPost = Omit<Post, 'person'>
+export type PublicPost = Omit<Post, 'person' | 'publicMeta'>
 
 /** A post is public once published and its publication moment has come. */
 export function toPublicPost(post: Post, { now }: ProjectionOptions): PublicPost | null {
   if (post.status !== 'published' || !post.publishedAt || Date.parse(post.publishedAt) > now.getTime()) return null
-  const { person: _person, ...rest } = post
-  return post.withdrawn ? { ...rest, body: '' } : rest
+  const { person: _person, publicMeta: _meta, ...rest } = post
+  const meta = effectivePublicMeta(post, postRevealedAt(post), now)
+  const bookkeeping = { createdAt: meta.createdAt ?? post.createdAt, updatedAt: meta.updatedAt ?? post.updatedAt, version: meta.version }
+  return { ...rest, ...(post.withdrawn ? { body: '' } : {}), ...bookkeeping }
 }
 
 export type PublicProfile = Omit<Profile, 'person' | 'version'>
@@ -115,11 +138,13 @@ export function toPublicRevisions<T>(
   return revisions.flatMap((revision): PublicRevision[] => {
     const after = project(revision.after)
     if (!after) return []
+    // The public version the change produced, not the stored one, which also counts hidden edits.
+    const version = (revision.after as { publicMeta?: PublicMeta }).publicMeta?.version ?? revision.version
     const before = revision.before === undefined ? null : project(revision.before)
-    if (!before) return [{ version: revision.version, at: revision.at, action: 'create', changes: [] }]
+    if (!before) return [{ version, at: revision.at, action: 'create', changes: [] }]
     const changes = diffFields(before as Record<string, unknown>, after as Record<string, unknown>, onlyFields)
     if (changes.length === 0) return []
-    return [dropUndefined({ version: revision.version, at: revision.at, action: revision.action, reason: revision.reason, changes })]
+    return [dropUndefined({ version, at: revision.at, action: revision.action, reason: revision.reason, changes })]
   })
 }
 
@@ -144,7 +169,35 @@ export function publicEntryHistory(entry: Entry, revisions: Revision<Entry>[], o
   const current = toPublicEntry(entry, options)
   if (!current) return []
   const reduced = current.visibility === 'restricted' || current.withdrawn !== undefined
-  return toPublicRevisions(revisions, (e) => toPublicEntry(e, options), reduced ? SLOT_FIELDS : undefined)
+  const privateNames = privatePersonNames(entry, revisions)
+  const underTodaysDecisions = (e: Entry) => toPublicEntry(withPrivatePersons(e, privateNames), options)
+  return toPublicRevisions(revisions, underTodaysDecisions, reduced ? SLOT_FIELDS : undefined)
+}
+
+/**
+ * The names (keys) the servant has decided are private individuals: typed `private-person` now,
+ * or at any earlier moment and not since typed as an organisation. A decision applies backwards:
+ * every revision names them "particulier", so the history cannot repeat a name taken back.
+ */
+function privatePersonNames(entry: Entry, revisions: readonly Revision<Entry>[]): Set<string> {
+  const typedNow = new Map(entry.counterparts.map((c) => [nameKey(c.name), c.type]))
+  const names = new Set<string>()
+  const consider = (c: Counterpart) => {
+    const key = nameKey(c.name)
+    if (c.type === 'private-person' && (typedNow.get(key) ?? 'private-person') === 'private-person') names.add(key)
+  }
+  entry.counterparts.forEach(consider)
+  for (const revision of revisions) {
+    revision.before?.counterparts.forEach(consider)
+    revision.after.counterparts.forEach(consider)
+  }
+  return names
+}
+
+/** `entry` with every counterpart named in `names` typed as a private individual. */
+function withPrivatePersons(entry: Entry, names: ReadonlySet<string>): Entry {
+  if (names.size === 0 || !entry.counterparts.some((c) => c.type !== 'private-person' && names.has(nameKey(c.name)))) return entry
+  return { ...entry, counterparts: entry.counterparts.map((c) => (names.has(nameKey(c.name)) ? { name: c.name, type: 'private-person' } : c)) }
 }
 
 export function publicPostHistory(post: Post, revisions: Revision<Post>[], options: ProjectionOptions): PublicRevision[] {

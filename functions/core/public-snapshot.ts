@@ -1,3 +1,6 @@
+import { localStartDate } from './counted-entries.js'
+import { isoWeekOf } from './dates.js'
+import { toPublicDigest, type Digest, type PublicDigest, type PublicDigestOptions } from './digest.js'
 import type { Entry } from './entry.js'
 import type { Post } from './post.js'
 import type { Profile } from './profile.js'
@@ -30,26 +33,6 @@ export type SnapshotPost = PublicPost & {
   figures?: ReportStats
 }
 
-export interface PublicDigestItem {
-  entryId: string
-  /** The generated line: "ma 16 mrt · advies · Gemeente Enschede · zelfsturing". */
-  line: string
-  path: string
-  /** Local start day and kind of the entry, when the digest recorded them. */
-  date?: string
-  kind?: string
-}
-export interface PublicDigest {
-  week: string
-  intro?: string
-  items: PublicDigestItem[]
-  moreCount: number
-  withheldCount: number
-  publishedAt?: string
-  updatedAt?: string
-  version?: number
-}
-
 export interface PublicSnapshot {
   format: typeof SNAPSHOT_FORMAT
   version: typeof SNAPSHOT_VERSION
@@ -68,26 +51,13 @@ export interface PublicSnapshot {
   digests: PublicDigest[]
 }
 
-/** A stored digest, as far as the snapshot reads it (the digest module owns the full type). */
-export interface StoredDigest {
-  week: string
-  status: string
-  intro?: string
-  items: PublicDigestItem[]
-  moreCount?: number
-  withheldCount?: number
-  publishedAt?: string
-  updatedAt?: string
-  version?: number
-}
-
 /** The journal of one person as the store holds it. */
 export interface JournalItems {
   profile?: Profile
   entries: Entry[]
   posts: Post[]
   revisions: Revision[]
-  digests: StoredDigest[]
+  digests: Digest[]
 }
 
 /** Sorts the store's change log (`listChangedSince`) into a journal. */
@@ -134,7 +104,7 @@ export function buildPublicSnapshot(journal: JournalItems, { now }: { now: Date 
     profile: journal.profile ? toPublicProfile(journal.profile) : null,
     entries,
     posts,
-    digests: publicDigests(journal.digests, entries),
+    digests: publicDigests(journal, { now, timeZone: timezone, locale }),
   }
 }
 
@@ -160,31 +130,16 @@ function groupRevisions(revisions: readonly Revision[]): Map<string, Revision[]>
   return groups
 }
 
-/**
- * Published digests with only the fields the public reads. An item whose entry is no longer
- * plainly public (made private or restricted, embargoed, withdrawn) is dropped: its line was
- * written from the entry and could repeat what has since been taken back.
- */
-function publicDigests(digests: readonly StoredDigest[], entries: readonly SnapshotEntry[]): PublicDigest[] {
-  const shown = new Set(entries.filter((e) => e.visibility === 'public' && !e.withdrawn).map((e) => e.id))
-  return digests
-    .filter((d) => d.status === 'published')
-    .map((d) => dropUndefinedFields({
-      week: d.week,
-      intro: d.intro || undefined,
-      items: d.items.filter((item) => shown.has(item.entryId))
-        .map(({ entryId, line, path, date, kind }) => dropUndefinedFields({ entryId, line, path, date, kind })),
-      moreCount: d.moreCount ?? 0,
-      withheldCount: d.withheldCount ?? 0,
-      publishedAt: d.publishedAt,
-      updatedAt: d.updatedAt,
-      version: d.version,
-    }))
+/** Published digests as the public sees them now (`toPublicDigest`), newest week first. */
+function publicDigests(journal: JournalItems, options: PublicDigestOptions): PublicDigest[] {
+  const entriesByWeek = new Map<string, Entry[]>()
+  for (const entry of journal.entries) {
+    const week = isoWeekOf(localStartDate(entry, options.timeZone))
+    entriesByWeek.set(week, [...(entriesByWeek.get(week) ?? []), entry])
+  }
+  return journal.digests
+    .flatMap((digest) => toPublicDigest(digest, entriesByWeek.get(digest.week) ?? [], options) ?? [])
     .sort((a, b) => compareText(b.week, a.week))
-}
-
-function dropUndefinedFields<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T
 }
 
 /** The snapshot as canonical JSON: object keys sorted at every level, one trailing newline. */

@@ -1,5 +1,6 @@
 import { DEFAULT_TIMEZONE } from './dates.js'
-import { nameKey, countEntries, localStartDate, organisationsOf } from './counted-entries.js'
+import { countEntries, localStartDate, organisationsOf } from './counted-entries.js'
+import { nameKey } from './slug.js'
 import { entryStartInstant, type Entry } from './entry.js'
 import { compareNames } from './natural-list.js'
 import { periodSchema } from './post.js'

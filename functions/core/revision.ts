@@ -16,3 +16,12 @@ export interface Revision<T = unknown> {
   before?: T
   after: T
 }
+
+/**
+ * What the public has seen of an item so far, kept beside it (internal, never published as is):
+ * how many times its public view changed, when it first became visible and when it last changed.
+ * Edits the public cannot see (notes, a restricted entry's title, a draft) leave it alone, so the
+ * public `version`, `updatedAt`, `createdAt`, ETag and iCalendar `SEQUENCE` reveal no hidden edit.
+ * `version` 0: never visible. Stamped at each write (`withPublicMeta` in journal-items.ts).
+ */
+export interface PublicMeta { version: number; createdAt?: string; updatedAt?: string }

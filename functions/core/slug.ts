@@ -18,3 +18,8 @@ export function slugify(name: string): string {
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
+
+/** One key per name however it was typed: "Gemeente Enschede", "gemeente  enschede"; themes alike. */
+export function nameKey(name: string): string {
+  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('nl').replace(/\s+/g, ' ').trim()
+}

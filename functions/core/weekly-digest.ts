@@ -1,5 +1,6 @@
 import { DEFAULT_TIMEZONE, isoWeekday, isoWeekRange } from './dates.js'
-import { byStartThenId, nameKey, countEntries, localStartDate, organisationsOf } from './counted-entries.js'
+import { byStartThenId, countEntries, localStartDate, organisationsOf } from './counted-entries.js'
+import { nameKey } from './slug.js'
 import type { Entry } from './entry.js'
 import { KIND_LABELS } from './labels.js'
 import { joinList } from './natural-list.js'

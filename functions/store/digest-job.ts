@@ -1,6 +1,6 @@
 import { addDays, DEFAULT_TIMEZONE, isoWeekOf, localDaysToInstants } from '../core/dates.js'
 import { learnOrganisations, localStartDate } from '../core/counted-entries.js'
-import { isoWeeksBetween, previousIsoWeek, reviseDigest, type Digest, type DigestMode, type DigestOutcome, type DigestRequest, type DigestStatus } from '../core/digest.js'
+import { digestScheduledAt, isoWeeksBetween, previousIsoWeek, reviseDigest, type Digest, type DigestMode, type DigestOutcome, type DigestRequest, type DigestStatus } from '../core/digest.js'
 import type { Entry } from '../core/entry.js'
 import { selectDigest, weekRangeOrThrow } from '../core/weekly-digest.js'
 import { VersionConflictError, type Db } from './db.js'
@@ -27,6 +27,8 @@ export interface GenerateOptions {
   timeZone?: string
   /** The stored digest if already read (null: none), to spare a read per week; a conflict rereads it. */
   existing?: Digest | null
+  /** Set by the schedule, its catch-up and back-fills: a digest they publish is dated at the week's scheduled moment. */
+  onSchedule?: boolean
 }
 
 const weekEnd = (week: string, timeZone = DEFAULT_TIMEZONE) => {
@@ -40,7 +42,8 @@ export async function generateDigest(db: Db, person: string, week: string, optio
   const selection = selectDigest(entries, week, options.now, { timeZone: options.timeZone, knownBefore: options.knownBefore })
   for (let attempt = 1; ; attempt++) {
     const existing = attempt === 1 && options.existing !== undefined ? options.existing ?? undefined : await getDigest(db, person, week)
-    const result = reviseDigest({ existing, selection, request: options.request ?? {}, defaultStatus: options.defaultStatus, person, now: options.now })
+    const scheduledAt = options.onSchedule ? digestScheduledAt(week, options.timeZone) : undefined
+    const result = reviseDigest({ existing, selection, request: options.request ?? {}, defaultStatus: options.defaultStatus, person, now: options.now, scheduledAt })
     try {
       if (result.digest && result.outcome !== 'unchanged') await putDigest(db, result.digest, existing?.version ?? 0)
       if (result.outcome === 'removed') await deleteDigest(db, person, week, existing!.version)
@@ -90,7 +93,7 @@ export async function generateDigestsBetween(db: Db, person: string, fromWeek: s
   const outcomes: DigestOutcome[] = []
   for (const week of isoWeeksBetween(fromWeek, toWeek)) {
     const entries = byWeek.get(week) ?? []
-    outcomes.push(await generateDigest(db, person, week, { now, defaultStatus: statusFor(mode), entries, knownBefore: known, existing: stored.get(week) ?? null }))
+    outcomes.push(await generateDigest(db, person, week, { now, defaultStatus: statusFor(mode), entries, knownBefore: known, existing: stored.get(week) ?? null, onSchedule: true }))
     learnOrganisations(entries, now, known)
   }
   return outcomes

@@ -4,6 +4,7 @@ import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations'
 import * as scheduler from 'aws-cdk-lib/aws-scheduler'
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets'
 import type { Construct } from 'constructs'
+import { DIGEST_RUN_TIME } from '../../functions/core/digest.js'
 import { LAMBDA_ENV } from '../../functions/lambda/function-config.js'
 import type { JournalConfig } from '../config.js'
 import { DeadLetterQueue } from '../constructs/dead-letter-queue.js'
@@ -15,8 +16,8 @@ export interface JobsStackProps extends StackProps {
   readonly table: ITableV2
 }
 
-/** Monday 07:00: last week is over and the digest is ready before the working day starts. */
-export const DIGEST_SCHEDULE = { minute: '0', hour: '7', weekDay: 'MON' } as const
+/** Monday at `DIGEST_RUN_TIME` (07:00): last week is over and the digest is ready before the working day starts. */
+export const DIGEST_SCHEDULE = { minute: String(Number(DIGEST_RUN_TIME.slice(3))), hour: String(Number(DIGEST_RUN_TIME.slice(0, 2))), weekDay: 'MON' } as const
 
 /**
  * Scheduled work: the weekly digest. EventBridge Scheduler (not a cron rule) because it keeps

@@ -58,9 +58,9 @@ describe('toPublicDigest: a stored digest as the public may see it now', () => {
   const lines = (shown: ReturnType<typeof toPublicDigest>) => shown?.items.map((i) => i.line)
 
   it('shows a published digest without the owner key, a draft not at all', () => {
-    expect(toPublicDigest(digest, entries, later)).not.toHaveProperty('person')
-    expect(lines(toPublicDigest(digest, entries, later))).toEqual(['ma 16 mrt · advies · Gemeente Enschede · zelfsturing', 'wo 18 mrt · lezing · CANARY-Jansen'])
-    expect(toPublicDigest({ ...digest, status: 'draft' }, entries, later)).toBeNull()
+    expect(toPublicDigest(digest, entries, { now: later })).not.toHaveProperty('person')
+    expect(lines(toPublicDigest(digest, entries, { now: later }))).toEqual(['ma 16 mrt · advies · Gemeente Enschede · zelfsturing', 'wo 18 mrt · lezing · CANARY-Jansen'])
+    expect(toPublicDigest({ ...digest, status: 'draft' }, entries, { now: later })).toBeNull()
   })
 
   it.each([
@@ -70,19 +70,19 @@ describe('toPublicDigest: a stored digest as the public may see it now', () => {
     ['moved to the next week', change({ start: '2015-03-24T10:00' })],
     ['gone from the store', undefined],
   ])('drops an item whose entry was %s since the digest was generated', (_what, changed) => {
-    const shown = toPublicDigest(digest, changed ? [entries[0]!, changed] : [entries[0]!], later)
+    const shown = toPublicDigest(digest, changed ? [entries[0]!, changed] : [entries[0]!], { now: later })
     expect(lines(shown)).toEqual(['ma 16 mrt · advies · Gemeente Enschede · zelfsturing'])
     expect(JSON.stringify(shown)).not.toMatch(/CANARY/)
   })
 
   it('renders a line again when a counterpart has since been marked a private individual', () => {
-    const shown = toPublicDigest(digest, [entries[0]!, change({ counterparts: [{ name: 'CANARY-Jansen', type: 'private-person' }] })], later)
+    const shown = toPublicDigest(digest, [entries[0]!, change({ counterparts: [{ name: 'CANARY-Jansen', type: 'private-person' }] })], { now: later })
     expect(lines(shown)).toContain('wo 18 mrt · lezing · particulier')
     expect(JSON.stringify(shown)).not.toMatch(/CANARY/)
   })
 
   it('shows nothing when no item is left', () => {
-    expect(toPublicDigest(digest, [], later)).toBeNull()
+    expect(toPublicDigest(digest, [], { now: later })).toBeNull()
   })
 })
 

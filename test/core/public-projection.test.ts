@@ -57,9 +57,9 @@ describe('public history', () => {
     ({ itemType: 'entry', itemId: 'E1', person: 'p', version, at: after.updatedAt, by: 't', action: before ? 'update' : 'create', before, after })
   const revisions = [rev(1, undefined, created), rev(2, created, published), rev(3, published, moved)]
 
-  it('starts the public history when the entry became public and shows what changed', () => {
+  it('starts the public history when the entry became public, numbered as the public saw it, and shows what changed', () => {
     const history = publicEntryHistory(moved, revisions, { now })
-    expect(history.map((r) => r.version)).toEqual([2, 3])
+    expect(history.map((r) => r.version)).toEqual([1, 2])
     expect(history[1]!.changes).toEqual([{ field: 'start', from: '2015-03-16T10:00:00+01:00', to: '2015-03-16T14:00:00+01:00' }])
   })
 

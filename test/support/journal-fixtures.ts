@@ -1,9 +1,11 @@
 import { addDays } from '../../functions/core/dates.js'
 import { applyEntryPatch, normalizeEntryInput, type Entry } from '../../functions/core/entry.js'
 import { newEntry, newPost, revisedEntry, revisedPost, withdrawnEntry } from '../../functions/core/journal-items.js'
-import { normalizePostContent, type Post } from '../../functions/core/post.js'
+import { normalizePostContent, postContent, type Post } from '../../functions/core/post.js'
 import { profileFromInput, type Profile, type ProfileInput } from '../../functions/core/profile.js'
-import type { JournalItems, StoredDigest } from '../../functions/core/public-snapshot.js'
+import type { Digest, DigestStatus } from '../../functions/core/digest.js'
+import { entryPath } from '../../functions/core/paths.js'
+import type { JournalItems } from '../../functions/core/public-snapshot.js'
 import type { Revision } from '../../functions/core/revision.js'
 import { createEntry, createPost, putProfile, updateEntry, updatePost, type Db } from '../../functions/store/index.js'
 
@@ -15,7 +17,7 @@ export class JournalBuilder {
   readonly entries = new Map<string, Entry>()
   readonly posts = new Map<string, Post>()
   readonly revisions: Revision[] = []
-  readonly digests: StoredDigest[] = []
+  readonly digests: Digest[] = []
   profile?: Profile
   private sequence = 0
 
@@ -62,15 +64,19 @@ export class JournalBuilder {
 
   changePost(slug: string, patch: Record<string, unknown>, at: string, reason?: string): Post {
     const before = this.posts.get(slug)!
-    const { slug: _s, person: _p, createdAt: _c, updatedAt: _u, version: _v, withdrawn: _w, ...content } = before
-    const after = revisedPost(before, normalizePostContent({ ...content, ...patch }, new Date(at)), new Date(at))
+    const after = revisedPost(before, normalizePostContent({ ...postContent(before), ...patch }, new Date(at)), new Date(at))
     this.posts.set(slug, after)
     this.revisions.push({ itemType: 'post', itemId: slug, person: this.person, version: after.version, at: after.updatedAt, by: this.by, action: 'update', ...(reason ? { reason } : {}), before, after })
     return after
   }
 
-  digest(digest: StoredDigest): this {
-    this.digests.push(digest)
+  /** A stored digest whose lines were written earlier: the public projection renders them again. */
+  digest(week: string, status: DigestStatus, intro: string, items: { entryId: string; line: string }[], at = '2015-03-23T06:00:00Z'): this {
+    this.digests.push({
+      person: this.person, week, status, intro, moreCount: 0, withheldCount: 0, generatedAt: at, updatedAt: at, version: 1,
+      items: items.map(({ entryId, line }) => ({ entryId, line, date: this.entries.get(entryId)?.start.slice(0, 10) ?? '', kind: 'meeting', path: entryPath(entryId) })),
+      ...(status === 'published' ? { publishedAt: at } : {}),
+    })
     return this
   }
 
@@ -110,6 +116,7 @@ export const CANARIES = {
   embargoTitle: 'CanaryEmbargoTitle7',
   embargoOrg: 'CanaryEmbargoOrg7',
   privatePerson: 'CanaryPrivatePerson7',
+  retypedPerson: 'CanaryRetypedPerson7',
   notes: 'CanaryInternalNotes7',
   sourceUid: 'CanarySourceUid7',
   wasPublicTitle: 'CanaryWasPublicTitle7',
@@ -132,8 +139,8 @@ export const CANARY_NOW = new Date('2015-03-18T12:00:00Z')
 export function canaryJournal(): JournalBuilder {
   const c = CANARIES
   const j = new JournalBuilder(c.person, c.token).withProfile()
-  j.entry({ start: '2015-03-16T10:00', end: '2015-03-16T11:30', title: 'Adviesgesprek zelfsturing', kind: 'advice', themes: ['zelfsturing'], location: 'Enschede',
-    counterparts: [{ name: 'Gemeente Enschede', type: 'gemeente' }, { name: c.privatePerson, type: 'private-person' }],
+  const advice = j.entry({ start: '2015-03-16T10:00', end: '2015-03-16T11:30', title: 'Adviesgesprek zelfsturing', kind: 'advice', themes: ['zelfsturing'], location: 'Enschede',
+    counterparts: [{ name: 'Gemeente Enschede', type: 'gemeente' }, { name: c.privatePerson, type: 'private-person' }, { name: c.retypedPerson, type: 'overig' }],
     summary: 'Over *zelfsturende teams*.', notes: c.notes, sourceUid: c.sourceUid }, '2015-03-10T09:00:00Z')
   j.entry({ start: '2015-03-16T14:00', title: c.privateTitle, visibility: 'private', summary: c.privateSummary, counterparts: [{ name: c.privateOrg, type: 'bedrijf' }] }, '2015-03-10T09:05:00Z')
   const restricted = j.entry({ start: '2015-03-17T09:00', end: '2015-03-17T10:00', title: c.restrictedTitle, visibility: 'restricted', location: c.restrictedPlace,
@@ -151,11 +158,13 @@ export function canaryJournal(): JournalBuilder {
   j.entry({ start: '2015-03-23T10:00', title: 'Lezing over open overheid', kind: 'lecture', status: 'cancelled', statusNote: 'zaal niet beschikbaar', themes: ['open overheid'] }, '2015-03-14T09:00:00Z')
   j.post('jaarverslag-2014', { title: 'Jaarverslag 2014', kind: 'annual-report', period: { from: '2014-01-01', to: '2014-12-31' }, body: '# Terugblik\n\nEen jaar **open agenda**.' }, '2015-02-01T10:00:00Z')
   j.post('concept', { title: c.draftPost, body: c.draftPost, status: 'draft' }, '2015-03-01T10:00:00Z')
-  j.digest({ week: '2015-W12', status: 'published', intro: 'Een week over water.', moreCount: 0, withheldCount: 1, items: [
-    { entryId: [...j.entries.keys()][0]!, line: 'Adviesgesprek zelfsturing met Gemeente Enschede', path: '/agenda/entry/x/' },
-    { entryId: restricted.id, line: c.restrictedTitle, path: '/agenda/entry/y/' },
-  ] })
-  j.digest({ week: '2015-W13', status: 'draft', intro: c.draftPost, moreCount: 0, withheldCount: 0, items: [] })
+  // Published while the advice named a person as if an organisation; the servant corrected that afterwards.
+  j.digest('2015-W12', 'published', 'Een week over water.', [
+    { entryId: advice.id, line: `ma 16 mrt · advies · Gemeente Enschede, particulier en ${c.retypedPerson} · zelfsturing` },
+    { entryId: restricted.id, line: c.restrictedTitle },
+  ], '2015-03-16T06:00:00Z')
+  j.changeEntry(advice.id, { counterparts: [{ name: 'Gemeente Enschede', type: 'gemeente' }, { name: c.privatePerson, type: 'private-person' }, { name: c.retypedPerson, type: 'private-person' }] }, '2015-03-17T08:00:00Z')
+  j.digest('2015-W13', 'draft', c.draftPost, [])
   j.post('later', { title: c.futurePost, body: c.futurePost, publishedAt: '2015-05-01T10:00:00Z' }, '2015-03-01T10:00:00Z')
   return j
 }
