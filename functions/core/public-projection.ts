@@ -46,7 +46,9 @@ interface Stamped { version: number; createdAt: string; updatedAt: string; publi
 export function effectivePublicMeta(item: Stamped, revealedAt: string | undefined, now: Date): PublicMeta {
   const meta = item.publicMeta ?? { version: item.version, createdAt: item.createdAt, updatedAt: item.updatedAt }
   const revealed = revealedAt !== undefined && Date.parse(revealedAt) > Date.parse(item.updatedAt) && Date.parse(revealedAt) <= now.getTime()
-  return revealed ? { version: meta.version + 1, createdAt: meta.createdAt ?? revealedAt, updatedAt: revealedAt } : meta
+  if (!revealed) return meta
+  const at = new Date(revealedAt).toISOString()
+  return { version: meta.version + 1, createdAt: meta.createdAt ?? at, updatedAt: at }
 }
 
 /** The moment an entry's public view changes without a write: the end of its embargo. */
