@@ -82,6 +82,22 @@ describe('the weekly digest job', () => {
     expect(outcomes.map((o) => [o.week, o.outcome])).toEqual([['2015-W10', 'created'], ['2015-W11', 'empty'], ['2015-W12', 'created']])
     expect(await generatePastDigests(await testDb(), PERSON, MONDAY_7AM, 'publish')).toEqual([])
   })
+
+  it('dates each back-filled or caught-up digest at its own Monday 07:00, not at the moment it was made', async () => {
+    const db = await journalWith('2015-03-16T10:00', '2015-03-31T10:00')
+    const outcomes = await generatePastDigests(db, PERSON, new Date('2015-06-01T12:00:00Z'), 'publish')
+    // Monday 07:00 in Amsterdam: 06:00 UTC in winter time, 05:00 UTC once summer time began on 29 March.
+    expect(outcomes.flatMap((o) => (o.digest ? [[o.week, o.digest.publishedAt]] : []))).toEqual([
+      ['2015-W12', '2015-03-23T06:00:00.000Z'], ['2015-W14', '2015-04-06T05:00:00.000Z'],
+    ])
+  })
+
+  it('dates a digest the servant publishes by hand at the moment of publishing', async () => {
+    const db = await journalWith('2015-03-16T10:00')
+    await runWeeklyDigest({ db, person: PERSON, now: MONDAY_7AM, mode: 'draft' })
+    const published = await generateDigest(db, PERSON, '2015-W12', { now: new Date('2015-03-25T15:00:00Z'), defaultStatus: 'draft', request: { status: 'published' } })
+    expect(published.digest?.publishedAt).toBe('2015-03-25T15:00:00.000Z')
+  })
 })
 
 describe('the digest Lambda handler', () => {
