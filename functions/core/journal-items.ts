@@ -2,7 +2,7 @@ import { ulid } from 'ulid'
 import type { Entry, EntryContent } from './entry.js'
 import type { Post, PostContent } from './post.js'
 import { effectivePublicMeta, entryRevealedAt, postRevealedAt, toPublicEntry, toPublicPost } from './public-projection.js'
-import type { PublicMeta } from './revision.js'
+import { BOOKKEEPING_FIELDS, type PublicMeta } from './revision.js'
 
 /**
  * How items come into being and change: identity and bookkeeping in one place, so the API,
@@ -44,8 +44,7 @@ const stampPost = (before: Post | undefined, after: Post, now: Date) =>
   withPublicMeta(before, after, now, (p) => toPublicPost(p, { now }), postRevealedAt)
 
 type Stampable = { version: number; createdAt: string; updatedAt: string; publicMeta?: PublicMeta }
-const BOOKKEEPING = new Set(['version', 'createdAt', 'updatedAt'])
-const publicContent = (view: object | null) => (view ? JSON.stringify(view, (key, value: unknown) => (BOOKKEEPING.has(key) ? undefined : value)) : null)
+const publicContent = (view: object | null) => (view ? JSON.stringify(view, (key, value: unknown) => (BOOKKEEPING_FIELDS.has(key) ? undefined : value)) : null)
 
 /**
  * `after` with its public bookkeeping brought up to date: one more public version, dated now,

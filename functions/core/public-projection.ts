@@ -1,7 +1,7 @@
 import { dropUndefined, type Counterpart, type Entry } from './entry.js'
 import type { Post } from './post.js'
 import type { Profile } from './profile.js'
-import type { PublicMeta, Revision } from './revision.js'
+import { BOOKKEEPING_FIELDS, type PublicMeta, type Revision } from './revision.js'
 import { nameKey } from './slug.js'
 import { PRIVATE_PERSON_LABEL, RESTRICTED_LABEL, type Locale } from './vocabulary.js'
 
@@ -125,8 +125,6 @@ export interface PublicRevision {
   changes: PublicChange[]
 }
 
-const BOOKKEEPING = new Set(['createdAt', 'updatedAt', 'version'])
-
 /**
  * The public history of an item: for each revision, the difference between the public views
  * before and after. Revisions the public could not see (the item was private on both sides, or
@@ -152,7 +150,7 @@ export function toPublicRevisions<T>(
 
 function diffFields(before: Record<string, unknown>, after: Record<string, unknown>, onlyFields?: readonly string[]): PublicChange[] {
   const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])]
-    .filter((f) => !BOOKKEEPING.has(f) && (!onlyFields || onlyFields.includes(f)))
+    .filter((f) => !BOOKKEEPING_FIELDS.has(f) && (!onlyFields || onlyFields.includes(f)))
     .sort()
   return fields
     .filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]))

@@ -25,3 +25,6 @@ export interface Revision<T = unknown> {
  * `version` 0: never visible. Stamped at each write (`withPublicMeta` in journal-items.ts).
  */
 export interface PublicMeta { version: number; createdAt?: string; updatedAt?: string }
+
+/** Fields that record a change rather than say anything: never listed as what changed. */
+export const BOOKKEEPING_FIELDS: ReadonlySet<string> = new Set(['createdAt', 'updatedAt', 'version', 'publicMeta'])

@@ -64,13 +64,13 @@ async function journal() {
     if (s.op === 'create') {
       const n = written.length
       const names = s.people ? [`Vogel${n}a Canarisz`, `Vogel${n}b Canarisz`] : []
-      const input = entryInput({
-        start: `2015-0${s.day < 2 ? '3-3' + s.day : '4-0' + (s.day - 1)}T10:00`, end: undefined, visibility: s.visibility, title: `Titel${n}v0 geheim`,
-        location: `Plaats${n}x`, notes: `Notitie${n}v0`, counterparts: names.map((name) => ({ name, type: 'overig' })),
-      })
-      const res = await api.send('POST', '/api/entries', input)
+      const [title, notes] = [`Titel${n}v0 geheim`, `Notitie${n}v0`]
+      const res = await api.send('POST', '/api/entries', entryInput({
+        start: `2015-0${s.day < 2 ? '3-3' + s.day : '4-0' + (s.day - 1)}T10:00`, end: undefined, visibility: s.visibility, title,
+        location: `Plaats${n}x`, notes, counterparts: names.map((name) => ({ name, type: 'overig' })),
+      }))
       expect(res.status).toBe(201)
-      written.push({ id: (await res.json()).id, titles: [input.title as string], names, notes: [input.notes as string] })
+      written.push({ id: (await res.json()).id, titles: [title], names, notes: [notes] })
       return
     }
     if (s.op === 'wait') return tick(30)

@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx'
 import type { Entry } from '../../core/entry.js'
 import { describeWhen, formatInstant } from '../../core/labels.js'
-import type { Revision } from '../../core/revision.js'
+import { BOOKKEEPING_FIELDS, type Revision } from '../../core/revision.js'
 import { adminPath } from '../context.js'
 import type { Lang, Messages } from '../i18n.js'
 import { Badge } from './fields.js'
@@ -26,13 +26,13 @@ export const EntryList: FC<{ entries: readonly Entry[]; lang: Lang; t: Messages 
   </ul>
 )
 
-const BOOKKEEPING = new Set(['createdAt', 'updatedAt', 'version', 'id', 'person'])
+const IDENTITY = new Set(['id', 'person'])
 
 /** The fields whose values differ between two versions of an item (bookkeeping left out). */
 export function changedFields(before: object | undefined, after: object): string[] {
   const [a, b] = [(before ?? {}) as Record<string, unknown>, after as Record<string, unknown>]
   return [...new Set([...Object.keys(a), ...Object.keys(b)])]
-    .filter((f) => !BOOKKEEPING.has(f) && JSON.stringify(a[f]) !== JSON.stringify(b[f]))
+    .filter((f) => !BOOKKEEPING_FIELDS.has(f) && !IDENTITY.has(f) && JSON.stringify(a[f]) !== JSON.stringify(b[f]))
     .sort()
 }
 
