@@ -1,6 +1,7 @@
 import { isoWeekOf } from '../functions/core/dates.js'
 import { learnOrganisations, localStartDate } from '../functions/core/counted-entries.js'
 import type { Entry } from '../functions/core/entry.js'
+import { DEFAULT_SETTINGS } from '../functions/core/profile.js'
 import { reportStats } from '../functions/core/report-stats.js'
 import { selectDigest } from '../functions/core/weekly-digest.js'
 import { syntheticEntries } from './synthetic-journal.js'
@@ -9,14 +10,14 @@ import { syntheticEntries } from './synthetic-journal.js'
 function allDigests(entries: Entry[], now: Date): number {
   const byWeek = new Map<string, Entry[]>()
   for (const entry of entries) {
-    const week = isoWeekOf(localStartDate(entry))
+    const week = isoWeekOf(localStartDate(entry, DEFAULT_SETTINGS.timeZone))
     byWeek.set(week, [...(byWeek.get(week) ?? []), entry])
   }
   const known = new Set<string>()
   let items = 0
   for (const week of [...byWeek.keys()].sort()) {
     const weekEntries = byWeek.get(week)!
-    items += selectDigest(weekEntries, week, now, { knownBefore: known }).items.length
+    items += selectDigest(weekEntries, week, now, { ...DEFAULT_SETTINGS, knownBefore: known }).items.length
     learnOrganisations(weekEntries, now, known)
   }
   return items
@@ -39,11 +40,11 @@ export function generationFigures(): { digestMs: [number, number]; reportMs: [nu
   const full = syntheticEntries(10_000)
   const half = full.slice(0, 5_000)
   const lastYear = (entries: Entry[]) => {
-    const end = localStartDate(entries.at(-1)!)
+    const end = localStartDate(entries.at(-1)!, DEFAULT_SETTINGS.timeZone)
     return { from: `${Number(end.slice(0, 4)) - 1}${end.slice(4)}`, to: end }
   }
   return {
     digestMs: [time(() => allDigests(half, now)), time(() => allDigests(full, now))],
-    reportMs: [time(() => reportStats(half, lastYear(half), now)), time(() => reportStats(full, lastYear(full), now))],
+    reportMs: [time(() => reportStats(half, lastYear(half), now, DEFAULT_SETTINGS)), time(() => reportStats(full, lastYear(full), now, DEFAULT_SETTINGS))],
   }
 }

@@ -1,6 +1,7 @@
 import { addDays } from '../functions/core/dates.js'
 import { normalizeEntryInput, type Entry } from '../functions/core/entry.js'
 import { newEntry } from '../functions/core/journal-items.js'
+import { DEFAULT_SETTINGS } from '../functions/core/profile.js'
 import { ENTRY_KINDS, ORGANISATION_TYPES } from '../functions/core/vocabulary.js'
 
 const THEMES = ['overheidsinnovatie', 'ambtelijk vakmanschap', 'open data', 'digitale overheid', 'zelfsturing', 'informatiebeveiliging']
@@ -17,7 +18,7 @@ export function syntheticEntries(count: number, person = 'bench'): Entry[] {
       title: `Afspraak ${i}`, kind: ENTRY_KINDS[i % ENTRY_KINDS.length], visibility, status: 'held',
       counterparts: [{ name: `Organisatie ${i % 250}`, type: ORGANISATION_TYPES[i % ORGANISATION_TYPES.length] }],
       themes: [THEMES[i % THEMES.length]!],
-    })
+    }, DEFAULT_SETTINGS)
     entries.push(newEntry(content, person, new Date(Date.parse(`${day}T20:00:00Z`)), `E${String(i).padStart(6, '0')}`))
   }
   return entries

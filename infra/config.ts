@@ -24,7 +24,10 @@ export interface JournalConfig {
   readonly certificateArn?: string
   /** Where alarms are e-mailed. @default - alarms go to the SNS topic only; subscribe later */
   readonly alarmEmail?: string
-  /** Time zone of the weekly schedule and of the digest's weeks. @default 'Europe/Amsterdam' */
+  /**
+   * Time zone of the weekly schedule (Monday 07:00). The digest's weeks and words follow the
+   * journal's profile, the one source of its zone; set both to the same zone. @default 'Europe/Amsterdam'
+   */
   readonly timezone: string
   /** How the Monday job leaves a new digest: `publish` at once or `draft` for review. @default 'publish' */
   readonly digestMode: DigestMode

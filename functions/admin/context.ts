@@ -1,3 +1,4 @@
+import type { JournalSettings } from '../core/profile.js'
 import type { Db } from '../store/index.js'
 import type { Lang, Messages } from './i18n.js'
 import type { Session } from './session.js'
@@ -24,6 +25,8 @@ export type AdminEnv = {
     session: Session
     /** The token every form of this page must carry back. */
     csrf: string
+    /** The journal's zone and language, once read (see `journalSettingsOf`). */
+    settings?: JournalSettings
   }
 }
 

@@ -1,3 +1,4 @@
+import type { JournalSettings } from '../core/profile.js'
 import type { Token } from '../core/token.js'
 import type { Db } from '../store/index.js'
 
@@ -16,5 +17,7 @@ export type AppEnv = {
     token: Token
     /** The parsed JSON body, set by the jsonBody middleware. */
     body: unknown
+    /** The journal's zone and language, once read (see `journalSettingsOf`). */
+    settings?: JournalSettings
   }
 }

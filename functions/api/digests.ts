@@ -1,11 +1,13 @@
 import { Hono, type MiddlewareHandler } from 'hono'
 import { localDaysToInstants } from '../core/dates.js'
 import { digestRequestSchema, parseWeek, toPublicDigest, type Digest, type PublicDigest } from '../core/digest.js'
+import type { JournalSettings } from '../core/profile.js'
 import { parseWith } from '../core/validation.js'
 import { weekRangeOrThrow } from '../core/weekly-digest.js'
 import { getDigest, listAllEntries, listDigests, type Db } from '../store/index.js'
 import { generateDigest } from '../store/digest-job.js'
 import type { AppEnv } from './context.js'
+import { journalSettingsOf } from './journal-settings.js'
 import { bearerToken, etag, jsonBody, publicEtag, requireOwner } from './middleware.js'
 import { problem } from './problem.js'
 import { pageQuerySchema } from './query.js'
@@ -15,13 +17,13 @@ import { ownerHeaders, publicHeaders } from './views.js'
  * Stored digests as the public may see them now, checked against the current entries of their
  * weeks (one query over the weeks' span), so an entry made private since generation never shows.
  */
-async function publicDigests(db: Db, person: string, digests: Digest[], now: Date): Promise<PublicDigest[]> {
+async function publicDigests(db: Db, person: string, digests: Digest[], now: Date, settings: JournalSettings): Promise<PublicDigest[]> {
   const weeks = digests.filter((d) => d.status === 'published').map((d) => weekRangeOrThrow(d.week))
   if (weeks.length === 0) return []
   const from = weeks.map((w) => w.from).sort()[0]!
   const to = weeks.map((w) => w.to).sort().at(-1)!
-  const entries = await listAllEntries(db, person, localDaysToInstants(from, to))
-  return digests.flatMap((d) => toPublicDigest(d, entries, { now }) ?? [])
+  const entries = await listAllEntries(db, person, localDaysToInstants(from, to, settings.timeZone))
+  return digests.flatMap((d) => toPublicDigest(d, entries, { now, ...settings }) ?? [])
 }
 
 /** A draft answers exactly like a missing digest, so the public cannot tell one is being prepared. */
@@ -47,7 +49,7 @@ export const digests = new Hono<AppEnv>()
     const owner = await bearerToken(c)
     const q = parseWith(pageQuerySchema, c.req.query())
     const page = await listDigests(db, person, { limit: Number(q.limit ?? 20), cursor: q.cursor, accept: (d) => owner !== undefined || d.status === 'published' })
-    const items = owner ? page.items : await publicDigests(db, person, page.items, now())
+    const items = owner ? page.items : await publicDigests(db, person, page.items, now(), await journalSettingsOf(c))
     return c.json({ items, ...(page.cursor ? { cursor: page.cursor } : {}) }, 200, owner ? ownerHeaders : publicHeaders)
   })
   .get('/:week', async (c) => {
@@ -56,7 +58,7 @@ export const digests = new Hono<AppEnv>()
     const week = parseWeek(c.req.param('week'))
     const digest = await getDigest(db, person, week)
     if (digest && owner) return c.json(digest, 200, { ...ownerHeaders, ETag: etag(digest.version) })
-    const [view] = digest ? await publicDigests(db, person, [digest], now()) : []
+    const [view] = digest ? await publicDigests(db, person, [digest], now(), await journalSettingsOf(c)) : []
     if (!digest || !view) throw notFound(week)
     return c.json(view, 200, { ...publicHeaders, ETag: publicEtag(view) })
   })
@@ -64,7 +66,7 @@ export const digests = new Hono<AppEnv>()
     const { db, person, now } = c.get('deps')
     const week = parseWeek(c.req.param('week'))
     const request = parseWith(digestRequestSchema, c.get('body'))
-    const result = await generateDigest(db, person, week, { now: now(), defaultStatus: 'draft', request })
+    const result = await generateDigest(db, person, week, { now: now(), defaultStatus: 'draft', request, settings: await journalSettingsOf(c) })
     const headers = result.digest ? { ...ownerHeaders, ETag: etag(result.digest.version), Location: `/api/digests/${week}` } : ownerHeaders
     return c.json(result, result.outcome === 'created' ? 201 : 200, headers)
   })

@@ -6,6 +6,7 @@ import { publicEntryHistory, toPublicEntry, type PublicEntry } from '../core/pub
 import { createEntry, getEntry, listEntries, listEntryRevisions, updateEntry } from '../store/index.js'
 import type { AppEnv } from './context.js'
 import { idempotentCreate } from './idempotency.js'
+import { journalSettingsOf } from './journal-settings.js'
 import { bearerToken, etag, jsonBody, publicEtag, requireOwner } from './middleware.js'
 import { problem } from './problem.js'
 import { parseEntryListQuery } from './query.js'
@@ -20,11 +21,12 @@ export const entries = new Hono<AppEnv>()
   .get('/', async (c) => {
     const { db, person, now } = c.get('deps')
     const owner = await bearerToken(c)
-    const q = parseEntryListQuery(c.req.query(), 'Europe/Amsterdam')
+    const { timeZone, locale } = await journalSettingsOf(c)
+    const q = parseEntryListQuery(c.req.query(), timeZone)
     const at = now()
     const views = new Map<Entry, Entry | PublicEntry>()
     const visible = (e: Entry) => {
-      const view = owner ? e : toPublicEntry(e, { now: at })
+      const view = owner ? e : toPublicEntry(e, { now: at, locale })
       if (view) views.set(e, view)
       return view !== null && matchesEntryFilter(view, q)
     }
@@ -39,14 +41,15 @@ export const entries = new Hono<AppEnv>()
     const entry = await getEntry(db, person, id)
     const revisions = entry ? await listEntryRevisions(db, person, id) : []
     if (entry && owner) return c.json({ ...entry, history: revisions }, 200, { ...ownerHeaders, ETag: etag(entry.version) })
-    const view = entry && toPublicEntry(entry, { now: now() })
+    const { locale } = await journalSettingsOf(c)
+    const view = entry && toPublicEntry(entry, { now: now(), locale })
     if (!entry || !view) throw notFound(id)
-    const body = { ...view, history: publicEntryHistory(entry, revisions, { now: now() }) }
+    const body = { ...view, history: publicEntryHistory(entry, revisions, { now: now(), locale }) }
     return c.json(body, 200, { ...publicHeaders, ETag: publicEtag(body) })
   })
   .post('/', requireOwner, jsonBody, async (c) => {
     const { db, person, now } = c.get('deps')
-    const content = normalizeEntryInput(c.get('body'))
+    const content = normalizeEntryInput(c.get('body'), await journalSettingsOf(c))
     return idempotentCreate(c, 'POST /api/entries', async (recordFor) => {
       const entry = newEntry(content, person, now())
       const response = { status: 201, headers: { ETag: etag(1), Location: `/api/entries/${entry.id}` }, body: entry }
@@ -54,7 +57,9 @@ export const entries = new Hono<AppEnv>()
       return response
     })
   })
-  .on(['PUT', 'PATCH'], '/:id', requireOwner, jsonBody, (c) =>
-    reviseItem(c, entryResource, c.req.param('id'), (before, now) =>
-      revisedEntry(before, c.req.method === 'PUT' ? normalizeEntryInput(c.get('body')) : applyEntryPatch(before, c.get('body')), now)))
+  .on(['PUT', 'PATCH'], '/:id', requireOwner, jsonBody, async (c) => {
+    const journal = await journalSettingsOf(c)
+    return reviseItem(c, entryResource, c.req.param('id'), (before, now) =>
+      revisedEntry(before, c.req.method === 'PUT' ? normalizeEntryInput(c.get('body'), journal) : applyEntryPatch(before, c.get('body')), now))
+  })
   .delete('/:id', requireOwner, jsonBody, (c) => withdrawItem(c, entryResource, c.req.param('id'), withdrawnEntry))

@@ -1,13 +1,12 @@
 import { Hono, type Context } from 'hono'
 import { stream } from 'hono/streaming'
 import * as z from 'zod/mini'
-import { DEFAULT_TIMEZONE } from '../core/dates.js'
 import { IcsError, importRange, readCalendar, type CalendarImport } from '../core/ics-import.js'
 import { calendarDate } from '../core/primitives.js'
 import { parseWith } from '../core/validation.js'
-import { getProfile } from '../store/index.js'
 import { runImport, type ImportResult, type ImportRun } from '../store/import-job.js'
 import type { AppEnv } from './context.js'
+import { journalSettingsOf } from './journal-settings.js'
 import { requireOwner } from './middleware.js'
 import { problem, renderProblem } from './problem.js'
 import { ownerHeaders } from './views.js'
@@ -63,7 +62,7 @@ export const importRoute = new Hono<AppEnv>()
     const q = parseWith(importQuerySchema, c.req.query())
     const source = await calendarText(c)
     const at = now()
-    const timezone = (await getProfile(db, person))?.timezone ?? DEFAULT_TIMEZONE
+    const timezone = (await journalSettingsOf(c)).timeZone
     const range = importRange(q, at, timezone)
     const calendar = readCalendarOrProblem(source, { ...range, timezone, now: at })
     const run: ImportRun = { by: c.get('token').id, now: at, dryRun: q.dryRun === 'true' }

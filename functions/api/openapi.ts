@@ -52,7 +52,7 @@ export function openApiDocument() {
       '/api/health': { get: { summary: 'Liveness', responses: { 200: { description: '{"status":"ok"}' } } } },
       '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
       '/api/entries': {
-        get: { summary: 'Agenda entries in a date range (Europe/Amsterdam days), newest first unless order=asc; paged by cursor. With the owner token: all entries, unprojected.', parameters: queryParams(entryListQuerySchema), responses: { 200: { description: '{ items, cursor? }' }, ...errors } },
+        get: { summary: 'Agenda entries in a date range (days in the time zone of the profile), newest first unless order=asc; paged by cursor. With the owner token: all entries, unprojected.', parameters: queryParams(entryListQuerySchema), responses: { 200: { description: '{ items, cursor? }' }, ...errors } },
         post: { summary: 'Log an entry', ...owner, parameters: [idempotencyKey], requestBody: json('EntryInput'), responses: { 201: { description: 'The entry; ETag "1"; Location' }, ...errors, 413: problemResponse('Body too large'), 422: problemResponse('Idempotency-Key reused with another body') } },
       },
       '/api/entries/{id}': {

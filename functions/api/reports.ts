@@ -1,9 +1,10 @@
 import { Hono } from 'hono'
-import { DEFAULT_TIMEZONE, localDaysToInstants } from '../core/dates.js'
+import { localDaysToInstants } from '../core/dates.js'
 import { draftAnnualReport } from '../core/report-draft.js'
 import { parseReportPeriod, reportStats } from '../core/report-stats.js'
-import { getProfile, listAllEntries } from '../store/index.js'
+import { listAllEntries } from '../store/index.js'
 import type { AppEnv } from './context.js'
+import { journalSettingsOf } from './journal-settings.js'
 import { jsonBody, requireOwner } from './middleware.js'
 import { ownerHeaders } from './views.js'
 
@@ -16,9 +17,8 @@ export const reports = new Hono<AppEnv>()
   .post('/draft', requireOwner, jsonBody, async (c) => {
     const { db, person, now } = c.get('deps')
     const period = parseReportPeriod(c.get('body'))
-    const profile = await getProfile(db, person)
-    const timeZone = profile?.timezone ?? DEFAULT_TIMEZONE
-    const entries = await listAllEntries(db, person, { end: localDaysToInstants(period.from, period.to, timeZone).end })
-    const stats = reportStats(entries, period, now(), { timeZone, locale: profile?.locale })
-    return c.json({ markdown: draftAnnualReport(stats, { locale: profile?.locale }), stats }, 200, ownerHeaders)
+    const settings = await journalSettingsOf(c)
+    const entries = await listAllEntries(db, person, { end: localDaysToInstants(period.from, period.to, settings.timeZone).end })
+    const stats = reportStats(entries, period, now(), settings)
+    return c.json({ markdown: draftAnnualReport(stats, { locale: settings.locale }), stats }, 200, ownerHeaders)
   })

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { DEFAULT_SETTINGS } from '../core/profile.js'
 import { CommandError, type Io } from './io.js'
 
 export const DEFAULT_API_URL = 'http://localhost:8787'
@@ -59,7 +60,15 @@ export function apiClient(io: Io) {
     return { body: (await res.json()) as T, etag: res.headers.get('etag') ?? undefined, status: res.status }
   }
 
-  return { base, token, send, call, refusal }
+  /** The journal's time zone: its profile's (the one source), or the default before it has one. */
+  async function journalZone(): Promise<string> {
+    const res = await send('/api/profile')
+    if (res.status === 404) return DEFAULT_SETTINGS.timeZone
+    if (!res.ok) throw await refusal(res)
+    return ((await res.json()) as { timezone: string }).timezone
+  }
+
+  return { base, token, send, call, refusal, journalZone }
 }
 
 export type ApiClient = ReturnType<typeof apiClient>

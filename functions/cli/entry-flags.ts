@@ -1,4 +1,4 @@
-import { DEFAULT_TIMEZONE, zonedParts } from '../core/dates.js'
+import { zonedParts } from '../core/dates.js'
 import { COUNTERPART_TYPES } from '../core/vocabulary.js'
 import { UsageError } from './io.js'
 
@@ -24,7 +24,7 @@ export const ENTRY_FLAGS_HELP = `  --title TEXT            what it was about ("A
   --status S              planned, held, cancelled or moved (moved needs --status-note)
   --status-note TEXT      public note on the status ("verplaatst naar 12 maart")
   --notes TEXT            your own notes, never public
-  --timezone ZONE         IANA zone of the times (default Europe/Amsterdam)`
+  --timezone ZONE         IANA zone of the times (default: the journal's, from its profile)`
 
 type EntryFlagValues = { [K in keyof typeof ENTRY_FLAGS]?: (typeof ENTRY_FLAGS)[K]['type'] extends 'boolean' ? boolean : (typeof ENTRY_FLAGS)[K] extends { multiple: true } ? string[] : string }
 
@@ -43,9 +43,8 @@ function when(value: string, today: string, dateOf?: string): string {
   return value
 }
 
-/** The entry fields the flags give (only those given: `edit` sends them as a PATCH). */
-export function entryFields(values: EntryFlagValues, now: Date): Record<string, unknown> {
-  const zone = values.timezone ?? DEFAULT_TIMEZONE
+/** The entry fields the flags give (only those given: `edit` sends them as a PATCH); "today" is in `zone`. */
+export function entryFields(values: EntryFlagValues, now: Date, zone: string): Record<string, unknown> {
   const today = zonedParts(now, zone).date
   const start = values.start === undefined ? undefined : when(values.start, today)
   const fields: Record<string, unknown> = {
@@ -58,7 +57,7 @@ export function entryFields(values: EntryFlagValues, now: Date): Record<string, 
 }
 
 /** Now, in the zone, rounded down to the quarter hour: the default start of `journal add`. */
-export function nowQuarter(now: Date, zone = DEFAULT_TIMEZONE): string {
+export function nowQuarter(now: Date, zone: string): string {
   const { date, time } = zonedParts(now, zone)
   const minutes = Number(time.slice(3, 5))
   return `${date}T${time.slice(0, 3)}${String(minutes - (minutes % 15)).padStart(2, '0')}`

@@ -1,4 +1,4 @@
-import { DEFAULT_TIMEZONE, zonedParts } from './dates.js'
+import { zonedParts } from './dates.js'
 import { entryStartInstant, type Counterpart, type Entry } from './entry.js'
 import { toPublicEntry, type PublicEntry } from './public-projection.js'
 import { nameKey } from './slug.js'
@@ -23,8 +23,9 @@ export interface CountedEntries {
 
 export interface CountOptions {
   now: Date
-  timeZone?: string
-  locale?: Locale
+  /** The journal's zone and language (`journalSettings`): days are counted there. */
+  timeZone: string
+  locale: Locale
   /** Organisations known from entries the caller did not pass (keys), e.g. when digesting week after week. */
   knownBefore?: ReadonlySet<string>
 }
@@ -34,7 +35,7 @@ export interface CountOptions {
  * carry the wall clock of the entry's own zone (`2015-03-16T10:00:00+01:00`), so in that zone
  * the date is read off directly: digests of many weeks stay fast.
  */
-export function localStartDate(entry: Pick<Entry, 'start' | 'allDay' | 'timezone'>, timeZone = DEFAULT_TIMEZONE): string {
+export function localStartDate(entry: Pick<Entry, 'start' | 'allDay' | 'timezone'>, timeZone: string): string {
   return entry.allDay || entry.timezone === timeZone ? entry.start.slice(0, 10) : zonedParts(new Date(entry.start), timeZone).date
 }
 
@@ -75,7 +76,7 @@ const later = (a: string, b: string | undefined) => (b !== undefined && Date.par
 
 /** Splits `entries` into what the period `from`..`to` (local days, inclusive) counts, plus what came before. */
 export function countEntries(entries: readonly Entry[], period: { from: string; to: string }, options: CountOptions): CountedEntries {
-  const timeZone = options.timeZone ?? DEFAULT_TIMEZONE
+  const { timeZone } = options
   const result: CountedEntries = { published: [], withheld: [], knownBefore: new Set(options.knownBefore), publicSince: new Map() }
   for (const entry of entries) {
     const day = localStartDate(entry, timeZone)

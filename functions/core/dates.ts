@@ -110,6 +110,6 @@ export function isCalendarDate(value: string): boolean {
 }
 
 /** The half-open instant range [start, end) covering the local days `from`..`to` inclusive. */
-export function localDaysToInstants(from: string, to: string, timeZone = DEFAULT_TIMEZONE): { start: Date; end: Date } {
+export function localDaysToInstants(from: string, to: string, timeZone: string): { start: Date; end: Date } {
   return { start: zonedToInstant(from, '00:00', timeZone), end: zonedToInstant(addDays(to, 1), '00:00', timeZone) }
 }

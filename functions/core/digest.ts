@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { addDays, DEFAULT_TIMEZONE, ISO_WEEK_PATTERN, isoWeekOf, zonedParts, zonedToInstant } from './dates.js'
+import { addDays, ISO_WEEK_PATTERN, isoWeekOf, zonedParts, zonedToInstant } from './dates.js'
 import { longText } from './primitives.js'
 import { countEntries } from './counted-entries.js'
 import type { Entry } from './entry.js'
@@ -63,12 +63,12 @@ export function parseWeek(value: string): string {
 export const DIGEST_RUN_TIME = '07:00'
 
 /** The moment the weekly job digests `week`: the Monday 07:00 after it, in the journal's zone. */
-export function digestScheduledAt(week: string, timeZone = DEFAULT_TIMEZONE): Date {
+export function digestScheduledAt(week: string, timeZone: string): Date {
   return zonedToInstant(addDays(weekRangeOrThrow(week).to, 1), DIGEST_RUN_TIME, timeZone)
 }
 
-/** The ISO week that ended most recently before `now` (Europe/Amsterdam): on Monday 07:00, last week. */
-export function previousIsoWeek(now: Date, timeZone = DEFAULT_TIMEZONE): string {
+/** The ISO week that ended most recently before `now` in the journal's zone: on Monday 07:00, last week. */
+export function previousIsoWeek(now: Date, timeZone: string): string {
   return isoWeekOf(addDays(zonedParts(now, timeZone).date, -7))
 }
 
@@ -144,7 +144,8 @@ export interface PublicDigest {
   publishedAt: string
 }
 
-export interface PublicDigestOptions { now: Date; timeZone?: string; locale?: Locale }
+/** The moment of projection and the journal's zone and language (`journalSettings`). */
+export interface PublicDigestOptions { now: Date; timeZone: string; locale: Locale }
 
 /**
  * The one public projection of a digest, used by the API and the snapshot alike. A stored digest
@@ -155,7 +156,7 @@ export interface PublicDigestOptions { now: Date; timeZone?: string; locale?: Lo
  * "particulier"), and both counts are counted again. Drafts and digests left without any item
  * are not shown. `entries` must hold the entries of the digest's week as stored now (others are ignored).
  */
-export function toPublicDigest(digest: Digest, entries: readonly Entry[], { now, timeZone = DEFAULT_TIMEZONE, locale = 'nl' }: PublicDigestOptions): PublicDigest | null {
+export function toPublicDigest(digest: Digest, entries: readonly Entry[], { now, timeZone, locale }: PublicDigestOptions): PublicDigest | null {
   if (digest.status !== 'published') return null
   const counted = countEntries(entries, weekRangeOrThrow(digest.week), { now, timeZone, locale })
   const shown = new Map(counted.published.map((view) => [view.id, view]))

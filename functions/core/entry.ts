@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { DEFAULT_TIMEZONE, zonedParts, zonedToInstant } from './dates.js'
+import { zonedParts, zonedToInstant } from './dates.js'
 import { calendarDate, dateTime, instant, link, longText, text, timeZone } from './primitives.js'
 import type { PublicMeta } from './revision.js'
 import { parseWith, ValidationError, type FieldError } from './validation.js'
@@ -102,13 +102,19 @@ function checkTimes(input: EntryInput, zone: string): FieldError[] {
   return errors
 }
 
+/** What the journal supplies to an entry that leaves it out. */
+export interface EntryDefaults {
+  /** The journal's zone (its profile's): times sent without a zone are in it, and the entry keeps it. */
+  timeZone: string
+}
+
 /**
  * Validates an entry input and returns its normalised content: defaults filled in, times written
  * with the zone's offset, themes de-duplicated. Throws ValidationError naming each bad field.
  */
-export function normalizeEntryInput(raw: unknown): EntryContent {
+export function normalizeEntryInput(raw: unknown, journal: EntryDefaults): EntryContent {
   const input = parseWith(entryInputSchema, raw)
-  const zone = input.timezone ?? DEFAULT_TIMEZONE
+  const zone = input.timezone ?? journal.timeZone
   const errors = checkTimes(input, zone)
   if (input.statusNote === undefined && input.status === 'moved') {
     errors.push({ field: 'statusNote', reason: 'is required when status is moved: say where to (e.g. "verplaatst naar 12 maart")' })
@@ -132,7 +138,7 @@ export function normalizeEntryInput(raw: unknown): EntryContent {
 /** The content of `entry` with `patch` applied; the result is validated as a whole. */
 export function applyEntryPatch(entry: Entry, rawPatch: unknown): EntryContent {
   const patch = parseWith(entryPatchSchema, rawPatch)
-  return normalizeEntryInput(dropUndefined({ ...entryContent(entry), ...patch }))
+  return normalizeEntryInput(dropUndefined({ ...entryContent(entry), ...patch }), { timeZone: entry.timezone })
 }
 
 /** The author-written part of a stored entry, in input shape. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { addDays, DEFAULT_TIMEZONE, zonedParts } from './dates.js'
+import { addDays, zonedParts } from './dates.js'
 import { normalizeEntryInput, type EntryContent } from './entry.js'
 import { entryZone, occurrencesOf, recurrenceKey, uidOf, type Occurrence } from './ics-occurrences.js'
 import { IcsError, parseIcs, prop, unescapeText, type IcsComponent } from './ics-parse.js'
@@ -21,8 +21,8 @@ export interface IcsImportOptions {
   /** First and last local day (inclusive, YYYY-MM-DD) to import; everything outside is skipped. */
   from: string
   to: string
-  /** Zone for floating times and for entries whose zone has no IANA name. @default Europe/Amsterdam */
-  timezone?: string
+  /** The journal's zone: for floating times and for entries whose zone has no IANA name. */
+  timezone: string
   /** Decides planned (still to come) or held (past). */
   now: Date
 }
@@ -42,7 +42,7 @@ export interface CalendarImport {
  * The days an import covers: as chosen, or by default a year back and a year ahead of today in
  * the journal's zone. Refuses a range that ends before it starts.
  */
-export function importRange(chosen: { from?: string; to?: string }, now: Date, timeZone = DEFAULT_TIMEZONE): { from: string; to: string } {
+export function importRange(chosen: { from?: string; to?: string }, now: Date, timeZone: string): { from: string; to: string } {
   const today = zonedParts(now, timeZone).date
   const yearFrom = (date: string, years: number) => `${Number(date.slice(0, 4)) + years}${date.slice(4, 10) === '-02-29' ? '-02-28' : date.slice(4, 10)}`
   const from = chosen.from ?? (chosen.to ? yearFrom(chosen.to, -2) : yearFrom(today, -1))
@@ -63,7 +63,7 @@ export function readCalendar(source: string, options: IcsImportOptions): Calenda
   const events: ImportedEvent[] = []
   let outsideRange = 0
   for (const calendar of calendars.filter((c) => c.name === 'VCALENDAR')) {
-    const zones = zoneResolver(calendar, options.timezone ?? DEFAULT_TIMEZONE)
+    const zones = zoneResolver(calendar, options.timezone)
     const vevents = calendar.components.filter((c) => c.name === 'VEVENT')
     const overridden = new Map<string, Set<string>>()
     for (const vevent of vevents.filter((v) => prop(v, 'RECURRENCE-ID'))) {
@@ -124,7 +124,7 @@ function toImportedEvent(vevent: IcsComponent, occurrence: Occurrence, zones: Zo
     sourceUid: sourceUidOf(uid, repeats),
   }
   try {
-    return { sourceUid: input.sourceUid, line: vevent.line, sequence: Number(prop(vevent, 'SEQUENCE')?.value ?? 0) || 0, content: normalizeEntryInput(input) }
+    return { sourceUid: input.sourceUid, line: vevent.line, sequence: Number(prop(vevent, 'SEQUENCE')?.value ?? 0) || 0, content: normalizeEntryInput(input, { timeZone: timezone }) }
   } catch (error) {
     if (error instanceof ValidationError) throw new IcsError(vevent.line, `the appointment "${title}" cannot be imported: ${error.message}`)
     throw error

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
+import { DEFAULT_TIMEZONE } from './dates.js'
 import { link, longText, text, timeZone } from './primitives.js'
-import { LOCALES } from './vocabulary.js'
+import { LOCALES, type Locale } from './vocabulary.js'
 
 /** Who keeps this journal: shown on every public page. */
 export const profileInputSchema = z.strictObject({
@@ -28,5 +29,20 @@ export interface Profile {
 }
 
 export function profileFromInput(input: ProfileInput): Omit<Profile, 'person' | 'updatedAt' | 'version'> {
-  return { ...input, links: input.links ?? [], locale: input.locale ?? 'nl', timezone: input.timezone ?? 'Europe/Amsterdam' }
+  return { ...input, links: input.links ?? [], locale: input.locale ?? DEFAULT_SETTINGS.locale, timezone: input.timezone ?? DEFAULT_SETTINGS.timeZone }
+}
+
+/**
+ * The time zone and language of everything about a journal: its days and ISO weeks (API ranges,
+ * digests, the site, calendars, reports, imports) and the words its summaries are written in.
+ * Read once per request or job (`getJournalSettings`) and handed to everything that needs them.
+ */
+export interface JournalSettings { timeZone: string; locale: Locale }
+
+/** What a journal without a profile yet uses: the same values a new profile starts with. */
+export const DEFAULT_SETTINGS: JournalSettings = { timeZone: DEFAULT_TIMEZONE, locale: 'nl' }
+
+/** The profile is the one source of a journal's zone and language (DESIGN.md, "Profile"). */
+export function journalSettings(profile: Pick<Profile, 'timezone' | 'locale'> | undefined): JournalSettings {
+  return profile ? { timeZone: profile.timezone, locale: profile.locale } : DEFAULT_SETTINGS
 }

@@ -3,7 +3,7 @@ import { isoWeekOf } from './dates.js'
 import { toPublicDigest, type Digest, type PublicDigest, type PublicDigestOptions } from './digest.js'
 import type { Entry } from './entry.js'
 import type { Post } from './post.js'
-import type { Profile } from './profile.js'
+import { journalSettings, type Profile } from './profile.js'
 import {
   publicEntryHistory, publicPostHistory, toPublicEntry, toPublicPost, toPublicProfile,
   type PublicEntry, type PublicPost, type PublicProfile, type PublicRevision,
@@ -71,8 +71,7 @@ export function journalItemsFrom(items: readonly { type: string; data: unknown }
  * always give the same snapshot, and `serializeSnapshot` turns that into the same bytes.
  */
 export function buildPublicSnapshot(journal: JournalItems, { now }: { now: Date }): PublicSnapshot {
-  const locale = journal.profile?.locale ?? 'nl'
-  const timezone = journal.profile?.timezone ?? 'Europe/Amsterdam'
+  const { locale, timeZone: timezone } = journalSettings(journal.profile)
   const options = { now, locale }
   const revisionsOf = groupRevisions(journal.revisions)
   const entries = journal.entries

@@ -1,4 +1,3 @@
-import { DEFAULT_TIMEZONE } from './dates.js'
 import { countEntries, localStartDate, organisationsOf } from './counted-entries.js'
 import { nameKey } from './slug.js'
 import { entryStartInstant, type Entry } from './entry.js'
@@ -71,12 +70,12 @@ const figure = (entries: readonly PublicEntry[]): Figure => ({ count: entries.le
  * Pass the entries up to the period's end: the earlier ones tell which organisations are new.
  * Only the public projection is counted: private entries nowhere, restricted ones as `withheld`.
  *
- * @example reportStats(entries, { from: '2014-07-01', to: '2015-06-30' }, new Date()).byKind
+ * @example reportStats(entries, { from: '2014-07-01', to: '2015-06-30' }, new Date(), { timeZone: 'Europe/Amsterdam', locale: 'nl' }).byKind
  * // [{ kind: 'lecture', count: 8, entryIds: [...] }, { kind: 'advice', count: 12, entryIds: [...] }]
  */
-export function reportStats(entries: Entry[], period: ReportPeriod, now: Date, options: { timeZone?: string; locale?: Locale } = {}): ReportStats {
-  const timeZone = options.timeZone ?? DEFAULT_TIMEZONE
-  const counted = countEntries(entries, period, { now, timeZone, locale: options.locale })
+export function reportStats(entries: Entry[], period: ReportPeriod, now: Date, options: { timeZone: string; locale: Locale }): ReportStats {
+  const { timeZone } = options
+  const counted = countEntries(entries, period, { now, ...options })
   const held = counted.published.filter((e) => e.status !== 'cancelled')
   const organisations = organisationFigures(held, counted.knownBefore)
   const firstTime = organisations.filter((o) => o.firstTime)

@@ -1,4 +1,4 @@
-import { DEFAULT_TIMEZONE, isoWeekday, isoWeekRange } from './dates.js'
+import { isoWeekday, isoWeekRange } from './dates.js'
 import { byStartThenId, countEntries, localStartDate, organisationsOf } from './counted-entries.js'
 import { nameKey } from './slug.js'
 import type { Entry } from './entry.js'
@@ -39,8 +39,9 @@ export interface DigestSelection {
 }
 
 export interface DigestOptions {
-  locale?: Locale
-  timeZone?: string
+  /** The journal's language and zone (`journalSettings`): the week's days and the lines' words. */
+  locale: Locale
+  timeZone: string
   /** Organisations (name keys) named before the entries given: lets a caller pass only the week's entries. */
   knownBefore?: ReadonlySet<string>
 }
@@ -56,7 +57,7 @@ export function weekRangeOrThrow(week: string): { from: string; to: string } {
  * Selects "the week in ten items" from a person's entries. Give it the week's entries and, so
  * first-time counterparts can be recognised, the earlier ones; later entries are ignored.
  *
- * The rule, applied to the week's public entries (Monday–Sunday, Europe/Amsterdam):
+ * The rule, applied to the week's public entries (Monday–Sunday in the journal's zone):
  * 1. Ten or fewer: all of them.
  * 2. More: rank them — lectures, advice and visits first, then the other kinds, cancelled
  *    appointments last; within a rank by start time, then by id.
@@ -68,12 +69,11 @@ export function weekRangeOrThrow(week: string): { from: string; to: string } {
  * and are not capped. The items are then listed chronologically. Withdrawn entries count nowhere;
  * restricted and embargoed ones only in `withheldCount`.
  *
- * @example selectDigest(entries, '2015-W12', new Date()).items[0].line
+ * @example selectDigest(entries, '2015-W12', new Date(), { timeZone: 'Europe/Amsterdam', locale: 'nl' }).items[0].line
  * // 'ma 16 mrt · advies · Gemeente Enschede · zelfsturing'
  */
-export function selectDigest(entries: Entry[], week: string, now: Date, options: DigestOptions = {}): DigestSelection {
-  const timeZone = options.timeZone ?? DEFAULT_TIMEZONE
-  const locale = options.locale ?? 'nl'
+export function selectDigest(entries: Entry[], week: string, now: Date, options: DigestOptions): DigestSelection {
+  const { timeZone, locale } = options
   const counted = countEntries(entries, weekRangeOrThrow(week), { now, timeZone, locale, knownBefore: options.knownBefore })
   const chosen = chooseItems(counted.published, counted.knownBefore)
   return {
@@ -113,7 +113,7 @@ const STATUS_WORDS: Record<Locale, Partial<Record<PublicEntry['status'], string>
  * The one-line rendering: day · kind · counterparts (or, without any, the title) · themes ·
  * status when not as planned. Longer than 280 characters is cut with an ellipsis.
  */
-export function digestLine(entry: PublicEntry, locale: Locale = 'nl', timeZone = DEFAULT_TIMEZONE): string {
+export function digestLine(entry: PublicEntry, locale: Locale, timeZone: string): string {
   const date = localStartDate(entry, timeZone)
   const names = [...new Map(entry.counterparts.map((c) => [nameKey(c.name), c.name])).values()]
   const line = [
@@ -128,6 +128,6 @@ export function digestLine(entry: PublicEntry, locale: Locale = 'nl', timeZone =
 }
 
 /** The digest item of a public entry. */
-export function digestItem(entry: PublicEntry, locale: Locale = 'nl', timeZone = DEFAULT_TIMEZONE): DigestItem {
+export function digestItem(entry: PublicEntry, locale: Locale, timeZone: string): DigestItem {
   return { entryId: entry.id, date: localStartDate(entry, timeZone), kind: entry.kind, line: digestLine(entry, locale, timeZone), path: entryPath(entry.id) }
 }

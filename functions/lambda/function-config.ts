@@ -8,8 +8,6 @@ export const LAMBDA_ENV = {
   table: 'JOURNAL_TABLE',
   /** Whose journal the function serves. */
   person: 'JOURNAL_PERSON',
-  /** IANA time zone of the digest's weeks. */
-  timezone: 'JOURNAL_TIMEZONE',
   /** `publish` or `draft`: how the weekly job leaves a new digest (functions/core/digest.ts). */
   digestMode: 'JOURNAL_DIGEST_MODE',
   /** The CodeBuild project that exports the snapshot, builds the site and uploads it. */

@@ -4,7 +4,7 @@ import { entryStartInstant, normalizeEntryInput } from '../core/entry.js'
 import { postFromMarkdown } from '../core/front-matter.js'
 import { newEntry, newPost } from '../core/journal-items.js'
 import { normalizePostContent, postCreateSchema } from '../core/post.js'
-import { profileFromInput, profileInputSchema } from '../core/profile.js'
+import { journalSettings, profileFromInput, profileInputSchema } from '../core/profile.js'
 import { parseWith } from '../core/validation.js'
 import { createEntry, createPost, getProfile, listEntries, putProfile, type Db } from '../store/index.js'
 
@@ -28,9 +28,10 @@ export async function isJournalEmpty(db: Db, person: string): Promise<boolean> {
 export async function loadDemoJournal(db: Db, person: string, dir: string): Promise<{ entries: number; posts: number }> {
   const profileInput = parseWith(profileInputSchema, JSON.parse(readFileSync(join(dir, 'profile.json'), 'utf8')))
   const entryInputs = JSON.parse(readFileSync(join(dir, 'entries.json'), 'utf8')) as unknown[]
+  const journal = journalSettings(profileFromInput(profileInput))
   const contents = entryInputs.map((raw, index) => {
     try {
-      return normalizeEntryInput(raw)
+      return normalizeEntryInput(raw, journal)
     } catch (error) {
       throw new Error(`content/demo/entries.json item ${index}: ${(error as Error).message}`)
     }

@@ -1,11 +1,13 @@
-import { addDays, DEFAULT_TIMEZONE, isoWeekOf, localDaysToInstants } from '../core/dates.js'
+import { addDays, isoWeekOf, localDaysToInstants } from '../core/dates.js'
 import { learnOrganisations, localStartDate } from '../core/counted-entries.js'
 import { digestScheduledAt, isoWeeksBetween, previousIsoWeek, reviseDigest, type Digest, type DigestMode, type DigestOutcome, type DigestRequest, type DigestStatus } from '../core/digest.js'
 import type { Entry } from '../core/entry.js'
+import type { JournalSettings } from '../core/profile.js'
 import { selectDigest, weekRangeOrThrow } from '../core/weekly-digest.js'
 import { VersionConflictError, type Db } from './db.js'
 import { deleteDigest, getDigest, listAllEntries, listDigests, putDigest } from './digest-store.js'
 import { listEntries } from './entry-store.js'
+import { getJournalSettings } from './profile-store.js'
 
 /**
  * Generating a week's digest as one unit of work: read the entries, select (core), compare with
@@ -23,26 +25,27 @@ export interface GenerateOptions {
   entries?: Entry[]
   /** Organisations named before the entries given (see `selectDigest`). */
   knownBefore?: ReadonlySet<string>
-  /** Zone the weeks are counted in; Europe/Amsterdam by default. */
-  timeZone?: string
+  /** The journal's zone (its weeks) and language (its lines), read from the profile once per job. */
+  settings: JournalSettings
   /** The stored digest if already read (null: none), to spare a read per week; a conflict rereads it. */
   existing?: Digest | null
   /** Set by the schedule, its catch-up and back-fills: a digest they publish is dated at the week's scheduled moment. */
   onSchedule?: boolean
 }
 
-const weekEnd = (week: string, timeZone = DEFAULT_TIMEZONE) => {
+const weekEnd = (week: string, timeZone: string) => {
   const { from, to } = weekRangeOrThrow(week)
   return localDaysToInstants(from, to, timeZone).end
 }
 
 /** (Re)generates the digest of `week`. A concurrent generation of the same week is retried, then agrees. */
 export async function generateDigest(db: Db, person: string, week: string, options: GenerateOptions): Promise<DigestOutcome> {
-  const entries = options.entries ?? await listAllEntries(db, person, { end: weekEnd(week, options.timeZone) })
-  const selection = selectDigest(entries, week, options.now, { timeZone: options.timeZone, knownBefore: options.knownBefore })
+  const { timeZone, locale } = options.settings
+  const entries = options.entries ?? await listAllEntries(db, person, { end: weekEnd(week, timeZone) })
+  const selection = selectDigest(entries, week, options.now, { timeZone, locale, knownBefore: options.knownBefore })
   for (let attempt = 1; ; attempt++) {
     const existing = attempt === 1 && options.existing !== undefined ? options.existing ?? undefined : await getDigest(db, person, week)
-    const scheduledAt = options.onSchedule ? digestScheduledAt(week, options.timeZone) : undefined
+    const scheduledAt = options.onSchedule ? digestScheduledAt(week, timeZone) : undefined
     const result = reviseDigest({ existing, selection, request: options.request ?? {}, defaultStatus: options.defaultStatus, person, now: options.now, scheduledAt })
     try {
       if (result.digest && result.outcome !== 'unchanged') await putDigest(db, result.digest, existing?.version ?? 0)
@@ -54,9 +57,12 @@ export async function generateDigest(db: Db, person: string, week: string, optio
   }
 }
 
+/** One run over many weeks: its moment, how new digests start, and the journal's zone and language. */
+export interface DigestRun { now: Date; mode: DigestMode; settings: JournalSettings }
+
 const statusFor = (mode: DigestMode): DigestStatus => (mode === 'publish' ? 'published' : 'draft')
 
-export interface WeeklyRun { db: Db; person: string; now: Date; mode: DigestMode; timeZone?: string }
+export interface WeeklyRun { db: Db; person: string; now: Date; mode: DigestMode }
 
 /** Weeks the job looks over each run, so a run lost to an outage is made good by the next one. */
 export const CATCH_UP_WEEKS = 4
@@ -66,12 +72,13 @@ export const CATCH_UP_WEEKS = 4
  * that is last week), plus the three weeks before it, so a week whose run failed (database down,
  * retries exhausted) still gets its digest the next Monday. Running it again changes nothing, and
  * it never overrides a status the servant chose: `mode` only decides how a new digest starts.
- * Returns the outcome for last week.
+ * Weeks and lines follow the journal's profile (zone and language). Returns the outcome for last week.
  */
-export async function runWeeklyDigest({ db, person, now, mode, timeZone }: WeeklyRun): Promise<DigestOutcome> {
-  const lastWeek = previousIsoWeek(now, timeZone)
+export async function runWeeklyDigest({ db, person, now, mode }: WeeklyRun): Promise<DigestOutcome> {
+  const settings = await getJournalSettings(db, person)
+  const lastWeek = previousIsoWeek(now, settings.timeZone)
   const firstWeek = isoWeekOf(addDays(weekRangeOrThrow(lastWeek).from, -7 * (CATCH_UP_WEEKS - 1)))
-  const outcomes = await generateDigestsBetween(db, person, firstWeek, lastWeek, now, mode)
+  const outcomes = await generateDigestsBetween(db, person, firstWeek, lastWeek, { now, mode, settings })
   return outcomes.at(-1)!
 }
 
@@ -80,10 +87,11 @@ export async function runWeeklyDigest({ db, person, now, mode, timeZone }: Weekl
  * one of the stored digests. Each entry is projected once: the organisations of past weeks are
  * carried along as `knownBefore`, so years of weeks take a moment, not minutes.
  */
-export async function generateDigestsBetween(db: Db, person: string, fromWeek: string, toWeek: string, now: Date, mode: DigestMode): Promise<DigestOutcome[]> {
+export async function generateDigestsBetween(db: Db, person: string, fromWeek: string, toWeek: string, run: DigestRun): Promise<DigestOutcome[]> {
+  const { now, mode, settings } = run
   const byWeek = new Map<string, Entry[]>()
-  for (const entry of await listAllEntries(db, person, { end: weekEnd(toWeek) })) {
-    const week = isoWeekOf(localStartDate(entry))
+  for (const entry of await listAllEntries(db, person, { end: weekEnd(toWeek, settings.timeZone) })) {
+    const week = isoWeekOf(localStartDate(entry, settings.timeZone))
     byWeek.set(week, byWeek.get(week) ?? [])
     byWeek.get(week)!.push(entry)
   }
@@ -93,7 +101,7 @@ export async function generateDigestsBetween(db: Db, person: string, fromWeek: s
   const outcomes: DigestOutcome[] = []
   for (const week of isoWeeksBetween(fromWeek, toWeek)) {
     const entries = byWeek.get(week) ?? []
-    outcomes.push(await generateDigest(db, person, week, { now, defaultStatus: statusFor(mode), entries, knownBefore: known, existing: stored.get(week) ?? null, onSchedule: true }))
+    outcomes.push(await generateDigest(db, person, week, { now, defaultStatus: statusFor(mode), settings, entries, knownBefore: known, existing: stored.get(week) ?? null, onSchedule: true }))
     learnOrganisations(entries, now, known)
   }
   return outcomes
@@ -113,8 +121,9 @@ async function storedDigests(db: Db, person: string): Promise<Map<string, Digest
 /** Digests for all weeks that ended before `now`, from the week of the first entry on (`npm start`, demo journal). */
 export async function generatePastDigests(db: Db, person: string, now: Date, mode: DigestMode): Promise<DigestOutcome[]> {
   const [first] = (await listEntries(db, person, { order: 'asc', limit: 1 })).items
-  const lastWeek = previousIsoWeek(now)
   if (!first) return []
-  const firstWeek = isoWeekOf(localStartDate(first))
-  return firstWeek <= lastWeek ? generateDigestsBetween(db, person, firstWeek, lastWeek, now, mode) : []
+  const settings = await getJournalSettings(db, person)
+  const lastWeek = previousIsoWeek(now, settings.timeZone)
+  const firstWeek = isoWeekOf(localStartDate(first, settings.timeZone))
+  return firstWeek <= lastWeek ? generateDigestsBetween(db, person, firstWeek, lastWeek, { now, mode, settings }) : []
 }

@@ -9,6 +9,7 @@
  * - one post by slug; posts by publication date, paged        → getPost / listPosts (GSI1)
  * - create / update (optimistic, with revision) a post        → createPost / updatePost
  * - the profile of a person; replace it optimistically        → getProfile / putProfile
+ * - the zone and language of a person's journal (its profile)  → getJournalSettings
  * - the token with this secret's digest; a person's tokens    → getTokenByDigest / listTokens (GSI1)
  * - store / revoke a token                                    → putToken / revokeToken
  * - the first answer given for an Idempotency-Key             → getIdempotencyRecord (TTL `expiresAt`)

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException, PutItemCommand } from '@aws-sdk/client-dynamodb'
-import type { Profile } from '../core/profile.js'
+import { journalSettings, type JournalSettings, type Profile } from '../core/profile.js'
 import { failedConditions, N, VersionConflictError, withData, type Db } from './db.js'
 import { keys } from './keys.js'
 import { TABLE } from './table.js'
@@ -8,6 +8,11 @@ import { getData } from './versioned-item.js'
 // the profile of a person
 export async function getProfile(db: Db, person: string): Promise<Profile | undefined> {
   return getData<Profile>(db, keys.profile(person), true)
+}
+
+// the time zone and language of a person's journal, from the profile (defaults without one)
+export async function getJournalSettings(db: Db, person: string): Promise<JournalSettings> {
+  return journalSettings(await getProfile(db, person))
 }
 
 // the profile is replaced only if unchanged since version `expected` (0: it must not exist yet)

@@ -38,7 +38,6 @@ export class JobsStack extends Stack {
       logRetentionDays: config.logRetentionDays,
       environment: {
         [LAMBDA_ENV.person]: config.person,
-        [LAMBDA_ENV.timezone]: config.timezone,
         [LAMBDA_ENV.digestMode]: config.digestMode,
       },
     })

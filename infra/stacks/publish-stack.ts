@@ -113,7 +113,6 @@ export class PublishStack extends Stack {
         environmentVariables: {
           [LAMBDA_ENV.table]: { value: props.table.tableName },
           [LAMBDA_ENV.person]: { value: config.person },
-          [LAMBDA_ENV.timezone]: { value: config.timezone },
           JOURNAL_SITE_URL: { value: props.siteUrl },
           SITE_BUCKET: { value: props.siteBucket.bucketName },
           DISTRIBUTION_ID: { value: props.distribution.distributionId },

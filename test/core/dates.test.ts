@@ -45,7 +45,7 @@ describe('Europe/Amsterdam wall clock', () => {
 
   it('makes a DST week 167 hours long and an ordinary one 168', () => {
     const hours = (from: string, to: string) => {
-      const { start, end } = localDaysToInstants(from, to)
+      const { start, end } = localDaysToInstants(from, to, 'Europe/Amsterdam')
       return (end.getTime() - start.getTime()) / 3_600_000
     }
     expect(hours('2015-03-23', '2015-03-29')).toBe(167)

@@ -1,4 +1,6 @@
+import { AMSTERDAM_JOURNAL } from '../support/journal-defaults.js'
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_SETTINGS as AMSTERDAM } from '../../functions/core/profile.js'
 import { isoWeeksBetween, parseDigestMode, parseWeek, previousIsoWeek, reviseDigest, toPublicDigest, type Digest } from '../../functions/core/digest.js'
 import { applyEntryPatch, normalizeEntryInput } from '../../functions/core/entry.js'
 import { newEntry, revisedEntry, withdrawnEntry } from '../../functions/core/journal-items.js'
@@ -50,17 +52,17 @@ describe('reviseDigest: regenerating a digest', () => {
 
 describe('toPublicDigest: a stored digest as the public may see it now', () => {
   const entries = [
-    newEntry(normalizeEntryInput({ start: '2015-03-16T10:00', title: 'Advies', kind: 'advice', visibility: 'public', counterparts: [{ name: 'Gemeente Enschede', type: 'gemeente' }], themes: ['zelfsturing'] }), 'p', first, 'E1'),
-    newEntry(normalizeEntryInput({ start: '2015-03-18T10:00', title: 'Lezing', kind: 'lecture', visibility: 'public', counterparts: [{ name: 'CANARY-Jansen', type: 'bedrijf' }] }), 'p', first, 'E2'),
+    newEntry(normalizeEntryInput({ start: '2015-03-16T10:00', title: 'Advies', kind: 'advice', visibility: 'public', counterparts: [{ name: 'Gemeente Enschede', type: 'gemeente' }], themes: ['zelfsturing'] }, AMSTERDAM_JOURNAL), 'p', first, 'E1'),
+    newEntry(normalizeEntryInput({ start: '2015-03-18T10:00', title: 'Lezing', kind: 'lecture', visibility: 'public', counterparts: [{ name: 'CANARY-Jansen', type: 'bedrijf' }] }, AMSTERDAM_JOURNAL), 'p', first, 'E2'),
   ]
-  const digest = revise(undefined, selectDigest(entries, '2015-W12', first), {}, first).digest!
+  const digest = revise(undefined, selectDigest(entries, '2015-W12', first, AMSTERDAM), {}, first).digest!
   const change = (patch: Record<string, unknown>) => revisedEntry(entries[1]!, applyEntryPatch(entries[1]!, patch), later)
   const lines = (shown: ReturnType<typeof toPublicDigest>) => shown?.items.map((i) => i.line)
 
   it('shows a published digest without the owner key, a draft not at all', () => {
-    expect(toPublicDigest(digest, entries, { now: later })).not.toHaveProperty('person')
-    expect(lines(toPublicDigest(digest, entries, { now: later }))).toEqual(['ma 16 mrt · advies · Gemeente Enschede · zelfsturing', 'wo 18 mrt · lezing · CANARY-Jansen'])
-    expect(toPublicDigest({ ...digest, status: 'draft' }, entries, { now: later })).toBeNull()
+    expect(toPublicDigest(digest, entries, { now: later, ...AMSTERDAM })).not.toHaveProperty('person')
+    expect(lines(toPublicDigest(digest, entries, { now: later, ...AMSTERDAM }))).toEqual(['ma 16 mrt · advies · Gemeente Enschede · zelfsturing', 'wo 18 mrt · lezing · CANARY-Jansen'])
+    expect(toPublicDigest({ ...digest, status: 'draft' }, entries, { now: later, ...AMSTERDAM })).toBeNull()
   })
 
   it.each([
@@ -70,19 +72,19 @@ describe('toPublicDigest: a stored digest as the public may see it now', () => {
     ['moved to the next week', change({ start: '2015-03-24T10:00' })],
     ['gone from the store', undefined],
   ])('drops an item whose entry was %s since the digest was generated', (_what, changed) => {
-    const shown = toPublicDigest(digest, changed ? [entries[0]!, changed] : [entries[0]!], { now: later })
+    const shown = toPublicDigest(digest, changed ? [entries[0]!, changed] : [entries[0]!], { now: later, ...AMSTERDAM })
     expect(lines(shown)).toEqual(['ma 16 mrt · advies · Gemeente Enschede · zelfsturing'])
     expect(JSON.stringify(shown)).not.toMatch(/CANARY/)
   })
 
   it('renders a line again when a counterpart has since been marked a private individual', () => {
-    const shown = toPublicDigest(digest, [entries[0]!, change({ counterparts: [{ name: 'CANARY-Jansen', type: 'private-person' }] })], { now: later })
+    const shown = toPublicDigest(digest, [entries[0]!, change({ counterparts: [{ name: 'CANARY-Jansen', type: 'private-person' }] })], { now: later, ...AMSTERDAM })
     expect(lines(shown)).toContain('wo 18 mrt · lezing · particulier')
     expect(JSON.stringify(shown)).not.toMatch(/CANARY/)
   })
 
   it('shows nothing when no item is left', () => {
-    expect(toPublicDigest(digest, [], { now: later })).toBeNull()
+    expect(toPublicDigest(digest, [], { now: later, ...AMSTERDAM })).toBeNull()
   })
 })
 
@@ -97,7 +99,7 @@ describe('the week the Monday job digests', () => {
     ['the first Monday of 2021', '2021-01-04T06:00:00Z', '2020-W53'],
     ['Monday 7 January 2019', '2019-01-07T06:00:00Z', '2019-W01'],
   ])('on %s is %s', (_when, now, week) => {
-    expect(previousIsoWeek(new Date(now))).toBe(week)
+    expect(previousIsoWeek(new Date(now), AMSTERDAM.timeZone)).toBe(week)
   })
 
   it.each([

@@ -1,3 +1,4 @@
+import { AMSTERDAM_JOURNAL } from '../support/journal-defaults.js'
 import { describe, expect, it } from 'vitest'
 import { applyEntryPatch, normalizeEntryInput } from '../../functions/core/entry.js'
 import { newEntry } from '../../functions/core/journal-items.js'
@@ -7,7 +8,7 @@ const valid = { start: '2015-03-16T10:00', title: 'Lezing', kind: 'lecture', vis
 
 function fieldsOf(input: unknown): string[] {
   try {
-    normalizeEntryInput(input)
+    normalizeEntryInput(input, AMSTERDAM_JOURNAL)
     return []
   } catch (error) {
     return (error as ValidationError).errors.map((e) => e.field)
@@ -16,18 +17,18 @@ function fieldsOf(input: unknown): string[] {
 
 describe('entry input', () => {
   it('fills in defaults and writes times with the Amsterdam offset', () => {
-    expect(normalizeEntryInput({ ...valid, end: '2015-07-01T12:00' })).toMatchObject({
+    expect(normalizeEntryInput({ ...valid, end: '2015-07-01T12:00' }, AMSTERDAM_JOURNAL)).toMatchObject({
       start: '2015-03-16T10:00:00+01:00', end: '2015-07-01T12:00:00+02:00', allDay: false,
       timezone: 'Europe/Amsterdam', status: 'planned', counterparts: [], themes: [], links: [],
     })
   })
 
   it('accepts an offset time and rewrites it in the entry zone', () => {
-    expect(normalizeEntryInput({ ...valid, start: '2015-03-16T09:00:00Z' }).start).toBe('2015-03-16T10:00:00+01:00')
+    expect(normalizeEntryInput({ ...valid, start: '2015-03-16T09:00:00Z' }, AMSTERDAM_JOURNAL).start).toBe('2015-03-16T10:00:00+01:00')
   })
 
   it('keeps all-day entries as dates', () => {
-    expect(normalizeEntryInput({ ...valid, allDay: true, start: '2014-11-20', end: '2014-11-21' })).toMatchObject({ start: '2014-11-20', end: '2014-11-21' })
+    expect(normalizeEntryInput({ ...valid, allDay: true, start: '2014-11-20', end: '2014-11-21' }, AMSTERDAM_JOURNAL)).toMatchObject({ start: '2014-11-20', end: '2014-11-21' })
   })
 
   it.each([
@@ -51,7 +52,7 @@ describe('entry input', () => {
   })
 
   it('validates a patch against the whole entry', () => {
-    const entry = newEntry(normalizeEntryInput({ ...valid, end: '2015-03-16T11:00' }), 'p', new Date())
+    const entry = newEntry(normalizeEntryInput({ ...valid, end: '2015-03-16T11:00' }, AMSTERDAM_JOURNAL), 'p', new Date())
     expect(() => applyEntryPatch(entry, { start: '2015-03-16T12:00' })).toThrow(/end: must be after start/)
     expect(applyEntryPatch(entry, { title: 'Gastcollege' }).title).toBe('Gastcollege')
     expect(() => applyEntryPatch(entry, { id: 'other' })).toThrow(ValidationError)

@@ -1,3 +1,4 @@
+import { AMSTERDAM_JOURNAL } from '../support/journal-defaults.js'
 import { readFileSync } from 'node:fs'
 import ICAL from 'ical.js'
 import { describe, expect, it, test } from 'vitest'
@@ -11,7 +12,7 @@ import { ianaZoneFor, WINDOWS_ZONE_NAMES } from '../../functions/core/windows-zo
 import { isValidTimeZone } from '../../functions/core/dates.js'
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/ics/${name}`, import.meta.url), 'utf8')
-const SPRING_2015: IcsImportOptions = { from: '2015-03-01', to: '2015-06-30', now: new Date('2015-03-18T12:00:00Z') }
+const SPRING_2015: IcsImportOptions = { from: '2015-03-01', to: '2015-06-30', timezone: 'Europe/Amsterdam', now: new Date('2015-03-18T12:00:00Z') }
 const read = (source: string, options: Partial<IcsImportOptions> = {}) => readCalendar(source, { ...SPRING_2015, ...options })
 /** Local start (Amsterdam) and title of each imported event: what the servant sees in the review list. */
 const agenda = (source: string, options: Partial<IcsImportOptions> = {}) => read(source, options).events.map((e) =>
@@ -234,17 +235,17 @@ describe('the import range', () => {
     [{}, { from: '2014-03-18', to: '2016-03-18' }],
     [{ from: '2015-01-01' }, { from: '2015-01-01', to: '2017-01-01' }],
     [{ from: '2015-01-01', to: '2015-06-30' }, { from: '2015-01-01', to: '2015-06-30' }],
-  ])('%j → %j', (chosen, expected) => expect(importRange(chosen, now)).toEqual(expected))
+  ])('%j → %j', (chosen, expected) => expect(importRange(chosen, now, 'Europe/Amsterdam')).toEqual(expected))
 
   it('refuses a range that ends before it starts', () => {
-    expect(() => importRange({ from: '2015-06-30', to: '2015-01-01' }, now)).toThrow(/to: must be on or after from/)
+    expect(() => importRange({ from: '2015-06-30', to: '2015-01-01' }, now, 'Europe/Amsterdam')).toThrow(/to: must be on or after from/)
   })
 })
 
 describe('importing again', () => {
   const imported = () => read(fixture('google-calendar.ics')).events[0]!
   const stored = (overrides: Record<string, unknown> = {}): Entry =>
-    newEntry(normalizeEntryInput({ ...imported().content, ...overrides }), 'p', new Date('2015-03-01T10:00:00Z'), 'E1')
+    newEntry(normalizeEntryInput({ ...imported().content, ...overrides }, AMSTERDAM_JOURNAL), 'p', new Date('2015-03-01T10:00:00Z'), 'E1')
 
   it('changes nothing when the file says what the entry says', () => {
     const plan = planImport([imported()], new Map([[imported().sourceUid, stored()]]))

@@ -1,3 +1,4 @@
+import { AMSTERDAM_JOURNAL } from '../support/journal-defaults.js'
 import { describe, expect, it } from 'vitest'
 import { normalizeEntryInput, type Entry } from '../../functions/core/entry.js'
 import { newEntry, revisedEntry, withdrawnEntry } from '../../functions/core/journal-items.js'
@@ -9,7 +10,7 @@ const entry = (overrides: Record<string, unknown> = {}): Entry => newEntry(norma
   start: '2015-03-16T10:00', title: 'Adviesgesprek', kind: 'advice', visibility: 'public', summary: 'Over zelfsturing',
   counterparts: [{ name: 'Gemeente Almere', type: 'gemeente' }, { name: 'Jan Jansen', type: 'private-person' }],
   location: 'Almere', themes: ['zelfsturing'], notes: 'intern', ...overrides,
-}), 'p', new Date('2015-03-17T08:00:00Z'), 'E1')
+}, AMSTERDAM_JOURNAL), 'p', new Date('2015-03-17T08:00:00Z'), 'E1')
 
 describe('public projection', () => {
   it('hides a private entry completely', () => {
@@ -51,8 +52,8 @@ describe('public projection', () => {
 
 describe('public history', () => {
   const created = entry({ visibility: 'private' })
-  const published = revisedEntry(created, { ...normalizeEntryInput({ start: '2015-03-16T10:00', title: 'Adviesgesprek', kind: 'advice', visibility: 'public' }) }, now)
-  const moved = revisedEntry(published, { ...normalizeEntryInput({ start: '2015-03-16T14:00', title: 'Adviesgesprek', kind: 'advice', visibility: 'public' }) }, now)
+  const published = revisedEntry(created, { ...normalizeEntryInput({ start: '2015-03-16T10:00', title: 'Adviesgesprek', kind: 'advice', visibility: 'public' }, AMSTERDAM_JOURNAL) }, now)
+  const moved = revisedEntry(published, { ...normalizeEntryInput({ start: '2015-03-16T14:00', title: 'Adviesgesprek', kind: 'advice', visibility: 'public' }, AMSTERDAM_JOURNAL) }, now)
   const rev = (version: number, before: Entry | undefined, after: Entry): Revision<Entry> =>
     ({ itemType: 'entry', itemId: 'E1', person: 'p', version, at: after.updatedAt, by: 't', action: before ? 'update' : 'create', before, after })
   const revisions = [rev(1, undefined, created), rev(2, created, published), rev(3, published, moved)]

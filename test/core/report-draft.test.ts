@@ -1,4 +1,6 @@
+import { AMSTERDAM_JOURNAL } from '../support/journal-defaults.js'
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_SETTINGS as AMSTERDAM } from '../../functions/core/profile.js'
 import { normalizeEntryInput, type Entry } from '../../functions/core/entry.js'
 import { newEntry } from '../../functions/core/journal-items.js'
 import { joinList } from '../../functions/core/natural-list.js'
@@ -11,7 +13,7 @@ const YEAR = { from: '2014-07-01', to: '2015-06-30' }
 let sequence = 0
 /** Entries published a day after they started, so the delay figure is easy to read. */
 const entry = (start: string, kind: string, counterparts: [string, string][], themes: string[] = [], overrides: Record<string, unknown> = {}): Entry => {
-  const content = normalizeEntryInput({ start, title: 'Afspraak', kind, visibility: 'public', status: 'held', counterparts: counterparts.map(([name, type]) => ({ name, type })), themes, ...overrides })
+  const content = normalizeEntryInput({ start, title: 'Afspraak', kind, visibility: 'public', status: 'held', counterparts: counterparts.map(([name, type]) => ({ name, type })), themes, ...overrides }, AMSTERDAM_JOURNAL)
   return newEntry(content, 'p', new Date(Date.parse(content.start) + 86_400_000), `E${++sequence}`)
 }
 
@@ -29,7 +31,7 @@ const journal = [
   entry('2015-03-04T10:00', 'meeting', [['CANARY-Restricted BV', 'bedrijf']], [], { visibility: 'restricted' }),
   entry('2015-03-05T10:00', 'advice', [['CANARY-Secret BV', 'bedrijf']], ['canary-theme'], { visibility: 'private', title: 'CANARY-PRIVATE-TITLE' }),
 ]
-const stats = reportStats(journal, YEAR, NOW)
+const stats = reportStats(journal, YEAR, NOW, AMSTERDAM)
 
 describe('joinList', () => {
   it.each([
@@ -135,18 +137,18 @@ ${REFLECTION_MARK.nl}
     ['a calendar year', { from: '2015-01-01', to: '2015-12-31' }, '# Persoonlijk jaarverslag 2015'],
     ['two years', { from: '2014-07-01', to: '2016-06-30' }, '# Persoonlijk jaarverslag 2014–2016'],
   ])('titles %s by its years', (_what, period, title) => {
-    expect(draftAnnualReport(reportStats(journal, period, NOW)).split('\n')[0]).toBe(title)
+    expect(draftAnnualReport(reportStats(journal, period, NOW, AMSTERDAM)).split('\n')[0]).toBe(title)
   })
 
   it('still gives the places to write when the period has no public entries', () => {
-    const draft = draftAnnualReport(reportStats(journal, { from: '2010-01-01', to: '2010-12-31' }, NOW))
+    const draft = draftAnnualReport(reportStats(journal, { from: '2010-01-01', to: '2010-12-31' }, NOW, AMSTERDAM))
     expect(draft).toContain('Over deze periode staan geen openbare afspraken in mijn open agenda.')
     expect(draft).toContain(REFLECTION_MARK.nl)
     expect(draft).not.toContain("## Thema's")
   })
 
   it('escapes Markdown in organisation names, so a name cannot turn into markup', () => {
-    const draft = draftAnnualReport(reportStats([entry('2015-01-05T10:00', 'advice', [['Stichting *Sterren* <b>', 'maatschappelijke-organisatie']])], YEAR, NOW))
+    const draft = draftAnnualReport(reportStats([entry('2015-01-05T10:00', 'advice', [['Stichting *Sterren* <b>', 'maatschappelijke-organisatie']])], YEAR, NOW, AMSTERDAM))
     expect(draft).toContain('de maatschappelijke organisatie Stichting \\*Sterren\\* \\<b\\>')
   })
 })

@@ -1,4 +1,6 @@
+import { AMSTERDAM_JOURNAL } from '../support/journal-defaults.js'
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_SETTINGS as AMSTERDAM } from '../../functions/core/profile.js'
 import { normalizeEntryInput, type Entry } from '../../functions/core/entry.js'
 import { newEntry, withdrawnEntry } from '../../functions/core/journal-items.js'
 import { monthsOf, parseReportPeriod, reportStats } from '../../functions/core/report-stats.js'
@@ -10,7 +12,7 @@ const YEAR = { from: '2014-07-01', to: '2015-06-30' }
 /** An entry created at `createdAt` (the moment it was published, unless `publishAfter` is later). */
 const entry = (id: string, start: string, overrides: Record<string, unknown> = {}, createdAt = start): Entry => newEntry(normalizeEntryInput({
   start, title: `Afspraak ${id}`, kind: 'advice', visibility: 'public', status: 'held', counterparts: [], themes: [], ...overrides,
-}), 'p', new Date(createdAt), id)
+}, AMSTERDAM_JOURNAL), 'p', new Date(createdAt), id)
 const org = (name: string, type: string) => ({ name, type })
 
 /** A July–June year as seed 004 reports it, plus entries just outside it and entries it must not show. */
@@ -28,7 +30,7 @@ const journal = [
   entry('C1', '2015-04-01T09:00:00Z', { kind: 'lecture', status: 'cancelled', counterparts: [org('Gemeente Arnhem', 'gemeente')] }),
   withdrawnEntry(entry('W1', '2015-05-01T09:00:00Z', { counterparts: [org('Gemeente Utrecht', 'gemeente')] }), 'dubbel', NOW),
 ]
-const stats = reportStats(journal, YEAR, NOW)
+const stats = reportStats(journal, YEAR, NOW, AMSTERDAM)
 const sum = (figures: { count: number }[]) => figures.reduce((n, f) => n + f.count, 0)
 
 describe('reportStats over a July–June year', () => {
@@ -105,7 +107,7 @@ describe('reportStats for other periods', () => {
     ['one month', { from: '2015-03-01', to: '2015-03-31' }, 1, 1],
     ['two years across three calendar years', { from: '2014-07-01', to: '2016-06-30' }, 7, 24],
   ])('adds up for %s', (_what, period, total, months) => {
-    const s = reportStats(journal, period, NOW)
+    const s = reportStats(journal, period, NOW, AMSTERDAM)
     expect(s.total.count).toBe(total)
     expect(s.perMonth).toHaveLength(months)
     expect(sum(s.byKind)).toBe(total)
@@ -113,7 +115,7 @@ describe('reportStats for other periods', () => {
   })
 
   it('has empty figures and no measures for a period without entries', () => {
-    const s = reportStats(journal, { from: '2010-01-01', to: '2010-12-31' }, NOW)
+    const s = reportStats(journal, { from: '2010-01-01', to: '2010-12-31' }, NOW, AMSTERDAM)
     expect(s).toMatchObject({ total: { count: 0 }, byKind: [], organisationTypes: [], subjectAndCounterpart: { share: null }, publicationDelay: { medianDays: null } })
   })
 

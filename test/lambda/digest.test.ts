@@ -1,7 +1,9 @@
+import { AMSTERDAM_JOURNAL } from '../support/journal-defaults.js'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { inject } from 'vitest'
 import { normalizeEntryInput } from '../../functions/core/entry.js'
 import { newEntry } from '../../functions/core/journal-items.js'
+import { DEFAULT_SETTINGS as AMSTERDAM } from '../../functions/core/profile.js'
 import { createEntry, getDigest, listDigests, type Db } from '../../functions/store/index.js'
 import { generateDigest, generateDigestsBetween, generatePastDigests, runWeeklyDigest } from '../../functions/store/digest-job.js'
 import { entryInput, PERSON, testDb } from '../support/test-db.js'
@@ -12,7 +14,7 @@ async function journalWith(...entries: (string | Record<string, unknown>)[]): Pr
   const db = await testDb()
   for (const [n, input] of entries.entries()) {
     const overrides = typeof input === 'string' ? { start: input } : input
-    const entry = newEntry(normalizeEntryInput(entryInput({ end: undefined, ...overrides })), PERSON, new Date('2015-03-01T08:00:00Z'), `E${String(n).padStart(3, '0')}`)
+    const entry = newEntry(normalizeEntryInput(entryInput({ end: undefined, ...overrides }), AMSTERDAM_JOURNAL), PERSON, new Date('2015-03-01T08:00:00Z'), `E${String(n).padStart(3, '0')}`)
     await createEntry(db, entry, { by: 'test' })
   }
   return db
@@ -53,9 +55,9 @@ describe('the weekly digest job', () => {
   it('generates the digests of a range of weeks across a year end, again without changes', async () => {
     const db = await journalWith('2015-12-21T10:00', '2016-01-03T10:00', '2016-01-05T10:00')
     const now = new Date('2016-01-18T06:00:00Z')
-    const outcomes = await generateDigestsBetween(db, PERSON, '2015-W52', '2016-W02', now, 'publish')
+    const outcomes = await generateDigestsBetween(db, PERSON, '2015-W52', '2016-W02', { now, mode: 'publish', settings: AMSTERDAM })
     expect(outcomes.map((o) => [o.week, o.outcome])).toEqual([['2015-W52', 'created'], ['2015-W53', 'created'], ['2016-W01', 'created'], ['2016-W02', 'empty']])
-    const again = await generateDigestsBetween(db, PERSON, '2015-W52', '2016-W02', now, 'publish')
+    const again = await generateDigestsBetween(db, PERSON, '2015-W52', '2016-W02', { now, mode: 'publish', settings: AMSTERDAM })
     expect(again.map((o) => o.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged', 'empty'])
     expect((await listDigests(db, PERSON)).items.map((d) => d.week)).toEqual(['2016-W01', '2015-W53', '2015-W52'])
   })
@@ -68,9 +70,9 @@ describe('the weekly digest job', () => {
       { start: '2015-03-22T10:00', kind: 'meeting', counterparts: [{ name: 'Waterschap Vechtstromen', type: 'waterschap' }] },
     ]
     const [batch, single] = [await journalWith(...entries), await journalWith(...entries)]
-    const together = await generateDigestsBetween(batch, PERSON, '2015-W11', '2015-W12', MONDAY_7AM, 'publish')
+    const together = await generateDigestsBetween(batch, PERSON, '2015-W11', '2015-W12', { now: MONDAY_7AM, mode: 'publish', settings: AMSTERDAM })
     for (const outcome of together) {
-      const alone = await generateDigest(single, PERSON, outcome.week, { now: MONDAY_7AM, defaultStatus: 'published' })
+      const alone = await generateDigest(single, PERSON, outcome.week, { now: MONDAY_7AM, defaultStatus: 'published', settings: AMSTERDAM })
       expect(alone.digest!.items).toEqual(outcome.digest!.items)
     }
     expect(together[1]!.digest!.items.map((i) => i.line)).toContain('zo 22 mrt · overleg · Waterschap Vechtstromen · zelfsturing')
@@ -95,7 +97,7 @@ describe('the weekly digest job', () => {
   it('dates a digest the servant publishes by hand at the moment of publishing', async () => {
     const db = await journalWith('2015-03-16T10:00')
     await runWeeklyDigest({ db, person: PERSON, now: MONDAY_7AM, mode: 'draft' })
-    const published = await generateDigest(db, PERSON, '2015-W12', { now: new Date('2015-03-25T15:00:00Z'), defaultStatus: 'draft', request: { status: 'published' } })
+    const published = await generateDigest(db, PERSON, '2015-W12', { now: new Date('2015-03-25T15:00:00Z'), defaultStatus: 'draft', request: { status: 'published' }, settings: AMSTERDAM })
     expect(published.digest?.publishedAt).toBe('2015-03-25T15:00:00.000Z')
   })
 })

@@ -1,3 +1,4 @@
+import { AMSTERDAM_JOURNAL } from '../support/journal-defaults.js'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
@@ -54,7 +55,7 @@ describe('the local site', () => {
   })
 
   it('rebuilds a few seconds after the journal changes', async () => {
-    const entry = newEntry(normalizeEntryInput({ start: '2015-03-20T09:00', title: 'Nieuw in de agenda', kind: 'meeting', visibility: 'public' }), journal.person, new Date())
+    const entry = newEntry(normalizeEntryInput({ start: '2015-03-20T09:00', title: 'Nieuw in de agenda', kind: 'meeting', visibility: 'public' }, AMSTERDAM_JOURNAL), journal.person, new Date())
     await createEntry(db, entry, { by: 'test' })
     const deadline = Date.now() + 90_000
     while (!(await get('/agenda.ics')).body.includes('Nieuw in de agenda')) {

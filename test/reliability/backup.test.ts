@@ -1,3 +1,4 @@
+import { AMSTERDAM_JOURNAL } from '../support/journal-defaults.js'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -72,7 +73,7 @@ describe('backups of imported entries', () => {
     const { newEntry } = await import('../../functions/core/journal-items.js')
     const { normalizeEntryInput } = await import('../../functions/core/entry.js')
     const source = await testDb()
-    const entry = newEntry(normalizeEntryInput(entryInput({ visibility: 'private', sourceUid: 'uid-1@outlook' })), PERSON, now)
+    const entry = newEntry(normalizeEntryInput(entryInput({ visibility: 'private', sourceUid: 'uid-1@outlook' }), AMSTERDAM_JOURNAL), PERSON, now)
     await createEntry(source, entry, { by: 'import', alsoPut: sourceLookupItem(PERSON, 'uid-1@outlook', entry.id) })
     const file = join(mkdtempSync(join(tmpdir(), 'oaj-backup-')), 'b.json')
     await backupToFile(source, PERSON, file)

@@ -34,7 +34,7 @@ describe('fuzzing the Markdown renderer', () => {
 })
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/ics/', import.meta.url))
-const options = { from: '2014-01-01', to: '2016-12-31', now: new Date('2015-06-01T00:00:00Z') }
+const options = { from: '2014-01-01', to: '2016-12-31', timezone: 'Europe/Amsterdam', now: new Date('2015-06-01T00:00:00Z') }
 
 describe('fuzzing the calendar importer', () => {
   const fixtures = ['outlook-2016.ics', 'google-calendar.ics', 'apple-calendar.ics', 'outlook-custom-zone.ics'].map((f) => readFileSync(`${FIXTURES}${f}`, 'utf8'))

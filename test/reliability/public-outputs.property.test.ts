@@ -7,6 +7,7 @@ import type { Entry } from '../../functions/core/entry.js'
 import { toAtom, toJsonFeed, toRss } from '../../functions/core/feeds.js'
 import { toICalendar } from '../../functions/core/ics.js'
 import { agendaFeed, digestFeed } from '../../functions/core/journal-feeds.js'
+import { DEFAULT_SETTINGS } from '../../functions/core/profile.js'
 import { toPublicEntry } from '../../functions/core/public-projection.js'
 import { buildPublicSnapshot, journalItemsFrom, serializeSnapshot } from '../../functions/core/public-snapshot.js'
 import { listChangedSince } from '../../functions/store/index.js'
@@ -157,7 +158,7 @@ async function checkOutputs(j: Awaited<ReturnType<typeof journal>>) {
   expect(new Map(listed.map((e) => [e.id, e]))).toEqual(projected)
   const digestRead = await j.api.get(`/api/digests/${WEEK.week}`)
   const storedDigest = await j.api.get(`/api/digests/${WEEK.week}`, j.api.auth)
-  const expectedDigest = storedDigest.status === 200 ? toPublicDigest(await storedDigest.json() as Digest, entries, { now }) : null
+  const expectedDigest = storedDigest.status === 200 ? toPublicDigest(await storedDigest.json() as Digest, entries, { now, ...DEFAULT_SETTINGS }) : null
   expect(digestRead.status).toBe(expectedDigest ? 200 : 404)
   const digestText = await digestRead.text()
   if (expectedDigest) expect(JSON.parse(digestText)).toEqual(expectedDigest)

@@ -1,3 +1,4 @@
+import { AMSTERDAM_JOURNAL } from '../support/journal-defaults.js'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,7 +10,7 @@ import { startSitePreview } from '../../functions/local/site-preview.js'
 import { createDb, createEntry, ensureTable } from '../../functions/store/index.js'
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-const entry = (title: string) => newEntry(normalizeEntryInput({ start: '2015-03-20T09:00', title, kind: 'meeting', visibility: 'public' }), 'watcher', new Date())
+const entry = (title: string) => newEntry(normalizeEntryInput({ start: '2015-03-20T09:00', title, kind: 'meeting', visibility: 'public' }, AMSTERDAM_JOURNAL), 'watcher', new Date())
 
 describe('the local site watcher', () => {
   it('keeps the last site online while the database is down and catches up once it is back', async () => {

@@ -18,7 +18,7 @@ const PERIOD = { from: '2015-01-01', to: '2015-12-31' }
 const journal = busyJournal(2)
 journal.post('jaarverslag-2015', { title: 'Jaarverslag 2015', kind: 'annual-report', period: PERIOD, body: 'Mijn **jaar** in het kort.' }, '2015-04-01T10:00:00Z')
 const items = journal.items()
-const stats: ReportStats = reportStats(items.entries, PERIOD, BUSY_NOW)
+const stats: ReportStats = reportStats(items.entries, PERIOD, BUSY_NOW, { timeZone: 'Europe/Amsterdam', locale: 'nl' })
 const REPORT = '/posts/jaarverslag-2015/'
 
 let site: BuiltSite

@@ -1,3 +1,4 @@
+import { AMSTERDAM_JOURNAL } from './journal-defaults.js'
 import { addDays } from '../../functions/core/dates.js'
 import { applyEntryPatch, normalizeEntryInput, type Entry } from '../../functions/core/entry.js'
 import { newEntry, newPost, revisedEntry, revisedPost, withdrawnEntry } from '../../functions/core/journal-items.js'
@@ -33,7 +34,7 @@ export class JournalBuilder {
 
   /** Adds an entry from API-style input; `id` defaults to a stable, sortable one. */
   entry(input: Record<string, unknown>, at = '2015-03-01T09:00:00Z', id = `01E${String(++this.sequence).padStart(23, '0')}`): Entry {
-    const entry = newEntry(normalizeEntryInput({ ...entryDefaults, ...input }), this.person, new Date(at), id)
+    const entry = newEntry(normalizeEntryInput({ ...entryDefaults, ...input }, AMSTERDAM_JOURNAL), this.person, new Date(at), id)
     this.entries.set(id, entry)
     this.revisions.push({ itemType: 'entry', itemId: id, person: this.person, version: 1, at: entry.updatedAt, by: this.by, action: 'create', after: entry })
     return entry

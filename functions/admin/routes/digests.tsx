@@ -7,7 +7,7 @@ import { adminPath, type AdminEnv } from '../context.js'
 import { formValues } from '../forms.js'
 import { CsrfField, ErrorSummary, TextArea, TextField, type FieldErrors } from '../views/fields.js'
 import { render } from '../views/Layout.js'
-import { flash, journalZone, seeOther, type AdminContext } from './shared.js'
+import { flash, journalSettingsOf, journalZone, seeOther, type AdminContext } from './shared.js'
 
 async function digestsPage(c: AdminContext, state: { week?: string; errors?: FieldErrors; notice?: string; status?: number } = {}) {
   const { db, person, now } = c.get('deps')
@@ -75,7 +75,7 @@ export const digestPages = new Hono<AdminEnv>()
       if (!(error instanceof ValidationError)) throw error
       return digestsPage(c, { week: typed, errors: { week: c.get('t').digests.weekHint }, status: 400 })
     }
-    const result = await generateDigest(db, person, week, { now: now(), defaultStatus: 'draft', timeZone: await journalZone(c) })
+    const result = await generateDigest(db, person, week, { now: now(), defaultStatus: 'draft', settings: await journalSettingsOf(c) })
     if (!result.digest) return digestsPage(c, { week, notice: c.get('t').digests.empty(week) })
     return seeOther(c, adminPath(`/digests/${week}`))
   })
@@ -89,7 +89,7 @@ export const digestPages = new Hono<AdminEnv>()
     const week = parseWeek(c.req.param('week'))
     const values = formValues(await c.req.parseBody())
     const status = values.status === 'published' ? 'published' : 'draft'
-    const result = await generateDigest(db, person, week, { now: now(), defaultStatus: 'draft', timeZone: await journalZone(c), request: { intro: values.intro ?? '', status } })
+    const result = await generateDigest(db, person, week, { now: now(), defaultStatus: 'draft', settings: await journalSettingsOf(c), request: { intro: values.intro ?? '', status } })
     if (!result.digest) return digestsPage(c, { week, notice: c.get('t').digests.empty(week) })
     return seeOther(c, adminPath(`/digests/${week}?done=digestSaved`))
   })

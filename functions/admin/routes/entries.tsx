@@ -70,10 +70,11 @@ async function readEntryForm(c: AdminContext, existing?: Entry) {
   const values = formValues(await c.req.parseBody())
   const t = c.get('t')
   const { suggestions } = await suggestionsFor(c)
-  const { input, errors } = entryInputFrom(values, { timezone: await journalZone(c), suggestions, existing, chooseType: t.form.chooseType })
+  const timeZone = await journalZone(c)
+  const { input, errors } = entryInputFrom(values, { timezone: timeZone, suggestions, existing, chooseType: t.form.chooseType })
   let content: EntryContent | undefined
   try {
-    content = normalizeEntryInput(input)
+    content = normalizeEntryInput(input, { timeZone })
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error
     Object.assign(errors, { ...entryFormErrors(error.errors, c.get('lang')), ...errors })

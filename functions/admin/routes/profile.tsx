@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { profileFromInput, profileInputSchema, type Profile } from '../../core/profile.js'
+import { DEFAULT_SETTINGS, profileFromInput, profileInputSchema, type Profile } from '../../core/profile.js'
 import { parseWith, ValidationError } from '../../core/validation.js'
 import { LOCALES } from '../../core/vocabulary.js'
 import { getProfile, putProfile, VersionConflictError } from '../../store/index.js'
@@ -10,8 +10,8 @@ import { render } from '../views/Layout.js'
 import { flash, seeOther, type AdminContext } from './shared.js'
 
 const profileValues = (p?: Profile): FormValues => ({
-  name: p?.name ?? '', role: p?.role ?? '', organisation: p?.organisation ?? '', bio: p?.bio ?? '', locale: p?.locale ?? 'nl',
-  timezone: p?.timezone ?? 'Europe/Amsterdam', links: (p?.links ?? []).map((l) => (l.title ? `${l.url} ${l.title}` : l.url)).join('\n'), version: String(p?.version ?? 0),
+  name: p?.name ?? '', role: p?.role ?? '', organisation: p?.organisation ?? '', bio: p?.bio ?? '', locale: p?.locale ?? DEFAULT_SETTINGS.locale,
+  timezone: p?.timezone ?? DEFAULT_SETTINGS.timeZone, links: (p?.links ?? []).map((l) => (l.title ? `${l.url} ${l.title}` : l.url)).join('\n'), version: String(p?.version ?? 0),
 })
 
 function profilePage(c: AdminContext, values: FormValues, errors: FieldErrors = {}, status = 200) {

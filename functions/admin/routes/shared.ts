@@ -1,20 +1,29 @@
 import type { Context } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
-import { DEFAULT_TIMEZONE } from '../../core/dates.js'
 import { counterpartSuggestions, themeSuggestions } from '../../core/entry-authoring.js'
 import type { Entry } from '../../core/entry.js'
+import type { JournalSettings } from '../../core/profile.js'
 import { ENTRY_KINDS } from '../../core/vocabulary.js'
-import { getProfile, listEntries } from '../../store/index.js'
+import { getJournalSettings, listEntries } from '../../store/index.js'
 import type { AdminEnv } from '../context.js'
 import type { LastChoices } from '../forms.js'
 import { cookieOptions } from '../session.js'
 
 export type AdminContext = Context<AdminEnv>
 
-/** The zone the journal's times are entered in: the profile's, else Europe/Amsterdam. */
-export async function journalZone(c: AdminContext): Promise<string> {
+/** The journal's zone and language (its profile's), read once per request. */
+export async function journalSettingsOf(c: AdminContext): Promise<JournalSettings> {
+  const known = c.get('settings')
+  if (known) return known
   const { db, person } = c.get('deps')
-  return (await getProfile(db, person))?.timezone ?? DEFAULT_TIMEZONE
+  const settings = await getJournalSettings(db, person)
+  c.set('settings', settings)
+  return settings
+}
+
+/** The zone the journal's times are entered in and its days counted in. */
+export async function journalZone(c: AdminContext): Promise<string> {
+  return (await journalSettingsOf(c)).timeZone
 }
 
 /** The latest entries (by start), from which the forms suggest organisations and themes. */

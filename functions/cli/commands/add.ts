@@ -1,4 +1,3 @@
-import { DEFAULT_TIMEZONE } from '../../core/dates.js'
 import { missingEssentials } from '../../core/entry-authoring.js'
 import { toZonedDateTime } from '../../core/entry.js'
 import { isDateTime } from '../../core/primitives.js'
@@ -26,13 +25,14 @@ Example:
     --kind advice --with "Gemeente Enschede:gemeente" --theme zelfsturing --location Enschede`,
   async run(args, io) {
     const { values } = options(args, ENTRY_FLAGS, 'add')
+    const api = apiClient(io)
     const now = new Date()
-    const fields = entryFields(values, now)
-    const start = (fields.start as string | undefined) ?? nowQuarter(now, values.timezone)
-    const zone = values.timezone ?? DEFAULT_TIMEZONE
+    const zone = values.timezone ?? await api.journalZone()
+    const fields = entryFields(values, now, zone)
+    const start = (fields.start as string | undefined) ?? nowQuarter(now, zone)
     const startsAt = fields.allDay ? Date.parse(`${start}T23:59:59Z`) : isDateTime(start) ? Date.parse(toZonedDateTime(start, zone)) : Number.NaN
     const input = { kind: 'meeting', visibility: 'public', status: startsAt > now.getTime() ? 'planned' : 'held', ...fields, start }
-    const { body } = await apiClient(io).call<ListedEntry>('/api/entries', { method: 'POST', body: input })
+    const { body } = await api.call<ListedEntry>('/api/entries', { method: 'POST', body: input })
     if (values.json) return printJson(io, body)
     io.out(`Logged: ${entryLine(body)}`)
     const missing = input.visibility === 'public' ? missingEssentials(input as { title?: string; counterparts?: unknown[] }) : []
