@@ -18,7 +18,7 @@ export function syntheticEntries(count: number, person = 'bench'): Entry[] {
       title: `Afspraak ${i}`, kind: ENTRY_KINDS[i % ENTRY_KINDS.length], visibility, status: 'held',
       counterparts: [{ name: `Organisatie ${i % 250}`, type: ORGANISATION_TYPES[i % ORGANISATION_TYPES.length] }],
       themes: [THEMES[i % THEMES.length]!],
-    }, DEFAULT_SETTINGS)
+    }, { ...DEFAULT_SETTINGS, now: new Date(`${day}T20:00:00Z`) })
     entries.push(newEntry(content, person, new Date(Date.parse(`${day}T20:00:00Z`)), `E${String(i).padStart(6, '0')}`))
   }
   return entries

@@ -27,13 +27,13 @@ export function counterpartRows(values: FormValues): number {
 
 export interface LastChoices { kind?: string; themes?: string[] }
 
-/** A new entry's form: today, now (to the quarter hour), held, public, with the kind and themes used last. */
+/** A new entry's form: today, now (to the quarter hour), public, status left to the rule, with the kind and themes used last. */
 export function newEntryValues(now: Date, zone: string, last: LastChoices = {}): FormValues {
   const { date, time } = zonedParts(now, zone)
   const minutes = Number(time.slice(3, 5))
   return {
     date, startTime: `${time.slice(0, 3)}${String(minutes - (minutes % 15)).padStart(2, '0')}`, kind: last.kind ?? 'meeting',
-    themes: (last.themes ?? []).join(', '), visibility: 'public', status: 'held',
+    themes: (last.themes ?? []).join(', '), visibility: 'public', status: '',
   }
 }
 

@@ -49,7 +49,7 @@ export const entries = new Hono<AppEnv>()
   })
   .post('/', requireOwner, jsonBody, async (c) => {
     const { db, person, now } = c.get('deps')
-    const content = normalizeEntryInput(c.get('body'), await journalSettingsOf(c))
+    const content = normalizeEntryInput(c.get('body'), { ...await journalSettingsOf(c), now: now() })
     return idempotentCreate(c, 'POST /api/entries', async (recordFor) => {
       const entry = newEntry(content, person, now())
       const response = { status: 201, headers: { ETag: etag(1), Location: `/api/entries/${entry.id}` }, body: entry }
@@ -60,6 +60,6 @@ export const entries = new Hono<AppEnv>()
   .on(['PUT', 'PATCH'], '/:id', requireOwner, jsonBody, async (c) => {
     const journal = await journalSettingsOf(c)
     return reviseItem(c, entryResource, c.req.param('id'), (before, now) =>
-      revisedEntry(before, c.req.method === 'PUT' ? normalizeEntryInput(c.get('body'), journal) : applyEntryPatch(before, c.get('body')), now))
+      revisedEntry(before, c.req.method === 'PUT' ? normalizeEntryInput(c.get('body'), { ...journal, now }) : applyEntryPatch(before, c.get('body')), now))
   })
   .delete('/:id', requireOwner, jsonBody, (c) => withdrawItem(c, entryResource, c.req.param('id'), withdrawnEntry))

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import { zonedParts, zonedToInstant } from './dates.js'
+import { defaultStatus } from './entry-status.js'
 import { calendarDate, dateTime, instant, link, longText, text, timeZone } from './primitives.js'
 import type { PublicMeta } from './revision.js'
 import { parseWith, ValidationError, type FieldError } from './validation.js'
@@ -106,6 +107,8 @@ function checkTimes(input: EntryInput, zone: string): FieldError[] {
 export interface EntryDefaults {
   /** The journal's zone (its profile's): times sent without a zone are in it, and the entry keeps it. */
   timeZone: string
+  /** The moment of writing: without a status the entry is planned if it starts later, else held. */
+  now: Date
 }
 
 /**
@@ -122,23 +125,25 @@ export function normalizeEntryInput(raw: unknown, journal: EntryDefaults): Entry
   if (errors.length > 0) throw new ValidationError(errors)
   const allDay = input.allDay ?? false
   const zoned = (v: string) => (allDay ? v : toZonedDateTime(v, zone))
+  const start = zoned(input.start)
   return dropUndefined({
     ...input,
-    start: zoned(input.start),
+    start,
     end: input.end === undefined ? undefined : zoned(input.end),
     allDay,
     timezone: zone,
     counterparts: input.counterparts ?? [],
     themes: [...new Set(input.themes ?? [])],
     links: input.links ?? [],
-    status: input.status ?? 'planned',
+    status: input.status ?? defaultStatus(entryStartInstant({ start, allDay, timezone: zone }), journal.now),
   })
 }
 
 /** The content of `entry` with `patch` applied; the result is validated as a whole. */
 export function applyEntryPatch(entry: Entry, rawPatch: unknown): EntryContent {
   const patch = parseWith(entryPatchSchema, rawPatch)
-  return normalizeEntryInput(dropUndefined({ ...entryContent(entry), ...patch }), { timeZone: entry.timezone })
+  // A stored entry always has its zone and status, so the journal's defaults never apply here.
+  return normalizeEntryInput(dropUndefined({ ...entryContent(entry), ...patch }), { timeZone: entry.timezone, now: new Date(entry.updatedAt) })
 }
 
 /** The author-written part of a stored entry, in input shape. */

@@ -23,7 +23,7 @@ export interface IcsImportOptions {
   to: string
   /** The journal's zone: for floating times and for entries whose zone has no IANA name. */
   timezone: string
-  /** Decides planned (still to come) or held (past). */
+  /** Decides planned (still to come) or held (past), see `defaultStatus`. */
   now: Date
 }
 
@@ -113,18 +113,17 @@ function toImportedEvent(vevent: IcsComponent, occurrence: Occurrence, zones: Zo
   const cancelled = prop(vevent, 'STATUS')?.value.trim().toUpperCase() === 'CANCELLED' || CANCELLED_PREFIX.test(summary)
   const title = clip(summary.replace(CANCELLED_PREFIX, '').trim(), 200) ?? '(zonder onderwerp)'
   const timezone = entryZone(occurrence.zone, zones)
-  const past = (occurrence.instant ?? new Date(`${occurrence.date}T00:00:00Z`)).getTime() < options.now.getTime()
   const input = {
     title, kind: 'meeting', visibility: 'private', allDay: occurrence.allDay, timezone,
     start: occurrence.allDay ? occurrence.date : occurrence.instant!.toISOString(),
     end: occurrence.allDay ? occurrence.endDate : occurrence.endInstant?.toISOString(),
-    status: cancelled ? 'cancelled' : past ? 'held' : 'planned',
+    status: cancelled ? 'cancelled' : undefined,
     location: oneLine(prop(vevent, 'LOCATION')?.value, 120),
     notes: text(prop(vevent, 'DESCRIPTION')?.value, 20_000),
     sourceUid: sourceUidOf(uid, repeats),
   }
   try {
-    return { sourceUid: input.sourceUid, line: vevent.line, sequence: Number(prop(vevent, 'SEQUENCE')?.value ?? 0) || 0, content: normalizeEntryInput(input, { timeZone: timezone }) }
+    return { sourceUid: input.sourceUid, line: vevent.line, sequence: Number(prop(vevent, 'SEQUENCE')?.value ?? 0) || 0, content: normalizeEntryInput(input, { timeZone: timezone, now: options.now }) }
   } catch (error) {
     if (error instanceof ValidationError) throw new IcsError(vevent.line, `the appointment "${title}" cannot be imported: ${error.message}`)
     throw error

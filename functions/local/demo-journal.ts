@@ -31,7 +31,7 @@ export async function loadDemoJournal(db: Db, person: string, dir: string): Prom
   const journal = journalSettings(profileFromInput(profileInput))
   const contents = entryInputs.map((raw, index) => {
     try {
-      return normalizeEntryInput(raw, journal)
+      return normalizeEntryInput(raw, { ...journal, now: new Date() })
     } catch (error) {
       throw new Error(`content/demo/entries.json item ${index}: ${(error as Error).message}`)
     }

@@ -35,6 +35,18 @@ describe('log an appointment', () => {
     expect(page).toContain('<span class="badge badge-public">Openbaar</span>')
   })
 
+  it('marks an appointment planned until it starts, then held, unless the servant chose a status', async () => {
+    const admin = await signedIn()
+    expect(await (await admin.get('/admin')).text()).toContain('<option value="" selected="">Vanzelf: gepland tot het begint, dan gehouden</option>')
+    const statusAfter = async (form: Record<string, string>) => {
+      const res = await admin.submit('/admin', '/admin/entries', logForm({ status: '', ...form }))
+      return (await getEntry(admin.db, PERSON, res.headers.get('location')!.split('/')[3]!.split('?')[0]!))?.status
+    }
+    expect(await statusAfter({ date: '2015-03-17' })).toBe('planned')
+    expect(await statusAfter({ date: '2015-03-16', startTime: '10:00' })).toBe('held')
+    expect(await statusAfter({ date: '2015-03-17', status: 'cancelled' })).toBe('cancelled')
+  })
+
   it('starts at today and now (to the quarter hour) and remembers the last kind and themes', async () => {
     const admin = await signedIn()
     const empty = await (await admin.get('/admin')).text()

@@ -2,6 +2,14 @@ import { describe, expect, it } from 'vitest'
 import { entryInput, testApi } from '../support/test-db.js'
 
 describe('entries API', () => {
+  it('creates an entry without a status as planned until it starts, then held; a chosen status stays', async () => {
+    const api = await testApi({ now: () => new Date('2015-03-16T12:00:00Z') })
+    const statusOf = async (overrides: Record<string, unknown>) => (await (await api.send('POST', '/api/entries', entryInput({ end: undefined, ...overrides }))).json()).status
+    expect(await statusOf({ start: '2015-03-17T10:00', status: undefined })).toBe('planned')
+    expect(await statusOf({ start: '2015-03-16T10:00', status: undefined })).toBe('held')
+    expect(await statusOf({ start: '2015-03-17T10:00', status: 'cancelled' })).toBe('cancelled')
+  })
+
   it('creates, reads, changes and withdraws an entry (round trip)', async () => {
     const api = await testApi()
     const created = await api.send('POST', '/api/entries', entryInput())

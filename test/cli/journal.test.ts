@@ -86,6 +86,13 @@ describe('journal add, list, edit, withdraw', () => {
     expect((await api(`/api/entries/${entry.id}`)).withdrawn).toMatchObject({ reason: 'dubbel ingevoerd' })
   }, 120_000)
 
+  it('logs an appointment still to come as planned and one that started as held, unless --status says otherwise', async () => {
+    const add = async (...args: string[]) => JSON.parse((await journal(['add', '--title', 'Advies over zelfsturende teams', '--json', ...args])).stdout).status
+    expect(await add('--start', '2099-03-16T10:00')).toBe('planned')
+    expect(await add('--start', '2015-03-16T10:00')).toBe('held')
+    expect(await add('--start', '2099-03-16T10:00', '--status', 'held')).toBe('held')
+  }, 120_000)
+
   it('nudges toward a subject and a counterpart after logging a vague appointment', async () => {
     const run = await journal(['add', '--title', 'Overleg', '--start', '2015-03-17T09:00'])
     expect(run.code).toBe(0)

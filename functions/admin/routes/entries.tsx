@@ -74,7 +74,7 @@ async function readEntryForm(c: AdminContext, existing?: Entry) {
   const { input, errors } = entryInputFrom(values, { timezone: timeZone, suggestions, existing, chooseType: t.form.chooseType })
   let content: EntryContent | undefined
   try {
-    content = normalizeEntryInput(input, { timeZone })
+    content = normalizeEntryInput(input, { timeZone, now: c.get('deps').now() })
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error
     Object.assign(errors, { ...entryFormErrors(error.errors, c.get('lang')), ...errors })

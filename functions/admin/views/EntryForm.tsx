@@ -75,7 +75,7 @@ export const EntryForm: FC<EntryFormProps> = ({ action, values, errors, lang, t,
         options={VISIBILITIES.map((v) => [v, t.visibility[v], t.visibilityHelp[v]])} />
       <TextArea name="summary" label={f.summary} value={values.summary} error={errors.summary} />
       <div class="row">
-        <Select name="status" label={f.status} value={values.status} error={errors.status} options={ENTRY_STATUSES.map((s) => [s, STATUS_LABELS[lang][s]])} />
+        <Select name="status" label={f.status} value={values.status} error={errors.status} options={[['', f.statusAutomatic], ...ENTRY_STATUSES.map((s): [string, string] => [s, STATUS_LABELS[lang][s]])]} />
         <TextField name="statusNote" label={f.statusNote} hint={f.statusNoteHint} value={values.statusNote} error={errors.statusNote} />
       </div>
       <TextField name="publishAfter" type="datetime-local" label={f.publishAfter} hint={f.publishAfterHint} value={values.publishAfter} error={errors.publishAfter} />

@@ -1,6 +1,4 @@
 import { missingEssentials } from '../../core/entry-authoring.js'
-import { toZonedDateTime } from '../../core/entry.js'
-import { isDateTime } from '../../core/primitives.js'
 import { apiClient } from '../client.js'
 import { entryFields, entryLine, ENTRY_FLAGS, ENTRY_FLAGS_HELP, nowQuarter, type ListedEntry } from '../entry-flags.js'
 import { options, printJson, type Command } from '../io.js'
@@ -30,8 +28,8 @@ Example:
     const zone = values.timezone ?? await api.journalZone()
     const fields = entryFields(values, now, zone)
     const start = (fields.start as string | undefined) ?? nowQuarter(now, zone)
-    const startsAt = fields.allDay ? Date.parse(`${start}T23:59:59Z`) : isDateTime(start) ? Date.parse(toZonedDateTime(start, zone)) : Number.NaN
-    const input = { kind: 'meeting', visibility: 'public', status: startsAt > now.getTime() ? 'planned' : 'held', ...fields, start }
+    // Without --status the API applies the journal's rule (core `defaultStatus`): planned until it starts, then held.
+    const input = { kind: 'meeting', visibility: 'public', ...fields, start }
     const { body } = await api.call<ListedEntry>('/api/entries', { method: 'POST', body: input })
     if (values.json) return printJson(io, body)
     io.out(`Logged: ${entryLine(body)}`)
