@@ -17,6 +17,8 @@ export interface CountedEntries {
   withheld: PublicEntry[]
   /** Keys (see `nameKey`) of organisations named by public entries before the period. */
   knownBefore: Set<string>
+  /** Whether any public entry starts before the period: without one, nothing can be "new" in it. */
+  hasEarlier: boolean
   /** When each published entry became public: `createdAt`, or `publishAfter` when that is later. */
   publicSince: Map<string, string>
 }
@@ -77,14 +79,16 @@ const later = (a: string, b: string | undefined) => (b !== undefined && Date.par
 /** Splits `entries` into what the period `from`..`to` (local days, inclusive) counts, plus what came before. */
 export function countEntries(entries: readonly Entry[], period: { from: string; to: string }, options: CountOptions): CountedEntries {
   const { timeZone } = options
-  const result: CountedEntries = { published: [], withheld: [], knownBefore: new Set(options.knownBefore), publicSince: new Map() }
+  const result: CountedEntries = { published: [], withheld: [], knownBefore: new Set(options.knownBefore), hasEarlier: false, publicSince: new Map() }
   for (const entry of entries) {
     const day = localStartDate(entry, timeZone)
     if (day > period.to) continue
     const view = toPublicEntry(entry, { now: options.now, locale: options.locale })
     if (!view || view.withdrawn) continue
-    if (day < period.from) addOrganisations(view, result.knownBefore)
-    else if (view.visibility === 'restricted') result.withheld.push(view)
+    if (day < period.from) {
+      addOrganisations(view, result.knownBefore)
+      if (view.visibility === 'public') result.hasEarlier = true
+    } else if (view.visibility === 'restricted') result.withheld.push(view)
     else {
       result.published.push(view)
       result.publicSince.set(entry.id, later(entry.createdAt, entry.publishAfter))

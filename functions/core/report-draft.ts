@@ -32,7 +32,7 @@ const TEXT = {
     themes: "Thema's",
     themesMark: "<!-- Vertel hier wat je met deze thema's deed en wat je ervan leerde -->",
     figures: 'In cijfers',
-    organisations: (n: number, first: number) => `${n} ${n === 1 ? 'organisatie' : 'organisaties'}, ${first === n ? 'alle' : `waarvan ${first}`} voor het eerst in deze agenda.`,
+    organisations: (n: number, first?: number) => `${n} ${n === 1 ? 'organisatie' : 'organisaties'}${first === undefined ? '' : `, ${first === n ? 'alle' : `waarvan ${first}`} voor het eerst in deze agenda`}.`,
     busiest: (month: string, n: string) => `Drukste maand: ${month} (${n}).`,
     share: (pct: number) => `${pct}% van de openbare afspraken noemt zowel een onderwerp als een gesprekspartner.`,
     delay: (days: number, text: string) => (days >= 0 ? `Een afspraak stond (mediaan) ${text} na de start in de agenda.` : `Afspraken stonden (mediaan) ${text} van tevoren in de agenda.`),
@@ -55,7 +55,7 @@ const TEXT = {
     themes: 'Themes',
     themesMark: '<!-- Tell here what you did with these themes and what you learnt -->',
     figures: 'Key figures',
-    organisations: (n: number, first: number) => `${n} ${n === 1 ? 'organisation' : 'organisations'}, ${first === n ? 'all' : first} of them new in this agenda.`,
+    organisations: (n: number, first?: number) => `${n} ${n === 1 ? 'organisation' : 'organisations'}${first === undefined ? '' : `, ${first === n ? 'all' : first} of them new in this agenda`}.`,
     busiest: (month: string, n: string) => `Busiest month: ${month} (${n}).`,
     share: (pct: number) => `${pct}% of the public appointments name both a subject and a counterpart.`,
     delay: (days: number, text: string) => (days >= 0 ? `An appointment appeared in the agenda (median) ${text} after it started.` : `Appointments appeared in the agenda (median) ${text} in advance.`),
@@ -121,7 +121,7 @@ function contactParagraphs(stats: ReportStats, locale: Locale): string[] {
   if (others.length > 0) paragraphs.push(`${t.others}\n\n${others.join('\n')}`)
   // When every organisation is new (the agenda's first year), the list would only repeat the ones above.
   const firstTime = groupedNames(stats, (o) => o.firstTime)
-  if (stats.firstTimeOrganisations.count > 0 && stats.firstTimeOrganisations.count < stats.organisations.count) {
+  if (stats.firstTimeOrganisations && stats.firstTimeOrganisations.count > 0 && stats.firstTimeOrganisations.count < stats.organisations.count) {
     paragraphs.push(t.firstTime(describeOrganisations(firstTime, locale)))
   }
   return paragraphs
@@ -142,7 +142,7 @@ function themeSection(stats: ReportStats, locale: Locale): string[] {
 
 function keyFigures(stats: ReportStats, locale: Locale): string[] {
   const t = TEXT[locale]
-  const lines = [t.organisations(stats.organisations.count, stats.firstTimeOrganisations.count)]
+  const lines = [t.organisations(stats.organisations.count, stats.firstTimeOrganisations?.count)]
   const busiest = stats.perMonth.reduce((best, m) => (m.count > best.count ? m : best), stats.perMonth[0]!)
   if (busiest.count > 0) lines.push(t.busiest(monthYear(busiest.month, locale), countAppointments(busiest.count, locale)))
   if (stats.subjectAndCounterpart.share !== null) lines.push(t.share(Math.round(stats.subjectAndCounterpart.share * 100)))

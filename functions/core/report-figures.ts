@@ -31,7 +31,7 @@ export interface FigureListing {
  * organisation type followed by its organisations. Figures counting nothing get no listing.
  */
 export function reportFigureListings(stats: ReportStats): FigureListing[] {
-  const candidates: [FigureSubject, Figure][] = [
+  const candidates: [FigureSubject, Figure | undefined][] = [
     [{ figure: 'total' }, stats.total],
     [{ figure: 'organisations' }, stats.organisations],
     [{ figure: 'first-time' }, stats.firstTimeOrganisations],
@@ -48,7 +48,7 @@ export function reportFigureListings(stats: ReportStats): FigureListing[] {
     ]),
   ]
   const taken = new Set<string>()
-  return candidates.filter(([, figure]) => figure.entryIds.length > 0).map(([subject, figure]) => {
+  return candidates.flatMap(([subject, figure]) => (figure && figure.entryIds.length > 0 ? [[subject, figure] as const] : [])).map(([subject, figure]) => {
     const key = uniqueKey(keyOf(subject), taken)
     return { key, subject, figure }
   })

@@ -17,12 +17,16 @@ export interface OrganisationFigure extends Figure {
   type: OrganisationType
   /** The kinds of the entries naming it: the draft lists advice and lectures apart from other contacts. */
   kinds: EntryKind[]
-  /** Named by no public entry before the period. */
+  /** Named by no public entry before the period, in a journal that has earlier public entries. */
   firstTime: boolean
 }
 export interface ReportStats {
   period: ReportPeriod
-  /** Public entries in the period that were not cancelled: what every other figure counts. */
+  /**
+   * The appointments of the period: public entries that took place or are still to come. What
+   * every other figure counts, and what a report's text must say. Cancelled entries are not in it,
+   * nor moved ones: a moved appointment is counted at its new date, as the entry made for it.
+   */
   total: Figure
   /** Non-zero kinds in vocabulary order; the counts add up to `total`. */
   byKind: (Figure & { kind: EntryKind })[]
@@ -30,8 +34,12 @@ export interface ReportStats {
   organisationTypes: (Figure & { type: OrganisationType; organisations: OrganisationFigure[] })[]
   /** `count` distinct organisations; `entryIds` the entries naming at least one. */
   organisations: Figure
-  /** Organisations met for the first time; `count` organisations, `entryIds` the entries naming them. */
-  firstTimeOrganisations: Figure & { names: string[] }
+  /**
+   * Organisations met for the first time; `count` organisations, `entryIds` the entries naming them.
+   * Absent when no public entry starts before the period (the journal's first year): there is
+   * nothing to be new against, and "all of them" would only repeat `organisations`.
+   */
+  firstTimeOrganisations?: Figure & { names: string[] }
   /** Entries with a private individual, counted, never named. */
   privateIndividuals: Figure
   /** By count (most first), then alphabetically. */
@@ -42,6 +50,8 @@ export interface ReportStats {
   withheld: Figure
   /** Public entries in the period that were cancelled; not in `total`. */
   cancelled: Figure
+  /** Public entries in the period that were moved to another date; not in `total` (their new date is). */
+  moved: Figure
   /**
    * Entries naming both a subject (a non-empty summary or at least one theme; the title does not
    * count, every entry has one) and a counterpart (a private individual counts). `share` is
@@ -76,8 +86,8 @@ const figure = (entries: readonly PublicEntry[]): Figure => ({ count: entries.le
 export function reportStats(entries: Entry[], period: ReportPeriod, now: Date, options: { timeZone: string; locale: Locale }): ReportStats {
   const { timeZone } = options
   const counted = countEntries(entries, period, { now, ...options })
-  const held = counted.published.filter((e) => e.status !== 'cancelled')
-  const organisations = organisationFigures(held, counted.knownBefore)
+  const held = counted.published.filter(tookPlace)
+  const organisations = organisationFigures(held, counted.hasEarlier ? counted.knownBefore : undefined)
   const firstTime = organisations.filter((o) => o.firstTime)
   const namingSubject = held.filter((e) => e.counterparts.length > 0 && ((e.summary ?? '').trim() !== '' || e.themes.length > 0))
   return {
@@ -89,15 +99,18 @@ export function reportStats(entries: Entry[], period: ReportPeriod, now: Date, o
       return { type, ...figure(held.filter((e) => group.some((o) => o.entryIds.includes(e.id)))), organisations: group }
     }).filter((g) => g.organisations.length > 0),
     organisations: { count: organisations.length, entryIds: held.filter((e) => organisationsOf(e).length > 0).map((e) => e.id) },
-    firstTimeOrganisations: {
-      count: firstTime.length, names: firstTime.map((o) => o.name),
-      entryIds: held.filter((e) => firstTime.some((o) => o.entryIds.includes(e.id))).map((e) => e.id),
-    },
+    ...(counted.hasEarlier ? {
+      firstTimeOrganisations: {
+        count: firstTime.length, names: firstTime.map((o) => o.name),
+        entryIds: held.filter((e) => firstTime.some((o) => o.entryIds.includes(e.id))).map((e) => e.id),
+      },
+    } : {}),
     privateIndividuals: figure(held.filter((e) => e.counterparts.some((c) => c.type === 'private-person'))),
     themes: themeFigures(held),
     perMonth: monthsOf(period).map((month) => ({ month, ...figure(held.filter((e) => localStartDate(e, timeZone).startsWith(month))) })),
     withheld: figure(counted.withheld),
     cancelled: figure(counted.published.filter((e) => e.status === 'cancelled')),
+    moved: figure(counted.published.filter((e) => e.status === 'moved')),
     subjectAndCounterpart: { ...figure(namingSubject), share: held.length > 0 ? namingSubject.length / held.length : null },
     publicationDelay: {
       medianDays: median(held.map((e) => (Date.parse(counted.publicSince.get(e.id)!) - entryStartInstant(e).getTime()) / 86_400_000)),
@@ -106,13 +119,19 @@ export function reportStats(entries: Entry[], period: ReportPeriod, now: Date, o
   }
 }
 
-/** One figure per organisation (keyed by name, however spelled); its first spelling and type win. */
-function organisationFigures(held: readonly PublicEntry[], knownBefore: ReadonlySet<string>): OrganisationFigure[] {
+/** Held or still planned: a cancelled appointment did not take place, a moved one took place elsewhen. */
+const tookPlace = (e: PublicEntry) => e.status !== 'cancelled' && e.status !== 'moved'
+
+/**
+ * One figure per organisation (keyed by name, however spelled); its first spelling and type win.
+ * Without `knownBefore` (no earlier year) no organisation is first-time.
+ */
+function organisationFigures(held: readonly PublicEntry[], knownBefore: ReadonlySet<string> | undefined): OrganisationFigure[] {
   const byKey = new Map<string, OrganisationFigure>()
   for (const entry of held) {
     for (const c of organisationsOf(entry)) {
       const key = nameKey(c.name)
-      const found = byKey.get(key) ?? { name: c.name, type: c.type as OrganisationType, kinds: [], firstTime: !knownBefore.has(key), count: 0, entryIds: [] }
+      const found = byKey.get(key) ?? { name: c.name, type: c.type as OrganisationType, kinds: [], firstTime: knownBefore !== undefined && !knownBefore.has(key), count: 0, entryIds: [] }
       found.count += 1
       found.entryIds.push(entry.id)
       if (!found.kinds.includes(entry.kind)) found.kinds.push(entry.kind)

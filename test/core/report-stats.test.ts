@@ -100,6 +100,34 @@ describe('reportStats over a July–June year', () => {
   })
 })
 
+describe('reportStats: one count for text and figures', () => {
+  const year = { from: '2015-01-01', to: '2015-12-31' }
+  const moved = [
+    entry('M1', '2015-02-12T13:00:00Z', { kind: 'lecture', status: 'moved', statusNote: 'verplaatst naar 12 maart', counterparts: [org('Gemeente Arnhem', 'gemeente')] }),
+    entry('M2', '2015-03-12T13:00:00Z', { kind: 'lecture', counterparts: [org('Gemeente Arnhem', 'gemeente')] }),
+  ]
+
+  it('counts a moved appointment once, at its new date', () => {
+    const s = reportStats(moved, year, NOW, AMSTERDAM)
+    expect(s.total).toEqual({ count: 1, entryIds: ['M2'] })
+    expect(s.byKind).toEqual([{ kind: 'lecture', count: 1, entryIds: ['M2'] }])
+    expect(s.moved).toEqual({ count: 1, entryIds: ['M1'] })
+  })
+
+  it('leaves "first time" out when no public entry lies before the period, however many organisations are new', () => {
+    const s = reportStats(moved, year, NOW, AMSTERDAM)
+    expect(s.organisations.count).toBe(1)
+    expect(s).not.toHaveProperty('firstTimeOrganisations')
+    expect(s.organisationTypes[0]!.organisations[0]!.firstTime).toBe(false)
+  })
+
+  it('counts "first time" against the earlier years when there are some', () => {
+    const s = reportStats([entry('A0', '2014-06-01T09:00:00Z', { counterparts: [org('Gemeente Arnhem', 'gemeente')] }), ...moved, entry('N1', '2015-05-01T09:00:00Z', { counterparts: [org('Gemeente Leiden', 'gemeente')] })], year, NOW, AMSTERDAM)
+    expect(s.organisations.count).toBe(2)
+    expect(s.firstTimeOrganisations).toEqual({ count: 1, names: ['Gemeente Leiden'], entryIds: ['N1'] })
+  })
+})
+
 describe('reportStats for other periods', () => {
   it.each([
     ['a calendar year', { from: '2015-01-01', to: '2015-12-31' }, 4, 12],

@@ -48,7 +48,7 @@ describe('an annual report page', () => {
     expect(items.entries.some((e) => e.visibility === 'private' && e.start.startsWith('2015'))).toBe(true)
   })
 
-  it('shows the author’s text first, then the key numbers reportStats counted', async () => {
+  it('shows the author’s text first, then the key numbers reportStats counted (no "first time" in a first year)', async () => {
     await page.goto(server.url + REPORT)
     const text = await page.locator('article').innerText()
     expect(text.indexOf('Mijn jaar in het kort.')).toBeLessThan(text.indexOf('Cijfers uit de agenda'))
@@ -57,7 +57,6 @@ describe('an annual report page', () => {
     expect(facts).toEqual({
       Afspraken: `${stats.total.count} openbare afspraken`,
       Organisaties: `${stats.organisations.count} organisaties`,
-      'Voor het eerst gesproken': `${stats.firstTimeOrganisations.count} organisaties`,
       Besloten: `${stats.withheld.count} ${stats.withheld.count === 1 ? 'afspraak' : 'afspraken'}`,
       'Met onderwerp én gesprekspartner': `${share} (${stats.subjectAndCounterpart.count} van ${stats.total.count})`,
       'Gepubliceerd (mediaan)': `${String(Math.abs(stats.publicationDelay.medianDays!)).replace('.', ',')} dagen ${stats.publicationDelay.medianDays! < 0 ? 'vóór' : 'na'} de afspraak`,
