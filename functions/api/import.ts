@@ -36,9 +36,9 @@ async function calendarText(c: Context<AppEnv>): Promise<string> {
 }
 
 /** Reads and checks the whole file; a bad line refuses the import before anything is written. */
-function readCalendarOrProblem(source: string, options: Parameters<typeof readCalendar>[1]): CalendarImport {
+async function readCalendarOrProblem(source: string, options: Parameters<typeof readCalendar>[1]): Promise<CalendarImport> {
   try {
-    return readCalendar(source, options)
+    return await readCalendar(source, options)
   } catch (error) {
     if (!(error instanceof IcsError)) throw error
     throw problem(400, `The calendar file cannot be imported: line ${error.line}: ${error.reason}. Nothing was imported; fix that line or export the calendar again.`, {
@@ -64,7 +64,7 @@ export const importRoute = new Hono<AppEnv>()
     const at = now()
     const timezone = (await journalSettingsOf(c)).timeZone
     const range = importRange(q, at, timezone)
-    const calendar = readCalendarOrProblem(source, { ...range, timezone, now: at })
+    const calendar = await readCalendarOrProblem(source, { ...range, timezone, now: at })
     const run: ImportRun = { by: c.get('token').id, now: at, dryRun: q.dryRun === 'true' }
     const answer = (result: ImportResult) => ({ ...result, range, dryRun: run.dryRun ?? false, calendarName: calendar.calendarName })
     if (!wantsProgress(c)) return c.json(answer(await runImport(db, person, calendar, run)), 200, ownerHeaders)

@@ -4,6 +4,7 @@ import { normalizeEntryInput, type EntryContent } from './entry.js'
 import { entryZone, occurrencesOf, recurrenceKey, uidOf, type Occurrence } from './ics-occurrences.js'
 import { IcsError, parseIcs, prop, unescapeText, type IcsComponent } from './ics-parse.js'
 import { zoneResolver, type ZoneResolver } from './ics-time.js'
+import { PLACE_IN_TIME, WorkBudget, WorkBudgetExceeded } from './import-budget.js'
 import { ValidationError } from './validation.js'
 
 export { IcsError } from './ics-parse.js'
@@ -32,8 +33,10 @@ export interface ImportedEvent { sourceUid: string; line: number; sequence: numb
 export interface CalendarImport {
   /** In order of start. */
   events: ImportedEvent[]
-  /** Appointments (or occurrences) outside the range, left out. */
+  /** Appointments with no occurrence in the range, left out. */
   outsideRange: number
+  /** The work the file took, counted against MAX_OCCURRENCES_EVALUATED. */
+  occurrencesEvaluated: number
   calendarName?: string
   product?: string
 }
@@ -57,36 +60,77 @@ export const MAX_IMPORTED_EVENTS = 5_000
 /** Outlook writes a cancelled meeting's subject with one of these before it. */
 const CANCELLED_PREFIX = /^(canceled|cancelled|geannuleerd|abgesagt|annulé)\s*:\s*/i
 
-export function readCalendar(source: string, options: IcsImportOptions): CalendarImport {
+/** Occurrences a day or two outside the range may still fall inside it in the entry's own zone. */
+const ZONE_MARGIN_DAYS = 2
+
+/**
+ * Reads the file, working out repeats only near the range and yielding to the event loop as it
+ * goes. A file that asks for more than MAX_OCCURRENCES_EVALUATED is refused (IcsError naming the
+ * appointment that went over), so no file can hold the server for long.
+ */
+export async function readCalendar(source: string, options: IcsImportOptions, budget = new WorkBudget()): Promise<CalendarImport> {
   const calendars = parseIcs(source)
   if (!calendars.some((c) => c.name === 'VCALENDAR')) throw new IcsError(1, 'the file holds no BEGIN:VCALENDAR: export the calendar as an .ics (iCalendar) file')
+  const window = { from: addDays(options.from, -ZONE_MARGIN_DAYS), through: addDays(options.to, ZONE_MARGIN_DAYS) }
   const events: ImportedEvent[] = []
   let outsideRange = 0
   for (const calendar of calendars.filter((c) => c.name === 'VCALENDAR')) {
-    const zones = zoneResolver(calendar, options.timezone)
+    const zones = zoneResolver(calendar, options.timezone, budget)
     const vevents = calendar.components.filter((c) => c.name === 'VEVENT')
     const overridden = new Map<string, Set<string>>()
     for (const vevent of vevents.filter((v) => prop(v, 'RECURRENCE-ID'))) {
-      const uid = uidOf(vevent)
-      overridden.set(uid, (overridden.get(uid) ?? new Set()).add(recurrenceKey(vevent, zones)))
+      const key = withinBudget(vevent, () => {
+        budget.spend()
+        return recurrenceKey(vevent, zones, window)
+      })
+      if (key) overridden.set(uidOf(vevent), (overridden.get(uidOf(vevent)) ?? new Set()).add(key))
     }
     for (const vevent of vevents) {
-      const occurrences = occurrencesOf(vevent, zones, addDays(options.to, 1), overridden.get(uidOf(vevent)) ?? new Set())
+      await budget.yieldTurn()
+      const occurrences = withinBudget(vevent, () => occurrencesOf(vevent, zones, window, overridden.get(uidOf(vevent)) ?? new Set(), budget))
+      let inRange = 0
       for (const occurrence of occurrences) {
-        const day = occurrence.allDay ? occurrence.date : zonedParts(occurrence.instant!, entryZone(occurrence.zone, zones)).date
-        if (day < options.from || day > options.to) outsideRange++
-        else events.push(toImportedEvent(vevent, occurrence, zones, options))
+        const day = dayInEntryZone(occurrence, zones, budget)
+        if (day < options.from || day > options.to) continue
+        inRange++
+        budget.spend()
+        await budget.yieldTurn()
+        events.push(toImportedEvent(vevent, occurrence, zones, options))
+        if (events.length > MAX_IMPORTED_EVENTS) {
+          throw new IcsError(vevent.line, `the range ${options.from} to ${options.to} holds more than ${MAX_IMPORTED_EVENTS} appointments: import a shorter range`)
+        }
       }
-      if (events.length > MAX_IMPORTED_EVENTS) {
-        throw new IcsError(vevent.line, `the range ${options.from} to ${options.to} holds more than ${MAX_IMPORTED_EVENTS} appointments: import a shorter range`)
-      }
+      if (inRange === 0) outsideRange++
     }
   }
   return {
     events: latestPerSource(events),
     outsideRange,
+    occurrencesEvaluated: budget.used,
     calendarName: text(calendars.map((c) => prop(c, 'X-WR-CALNAME')).find(Boolean)?.value),
     product: calendars.map((c) => prop(c, 'PRODID')).find(Boolean)?.value,
+  }
+}
+
+/** The day an occurrence lands on in the zone its entry gets: its own date, unless that zone differs. */
+function dayInEntryZone(occurrence: Occurrence, zones: ZoneResolver, budget: WorkBudget): string {
+  const zone = entryZone(occurrence.zone, zones)
+  if (occurrence.allDay || zone === occurrence.zone.iana) return occurrence.date
+  budget.spend(PLACE_IN_TIME)
+  return zonedParts(occurrence.instant!, zone).date
+}
+
+/** Runs the work for one appointment; going over the budget becomes a refusal that names it and says what to do. */
+function withinBudget<T>(vevent: IcsComponent, work: () => T): T {
+  try {
+    return work()
+  } catch (error) {
+    if (!(error instanceof WorkBudgetExceeded)) throw error
+    const summary = oneLine(prop(vevent, 'SUMMARY')?.value, 80) ?? uidOf(vevent)
+    const rule = prop(vevent, 'RRULE')?.value
+    throw new IcsError(vevent.line, `the file asks for more than ${error.limit} dates to be worked out, and the appointment "${summary}"`
+      + `${rule ? ` (repeating ${rule} from ${prop(vevent, 'DTSTART')?.value})` : ''} went over that. `
+      + 'Export a shorter period from your calendar app, or end that repeat (an end date or a number of times) and import again')
   }
 }
 

@@ -1,5 +1,6 @@
 import { isCalendarDate, isValidTimeZone, zonedParts, zonedToInstant } from './dates.js'
 import { IcsError, prop, props, type IcsComponent, type IcsProperty } from './ics-parse.js'
+import { PLACE_IN_TIME, WorkBudget } from './import-budget.js'
 import { expandRule, parseRRule, RecurrenceRuleError } from './rrule.js'
 import { ianaZoneFor } from './windows-zones.js'
 
@@ -36,9 +37,34 @@ export function dateValues(property: IcsProperty): IcsDateValue[] {
 /** A time zone as the importer uses it: wall clock → instant, and its IANA name when it has one. */
 export interface Zone { label: string; iana?: string; toInstant(date: string, time: string): Date }
 
-export const ianaZone = (name: string): Zone => ({ label: name, iana: name, toInstant: (date, time) => zonedToInstant(date, time, name) })
+/**
+ * An IANA zone that asks `Intl` once per day rather than once per time, counting that against the
+ * file's budget: a day whose offset is the same from before its start to after its end (every day
+ * but the two a year the clocks change) places each of its times by arithmetic.
+ */
+function ianaZone(name: string, budget: WorkBudget): Zone {
+  const offsets = new Map<string, number | null>()
+  const offsetAt = (ms: number) => zonedParts(new Date(ms), name).offsetMinutes
+  return {
+    label: name,
+    iana: name,
+    toInstant(date, time) {
+      let offset = offsets.get(date)
+      if (offset === undefined) {
+        budget.spend(PLACE_IN_TIME)
+        const midnight = Date.parse(`${date}T00:00:00Z`)
+        const [before, after] = [offsetAt(midnight - 14 * HOUR_MS), offsetAt(midnight + 38 * HOUR_MS)]
+        offsets.set(date, (offset = before === after ? before : null))
+      }
+      budget.spend()
+      if (offset !== null) return new Date(Date.parse(`${date}T${time}:00Z`) - offset * 60_000)
+      budget.spend(PLACE_IN_TIME)
+      return zonedToInstant(date, time, name)
+    },
+  }
+}
 
-const UTC = ianaZone('Etc/UTC')
+const HOUR_MS = 3_600_000
 
 function offsetMinutes(value: string | undefined): number | undefined {
   const match = /^([+-])(\d{2})(\d{2})(\d{2})?$/.exec(value?.trim() ?? '')
@@ -49,7 +75,7 @@ function offsetMinutes(value: string | undefined): number | undefined {
 interface Observance { onsets: (year: number) => string[]; offset: number }
 
 /** A zone defined only by its VTIMEZONE (Outlook's "Customized Time Zone"): offsets and yearly rules. */
-function definedZone(definition: IcsComponent, label: string): Zone | undefined {
+function definedZone(definition: IcsComponent, label: string, budget: WorkBudget): Zone | undefined {
   const observances: Observance[] = definition.components.filter((c) => c.name === 'STANDARD' || c.name === 'DAYLIGHT').flatMap((c) => {
     const offset = offsetMinutes(prop(c, 'TZOFFSETTO')?.value)
     const start = prop(c, 'DTSTART')
@@ -59,10 +85,12 @@ function definedZone(definition: IcsComponent, label: string): Zone | undefined 
     const rule = rrule ? parseRRule(rrule.value) : undefined
     const extra = props(c, 'RDATE').flatMap(dateValues).map((d) => d.date)
     const byYear = new Map<number, string[]>()
+    // Only the changes of the year asked and the year before decide the offset: a rule that
+    // starts in 1601 (as Outlook writes them) or changes daily is not stepped through from its start.
     const onsets = (year: number) => {
       const at = (date: string) => `${date}T${first!.time ?? '00:00'}`
       if (!byYear.has(year)) {
-        const dates = rule ? expandRule(rule, first!.date, { through: `${year}-12-31` }).slice(-2) : [first!.date]
+        const dates = rule ? expandRule(rule, first!.date, { from: `${year - 1}-01-01`, through: `${year}-12-31`, budget }) : [first!.date]
         byYear.set(year, [...dates, ...extra].filter((d) => Number(d.slice(0, 4)) <= year).map(at))
       }
       return byYear.get(year)!
@@ -80,6 +108,7 @@ function definedZone(definition: IcsComponent, label: string): Zone | undefined 
   return {
     label,
     toInstant: (date, time) => {
+      budget.spend()
       const [y, m, d] = date.split('-').map(Number) as [number, number, number]
       const [hh, mm] = time.split(':').map(Number) as [number, number]
       return new Date(Date.UTC(y, m - 1, d, hh, mm) - offsetAt(`${date}T${time}`) * 60_000)
@@ -92,15 +121,16 @@ function definedZone(definition: IcsComponent, label: string): Zone | undefined 
  * name or an old Outlook display name; failing that, the file's own VTIMEZONE of that name is
  * evaluated. Floating times belong to the calendar's X-WR-TIMEZONE, else to `defaultZone`.
  */
-export function zoneResolver(calendar: IcsComponent, defaultZone: string) {
+export function zoneResolver(calendar: IcsComponent, defaultZone: string, budget = new WorkBudget()) {
   const definitions = new Map(calendar.components.filter((c) => c.name === 'VTIMEZONE').map((c) => [prop(c, 'TZID')?.value.trim() ?? '', c]))
   const calendarZone = prop(calendar, 'X-WR-TIMEZONE')?.value.trim()
-  const floating = ianaZone(calendarZone && isValidTimeZone(calendarZone) ? calendarZone : ianaZoneFor(calendarZone ?? '') ?? defaultZone)
+  const floating = ianaZone(calendarZone && isValidTimeZone(calendarZone) ? calendarZone : ianaZoneFor(calendarZone ?? '') ?? defaultZone, budget)
   const cache = new Map<string, Zone>()
+  const utc = ianaZone('Etc/UTC', budget)
   return {
     floating,
     zoneOf(property: IcsProperty, value: IcsDateValue): Zone {
-      if (value.utc) return UTC
+      if (value.utc) return utc
       const tzid = property.params.TZID?.trim()
       if (!tzid) return floating
       let zone = cache.get(tzid)
@@ -108,7 +138,7 @@ export function zoneResolver(calendar: IcsComponent, defaultZone: string) {
         const definition = definitions.get(tzid)
         const iana = ianaZoneFor(tzid) ?? (definition ? ianaZoneFor(prop(definition, 'X-LIC-LOCATION')?.value ?? '') : undefined)
         try {
-          zone = iana ? ianaZone(sameClock(iana, floating.iana!) && !isValidTimeZone(tzid) ? floating.iana! : iana) : definition ? definedZone(definition, tzid) : undefined
+          zone = iana ? ianaZone(sameClock(iana, floating.iana!) && !isValidTimeZone(tzid) ? floating.iana! : iana, budget) : definition ? definedZone(definition, tzid, budget) : undefined
         } catch (error) {
           if (error instanceof RecurrenceRuleError) throw new IcsError(definition!.line, `the time zone "${tzid}" has a rule that cannot be read: ${error.message}`)
           throw error

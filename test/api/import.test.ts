@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { testApi } from '../support/test-db.js'
+import { MAX_IMPORTED_EVENTS } from '../../functions/core/ics-import.js'
+import { largestAllowedFile } from '../support/calendar-files.js'
+import { startServer } from '../support/local-server.js'
+import { ownerToken, testApi, testDb } from '../support/test-db.js'
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/ics/${name}`, import.meta.url), 'utf8')
 const SPRING = '?from=2015-03-01&to=2015-06-30'
@@ -102,5 +105,24 @@ describe('POST /api/import/ics', () => {
     const res = await api.importFile(fixture('apple-calendar.ics'), '?from=2015-06-30&to=2015-03-01')
     expect(res.status).toBe(400)
     expect((await res.json()).errors).toEqual([{ field: 'to', reason: 'must be on or after from (2015-06-30)' }])
+  })
+})
+
+describe('POST /api/import/ics on a running server', () => {
+  it('answers /api/health while it reads the largest calendar file the limits allow', async () => {
+    const db = await testDb()
+    const auth = { Authorization: `Bearer ${(await ownerToken(db)).secret}` }
+    const server = await startServer(db)
+    try {
+      const answered: string[] = []
+      const importing = fetch(`${server.url}/api/import/ics?from=2026-01-01&to=2026-12-31&dryRun=true`, { method: 'POST', headers: { ...auth, ...ics }, body: largestAllowedFile() })
+        .then(async (res) => { answered.push('import'); return { status: res.status, body: await res.json() } })
+      const health = fetch(`${server.url}/api/health`).then((res) => { answered.push('health'); return res.status })
+      expect(await health).toBe(200)
+      expect(await importing).toMatchObject({ status: 200, body: { created: MAX_IMPORTED_EVENTS - 100, dryRun: true } })
+      expect(answered).toEqual(['health', 'import'])
+    } finally {
+      await server.close()
+    }
   })
 })

@@ -39,14 +39,14 @@ const options = { from: '2014-01-01', to: '2016-12-31', timezone: 'Europe/Amster
 describe('fuzzing the calendar importer', () => {
   const fixtures = ['outlook-2016.ics', 'google-calendar.ics', 'apple-calendar.ics', 'outlook-custom-zone.ics'].map((f) => readFileSync(`${FIXTURES}${f}`, 'utf8'))
 
-  it('either imports, all private, or refuses with a line and a reason — never crashes', () => {
+  it('either imports, all private, or refuses with a line and a reason — never crashes', async () => {
     const mutation = fc.record({
       fixture: fc.integer({ min: 0, max: fixtures.length - 1 }),
       line: fc.nat(),
       kind: fc.constantFrom('delete', 'duplicate', 'replace', 'truncate', 'insert'),
       text: fc.oneof(fc.string(), fc.constantFrom('RRULE:FREQ=DAILY;COUNT=99999', 'DTSTART:99999999T999999', 'END:VEVENT', 'BEGIN:VEVENT', 'EXDATE:x', 'RRULE:FREQ=SECONDLY', 'DTSTART;TZID=Nowhere/Else:20150316T100000', ' folded')),
     })
-    fc.assert(fc.property(mutation, ({ fixture, line, kind, text }) => {
+    await fc.assert(fc.asyncProperty(mutation, async ({ fixture, line, kind, text }) => {
       const lines = fixtures[fixture]!.split('\r\n')
       const at = line % lines.length
       if (kind === 'delete') lines.splice(at, 1)
@@ -55,7 +55,7 @@ describe('fuzzing the calendar importer', () => {
       if (kind === 'insert') lines.splice(at, 0, text)
       const source = kind === 'truncate' ? lines.join('\r\n').slice(0, at * 7) : lines.join('\r\n')
       try {
-        const result = readCalendar(source, options)
+        const result = await readCalendar(source, options)
         for (const event of result.events) expect(event.content.visibility).toBe('private')
       } catch (error) {
         expect(error).toBeInstanceOf(IcsError)

@@ -132,7 +132,7 @@ export const importPages = new Hono<AdminEnv>()
     const file = body.calendar instanceof File && body.calendar.size > 0 ? body.calendar : undefined
     if (!file) return importPage(c, values, { calendar: t.import.noFile }, 400)
     try {
-      const calendar = readCalendar(utf8.decode(await file.arrayBuffer()), { ...range, timezone: zone, now: now() })
+      const calendar = await readCalendar(utf8.decode(await file.arrayBuffer()), { ...range, timezone: zone, now: now() })
       const result = await runImport(db, person, calendar, { by: c.get('session').tokenId, now: now() })
       const counts = { created: result.created, updated: result.updated, unchanged: result.unchanged, outside: result.outsideRange }
       return seeOther(c, `${adminPath('/import/review')}?${new URLSearchParams({ ...range, ...Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, String(v)])) })}`)
