@@ -33,14 +33,21 @@ const ATTACK = [
 ].join('\n\n')
 
 const NOW = new Date('2015-03-18T12:00:00Z')
+/** Names that became filter labels on the search page, which Pagefind inserts as HTML. */
+const COUNTERPART = '"><img src=x onerror="window.__xss=\'filter\'">'
+const THEME = '<img src=x onerror="window.__xss=\'theme-filter\'">'
 let site: BuiltSite
 let browser: Browser
 let server: Awaited<ReturnType<typeof serveSite>>
 
 beforeAll(async () => {
   const journal = new JournalBuilder().withProfile({ bio: `Bio <script>window.__xss = "bio"</script> [x](javascript:alert(1))` })
-  journal.entry({ start: '2015-03-16T10:00', title: 'Titel </script><script>window.__xss="title"</script>', summary: ATTACK,
-    counterparts: [{ name: '<img src=x onerror="window.__xss=1">', type: 'bedrijf' }], themes: ['<b onmouseover="x()">thema</b>'] })
+  const entry = journal.entry({ start: '2015-03-16T10:00', title: 'Titel </script><script>window.__xss="title"</script>', summary: ATTACK,
+    location: '<img src=x onerror="window.__xss=\'location\'">',
+    counterparts: [{ name: '<img src=x onerror="window.__xss=1">', type: 'bedrijf' }, { name: COUNTERPART, type: 'bedrijf' }],
+    themes: ['<b onmouseover="x()">thema</b>', THEME] })
+  journal.digest({ week: '2015-W12', status: 'published', intro: `Verslag van de week ${ATTACK}`, moreCount: 0, withheldCount: 0,
+    items: [{ entryId: entry.id, line: '<img src=x onerror="window.__xss=\'digest-line\'">', path: `/agenda/entry/${entry.id}/` }] })
   journal.post('aanval', { title: 'Verslag <script>window.__xss="post-title"</script>', body: ATTACK }, '2015-03-01T10:00:00Z')
   site = await buildTestSite('xss', journal.items(), NOW)
   ;[browser, server] = await Promise.all([launchChromium(), serveSite(site.dist)])
@@ -83,7 +90,7 @@ describe('a post or entry full of script', () => {
     await page.close()
     expect(dialogs).toEqual([])
     expect(pages().length).toBeGreaterThan(10)
-  })
+  }, 180_000)
 
   it('shows the attack as harmless text and keeps the ordinary link', () => {
     const html = readFileSync(join(site.dist, 'posts/aanval/index.html'), 'utf8')
@@ -125,5 +132,27 @@ describe('a post or entry full of script', () => {
       : xmlHtml(file)
     expect(fragments.join('\n')).toContain('gewone link')
     for (const state of await activeInFeedHtml(fragments)) expect(state).toEqual(NOTHING_ACTIVE)
+  })
+})
+
+describe('the search page', () => {
+  it('runs no script from what is indexed, with results shown and every filter open, and shows hostile names as text', async () => {
+    const page = await browser.newPage()
+    const dialogs: string[] = []
+    page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss() })
+    await page.goto(`${server.url}/search/`)
+    await page.locator('.pagefind-ui__search-input').fill('verslag')
+    await page.locator('.pagefind-ui__result').first().waitFor()
+    for (const group of await page.locator('.pagefind-ui__filter-name').all()) await group.click()
+    for (const a of await page.locator('.pagefind-ui__result a').all()) await a.hover({ timeout: 500 }).catch(() => {})
+    const labels = await page.locator('.pagefind-ui__filter-label').allTextContents()
+    expect(labels.map((l) => l.replace(/\s*\(\d+\)\s*$/, ''))).toEqual(expect.arrayContaining([COUNTERPART, THEME, '<img src=x onerror="window.__xss=1">', '<b onmouseover="x()">thema</b>']))
+    expect(await page.locator('.pagefind-ui__result-link').allTextContents()).toContain('Titel </script><script>window.__xss="title"</script>')
+    expect(await page.locator('.pagefind-ui__result').count()).toBeGreaterThanOrEqual(3) // entry, post, digest
+    const handlers = await page.evaluate(() => [...document.querySelectorAll('#search *')].flatMap((el: any) => [...el.attributes].filter((a: any) => a.name.startsWith('on')).map((a: any) => `${el.tagName}@${a.name}`)))
+    expect(handlers).toEqual([])
+    expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined()
+    expect(dialogs).toEqual([])
+    await page.close()
   })
 })
