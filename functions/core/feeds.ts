@@ -1,4 +1,5 @@
 import RSS from 'rss'
+import { xmlSafe } from './control-characters.js'
 
 /**
  * Syndication feeds in the three formats readers' apps expect: RSS 2.0 (through the `rss`
@@ -53,7 +54,7 @@ export function toRss(feed: Feed): string {
     })
   }
   // `rss` stamps lastBuildDate with the clock; the feed's own last change keeps builds reproducible.
-  return rss.xml({ indent: false }).replace(/<lastBuildDate>[^<]*<\/lastBuildDate>/, `<lastBuildDate>${new Date(latest(feed)).toUTCString()}</lastBuildDate>`)
+  return xmlSafe(rss.xml({ indent: false })).replace(/<lastBuildDate>[^<]*<\/lastBuildDate>/, `<lastBuildDate>${new Date(latest(feed)).toUTCString()}</lastBuildDate>`)
 }
 
 export function toAtom(feed: Feed): string {
@@ -83,7 +84,7 @@ export function toAtom(feed: Feed): string {
     ...feed.items.map(entry),
     '</feed>',
     '',
-  ].filter((line, i, all) => line !== '' || i === all.length - 1).join('\n')
+  ].filter((line, i, all) => line !== '' || i === all.length - 1).map(xmlSafe).join('\n')
 }
 
 export function toJsonFeed(feed: Feed): string {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { withoutControlCharacters } from './control-characters.js'
 import { addDays, zonedParts } from './dates.js'
 import { normalizeEntryInput, type EntryContent } from './entry.js'
 import { entryZone, occurrencesOf, recurrenceKey, uidOf, type Occurrence } from './ics-occurrences.js'
@@ -69,7 +70,8 @@ const ZONE_MARGIN_DAYS = 2
  * appointment that went over), so no file can hold the server for long.
  */
 export async function readCalendar(source: string, options: IcsImportOptions, budget = new WorkBudget()): Promise<CalendarImport> {
-  const calendars = parseIcs(source)
+  // Control characters are dropped, not refused: the file is someone else's, and no text needs them.
+  const calendars = parseIcs(withoutControlCharacters(source))
   if (!calendars.some((c) => c.name === 'VCALENDAR')) throw new IcsError(1, 'the file holds no BEGIN:VCALENDAR: export the calendar as an .ics (iCalendar) file')
   const window = { from: addDays(options.from, -ZONE_MARGIN_DAYS), through: addDays(options.to, ZONE_MARGIN_DAYS) }
   const events: ImportedEvent[] = []

@@ -1,3 +1,4 @@
+import { xmlSafe } from './control-characters.js'
 import { addDays } from './dates.js'
 import { markdownToText } from './markdown.js'
 import { COUNTERPART_TYPE_NAMES, KIND_LABELS } from './labels.js'
@@ -34,7 +35,8 @@ export function toICalendar(entries: readonly PublicEntry[], options: CalendarOp
     ...entries.flatMap((entry) => eventLines(entry, options)),
     'END:VCALENDAR',
   ]
-  return lines.map(fold).join(CRLF) + CRLF
+  // iCalendar forbids control characters as XML does; one that slipped into the store is dropped.
+  return lines.map((line) => fold(xmlSafe(line))).join(CRLF) + CRLF
 }
 
 function eventLines(entry: PublicEntry, options: CalendarOptions): string[] {

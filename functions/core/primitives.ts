@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { firstControlCharacter } from './control-characters.js'
 import { isCalendarDate, isValidTimeZone } from './dates.js'
 
 /** Shared field schemas. Each carries the message a person needs to correct the value. */
@@ -28,13 +29,18 @@ export const timeZone = z.string().check(
   z.refine(isValidTimeZone, { error: 'must be an IANA time zone such as Europe/Amsterdam' }),
 )
 
-export const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max))
-export const longText = (max: number) => z.string().check(z.maxLength(max))
+/** Refuses C0 control characters (other than tab and line breaks), naming the first. */
+const noControlCharacters = z.refine<string>((value) => firstControlCharacter(value) === undefined, {
+  error: (issue) => `contains a control character (${firstControlCharacter(String(issue.input))}); remove it`,
+})
+
+export const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max), noControlCharacters)
+export const longText = (max: number) => z.string().check(z.maxLength(max), noControlCharacters)
 
 export const link = z.strictObject({
   url: z.string().check(
     z.maxLength(2000),
-    z.refine((v) => /^https?:\/\/[^\s]+$/i.test(v) && URL.canParse(v), { error: 'must be an http(s) URL' }),
+    z.refine((v) => /^https?:\/\/[^\s\u0000-\u001F]+$/i.test(v) && URL.canParse(v), { error: 'must be an http(s) URL' }),
   ),
   title: z.optional(text(200)),
 })

@@ -1,4 +1,9 @@
-/** A build-time file with its media type (the static host serves it by extension; dev uses this). */
+import { xmlSafe } from '@core/control-characters.js'
+
+/**
+ * A build-time file with its media type (the static host serves it by extension; dev uses this).
+ * Characters XML forbids are dropped from every one, sitemaps included: none carries meaning.
+ */
 export function file(body: string, type: string): Response {
-  return new Response(body, { headers: { 'Content-Type': `${type}; charset=utf-8` } })
+  return new Response(xmlSafe(body), { headers: { 'Content-Type': `${type}; charset=utf-8` } })
 }
