@@ -46,8 +46,7 @@ beforeAll(async () => {
     location: '<img src=x onerror="window.__xss=\'location\'">',
     counterparts: [{ name: '<img src=x onerror="window.__xss=1">', type: 'bedrijf' }, { name: COUNTERPART, type: 'bedrijf' }],
     themes: ['<b onmouseover="x()">thema</b>', THEME] })
-  journal.digest({ week: '2015-W12', status: 'published', intro: `Verslag van de week ${ATTACK}`, moreCount: 0, withheldCount: 0,
-    items: [{ entryId: entry.id, line: '<img src=x onerror="window.__xss=\'digest-line\'">', path: `/agenda/entry/${entry.id}/` }] })
+  journal.digest('2015-W12', 'published', `Verslag van de week ${ATTACK}`, [{ entryId: entry.id, line: '<img src=x onerror="window.__xss=\'digest-line\'">' }])
   journal.post('aanval', { title: 'Verslag <script>window.__xss="post-title"</script>', body: ATTACK }, '2015-03-01T10:00:00Z')
   site = await buildTestSite('xss', journal.items(), NOW)
   ;[browser, server] = await Promise.all([launchChromium(), serveSite(site.dist)])
