@@ -16,9 +16,20 @@ export class AlreadyExistsError extends Error { override name = 'AlreadyExistsEr
 export class IdempotencyKeyUsedError extends Error { override name = 'IdempotencyKeyUsedError' }
 
 /**
+ * How long one attempt may take, start to finish. With two attempts and the SDK's short backoff
+ * a database that stops answering costs a request about 5 s before it answers 503 (DESIGN.md
+ * section 9 asks for ~6 s); a healthy DynamoDB answers in milliseconds, so this never cuts a
+ * working call short.
+ */
+export const ATTEMPT_TIMEOUT_MS = 2_500
+
+/**
  * A DynamoDB client for `JOURNAL_DYNAMODB_ENDPOINT` (DynamoDB Local, any compatible endpoint)
  * or, without it, for AWS with the default credential chain. Retries are few and timeouts short
  * so that an unavailable database answers quickly instead of hanging a request.
+ * `throwOnRequestTimeout` matters: without it the SDK only logs a warning when `requestTimeout`
+ * passes and keeps waiting, so a frozen database (accepting connections, never answering) hung
+ * requests indefinitely.
  */
 export function createDb(options: { endpoint?: string; table?: string; region?: string } = {}): Db {
   const endpoint = options.endpoint || process.env.JOURNAL_DYNAMODB_ENDPOINT || undefined
@@ -26,7 +37,7 @@ export function createDb(options: { endpoint?: string; table?: string; region?: 
     endpoint,
     region: options.region ?? process.env.AWS_REGION ?? 'eu-west-1',
     maxAttempts: 2,
-    requestHandler: { connectionTimeout: 1_000, requestTimeout: 5_000 },
+    requestHandler: { connectionTimeout: 1_000, requestTimeout: ATTEMPT_TIMEOUT_MS, throwOnRequestTimeout: true },
     // DynamoDB Local accepts any credentials; AWS uses the default chain.
     ...(endpoint ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
   })
