@@ -77,7 +77,8 @@ function errorPage(c: AdminContext, status: number, message: string) {
 const csrfRefused: MiddlewareHandler<AdminEnv> = async (c) => {
   const t = c.get('t')
   const back = c.req.header('referer')
-  const sameSite = back && new URL(back).origin === new URL(c.req.url).origin ? back : adminPath()
+  // The header is whatever the client sent: only a parseable address on this site is linked back to.
+  const sameSite = back && URL.canParse(back) && new URL(back).origin === new URL(c.req.url).origin ? back : adminPath()
   return render(c, t.csrf.title, (
     <>
       <p>{t.csrf.body}</p>

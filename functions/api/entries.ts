@@ -8,6 +8,7 @@ import type { AppEnv } from './context.js'
 import { idempotentCreate } from './idempotency.js'
 import { journalSettingsOf } from './journal-settings.js'
 import { bearerToken, etag, jsonBody, publicEtag, requireOwner } from './middleware.js'
+import { entryIdParam } from './path-params.js'
 import { problem } from './problem.js'
 import { parseEntryListQuery } from './query.js'
 import { ownerHeaders, publicHeaders } from './views.js'
@@ -18,6 +19,7 @@ const entryResource: VersionedResource<Entry> = { noun: 'entry', load: getEntry,
 
 /** Agenda entries: public reads (the projection; owners see everything) and owner writes. */
 export const entries = new Hono<AppEnv>()
+  .use('/:id', entryIdParam)
   .get('/', async (c) => {
     const { db, person, now } = c.get('deps')
     const owner = await bearerToken(c)

@@ -7,6 +7,7 @@ import { createPost, getPost, listPostRevisions, listPosts, updatePost } from '.
 import type { AppEnv } from './context.js'
 import { idempotentCreate } from './idempotency.js'
 import { bearerToken, etag, jsonBody, publicEtag, requireOwner } from './middleware.js'
+import { postSlugParam } from './path-params.js'
 import { problem } from './problem.js'
 import { pageQuerySchema } from './query.js'
 import { ownerHeaders, publicHeaders } from './views.js'
@@ -17,6 +18,7 @@ const postResource: VersionedResource<Post> = { noun: 'post', load: getPost, sav
 
 /** Posts (annual reports and notes): public reads of what is published, owner writes. */
 export const posts = new Hono<AppEnv>()
+  .use('/:slug', postSlugParam)
   .get('/', async (c) => {
     const { db, person, now } = c.get('deps')
     const owner = await bearerToken(c)

@@ -1,5 +1,5 @@
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/client-dynamodb'
-import { dataOf, decodeCursor, encodeCursor, type Db, type Item } from './db.js'
+import { BadCursorError, dataOf, decodeCursor, encodeCursor, type CursorScope, type Db, type Item } from './db.js'
 import { TABLE } from './table.js'
 
 export interface Page<T> { items: T[]; cursor?: string }
@@ -21,17 +21,24 @@ export interface PagedQuery<T> {
  * so the next page starts right after it: paging never repeats or skips, whatever is filtered.
  */
 export async function queryPage<T>(db: Db, q: PagedQuery<T>): Promise<Page<T>> {
+  const scope: CursorScope = { query: q.input, keyAttributes: q.keyAttributes, mustMatch: q.cursorMustMatch }
   const items: T[] = []
-  let startKey: Item | undefined = q.cursor ? decodeCursor(q.cursor, q.cursorMustMatch) : undefined
+  let startKey: Item | undefined = q.cursor ? decodeCursor(q.cursor, scope) : undefined
+  let fromCursor = startKey !== undefined
   do {
     const out = await db.client.send(new QueryCommand({
       ...q.input, TableName: db.table, ExclusiveStartKey: startKey, Limit: Math.max(q.limit - items.length, 25),
-    }))
+    })).catch((error: unknown) => {
+      // A position that passed the checks but lies outside this query's key range (a forged one).
+      if (fromCursor && (error as Error).name === 'ValidationException') throw new BadCursorError()
+      throw error
+    })
+    fromCursor = false
     for (const raw of out.Items ?? []) {
       const item = dataOf<T>(raw)
       if (q.accept && !q.accept(item)) continue
       items.push(item)
-      if (items.length === q.limit) return { items, cursor: encodeCursor(pick(raw, q.keyAttributes)) }
+      if (items.length === q.limit) return { items, cursor: encodeCursor(raw, scope) }
     }
     startKey = out.LastEvaluatedKey
   } while (startKey)
@@ -48,10 +55,6 @@ export async function queryAll<T>(db: Db, input: PagedQuery<T>['input'], map: (r
     startKey = out.LastEvaluatedKey
   } while (startKey)
   return items
-}
-
-function pick(item: Item, names: readonly string[]): Item {
-  return Object.fromEntries(names.map((n) => [n, item[n]!]))
 }
 
 export const GSI1_KEY = [TABLE.partitionKey, TABLE.sortKey, TABLE.gsi1.partitionKey, TABLE.gsi1.sortKey] as const
