@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { DynamoDBClient, TransactionCanceledException, type AttributeValue } from '@aws-sdk/client-dynamodb'
+import { ATTEMPT_TIMEOUT_MS, retryOnceUnlessTimedOut } from './retry-policy.js'
 
 /** Where the store reads and writes: a client and the table name. */
 export interface Db { client: DynamoDBClient; table: string }
@@ -17,14 +18,6 @@ export class AlreadyExistsError extends Error { override name = 'AlreadyExistsEr
 export class IdempotencyKeyUsedError extends Error { override name = 'IdempotencyKeyUsedError' }
 
 /**
- * How long one attempt may take, start to finish. With two attempts and the SDK's short backoff
- * a database that stops answering costs a request about 5 s before it answers 503 (DESIGN.md
- * section 9 asks for ~6 s); a healthy DynamoDB answers in milliseconds, so this never cuts a
- * working call short.
- */
-export const ATTEMPT_TIMEOUT_MS = 2_500
-
-/**
  * A DynamoDB client for `JOURNAL_DYNAMODB_ENDPOINT` (DynamoDB Local, any compatible endpoint)
  * or, without it, for AWS with the default credential chain. Retries are few and timeouts short
  * so that an unavailable database answers quickly instead of hanging a request.
@@ -37,7 +30,7 @@ export function createDb(options: { endpoint?: string; table?: string; region?: 
   const client = new DynamoDBClient({
     endpoint,
     region: options.region ?? process.env.AWS_REGION ?? 'eu-west-1',
-    maxAttempts: 2,
+    retryStrategy: retryOnceUnlessTimedOut,
     requestHandler: { connectionTimeout: 1_000, requestTimeout: ATTEMPT_TIMEOUT_MS, throwOnRequestTimeout: true },
     // DynamoDB Local accepts any credentials; AWS uses the default chain.
     ...(endpoint ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
