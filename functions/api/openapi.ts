@@ -5,6 +5,7 @@ import { periodSchema, postCreateSchema, postPatchSchema, postReplaceSchema } fr
 import { profileInputSchema } from '../core/profile.js'
 import { tokenCreateSchema } from '../core/token.js'
 import { importQuerySchema } from './import.js'
+import { MAX_ITEMS_READ } from '../store/paging.js'
 import { entryListQuerySchema, pageQuerySchema } from './query.js'
 
 type Operation = Record<string, unknown>
@@ -20,6 +21,8 @@ const idempotencyKey = { name: 'Idempotency-Key', in: 'header', required: false,
 const changeReason = { name: 'X-Change-Reason', in: 'header', required: false, schema: { type: 'string' }, description: 'Public reason shown in the change history (percent-encode non-ASCII).' }
 const queryParams = (s: z.ZodMiniType) => Object.entries((schema(s).properties ?? {}) as Record<string, object>).map(([name, p]) => ({ name, in: 'query', required: false, schema: p }))
 const pathParam = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } })
+/** What every paged list promises; MAX_ITEMS_READ bounds the work of one request. */
+const PAGING = `One request reads at most ${MAX_ITEMS_READ} items: fewer items than limit with a cursor means keep going; only an answer without cursor is the end. A cursor works only with the listing (range, order) that gave it out; another answers 400, start again without cursor.`
 const errors = { 400: problemResponse('Invalid input: `errors` names each field and the reason'), 401: problemResponse('Missing or invalid owner token'), 503: problemResponse('Database unavailable; retry after Retry-After seconds') }
 
 function writeOps(kind: 'entry' | 'post', param: string, replaceSchema: string, patchSchema: string): Record<string, Operation> {
@@ -52,7 +55,7 @@ export function openApiDocument() {
       '/api/health': { get: { summary: 'Liveness', responses: { 200: { description: '{"status":"ok"}' } } } },
       '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
       '/api/entries': {
-        get: { summary: 'Agenda entries in a date range (days in the time zone of the profile), newest first unless order=asc; paged by cursor. With the owner token: all entries, unprojected.', parameters: queryParams(entryListQuerySchema), responses: { 200: { description: '{ items, cursor? }' }, ...errors } },
+        get: { summary: `Agenda entries in a date range (days in the time zone of the profile), newest first unless order=asc; paged by cursor. ${PAGING} With the owner token: all entries, unprojected.`, parameters: queryParams(entryListQuerySchema), responses: { 200: { description: '{ items, cursor? }' }, ...errors } },
         post: { summary: 'Log an entry', ...owner, parameters: [idempotencyKey], requestBody: json('EntryInput'), responses: { 201: { description: 'The entry; ETag "1"; Location' }, ...errors, 413: problemResponse('Body too large'), 422: problemResponse('Idempotency-Key reused with another body') } },
       },
       '/api/entries/{id}': {
@@ -60,7 +63,7 @@ export function openApiDocument() {
         ...writeOps('entry', 'id', 'EntryInput', 'EntryPatch'),
       },
       '/api/posts': {
-        get: { summary: 'Published posts, newest first; paged', parameters: queryParams(pageQuerySchema), responses: { 200: { description: '{ items, cursor? }' } } },
+        get: { summary: `Published posts, newest first; paged. ${PAGING}`, parameters: queryParams(pageQuerySchema), responses: { 200: { description: '{ items, cursor? }' } } },
         post: { summary: 'Write a post (annual report or note)', ...owner, parameters: [idempotencyKey], requestBody: json('PostCreate'), responses: { 201: { description: 'The post' }, ...errors, 409: problemResponse('Slug taken'), 422: problemResponse('Idempotency-Key reused with another body') } },
       },
       '/api/posts/{slug}': {
@@ -72,7 +75,7 @@ export function openApiDocument() {
         put: { summary: 'Create (no If-Match) or replace (If-Match) the profile', ...owner, requestBody: json('ProfileInput'), responses: { 200: { description: 'Replaced' }, 201: { description: 'Created' }, ...errors, 412: problemResponse('Changed since read') } },
       },
       '/api/digests': {
-        get: { summary: 'Published weekly digests, newest week first; paged. With the owner token: drafts too.', parameters: queryParams(pageQuerySchema), responses: { 200: { description: '{ items, cursor? }' }, ...errors } },
+        get: { summary: `Published weekly digests, newest week first; paged. ${PAGING} With the owner token: drafts too.`, parameters: queryParams(pageQuerySchema), responses: { 200: { description: '{ items, cursor? }' }, ...errors } },
       },
       '/api/digests/{week}': {
         get: { summary: 'The published digest of an ISO week (2015-W12); a draft answers 404 like a missing one', parameters: [pathParam('week')], responses: { 200: { description: 'The digest; ETag = version' }, 400: errors[400], 404: problemResponse('No published digest for this week') } },

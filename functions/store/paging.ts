@@ -17,17 +17,30 @@ export interface PagedQuery<T> {
 }
 
 /**
- * Reads one page of `limit` accepted items. The cursor is the key of the last item returned,
- * so the next page starts right after it: paging never repeats or skips, whatever is filtered.
+ * The most items one page may read, accepted or not. A filter that matches little would otherwise
+ * read the whole journal to fill one page; with this bound a request costs the same in a journal
+ * of any size. Twice the largest page the API gives out (200), so an unfiltered page is never cut
+ * short by it.
+ */
+export const MAX_ITEMS_READ = 400
+
+/**
+ * Reads one page of up to `limit` accepted items. The cursor is the key of the last item read
+ * for this page, so the next page starts right after it: paging never repeats or skips, whatever
+ * is filtered. When `MAX_ITEMS_READ` items were read before `limit` were accepted, the page comes
+ * back shorter, with a cursor: fewer items than asked with a cursor means "keep going".
+ * Reads start small and double, so a page that fills quickly reads little more than it returns.
  */
 export async function queryPage<T>(db: Db, q: PagedQuery<T>): Promise<Page<T>> {
   const scope: CursorScope = { query: q.input, keyAttributes: q.keyAttributes, mustMatch: q.cursorMustMatch }
   const items: T[] = []
   let startKey: Item | undefined = q.cursor ? decodeCursor(q.cursor, scope) : undefined
   let fromCursor = startKey !== undefined
-  do {
+  let read = 0
+  for (let call = 0; ; call++) {
     const out = await db.client.send(new QueryCommand({
-      ...q.input, TableName: db.table, ExclusiveStartKey: startKey, Limit: Math.max(q.limit - items.length, 25),
+      ...q.input, TableName: db.table, ExclusiveStartKey: startKey,
+      Limit: Math.min(Math.max(q.limit - items.length, 25 * 2 ** call), MAX_ITEMS_READ - read),
     })).catch((error: unknown) => {
       // A position that passed the checks but lies outside this query's key range (a forged one).
       if (fromCursor && (error as Error).name === 'ValidationException') throw new BadCursorError()
@@ -35,14 +48,16 @@ export async function queryPage<T>(db: Db, q: PagedQuery<T>): Promise<Page<T>> {
     })
     fromCursor = false
     for (const raw of out.Items ?? []) {
+      read++
       const item = dataOf<T>(raw)
       if (q.accept && !q.accept(item)) continue
       items.push(item)
       if (items.length === q.limit) return { items, cursor: encodeCursor(raw, scope) }
     }
     startKey = out.LastEvaluatedKey
-  } while (startKey)
-  return { items }
+    if (!startKey) return { items }
+    if (read >= MAX_ITEMS_READ) return { items, cursor: encodeCursor(startKey, scope) }
+  }
 }
 
 /** Reads every item a query yields (for exports and small collections such as revisions). */

@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { addDays } from '../../functions/core/dates.js'
-import { entryInput, testApi } from '../support/test-db.js'
+import { normalizeEntryInput } from '../../functions/core/entry.js'
+import { newEntry } from '../../functions/core/journal-items.js'
+import { createEntry, MAX_ITEMS_READ, type Db } from '../../functions/store/index.js'
+import { runConcurrently } from '../support/local-server.js'
+import { countReads, entryInput, PERSON, testApi } from '../support/test-db.js'
 
 /** Logs one entry a day from `from`, every fifth one private, every seventh restricted. */
 async function journalOfDays(api: Awaited<ReturnType<typeof testApi>>, from: string, days: number) {
@@ -71,5 +75,57 @@ describe('listing entries', () => {
     expect(await count('counterpart=provincie%20overijssel')).toBe(1)
     expect(await count('kind=lecture')).toBe(1)
     expect(await count('kind=board')).toBe(0)
+  })
+})
+
+/** `count` public entries an hour apart from 2015-01-05, stored directly (the API is not under test here). */
+async function largeJournal(db: Db, count: number, counterpartOf: (i: number) => string) {
+  const ids: string[] = []
+  await runConcurrently(count, 6, async (i) => {
+    const start = new Date(Date.UTC(2015, 0, 5, 8) + i * 3_600_000).toISOString().slice(0, 16)
+    const input = entryInput({ start, end: undefined, counterparts: [{ name: counterpartOf(i), type: 'gemeente' }] })
+    const entry = newEntry(normalizeEntryInput(input), PERSON, new Date('2015-01-01T08:00:00Z'), `E${String(i).padStart(4, '0')}`)
+    await createEntry(db, entry, { by: 'test' })
+    ids[i] = entry.id
+  })
+  return ids
+}
+
+describe('the work one listing request may do', () => {
+  /** More than two bounds' worth of entries; one in 250 with a rare counterpart. */
+  const rare = (i: number) => i % 250 === 0
+  let api: Awaited<ReturnType<typeof testApi>>
+  let ids: string[]
+  beforeAll(async () => {
+    api = await testApi()
+    ids = await largeJournal(api.db, MAX_ITEMS_READ * 2 + 10, (i) => (rare(i) ? 'Zeldzaam Genootschap' : 'Gemeente Enschede'))
+  }, 180_000)
+
+  it('reads at most MAX_ITEMS_READ items for a filter that matches nothing, and hands back a cursor to keep going', async () => {
+    const reads = countReads(api.db)
+    const first = await (await api.get('/api/entries?limit=1&counterpart=nergens')).json()
+    expect(first.items).toEqual([])
+    expect(first.cursor).toEqual(expect.any(String))
+    expect(reads.itemsRead).toBeLessThanOrEqual(MAX_ITEMS_READ)
+    reads.reset()
+    const pages = await readAllPages(api, 'limit=1&counterpart=nergens')
+    expect(pages.flat()).toEqual([])
+    expect(pages).toHaveLength(3)
+    expect(reads.itemsRead).toBeLessThanOrEqual(ids.length)
+  })
+
+  it('still never repeats or skips an entry when pages end at the bound', async () => {
+    const reads = countReads(api.db)
+    const pages: { id: string }[][] = []
+    let cursor = ''
+    do {
+      reads.reset()
+      const body = await (await api.get(`/api/entries?limit=2&order=asc&counterpart=zeldzaam%20genootschap${cursor && `&cursor=${cursor}`}`)).json()
+      expect(reads.itemsRead).toBeLessThanOrEqual(MAX_ITEMS_READ)
+      pages.push(body.items)
+      cursor = body.cursor
+    } while (cursor)
+    expect(pages.flat().map((e) => e.id)).toEqual(ids.filter((_, i) => rare(i)))
+    expect(pages.slice(0, -1).some((page) => page.length < 2)).toBe(true)
   })
 })

@@ -48,3 +48,21 @@ export function entryInput(overrides: Record<string, unknown> = {}) {
     visibility: 'public', status: 'held', ...overrides,
   }
 }
+
+/**
+ * Counts what the store reads from DynamoDB through `db` from now on: Query calls and the items
+ * they examined (ScannedCount), as DynamoDB bills them. A hook on the real client, not a mock.
+ */
+export function countReads(db: Db): { queries: number; itemsRead: number; reset(): void } {
+  const counts = { queries: 0, itemsRead: 0, reset() { counts.queries = 0; counts.itemsRead = 0 } }
+  db.client.middlewareStack.remove('countReads')
+  db.client.middlewareStack.add((next, context) => async (args) => {
+    const result = await next(args)
+    if (context.commandName === 'QueryCommand') {
+      counts.queries++
+      counts.itemsRead += (result.output as { ScannedCount?: number }).ScannedCount ?? 0
+    }
+    return result
+  }, { step: 'initialize', name: 'countReads' })
+  return counts
+}
