@@ -4,7 +4,7 @@ import { HTTPException } from 'hono/http-exception'
 import { ValidationError } from '../core/validation.js'
 import type { AppEnv } from '../api/context.js'
 import { Problem } from '../api/problem.js'
-import { BadCursorError, getTokenByDigest, NotFoundError, VersionConflictError } from '../store/index.js'
+import { BadCursorError, getSession, getTokenByDigest, NotFoundError, VersionConflictError } from '../store/index.js'
 import { adminPath, ADMIN_BASE, type AdminDeps, type AdminEnv } from './context.js'
 import { csrfProtection } from './csrf.js'
 import { isLang, MESSAGES, reasonIn } from './i18n.js'
@@ -44,12 +44,16 @@ const language: MiddlewareHandler<AdminEnv> = async (c, next) => {
   await next()
 }
 
-/** A valid session cookie whose token still works makes the request signed in; anything else does not. */
+/**
+ * A valid session cookie makes the request signed in only while its session is still stored (not
+ * signed out, not ended everywhere) and its token still works; anything else does not.
+ */
 const session: MiddlewareHandler<AdminEnv> = async (c, next) => {
   const { db, person, sessionSecret, now } = c.get('deps')
   const found = readSession(getCookie(c, SESSION_COOKIE), sessionSecret, now())
-  const token = found ? await getTokenByDigest(db, found.tokenDigest) : undefined
-  if (found && token && !token.revokedAt && token.person === person && token.id === found.tokenId) c.set('session', found)
+  const [token, stored] = found ? await Promise.all([getTokenByDigest(db, found.tokenDigest), getSession(db, person, found.sid, now())]) : []
+  const live = found && stored?.tokenId === found.tokenId && token && !token.revokedAt && token.person === person && token.id === found.tokenId
+  if (live) c.set('session', found)
   else if (getCookie(c, SESSION_COOKIE)) deleteCookie(c, SESSION_COOKIE, cookieOptions(c.req.url))
   await next()
 }

@@ -111,6 +111,8 @@ const nl = {
     label: 'Naam van het token', labelHint: 'Waarvoor het is, bijvoorbeeld „laptop” of „telefoon”.', created: 'Gemaakt', state: 'Status', active: 'Actief',
     revokedOn: (date: string) => `Ingetrokken op ${date}`, create: 'Token maken', revoke: 'Intrekken', newTitle: 'Nieuw token',
     shownOnce: 'Kopieer dit token nu: het wordt maar één keer getoond en nergens bewaard.', current: '(deze sessie)', back: 'Terug naar de tokens',
+    sessions: 'Aangemeld', everywhere: 'Overal afmelden',
+    everywhereHint: 'Beëindigt elke aanmelding bij dit beheer, op al je apparaten en in elke browser, ook deze. Doe dit als je ergens bent vergeten af te melden of een apparaat kwijt bent.',
   },
   home: { title: 'Afspraak vastleggen', recent: 'Laatst vastgelegd', all: 'Alle afspraken' },
   fields: {
@@ -229,6 +231,8 @@ const en: Messages = {
     label: 'Name of the token', labelHint: 'What it is for, for example “laptop” or “phone”.', created: 'Created', state: 'State', active: 'Active',
     revokedOn: (date: string) => `Revoked on ${date}`, create: 'Create token', revoke: 'Revoke', newTitle: 'New token',
     shownOnce: 'Copy this token now: it is shown only once and stored nowhere.', current: '(this session)', back: 'Back to the tokens',
+    sessions: 'Signed in', everywhere: 'Sign out everywhere',
+    everywhereHint: 'Ends every sign-in to this admin, on all your devices and in every browser, this one included. Do this when you forgot to sign out somewhere or lost a device.',
   },
   home: { title: 'Log an appointment', recent: 'Recently logged', all: 'All appointments' },
   fields: {

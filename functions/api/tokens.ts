@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { Hono } from 'hono'
 import { newTokenSecret, tokenCreateSchema, tokenDigest, type Token } from '../core/token.js'
 import { parseWith } from '../core/validation.js'
-import { listTokens, putToken, revokeToken, type Db } from '../store/index.js'
+import { deleteSessions, listTokens, putToken, revokeToken, type Db } from '../store/index.js'
 import type { AppEnv } from './context.js'
 import { jsonBody, requireOwner } from './middleware.js'
 import { problem } from './problem.js'
@@ -24,7 +24,7 @@ export async function issueToken(db: Db, person: string, label: string, now: Dat
 }
 
 /**
- * Revokes one of the person's tokens by id. The last token that still works is kept: without
+ * Revokes one of the person's tokens by id, ending the admin sessions opened with it. The last token that still works is kept: without
  * it nobody could sign in to the admin or use the API any more.
  */
 export async function revokeTokenById(db: Db, person: string, id: string, now: Date): Promise<Token> {
@@ -36,6 +36,8 @@ export async function revokeTokenById(db: Db, person: string, id: string, now: D
     throw problem(409, `Token ${id} is your last working token: create another one first, or you could no longer sign in.`)
   }
   await revokeToken(db, token, now.toISOString())
+  // The admin sessions opened with it end too (the admin also checks the token on every request).
+  await deleteSessions(db, person, token.id)
   return { ...token, revokedAt: now.toISOString() }
 }
 

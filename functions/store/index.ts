@@ -12,6 +12,7 @@
  * - the zone and language of a person's journal (its profile)  → getJournalSettings
  * - the token with this secret's digest; a person's tokens    → getTokenByDigest / listTokens (GSI1)
  * - store / revoke a token                                    → putToken / revokeToken
+ * - store / read / end an admin session; end all of a person's or a token's  → putSession / getSession / deleteSession / deleteSessions (TTL `expiresAt`)
  * - the first answer given for an Idempotency-Key             → getIdempotencyRecord (TTL `expiresAt`)
  * - the digest of a week; a person's digests, newest first    → getDigest / listDigests (GSI1)
  * - store / remove a digest (optimistic on version)           → putDigest / deleteDigest
@@ -26,6 +27,7 @@ export * from './entry-store.js'
 export * from './post-store.js'
 export * from './profile-store.js'
 export * from './token-store.js'
+export * from './session-store.js'
 export * from './idempotency-store.js'
 export * from './changes-store.js'
 export * from './import-store.js'

@@ -11,8 +11,9 @@ export const keys = {
   token: (digest: string) => ({ pk: `TOKEN#${digest}`, sk: 'TOKEN' }),
   idempotency: (person: string, key: string) => ({ pk: `IDEMPOTENCY#${person}#${key}`, sk: 'IDEMPOTENCY' }),
   digest: (person: string, week: string) => ({ pk: `DIGEST#${person}#${week}`, sk: 'DIGEST' }),
+  session: (person: string, sid: string) => ({ pk: `SESSION#${person}#${sid}`, sk: 'SESSION' }),
   /** GSI1 partitions: one timeline per person and item type. */
-  timeline: (person: string, type: 'ENTRIES' | 'POSTS' | 'DIGESTS' | 'TOKENS') => `PERSON#${person}#${type}`,
+  timeline: (person: string, type: 'ENTRIES' | 'POSTS' | 'DIGESTS' | 'TOKENS' | 'SESSIONS') => `PERSON#${person}#${type}`,
   /** GSI2 partition: the person's change log. */
   changes: (person: string) => `PERSON#${person}#CHANGES`,
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { readSession, signSession } from '../../functions/admin/session.js'
+import { issueToken } from '../../functions/api/tokens.js'
 import { revokeToken } from '../../functions/store/index.js'
-import { adminTest, csrfIn, SESSION_SECRET } from './admin-client.js'
+import { PERSON } from '../support/test-db.js'
+import { adminTest, csrfIn, SESSION_SECRET, type AdminTest } from './admin-client.js'
 
 const cookieLine = (res: Response, name: string) => res.headers.getSetCookie().find((c) => c.startsWith(`${name}=`)) ?? ''
 
@@ -83,6 +85,70 @@ describe('admin sign-in', () => {
     expect(res.headers.get('location')).toBe('/admin/sign-in?signed-out')
     expect(admin.jar.has('oaj_session')).toBe(false)
     expect((await admin.get('/admin')).status).toBe(303)
+  })
+})
+
+describe('ending admin sessions on the server', () => {
+  const signInAgain = async (admin: AdminTest) => {
+    admin.jar.delete('oaj_session')
+    await admin.signIn()
+    return admin.jar.get('oaj_session')!
+  }
+  const refuses = async (admin: AdminTest, cookie: string) => {
+    admin.jar.set('oaj_session', cookie)
+    const res = await admin.get('/admin')
+    return res.status === 303 && res.headers.get('location')!.startsWith('/admin/sign-in')
+  }
+
+  it.each([
+    ['signing out', (admin: AdminTest) => admin.submit('/admin', '/admin/sign-out', {})],
+    ['revoking the token it was opened with', async (admin: AdminTest) => {
+      await issueToken(admin.db, PERSON, 'reserve', new Date())
+      return admin.submit('/admin/tokens', `/admin/tokens/${admin.token.id}/revoke`, {})
+    }],
+    ['signing out everywhere', (admin: AdminTest) => admin.submit('/admin/tokens', '/admin/sign-out-everywhere', {})],
+  ])('refuses a copy of the old cookie after %s', async (_, end) => {
+    const admin = await adminTest()
+    await admin.signIn()
+    const copied = admin.jar.get('oaj_session')!
+    const res = await end(admin)
+    expect(res.headers.get('location')).toBe('/admin/sign-in?signed-out')
+    expect(await refuses(admin, copied)).toBe(true)
+  })
+
+  it('signing out ends only this session; signing out everywhere ends the others too', async () => {
+    const admin = await adminTest()
+    const laptop = await signInAgain(admin)
+    const phone = await signInAgain(admin)
+    await admin.submit('/admin', '/admin/sign-out', {})
+    expect(await refuses(admin, phone)).toBe(true)
+    expect(await refuses(admin, laptop)).toBe(false)
+    const tablet = await signInAgain(admin)
+    const res = await admin.submit('/admin/tokens', '/admin/sign-out-everywhere', {})
+    expect(res.headers.get('location')).toBe('/admin/sign-in?signed-out')
+    expect(await refuses(admin, laptop)).toBe(true)
+    expect(await refuses(admin, tablet)).toBe(true)
+  })
+
+  it('ends the sessions of a token revoked through the API, and keeps those of other tokens', async () => {
+    const admin = await adminTest()
+    const other = await issueToken(admin.db, PERSON, 'telefoon', new Date())
+    const withOwn = await signInAgain(admin)
+    admin.jar.delete('oaj_session')
+    await admin.signIn(other.secret)
+    const withOther = admin.jar.get('oaj_session')!
+    const res = await admin.app.request(`/api/tokens/${other.token.id}`, { method: 'DELETE', headers: { Authorization: `Bearer ${admin.secret}` } })
+    expect(res.status).toBe(200)
+    expect(await refuses(admin, withOther)).toBe(true)
+    expect(await refuses(admin, withOwn)).toBe(false)
+  })
+
+  it('offers signing out everywhere on the tokens page, as a form with its CSRF token', async () => {
+    const admin = await adminTest()
+    await admin.signIn()
+    const html = await (await admin.get('/admin/tokens?lang=en')).text()
+    expect(html).toMatch(/<form method="post" action="\/admin\/sign-out-everywhere"><input type="hidden" name="_csrf" value="[^"]+"/)
+    expect(html).toContain('Sign out everywhere')
   })
 })
 

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
 import { tokenDigest } from '../../core/token.js'
-import { getTokenByDigest } from '../../store/index.js'
+import { deleteSession, deleteSessions, getTokenByDigest, putSession } from '../../store/index.js'
 import { adminPath, type AdminEnv } from '../context.js'
 import { newSession, SESSION_COOKIE, signSession, cookieOptions } from '../session.js'
 import { CsrfField, ErrorSummary, TextField } from '../views/fields.js'
@@ -26,9 +26,17 @@ function signInPage(c: AdminContext, options: { error?: string; notice?: string;
 /** Only admin paths are followed after sign-in, so the form cannot send the servant elsewhere. */
 const safeNext = (next: string | undefined) => (next && /^\/admin(\/[\w\-./%?=&]*)?$/.test(next) && !next.includes('//') ? next : adminPath())
 
+/** The session has ended on the server; the cookie goes too, and the servant lands on sign-in. */
+function signedOut(c: AdminContext) {
+  deleteCookie(c, SESSION_COOKIE, cookieOptions(c.req.url))
+  return seeOther(c, adminPath('/sign-in?signed-out'))
+}
+
 /**
  * Sign-in exchanges the owner token for a session cookie (signed, HttpOnly, SameSite=Strict,
  * Secure outside localhost, 12 hours by default); the token itself is not kept by the browser.
+ * The session is also stored, so signing out (here or everywhere) ends it on the server: a copied
+ * cookie is worthless afterwards, not only the browser's own.
  */
 export const authPages = new Hono<AdminEnv>()
   .get('/sign-in', (c) => {
@@ -45,10 +53,17 @@ export const authPages = new Hono<AdminEnv>()
     const token = secret ? await getTokenByDigest(db, tokenDigest(secret)) : undefined
     if (!token || token.revokedAt || token.person !== person) return signInPage(c, { error: c.get('t').signIn.wrong, next, status: 401 })
     const session = newSession(token, now(), sessionHours)
+    await putSession(db, { sid: session.sid, person, tokenId: token.id, createdAt: now().toISOString(), expiresAt: session.expiresAt })
     setCookie(c, SESSION_COOKIE, signSession(session, sessionSecret), cookieOptions(c.req.url, sessionHours * 3600))
     return seeOther(c, safeNext(next))
   })
-  .post('/sign-out', (c) => {
-    deleteCookie(c, SESSION_COOKIE, cookieOptions(c.req.url))
-    return seeOther(c, adminPath('/sign-in?signed-out'))
+  .post('/sign-out', async (c) => {
+    const { db, person } = c.get('deps')
+    await deleteSession(db, person, c.get('session').sid)
+    return signedOut(c)
+  })
+  .post('/sign-out-everywhere', async (c) => {
+    const { db, person } = c.get('deps')
+    await deleteSessions(db, person)
+    return signedOut(c)
   })

@@ -47,6 +47,12 @@ async function tokensPage(c: AdminContext, errors: FieldErrors = {}, status = 20
         <TextField name="label" label={t.tokens.label} hint={t.tokens.labelHint} error={errors.label} required />
         <div class="actions"><button type="submit">{t.tokens.create}</button></div>
       </form>
+      <h2>{t.tokens.sessions}</h2>
+      <p>{t.tokens.everywhereHint}</p>
+      <form method="post" action={adminPath('/sign-out-everywhere')}>
+        <CsrfField value={c.get('csrf')} />
+        <div class="actions"><button type="submit" class="danger">{t.tokens.everywhere}</button></div>
+      </form>
     </>
   ), { status, flash: flash(c) })
 }
