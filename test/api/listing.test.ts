@@ -1,3 +1,4 @@
+import { AMSTERDAM_JOURNAL } from '../support/journal-defaults.js'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { addDays } from '../../functions/core/dates.js'
 import { normalizeEntryInput } from '../../functions/core/entry.js'
@@ -84,7 +85,7 @@ async function largeJournal(db: Db, count: number, counterpartOf: (i: number) =>
   await runConcurrently(count, 6, async (i) => {
     const start = new Date(Date.UTC(2015, 0, 5, 8) + i * 3_600_000).toISOString().slice(0, 16)
     const input = entryInput({ start, end: undefined, counterparts: [{ name: counterpartOf(i), type: 'gemeente' }] })
-    const entry = newEntry(normalizeEntryInput(input), PERSON, new Date('2015-01-01T08:00:00Z'), `E${String(i).padStart(4, '0')}`)
+    const entry = newEntry(normalizeEntryInput(input, AMSTERDAM_JOURNAL), PERSON, new Date('2015-01-01T08:00:00Z'), `E${String(i).padStart(4, '0')}`)
     await createEntry(db, entry, { by: 'test' })
     ids[i] = entry.id
   })
