@@ -1,17 +1,32 @@
 import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { join } from 'node:path'
 import { DEFAULT_SETTINGS } from '../core/profile.js'
-import { CommandError, type Io } from './io.js'
-
-export const DEFAULT_API_URL = 'http://localhost:8787'
+import { localSettings } from '../local/settings.js'
+import { CommandError, UsageError, type Io } from './io.js'
 
 /** The owner token: JOURNAL_TOKEN, or the one `npm start` keeps in .journal/owner-token. */
 export function ownerToken(env: NodeJS.ProcessEnv): string | undefined {
   if (env.JOURNAL_TOKEN) return env.JOURNAL_TOKEN.trim()
   try {
-    return readFileSync(resolve(env.JOURNAL_DATA_DIR ?? '.journal', 'owner-token'), 'utf8').trim()
+    return readFileSync(join(settingsOf(env).dataDir, 'owner-token'), 'utf8').trim()
   } catch {
     return undefined
+  }
+}
+
+/**
+ * The API the CLI talks to: JOURNAL_API_URL, or the one `npm start` runs with the same settings
+ * (JOURNAL_API_PORT), so the owner token goes nowhere else.
+ */
+export function apiUrl(env: NodeJS.ProcessEnv): string {
+  return settingsOf(env).apiUrl
+}
+
+function settingsOf(env: NodeJS.ProcessEnv): ReturnType<typeof localSettings> {
+  try {
+    return localSettings(env)
+  } catch (error) {
+    throw new UsageError((error as Error).message)
   }
 }
 
@@ -24,7 +39,7 @@ export interface ApiRequest { method?: string; body?: unknown; rawBody?: string;
  * turned into a CommandError that says what to do about it.
  */
 export function apiClient(io: Io) {
-  const base = io.env.JOURNAL_API_URL || DEFAULT_API_URL
+  const base = apiUrl(io.env)
   const token = ownerToken(io.env)
 
   async function send(path: string, request: ApiRequest = {}): Promise<Response> {

@@ -9,7 +9,6 @@ import { post } from './commands/post.js'
 import { report } from './commands/report.js'
 import { token } from './commands/token.js'
 import { withdraw } from './commands/withdraw.js'
-import { DEFAULT_API_URL } from './client.js'
 import { CommandError, EXIT, UsageError, type Command, type Io } from './io.js'
 
 export const COMMANDS: readonly Command[] = [add, list, edit, withdraw, importCommand, exportCommand, digest, report, post, token, backup, restore]
@@ -26,7 +25,8 @@ ${COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
 Every command takes --json for output a program can read.
 
 Environment:
-  JOURNAL_API_URL   the journal API (default ${DEFAULT_API_URL}, as \`npm start\` runs it)
+  JOURNAL_API_URL   the journal API (default http://127.0.0.1:JOURNAL_API_PORT, where \`npm start\` runs it)
+  JOURNAL_API_PORT  the port \`npm start\` gives the API (default 8787)
   JOURNAL_TOKEN     your owner token (default: .journal/owner-token, written by \`npm start\`)
 
 Exit codes:

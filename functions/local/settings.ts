@@ -3,12 +3,18 @@ import { resolve } from 'node:path'
 /** Local settings: environment variables with defaults that work on a fresh clone. */
 export function localSettings(env: NodeJS.ProcessEnv = process.env) {
   const dataDir = resolve(env.JOURNAL_DATA_DIR ?? '.journal')
+  const apiPort = port(env.JOURNAL_API_PORT, 8787, 'JOURNAL_API_PORT')
   return {
     dataDir,
     dynamoDbDir: resolve(dataDir, 'dynamodb'),
     dynamoDbEndpoint: env.JOURNAL_DYNAMODB_ENDPOINT || undefined,
     dynamoDbPort: port(env.JOURNAL_DYNAMODB_PORT, 8788, 'JOURNAL_DYNAMODB_PORT'),
-    apiPort: port(env.JOURNAL_API_PORT, 8787, 'JOURNAL_API_PORT'),
+    apiPort,
+    /**
+     * Where the API of `npm start` answers, and so where the CLI sends the owner token unless
+     * JOURNAL_API_URL says otherwise. The server listens on the loopback address only.
+     */
+    apiUrl: env.JOURNAL_API_URL || `http://127.0.0.1:${apiPort}`,
     sitePort: port(env.JOURNAL_SITE_PORT, 4321, 'JOURNAL_SITE_PORT'),
     table: env.JOURNAL_TABLE ?? 'journal',
     person: env.JOURNAL_PERSON ?? 'demo',

@@ -193,6 +193,21 @@ describe('journal token', () => {
   }, 60_000)
 })
 
+describe('where the journal command sends the owner token', () => {
+  it('talks to the API on JOURNAL_API_PORT, as `npm start` runs it, when JOURNAL_API_URL is not set', async () => {
+    const port = new URL(server.url).port
+    const run = await journal(['list', '--json'], { JOURNAL_API_URL: '', JOURNAL_API_PORT: port })
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+  })
+
+  it('refuses a JOURNAL_API_PORT that is not a port instead of guessing one', async () => {
+    const run = await journal(['list'], { JOURNAL_API_URL: '', JOURNAL_API_PORT: 'eighty' })
+    expect(run.code).toBe(2)
+    expect(run.stderr).toMatch(/JOURNAL_API_PORT=eighty is not a port number: use a whole number from 1 to 65535/)
+  })
+})
+
 describe('journal errors say what to do', () => {
   it.each([
     ['an unknown command', ['frobnicate'], {}, 2, /There is no command "frobnicate". Run `journal --help`/],
