@@ -1,16 +1,9 @@
-import { createReadStream, existsSync, renameSync, rmSync, statSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
-import { extname, join, normalize, resolve, sep } from 'node:path'
+import { existsSync, renameSync, rmSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { listChangedSince, type Db } from '../store/index.js'
 import { buildSite } from './build-site.js'
 import { exportSnapshot } from './export-snapshot.js'
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8', '.xml': 'application/xml; charset=utf-8', '.atom': 'application/atom+xml; charset=utf-8',
-  '.ics': 'text/calendar; charset=utf-8', '.csv': 'text/csv; charset=utf-8', '.txt': 'text/plain; charset=utf-8', '.svg': 'image/svg+xml',
-  '.wasm': 'application/wasm', '.pf_meta': 'application/octet-stream', '.pf_fragment': 'application/octet-stream', '.pf_index': 'application/octet-stream',
-}
+import { serveStaticSite } from './static-site.js'
 
 export interface SitePreviewOptions {
   db: Db
@@ -72,7 +65,7 @@ export async function startSitePreview(options: SitePreviewOptions): Promise<{ u
     return building
   }
 
-  const server = serveStatic(outDir, () => building !== undefined && !existsSync(join(outDir, 'index.html')))
+  const server = serveStaticSite(outDir, () => building !== undefined && !existsSync(join(outDir, 'index.html')))
   await new Promise<void>((ok, fail) => server.once('error', fail).listen(port, '127.0.0.1', ok))
   const built = runBuild()
 
@@ -99,34 +92,6 @@ export async function startSitePreview(options: SitePreviewOptions): Promise<{ u
       await new Promise<void>((ok) => server.close(() => ok()))
     },
   }
-}
-
-/** A small static file server: directory pages, the site's 404 page, nothing outside `root`. */
-function serveStatic(root: string, firstBuildRunning: () => boolean): Server {
-  return createServer((req, res) => {
-    if (firstBuildRunning()) {
-      res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '5' })
-      res.end('The site is being built; try again in a few seconds.\n')
-      return
-    }
-    let path: string
-    try {
-      path = normalize(join(root, decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname)))
-    } catch {
-      res.writeHead(400).end()
-      return
-    }
-    if (path !== root && !path.startsWith(root + sep)) {
-      res.writeHead(403).end()
-      return
-    }
-    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) path = join(path, 'index.html')
-    const found = statSync(path, { throwIfNoEntry: false })?.isFile()
-    const file = found ? path : join(root, '404.html')
-    res.writeHead(found ? 200 : 404, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' })
-    if (existsSync(file)) createReadStream(file).pipe(res)
-    else res.end()
-  })
 }
 
 /** Replaces `live` by `staged` with two renames (a moment, not a build long). */

@@ -1,10 +1,7 @@
-import { serve } from '@hono/node-server'
 import { resolve } from 'node:path'
-import { mountAdmin } from '../admin/app.js'
-import { localSessionSecret } from '../admin/session-secret.js'
-import { createApp } from '../api/app.js'
 import { generatePastDigests } from '../store/digest-job.js'
 import { createDb, ensureTable } from '../store/index.js'
+import { startApiServer } from './api-server.js'
 import { isJournalEmpty, loadDemoJournal } from './demo-journal.js'
 import { startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local.js'
 import { ensureOwnerToken } from './owner-token.js'
@@ -45,10 +42,8 @@ async function main() {
     const digests = await generatePastDigests(db, settings.person, new Date(), 'publish')
     const made = digests.filter((d) => d.outcome === 'created').length
     if (made > 0) console.log(`Generated ${made} weekly digests.`)
-    const app = mountAdmin(createApp({ db, person: settings.person }), { db, person: settings.person, sessionSecret: localSessionSecret(settings.dataDir) })
-    const server = serve({ fetch: app.fetch, port: settings.apiPort, hostname: '127.0.0.1' })
-    await new Promise<void>((ok, fail) => server.once('listening', ok).once('error', fail))
-    stops.push(() => new Promise<void>((ok) => server.close(() => ok())))
+    const api = await startApiServer({ db, person: settings.person, dataDir: settings.dataDir, port: settings.apiPort })
+    stops.push(api.stop)
     const site = await startSitePreview({ db, person: settings.person, port: settings.sitePort, dataDir: settings.dataDir })
     stops.push(site.stop)
     console.log([
