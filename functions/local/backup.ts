@@ -1,12 +1,13 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { createBackup, parseBackup } from '../core/backup-format.js'
 import { ValidationError } from '../core/validation.js'
 import { isPersonEmpty, readAllStoredItems, writeStoredItems, type Db } from '../store/index.js'
+import { writePrivateFile } from './private-files.js'
 
 /** Writes the complete owner backup of a journal to `file`; returns the number of items. */
 export async function backupToFile(db: Db, person: string, file: string, now = new Date()): Promise<number> {
   const backup = createBackup(person, now, await readAllStoredItems(db, person))
-  writeFileSync(file, `${JSON.stringify(backup)}\n`, { mode: 0o600 })
+  writePrivateFile(file, `${JSON.stringify(backup)}\n`)
   return backup.itemCount
 }
 

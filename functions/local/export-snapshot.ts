@@ -1,7 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { buildPublicSnapshot, journalItemsFrom, nextChangeAt, serializeSnapshot, type PublicSnapshot } from '../core/public-snapshot.js'
 import { listChangedSince, type Db } from '../store/index.js'
+import { writePrivateFile } from './private-files.js'
 
 export interface ExportedSnapshot {
   snapshot: PublicSnapshot
@@ -21,7 +22,7 @@ export async function exportSnapshot(db: Db, person: string, file: string, now =
   const journal = journalItemsFrom(log)
   const snapshot = buildPublicSnapshot(journal, { now })
   mkdirSync(dirname(file), { recursive: true })
-  writeFileSync(file, serializeSnapshot(snapshot))
+  writePrivateFile(file, serializeSnapshot(snapshot))
   return { snapshot, nextChangeAt: nextChangeAt(journal, now), lastChange: latestChange(log) }
 }
 

@@ -5,6 +5,7 @@ import { startApiServer } from './api-server.js'
 import { isJournalEmpty, loadDemoJournal } from './demo-journal.js'
 import { startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local.js'
 import { ensureOwnerToken } from './owner-token.js'
+import { ensurePrivateDir } from './private-files.js'
 import { localSettings } from './settings.js'
 import { startSitePreview } from './site-preview.js'
 
@@ -27,6 +28,8 @@ async function main() {
   process.once('SIGTERM', () => void shutdown(0))
 
   try {
+    // The journal's folder holds the private journal and the owner token: its owner's only.
+    ensurePrivateDir(settings.dataDir)
     if (!settings.dynamoDbEndpoint) {
       console.log(`Starting DynamoDB Local (data in ${settings.dynamoDbDir}) …`)
       dynamo = await startDynamoDbLocal({ dataDir: settings.dynamoDbDir, port: settings.dynamoDbPort })

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -28,6 +28,7 @@ describe('journal backup and journal restore', () => {
     expect(written.stderr).toBe('')
     expect(written.code).toBe(0)
     expect(written.stdout).toMatch(/^Wrote .*: \d+ items\.$/m)
+    expect(statSync(file).mode & 0o777).toBe(0o600)
 
     const target = await testDb()
     const restored = await journal(['restore', file, '--json'], target.table)

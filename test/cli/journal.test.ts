@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -144,6 +144,16 @@ describe('journal export, digest, report draft, post push', () => {
     const run = await journal(['export', '--out', out])
     expect(run.code).toBe(0)
     expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ format: 'open-agenda-journal/export' })
+  })
+
+  it.each([
+    ['a new file', undefined],
+    ['a file that was readable by everyone', 0o644],
+  ])('writes the export, private items and all, readable by its owner only: %s', async (_, before) => {
+    const out = join(dir, `private-export-${before ?? 'new'}.json`)
+    if (before !== undefined) writeFileSync(out, 'old', { mode: before })
+    expect((await journal(['export', '--out', out])).code).toBe(0)
+    expect(statSync(out).mode & 0o777).toBe(0o600)
   })
 
   it('makes and publishes the digest of a week', async () => {

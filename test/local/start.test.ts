@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { freePort } from '../../functions/local/dynamodb-local.js'
+import { isLoopback, listeningSockets, processTree } from '../support/listening-sockets.js'
 
 const alive = (pid: number) => { try { process.kill(pid, 0); return true } catch { return false } }
 
@@ -51,4 +52,29 @@ describe('npm start', () => {
     expect(again.items).toEqual(week.items)
     expect(await stop(second.child)).toBe(0)
   }, 120_000)
+
+  it('listens on the loopback address only, DynamoDB Local included, and keeps .journal to its owner', async () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'oaj-start-')), '.journal')
+    const ports = { JOURNAL_API_PORT: await freePort(), JOURNAL_SITE_PORT: await freePort(), JOURNAL_DYNAMODB_PORT: await freePort() }
+    const env = { JOURNAL_DATA_DIR: dataDir, JOURNAL_DYNAMODB_ENDPOINT: '', JOURNAL_DEMO: 'off', ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])) }
+    const running = await start(env)
+    try {
+      const sockets = listeningSockets(processTree(running.child.pid!))
+      // A positive control first: the three servers are found, each on its port.
+      expect(new Set(sockets.map((s) => s.port))).toEqual(new Set(Object.values(ports)))
+      expect(sockets.filter((s) => !isLoopback(s.address)), JSON.stringify(sockets)).toEqual([])
+
+      const modes = Object.fromEntries(walk(dataDir).map((path) => [path.slice(dataDir.length) || '/', (statSync(path).mode & 0o777).toString(8)]))
+      expect(modes).toMatchObject({ '/': '700', '/owner-token': '600', '/session-secret': '600', '/dynamodb': '700', '/dynamodb/dynamodb-local.pid': '600', '/dynamodb/shared-local-instance.db': '600' })
+      expect(Object.entries(modes).filter(([, mode]) => mode !== '600' && mode !== '700')).toEqual([])
+    } finally {
+      await stop(running.child)
+      rmSync(dataDir, { recursive: true, force: true })
+    }
+  }, 300_000)
 })
+
+/** A folder and everything in it. */
+function walk(dir: string): string[] {
+  return [dir, ...readdirSync(dir, { withFileTypes: true }).flatMap((item) => (item.isDirectory() ? walk(join(dir, item.name)) : [join(dir, item.name)]))]
+}

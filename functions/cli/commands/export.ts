@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { writePrivateFile } from '../../local/private-files.js'
 import { apiClient } from '../client.js'
 import { options, type Command } from '../io.js'
 
@@ -16,7 +16,8 @@ Writes to FILE, or to standard output. Needs the owner token.`,
     const { body } = await apiClient(io).call('/api/export')
     const text = JSON.stringify(body, null, 2)
     if (!values.out) return io.out(text)
-    writeFileSync(values.out, `${text}\n`)
+    // It holds the private items: readable by its owner only, like `journal backup`.
+    writePrivateFile(values.out, `${text}\n`)
     const counts = body as { entries?: unknown[]; posts?: unknown[] }
     io.err(`Wrote ${values.out}: ${counts.entries?.length ?? 0} entries, ${counts.posts?.length ?? 0} posts.`)
   },
