@@ -3,13 +3,14 @@ import { dirname } from 'node:path'
 import { buildPublicSnapshot, journalItemsFrom, nextChangeAt, serializeSnapshot, type PublicSnapshot } from '../core/public-snapshot.js'
 import { listChangedSince, type Db } from '../store/index.js'
 import { writePrivateFile } from './private-files.js'
+import { changeLogFingerprint } from './site-watcher.js'
 
 export interface ExportedSnapshot {
   snapshot: PublicSnapshot
   /** When an embargo ends or a post comes out: the snapshot is stale from then on. */
   nextChangeAt?: string
-  /** The latest change in the store this snapshot includes (for "changed since" polling). */
-  lastChange?: string
+  /** The change log as this export read it (see `changeLogFingerprint`): the watcher compares the store with it. */
+  fingerprint: string
 }
 
 /**
@@ -23,15 +24,5 @@ export async function exportSnapshot(db: Db, person: string, file: string, now =
   const snapshot = buildPublicSnapshot(journal, { now })
   mkdirSync(dirname(file), { recursive: true })
   writePrivateFile(file, serializeSnapshot(snapshot))
-  return { snapshot, nextChangeAt: nextChangeAt(journal, now), lastChange: latestChange(log) }
-}
-
-/** The newest `updatedAt` (or revision `at`) in a change log. */
-export function latestChange(log: readonly { data: unknown }[]): string | undefined {
-  let latest: string | undefined
-  for (const { data } of log) {
-    const at = (data as { updatedAt?: string; at?: string }).updatedAt ?? (data as { at?: string }).at
-    if (at && (!latest || at > latest)) latest = at
-  }
-  return latest
+  return { snapshot, nextChangeAt: nextChangeAt(journal, now), fingerprint: changeLogFingerprint(log.map((item) => item.position)) }
 }

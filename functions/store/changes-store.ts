@@ -3,7 +3,8 @@ import { keys } from './keys.js'
 import { queryAll } from './paging.js'
 import { TABLE } from './table.js'
 
-export type ChangedItem = { type: 'entry' | 'post' | 'revision' | 'profile' | 'digest'; data: unknown }
+/** One item of the change log; `position` is its place in the log (the time of its last write, then its key). */
+export type ChangedItem = { type: 'entry' | 'post' | 'revision' | 'profile' | 'digest'; data: unknown; position: string }
 
 // everything of a person (items and their revisions) changed after `since` (ISO instant), oldest first: exports, snapshots
 export async function listChangedSince(db: Db, person: string, since = '0'): Promise<ChangedItem[]> {
@@ -11,5 +12,15 @@ export async function listChangedSince(db: Db, person: string, since = '0'): Pro
     IndexName: TABLE.gsi2.name,
     KeyConditionExpression: 'gsi2pk = :changes AND gsi2sk > :since',
     ExpressionAttributeValues: { ':changes': S(keys.changes(person)), ':since': S(since) },
-  }, (raw) => ({ type: raw.type!.S as ChangedItem['type'], data: dataOf(raw) }))
+  }, (raw) => ({ type: raw.type!.S as ChangedItem['type'], data: dataOf(raw), position: raw[TABLE.gsi2.sortKey]!.S! }))
+}
+
+// the positions of a person's whole change log, keys only, oldest first: has it changed since an export read it?
+export async function listChangePositions(db: Db, person: string): Promise<string[]> {
+  return queryAll<string>(db, {
+    IndexName: TABLE.gsi2.name,
+    KeyConditionExpression: 'gsi2pk = :changes',
+    ProjectionExpression: 'gsi2sk',
+    ExpressionAttributeValues: { ':changes': S(keys.changes(person)) },
+  }, (raw) => raw[TABLE.gsi2.sortKey]!.S!)
 }

@@ -17,6 +17,7 @@
  * - the digest of a week; a person's digests, newest first    → getDigest / listDigests (GSI1)
  * - store / remove a digest (optimistic on version)           → putDigest / deleteDigest
  * - everything a person changed since T                       → listChangedSince (GSI2)
+ * - where each item stands in that change log (keys only)      → listChangePositions (GSI2)
  * - the entries imported earlier from these calendar UIDs      → getEntriesBySourceUid (lookup items)
  * - every stored item of a person, raw; restore raw items      → readAllStoredItems / writeStoredItems (backups)
  */

@@ -1,5 +1,4 @@
-import { AMSTERDAM_JOURNAL } from '../support/journal-defaults.js'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -8,9 +7,18 @@ import { newEntry } from '../../functions/core/journal-items.js'
 import { freePort, startDynamoDbLocal } from '../../functions/local/dynamodb-local.js'
 import { startSitePreview } from '../../functions/local/site-preview.js'
 import { createDb, createEntry, ensureTable } from '../../functions/store/index.js'
+import { AMSTERDAM_JOURNAL } from '../support/journal-defaults.js'
+import { testDb } from '../support/test-db.js'
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-const entry = (title: string) => newEntry(normalizeEntryInput({ start: '2015-03-20T09:00', title, kind: 'meeting', visibility: 'public' }, AMSTERDAM_JOURNAL), 'watcher', new Date())
+const entry = (title: string, stampedAt = new Date()) => newEntry(normalizeEntryInput({ start: '2015-03-20T09:00', title, kind: 'meeting', visibility: 'public' }, AMSTERDAM_JOURNAL), 'watcher', stampedAt)
+
+/** A stand-in for Astro: the site is the snapshot it was built from, at /data/journal.json as in the real site. */
+async function snapshotSite(snapshotFile: string, outDir: string): Promise<void> {
+  mkdirSync(join(outDir, 'data'), { recursive: true })
+  copyFileSync(snapshotFile, join(outDir, 'data', 'journal.json'))
+  writeFileSync(join(outDir, 'index.html'), '<h1>Open agenda</h1>')
+}
 
 describe('the local site watcher', () => {
   it('keeps the last site online while the database is down and catches up once it is back', async () => {
@@ -22,11 +30,11 @@ describe('the local site watcher', () => {
     await createEntry(db, entry('Eerste afspraak'), { by: 'test' })
     const logs: string[] = []
     const outDir = join(dir, 'dist')
-    const preview = await startSitePreview({ db, person: 'watcher', port: await freePort(), dataDir: dir, outDir, pollMs: 200, quietMs: 1_500, log: (line) => logs.push(line) })
+    const preview = await startSitePreview({ db, person: 'watcher', port: await freePort(), dataDir: dir, outDir, pollMs: 200, quietMs: 1_500, log: (line) => logs.push(line), buildSite: snapshotSite })
     try {
       await preview.built
-      const ics = () => readFileSync(join(outDir, 'agenda.ics'), 'utf8')
-      expect(ics()).toContain('Eerste afspraak')
+      const site = () => readFileSync(join(outDir, 'data', 'journal.json'), 'utf8')
+      expect(site()).toContain('Eerste afspraak')
 
       // A change, then the database goes away before the quiet period ends: that rebuild fails.
       await createEntry(db, entry('Tweede afspraak'), { by: 'test' })
@@ -35,14 +43,34 @@ describe('the local site watcher', () => {
       const deadline = Date.now() + 60_000
       while (!logs.some((l) => l.startsWith('Site build failed')) && Date.now() < deadline) await sleep(200)
       expect(logs.some((l) => l.startsWith('Site build failed'))).toBe(true)
-      expect(ics()).toContain('Eerste afspraak') // the last site is still there
+      expect(site()).toContain('Eerste afspraak') // the last site is still there
 
       dynamo = await startDynamoDbLocal({ dataDir: join(dir, 'db'), port })
-      while (!ics().includes('Tweede afspraak') && Date.now() < deadline + 60_000) await sleep(300)
-      expect(ics()).toContain('Tweede afspraak')
+      while (!site().includes('Tweede afspraak') && Date.now() < deadline + 60_000) await sleep(300)
+      expect(site()).toContain('Tweede afspraak')
     } finally {
       await preview.stop()
       await dynamo.stop()
     }
   }, 240_000)
+
+  it('publishes a change that was stamped before the newest change of the last export but committed after it', async () => {
+    const db = await testDb()
+    const dir = mkdtempSync(join(tmpdir(), 'oaj-watcher-late-'))
+    await createEntry(db, entry('Eerste afspraak'), { by: 'test' })
+    const preview = await startSitePreview({ db, person: 'watcher', port: await freePort(), dataDir: dir, outDir: join(dir, 'dist'), pollMs: 200, quietMs: 300, log: () => {}, buildSite: snapshotSite })
+    const site = async () => (await fetch(`${preview.url}/data/journal.json`)).text()
+    try {
+      await preview.built
+      expect(await site()).toContain('Eerste afspraak')
+      // A write takes its timestamp before it commits: on a busy machine it can land after an
+      // export that already saw a later-stamped change.
+      await createEntry(db, entry('Later vastgelegd', new Date(Date.now() - 60_000)), { by: 'test' })
+      const deadline = Date.now() + 90_000
+      while (!(await site()).includes('Later vastgelegd') && Date.now() < deadline) await sleep(300)
+      expect(await site()).toContain('Later vastgelegd')
+    } finally {
+      await preview.stop()
+    }
+  }, 300_000)
 })
