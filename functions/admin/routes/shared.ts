@@ -2,24 +2,16 @@ import type { Context } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
 import { counterpartSuggestions, themeSuggestions } from '../../core/entry-authoring.js'
 import type { Entry } from '../../core/entry.js'
-import type { JournalSettings } from '../../core/profile.js'
 import { ENTRY_KINDS } from '../../core/vocabulary.js'
-import { getJournalSettings, listEntries } from '../../store/index.js'
+import { journalSettingsOf } from '../../api/journal-settings.js'
+import { listEntries } from '../../store/index.js'
 import type { AdminEnv } from '../context.js'
 import type { LastChoices } from '../forms.js'
 import { cookieOptions } from '../session.js'
 
 export type AdminContext = Context<AdminEnv>
 
-/** The journal's zone and language (its profile's), read once per request. */
-export async function journalSettingsOf(c: AdminContext): Promise<JournalSettings> {
-  const known = c.get('settings')
-  if (known) return known
-  const { db, person } = c.get('deps')
-  const settings = await getJournalSettings(db, person)
-  c.set('settings', settings)
-  return settings
-}
+export { journalSettingsOf }
 
 /** The zone the journal's times are entered in and its days counted in. */
 export async function journalZone(c: AdminContext): Promise<string> {
