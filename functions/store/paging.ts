@@ -73,7 +73,6 @@ export async function queryAll<T>(db: Db, input: PagedQuery<T>['input'], map: (r
 }
 
 export const GSI1_KEY = [TABLE.partitionKey, TABLE.sortKey, TABLE.gsi1.partitionKey, TABLE.gsi1.sortKey] as const
-export const GSI2_KEY = [TABLE.partitionKey, TABLE.sortKey, TABLE.gsi2.partitionKey, TABLE.gsi2.sortKey] as const
 
 export interface PageRequest<T> { limit: number; cursor?: string; accept?: (item: T) => boolean }
 

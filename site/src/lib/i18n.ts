@@ -281,7 +281,3 @@ export const LOCALE_ROUTES = [
 export function oneEachLanguage() {
   return LOCALE_ROUTES.map(({ lang, locale }) => ({ params: { lang }, props: { locale } }))
 }
-
-export function localeOf(lang: string | undefined): Locale {
-  return lang === 'en' ? 'en' : 'nl'
-}
