@@ -134,7 +134,9 @@ function publicDigests(journal: JournalItems, options: PublicDigestOptions): Pub
   const entriesByWeek = new Map<string, Entry[]>()
   for (const entry of journal.entries) {
     const week = isoWeekOf(localStartDate(entry, options.timeZone))
-    entriesByWeek.set(week, [...(entriesByWeek.get(week) ?? []), entry])
+    const inWeek = entriesByWeek.get(week)
+    if (inWeek) inWeek.push(entry)
+    else entriesByWeek.set(week, [entry])
   }
   return journal.digests
     .flatMap((digest) => toPublicDigest(digest, entriesByWeek.get(digest.week) ?? [], options) ?? [])
