@@ -11,7 +11,7 @@ import { changeLogFingerprint, createSiteWatcher, type SiteBuildResult } from '.
 const QUIET_MS = 3_000
 const MONDAY = Date.parse('2015-03-16T10:00:00Z')
 
-/** A change log as the store keeps it: each item at the position of its last write (timestamp#key). */
+/** A change log as the store keeps it: each item at the position of its last write (timestamp#key@version). */
 class FakeStore {
   readonly versions = new Map<string, number>()
   readonly positions = new Map<string, string>()
@@ -19,7 +19,7 @@ class FakeStore {
   write(key: string, stampedAt: number): { key: string; version: number } {
     const version = (this.versions.get(key) ?? 0) + 1
     this.versions.set(key, version)
-    this.positions.set(key, `${new Date(stampedAt).toISOString()}#${key}`)
+    this.positions.set(key, `${new Date(stampedAt).toISOString()}#${key}@${version}`)
     return { key, version }
   }
   fingerprint(): string {

@@ -6,7 +6,8 @@ import { normalizeEntryInput } from '../../functions/core/entry.js'
 import { newEntry } from '../../functions/core/journal-items.js'
 import { freePort, startDynamoDbLocal } from '../../functions/local/dynamodb-local.js'
 import { startSitePreview } from '../../functions/local/site-preview.js'
-import { createDb, createEntry, ensureTable } from '../../functions/store/index.js'
+import { changeLogFingerprint } from '../../functions/local/site-watcher.js'
+import { createDb, createEntry, ensureTable, listChangePositions, listChangedSince, putProfile } from '../../functions/store/index.js'
 import { AMSTERDAM_JOURNAL } from '../support/journal-defaults.js'
 import { testDb } from '../support/test-db.js'
 
@@ -73,4 +74,14 @@ describe('the local site watcher', () => {
       await preview.stop()
     }
   }, 300_000)
+
+  it('sees a profile saved twice in the same millisecond as a change, in the log the watcher reads and in the export', async () => {
+    const db = await testDb()
+    const profile = { person: 'watcher', name: 'Anna de Vries', role: 'CIO', organisation: 'Ministerie van Voorbeeldzaken', links: [], locale: 'nl' as const, timezone: 'Europe/Amsterdam', updatedAt: '2015-03-16T10:00:00.000Z', version: 1 }
+    await putProfile(db, profile, 0)
+    const exported = changeLogFingerprint((await listChangedSince(db, 'watcher')).map((item) => item.position))
+    expect(changeLogFingerprint(await listChangePositions(db, 'watcher'))).toBe(exported)
+    await putProfile(db, { ...profile, role: 'Directeur', version: 2 }, 1)
+    expect(changeLogFingerprint(await listChangePositions(db, 'watcher'))).not.toBe(exported)
+  })
 })
