@@ -1,6 +1,6 @@
 import { GetItemCommand, QueryCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb'
 import { spawn } from 'node:child_process'
-import { newTokenSecret, tokenDigest } from '../functions/core/token.js'
+import { newTokenSecret, tokenDigest } from '../functions/core/model/index.js'
 import { startDynamoDbLocal } from '../functions/local/dynamodb-local.js'
 import { createDb, createEntry, ensureTable, putToken, S } from '../functions/store/index.js'
 import { median } from './lambda-bundle.js'

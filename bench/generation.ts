@@ -1,9 +1,8 @@
-import { isoWeekOf } from '../functions/core/dates.js'
-import { learnOrganisations, localStartDate } from '../functions/core/counted-entries.js'
-import type { Entry } from '../functions/core/entry.js'
-import { DEFAULT_SETTINGS } from '../functions/core/profile.js'
-import { reportStats } from '../functions/core/report-stats.js'
-import { selectDigest } from '../functions/core/weekly-digest.js'
+import { isoWeekOf } from '../functions/core/time/index.js'
+import { learnOrganisations, localStartDate } from '../functions/core/privacy/index.js'
+import { type Entry, DEFAULT_SETTINGS } from '../functions/core/model/index.js'
+import { reportStats } from '../functions/core/report/index.js'
+import { selectDigest } from '../functions/core/digest/index.js'
 import { syntheticEntries } from './synthetic-journal.js'
 
 /** Every week's digest of a journal, as the digest job computes them (known organisations carried along). */

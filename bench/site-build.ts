@@ -4,7 +4,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { buildPublicSnapshot, serializeSnapshot } from '../functions/core/public-snapshot.js'
+import { buildPublicSnapshot, serializeSnapshot } from '../functions/core/publishing/index.js'
 import { buildSite } from '../functions/local/build-site.js'
 import { syntheticEntries } from './synthetic-journal.js'
 

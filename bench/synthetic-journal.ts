@@ -1,8 +1,5 @@
-import { addDays } from '../functions/core/dates.js'
-import { normalizeEntryInput, type Entry } from '../functions/core/entry.js'
-import { newEntry } from '../functions/core/journal-items.js'
-import { DEFAULT_SETTINGS } from '../functions/core/profile.js'
-import { ENTRY_KINDS, ORGANISATION_TYPES } from '../functions/core/vocabulary.js'
+import { addDays } from '../functions/core/time/index.js'
+import { normalizeEntryInput, type Entry, newEntry, DEFAULT_SETTINGS, ENTRY_KINDS, ORGANISATION_TYPES } from '../functions/core/model/index.js'
 
 const THEMES = ['overheidsinnovatie', 'ambtelijk vakmanschap', 'open data', 'digitale overheid', 'zelfsturing', 'informatiebeveiliging']
 

@@ -1,6 +1,6 @@
 import type { Node } from 'constructs'
-import { DEFAULT_TIMEZONE, isValidTimeZone } from '../functions/core/dates.js'
-import { parseDigestMode, type DigestMode } from '../functions/core/digest.js'
+import { DEFAULT_TIMEZONE, isValidTimeZone } from '../functions/core/time/index.js'
+import { parseDigestMode, type DigestMode } from '../functions/core/digest/index.js'
 
 /**
  * Everything a deployment may choose. Values come from CDK context — the `journal` object in

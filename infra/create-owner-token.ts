@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url'
 import { ulid } from 'ulid'
-import { newTokenSecret, tokenDigest, type Token } from '../functions/core/token.js'
+import { newTokenSecret, tokenDigest, type Token } from '../functions/core/model/index.js'
 import { LAMBDA_ENV } from '../functions/lambda/function-config.js'
 import { createDb, putToken, type Db } from '../functions/store/index.js'
 

@@ -1,7 +1,7 @@
 import { Hono, type MiddlewareHandler } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { HTTPException } from 'hono/http-exception'
-import { ValidationError } from '../core/validation.js'
+import { ValidationError } from '../core/model/index.js'
 import type { AppEnv } from '../api/context.js'
 import { Problem } from '../api/problem.js'
 import { BadCursorError, getSession, getTokenByDigest, NotFoundError, VersionConflictError } from '../store/index.js'

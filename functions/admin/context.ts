@@ -1,4 +1,4 @@
-import type { JournalSettings } from '../core/profile.js'
+import type { JournalSettings } from '../core/model/index.js'
 import type { Db } from '../store/index.js'
 import type { Lang, Messages } from './i18n.js'
 import type { Session } from './session.js'

@@ -1,8 +1,5 @@
-import { zonedParts } from '../core/dates.js'
-import type { CounterpartSuggestion } from '../core/entry-authoring.js'
-import { toZonedDateTime, type Entry } from '../core/entry.js'
-import type { FieldError } from '../core/validation.js'
-import { COUNTERPART_TYPES, ENTRY_KINDS } from '../core/vocabulary.js'
+import { zonedParts } from '../core/time/index.js'
+import { type CounterpartSuggestion, toZonedDateTime, type Entry, type FieldError, COUNTERPART_TYPES, ENTRY_KINDS } from '../core/model/index.js'
 import { reasonIn, type Lang } from './i18n.js'
 import type { FieldErrors } from './views/fields.js'
 

@@ -1,6 +1,6 @@
 /**
  * The admin's words, in Dutch (the default) and English. Kinds, statuses and organisation types
- * come from core/labels.ts, so the admin names them exactly as the public site does.
+ * come from core/words/labels.ts, so the admin names them exactly as the public site does.
  */
 export const LANGS = ['nl', 'en'] as const
 export type Lang = (typeof LANGS)[number]

@@ -1,5 +1,4 @@
-import type { JournalSettings } from '../core/profile.js'
-import type { Token } from '../core/token.js'
+import type { JournalSettings, Token } from '../core/model/index.js'
 import type { Db } from '../store/index.js'
 
 /** What every handler needs: the store, whose journal this deployment serves, and the clock. */

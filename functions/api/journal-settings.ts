@@ -1,5 +1,5 @@
 import type { Context } from 'hono'
-import type { JournalSettings } from '../core/profile.js'
+import type { JournalSettings } from '../core/model/index.js'
 import { getJournalSettings, type Db } from '../store/index.js'
 
 /** What a request of the API or the admin carries that the settings are read with and kept in. */

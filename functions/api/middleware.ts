@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { MiddlewareHandler } from 'hono'
-import { tokenDigest } from '../core/token.js'
+import { tokenDigest } from '../core/model/index.js'
 import { getTokenByDigest } from '../store/index.js'
 import type { AppEnv } from './context.js'
 import { problem } from './problem.js'

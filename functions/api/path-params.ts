@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono'
-import { slug } from '../core/primitives.js'
+import { slug } from '../core/model/index.js'
 import type { AppEnv } from './context.js'
 import { problem } from './problem.js'
 

@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import { ValidationError, type FieldError } from '../core/validation.js'
+import { ValidationError, type FieldError } from '../core/model/index.js'
 import { AlreadyExistsError, BadCursorError, NotFoundError, VersionConflictError } from '../store/index.js'
 
 /** An RFC 9457 problem the API answers with; thrown anywhere, rendered once by `onError`. */

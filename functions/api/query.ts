@@ -1,8 +1,6 @@
 import * as z from 'zod/mini'
-import { localDaysToInstants } from '../core/dates.js'
-import { calendarDate, text } from '../core/primitives.js'
-import { parseWith, ValidationError } from '../core/validation.js'
-import { ENTRY_KINDS } from '../core/vocabulary.js'
+import { localDaysToInstants } from '../core/time/index.js'
+import { calendarDate, text, parseWith, ValidationError, ENTRY_KINDS } from '../core/model/index.js'
 
 const limit = z.optional(z.string().check(z.regex(/^([1-9]\d?|1\d\d|200)$/, { error: 'must be a whole number from 1 to 200' })))
 

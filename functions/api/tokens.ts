@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { Hono } from 'hono'
-import { newTokenSecret, tokenCreateSchema, tokenDigest, type Token } from '../core/token.js'
-import { parseWith } from '../core/validation.js'
+import { newTokenSecret, tokenCreateSchema, tokenDigest, type Token, parseWith } from '../core/model/index.js'
 import { deleteSessions, listTokens, putToken, revokeToken, type Db } from '../store/index.js'
 import type { AppEnv } from './context.js'
 import { jsonBody, requireOwner } from './middleware.js'

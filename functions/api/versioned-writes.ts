@@ -1,6 +1,5 @@
 import type { Context } from 'hono'
-import { withdrawalSchema } from '../core/entry.js'
-import { parseWith } from '../core/validation.js'
+import { withdrawalSchema, parseWith } from '../core/model/index.js'
 import type { Db, WriteMeta } from '../store/index.js'
 import type { AppEnv } from './context.js'
 import { etag, expectedVersion } from './middleware.js'

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { DEFAULT_SETTINGS } from '../core/profile.js'
+import { DEFAULT_SETTINGS } from '../core/model/index.js'
 import { localSettings } from '../local/settings.js'
 import { CommandError, UsageError, type Io } from './io.js'
 

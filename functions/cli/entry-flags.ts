@@ -1,5 +1,5 @@
-import { zonedParts } from '../core/dates.js'
-import { COUNTERPART_TYPES } from '../core/vocabulary.js'
+import { zonedParts } from '../core/time/index.js'
+import { COUNTERPART_TYPES } from '../core/model/index.js'
 import { UsageError } from './io.js'
 
 /** The flags `add` and `edit` share: one per entry field, in the words of the entry schema. */

@@ -1,4 +1,4 @@
-import { parseDigestMode } from '../core/digest.js'
+import { parseDigestMode } from '../core/digest/index.js'
 import { createDb } from '../store/index.js'
 import { runWeeklyDigest } from '../store/digest-job.js'
 import { LAMBDA_ENV } from './function-config.js'

@@ -8,7 +8,7 @@ export const LAMBDA_ENV = {
   table: 'JOURNAL_TABLE',
   /** Whose journal the function serves. */
   person: 'JOURNAL_PERSON',
-  /** `publish` or `draft`: how the weekly job leaves a new digest (functions/core/digest.ts). */
+  /** `publish` or `draft`: how the weekly job leaves a new digest (functions/core/digest/digest.ts). */
   digestMode: 'JOURNAL_DIGEST_MODE',
   /** The CodeBuild project that exports the snapshot, builds the site and uploads it. */
   buildProject: 'JOURNAL_BUILD_PROJECT',

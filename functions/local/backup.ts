@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { createBackup, parseBackup } from '../core/backup-format.js'
-import { ValidationError } from '../core/validation.js'
+import { createBackup, parseBackup, ValidationError } from '../core/model/index.js'
 import { isPersonEmpty, readAllStoredItems, writeStoredItems, type Db } from '../store/index.js'
 import { writePrivateFile } from './private-files.js'
 

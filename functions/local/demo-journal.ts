@@ -1,11 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { entryStartInstant, normalizeEntryInput } from '../core/entry.js'
-import { postFromMarkdown } from '../core/front-matter.js'
-import { newEntry, newPost } from '../core/journal-items.js'
-import { normalizePostContent, postCreateSchema } from '../core/post.js'
-import { journalSettings, profileFromInput, profileInputSchema } from '../core/profile.js'
-import { parseWith } from '../core/validation.js'
+import { entryStartInstant, normalizeEntryInput, postFromMarkdown, newEntry, newPost, normalizePostContent, postCreateSchema, journalSettings, profileFromInput, profileInputSchema, parseWith } from '../core/model/index.js'
 import { createEntry, createPost, getProfile, listEntries, putProfile, type Db } from '../store/index.js'
 
 const DEMO_BY = 'demo-loader'

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { buildPublicSnapshot, journalItemsFrom, nextChangeAt, serializeSnapshot, type PublicSnapshot } from '../core/public-snapshot.js'
+import { buildPublicSnapshot, journalItemsFrom, nextChangeAt, serializeSnapshot, type PublicSnapshot } from '../core/publishing/index.js'
 import { listChangedSince, type Db } from '../store/index.js'
 import { writePrivateFile } from './private-files.js'
 import { changeLogFingerprint } from './site-watcher.js'

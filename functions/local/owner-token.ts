@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { newTokenSecret, tokenDigest } from '../core/token.js'
+import { newTokenSecret, tokenDigest } from '../core/model/index.js'
 import { getTokenByDigest, putToken, type Db } from '../store/index.js'
 
 /**

@@ -1,5 +1,5 @@
 import { BatchWriteItemCommand, QueryCommand, type AttributeValue, type WriteRequest } from '@aws-sdk/client-dynamodb'
-import type { StoredItem } from '../core/backup-format.js'
+import type { StoredItem } from '../core/model/index.js'
 import { S, type Db, type Item } from './db.js'
 import { keys } from './keys.js'
 import { TABLE } from './table.js'

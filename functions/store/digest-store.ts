@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException, DeleteItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb'
-import type { Digest } from '../core/digest.js'
-import type { Entry } from '../core/entry.js'
+import type { Digest } from '../core/digest/index.js'
+import type { Entry } from '../core/model/index.js'
 import { N, S, VersionConflictError, withData, type Db } from './db.js'
 import { listEntries } from './entry-store.js'
 import { keys } from './keys.js'

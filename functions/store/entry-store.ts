@@ -1,5 +1,4 @@
-import { entryStartInstant, type Entry } from '../core/entry.js'
-import type { Revision } from '../core/revision.js'
+import { entryStartInstant, type Entry, type Revision } from '../core/model/index.js'
 import { S, type Db, type Item } from './db.js'
 import { keys } from './keys.js'
 import { GSI1_KEY, queryPage, type Page } from './paging.js'

@@ -1,6 +1,5 @@
-import type { CalendarImport } from '../core/ics-import.js'
-import { planImport } from '../core/import-plan.js'
-import { newEntry, revisedEntry } from '../core/journal-items.js'
+import { type CalendarImport, planImport } from '../core/calendar/index.js'
+import { newEntry, revisedEntry } from '../core/model/index.js'
 import type { Db } from './db.js'
 import { createEntry, updateEntry } from './entry-store.js'
 import { getEntriesBySourceUid, sourceLookupItem } from './import-store.js'

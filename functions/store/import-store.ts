@@ -1,5 +1,5 @@
 import { BatchGetItemCommand, type BatchGetItemCommandOutput, type KeysAndAttributes } from '@aws-sdk/client-dynamodb'
-import type { Entry } from '../core/entry.js'
+import type { Entry } from '../core/model/index.js'
 import { dataOf, S, withData, type Db, type Item } from './db.js'
 import { keys } from './keys.js'
 import { TABLE } from './table.js'

@@ -1,5 +1,4 @@
-import type { Post } from '../core/post.js'
-import type { Revision } from '../core/revision.js'
+import type { Post, Revision } from '../core/model/index.js'
 import type { Db } from './db.js'
 import type { WriteMeta } from './entry-store.js'
 import { keys } from './keys.js'

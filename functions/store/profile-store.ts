@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException, PutItemCommand } from '@aws-sdk/client-dynamodb'
-import { journalSettings, type JournalSettings, type Profile } from '../core/profile.js'
+import { journalSettings, type JournalSettings, type Profile } from '../core/model/index.js'
 import { failedConditions, N, VersionConflictError, withData, type Db } from './db.js'
 import { keys } from './keys.js'
 import { TABLE } from './table.js'

@@ -1,5 +1,5 @@
 import { PutItemCommand, UpdateItemCommand, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
-import type { Token } from '../core/token.js'
+import type { Token } from '../core/model/index.js'
 import { NotFoundError, S, withData, type Db } from './db.js'
 import { keys } from './keys.js'
 import { queryAll } from './paging.js'

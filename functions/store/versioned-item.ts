@@ -1,5 +1,5 @@
 import { GetItemCommand, TransactWriteItemsCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb'
-import type { Revision } from '../core/revision.js'
+import type { Revision } from '../core/model/index.js'
 import { AlreadyExistsError, dataOf, failedConditions, IdempotencyKeyUsedError, N, S, VersionConflictError, withData, type Db, type Item } from './db.js'
 import { keys } from './keys.js'
 import { queryAll } from './paging.js'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { renderMarkdown } from '../../functions/core/markdown.js'
+import { renderMarkdown } from '../../functions/core/words/index.js'
 import { adminTest } from './admin-client.js'
 
 const NOW = new Date('2015-03-24T09:00:00Z')

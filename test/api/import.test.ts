@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { MAX_IMPORTED_EVENTS } from '../../functions/core/ics-import.js'
+import { MAX_IMPORTED_EVENTS } from '../../functions/core/calendar/index.js'
 import { largestAllowedFile } from '../support/calendar-files.js'
 import { startServer } from '../support/local-server.js'
 import { ownerToken, testApi, testDb } from '../support/test-db.js'

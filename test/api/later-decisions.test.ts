@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildPublicSnapshot, journalItemsFrom, serializeSnapshot } from '../../functions/core/public-snapshot.js'
+import { buildPublicSnapshot, journalItemsFrom, serializeSnapshot } from '../../functions/core/publishing/index.js'
 import { listChangedSince } from '../../functions/store/index.js'
 import { entryInput, PERSON, testApi } from '../support/test-db.js'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { tokenDigest } from '../../functions/core/token.js'
+import { tokenDigest } from '../../functions/core/model/index.js'
 import { getTokenByDigest, listTokens } from '../../functions/store/index.js'
 import { createOwnerToken } from '../../infra/create-owner-token.js'
 import { testApi, testDb } from '../support/test-db.js'

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { parseSnapshot } from '../../functions/core/public-snapshot.js'
+import { parseSnapshot } from '../../functions/core/publishing/index.js'
 import { exportForPublish } from '../../infra/publish/export-snapshot.js'
 import { PERSON, testApi, testDb } from '../support/test-db.js'
 

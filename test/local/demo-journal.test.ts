@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { buildPublicSnapshot, journalItemsFrom, type SnapshotPost } from '../../functions/core/public-snapshot.js'
+import { buildPublicSnapshot, journalItemsFrom, type SnapshotPost } from '../../functions/core/publishing/index.js'
 import { loadDemoJournal } from '../../functions/local/demo-journal.js'
 import { listChangedSince } from '../../functions/store/index.js'
 import { PERSON, testDb } from '../support/test-db.js'

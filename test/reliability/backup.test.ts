@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { buildPublicSnapshot, journalItemsFrom, serializeSnapshot } from '../../functions/core/public-snapshot.js'
+import { buildPublicSnapshot, journalItemsFrom, serializeSnapshot } from '../../functions/core/publishing/index.js'
 import { backupToFile, restoreFromFile } from '../../functions/local/backup.js'
 import { listChangedSince, readAllStoredItems, type Db } from '../../functions/store/index.js'
 import { entryInput, PERSON, testApi, testDb } from '../support/test-db.js'
@@ -70,8 +70,8 @@ describe('backups of imported entries', () => {
   it('carry the calendar-UID lookup, so a re-import after a restore updates instead of duplicating', async () => {
     const { createEntry, getEntriesBySourceUid } = await import('../../functions/store/index.js')
     const { sourceLookupItem } = await import('../../functions/store/import-store.js')
-    const { newEntry } = await import('../../functions/core/journal-items.js')
-    const { normalizeEntryInput } = await import('../../functions/core/entry.js')
+    const { newEntry } = await import('../../functions/core/model/index.js')
+    const { normalizeEntryInput } = await import('../../functions/core/model/index.js')
     const source = await testDb()
     const entry = newEntry(normalizeEntryInput(entryInput({ visibility: 'private', sourceUid: 'uid-1@outlook' }), AMSTERDAM_JOURNAL), PERSON, now)
     await createEntry(source, entry, { by: 'import', alsoPut: sourceLookupItem(PERSON, 'uid-1@outlook', entry.id) })

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { mountAdmin } from '../../functions/admin/app.js'
 import { createApp } from '../../functions/api/app.js'
-import { COUNTERPART_TYPES, ENTRY_KINDS, VISIBILITIES } from '../../functions/core/vocabulary.js'
+import { COUNTERPART_TYPES, ENTRY_KINDS, VISIBILITIES } from '../../functions/core/model/index.js'
 import { SESSION_SECRET } from '../admin/admin-client.js'
 import { entryInput, PERSON, testApi } from '../support/test-db.js'
 

@@ -2,8 +2,8 @@ import fc from 'fast-check'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { IcsError, readCalendar } from '../../functions/core/ics-import.js'
-import { renderMarkdown } from '../../functions/core/markdown.js'
+import { IcsError, readCalendar } from '../../functions/core/calendar/index.js'
+import { renderMarkdown } from '../../functions/core/words/index.js'
 
 /** What must never survive as a real tag in rendered HTML: script, frames, styles, handlers, script URLs. (Escaped text is inert.) */
 function activeTags(html: string): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addDays } from '../../functions/core/dates.js'
+import { addDays } from '../../functions/core/time/index.js'
 import { allEntryIds, runConcurrently, startServer } from '../support/local-server.js'
 import { entryInput, ownerToken, testDb } from '../support/test-db.js'
 

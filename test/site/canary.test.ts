@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { slugify } from '../../functions/core/slug.js'
+import { slugify } from '../../functions/core/model/index.js'
 import { exportSnapshot } from '../../functions/local/export-snapshot.js'
 import { CANARIES, CANARY_NOW, canaryJournal } from '../support/journal-fixtures.js'
 import { testDb } from '../support/test-db.js'

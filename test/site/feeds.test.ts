@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { XMLParser } from 'fast-xml-parser'
 import ICAL from 'ical.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildPublicSnapshot, serializeSnapshot } from '../../functions/core/public-snapshot.js'
+import { buildPublicSnapshot, serializeSnapshot } from '../../functions/core/publishing/index.js'
 import { canaryJournal } from '../support/journal-fixtures.js'
 import { buildFromSnapshot, filesUnder, TEST_SITE_URL, type BuiltSite } from './site-build.js'
 

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { extname, join, relative } from 'node:path'
 import { gunzipSync } from 'node:zlib'
-import { buildPublicSnapshot, serializeSnapshot, type JournalItems } from '../../functions/core/public-snapshot.js'
+import { buildPublicSnapshot, serializeSnapshot, type JournalItems } from '../../functions/core/publishing/index.js'
 import { buildSite } from '../../functions/local/build-site.js'
 
 /** The site URL test builds use, so tests can tell absolute links from relative ones. */

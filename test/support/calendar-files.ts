@@ -1,5 +1,5 @@
 import { MAX_UPLOAD_BYTES } from '../../functions/api/api-app.js'
-import { MAX_IMPORTED_EVENTS } from '../../functions/core/ics-import.js'
+import { MAX_IMPORTED_EVENTS } from '../../functions/core/calendar/index.js'
 
 const pad = (n: number) => String(n).padStart(2, '0')
 

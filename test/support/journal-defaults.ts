@@ -1,4 +1,4 @@
-import type { EntryDefaults } from '../../functions/core/entry.js'
+import type { EntryDefaults } from '../../functions/core/model/index.js'
 
 /**
  * What a journal in Amsterdam (the default profile) supplies to entries written in tests: its zone,

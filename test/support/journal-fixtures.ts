@@ -1,13 +1,8 @@
 import { AMSTERDAM_JOURNAL } from './journal-defaults.js'
-import { addDays } from '../../functions/core/dates.js'
-import { applyEntryPatch, normalizeEntryInput, type Entry } from '../../functions/core/entry.js'
-import { newEntry, newPost, revisedEntry, revisedPost, withdrawnEntry } from '../../functions/core/journal-items.js'
-import { normalizePostContent, postContent, type Post } from '../../functions/core/post.js'
-import { profileFromInput, type Profile, type ProfileInput } from '../../functions/core/profile.js'
-import type { Digest, DigestStatus } from '../../functions/core/digest.js'
-import { entryPath } from '../../functions/core/paths.js'
-import type { JournalItems } from '../../functions/core/public-snapshot.js'
-import type { Revision } from '../../functions/core/revision.js'
+import { addDays } from '../../functions/core/time/index.js'
+import { applyEntryPatch, normalizeEntryInput, type Entry, newEntry, newPost, revisedEntry, revisedPost, withdrawnEntry, normalizePostContent, postContent, type Post, profileFromInput, type Profile, type ProfileInput, type Revision } from '../../functions/core/model/index.js'
+import type { Digest, DigestStatus } from '../../functions/core/digest/index.js'
+import { entryPath, type JournalItems } from '../../functions/core/publishing/index.js'
 import { createEntry, createPost, putProfile, updateEntry, updatePost, type Db } from '../../functions/store/index.js'
 
 /**

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { inject } from 'vitest'
-import { newTokenSecret, tokenDigest, type Token } from '../../functions/core/token.js'
+import { newTokenSecret, tokenDigest, type Token } from '../../functions/core/model/index.js'
 import { createApp } from '../../functions/api/app.js'
 import { createDb, ensureTable, putToken, type Db } from '../../functions/store/index.js'
 

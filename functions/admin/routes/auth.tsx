@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
-import { tokenDigest } from '../../core/token.js'
+import { tokenDigest } from '../../core/model/index.js'
 import { deleteSession, deleteSessions, getTokenByDigest, putSession } from '../../store/index.js'
 import { adminPath, type AdminEnv } from '../context.js'
 import { newSession, SESSION_COOKIE, signSession, cookieOptions } from '../session.js'

@@ -1,7 +1,5 @@
 import { Hono } from 'hono'
-import { DEFAULT_SETTINGS, profileFromInput, profileInputSchema, type Profile } from '../../core/profile.js'
-import { parseWith, ValidationError } from '../../core/validation.js'
-import { LOCALES } from '../../core/vocabulary.js'
+import { DEFAULT_SETTINGS, profileFromInput, profileInputSchema, type Profile, parseWith, ValidationError, LOCALES } from '../../core/model/index.js'
 import { getProfile, putProfile, VersionConflictError } from '../../store/index.js'
 import { adminPath, type AdminEnv } from '../context.js'
 import { formValues, parseLinks, plainFormErrors, type FormValues } from '../forms.js'

@@ -1,4 +1,4 @@
-import { missingEssentials } from '../../core/entry-authoring.js'
+import { missingEssentials } from '../../core/model/index.js'
 import { apiClient } from '../client.js'
 import { entryFields, entryLine, ENTRY_FLAGS, ENTRY_FLAGS_HELP, nowQuarter, type ListedEntry } from '../entry-flags.js'
 import { options, printJson, type Command } from '../io.js'

@@ -1,4 +1,4 @@
-import { ValidationError } from '../../core/validation.js'
+import { ValidationError } from '../../core/model/index.js'
 import { backupToFile, restoreFromFile } from '../../local/backup.js'
 import { localSettings } from '../../local/settings.js'
 import { createDb, type Db } from '../../store/index.js'

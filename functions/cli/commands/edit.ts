@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS } from '../../core/profile.js'
+import { DEFAULT_SETTINGS } from '../../core/model/index.js'
 import { apiClient } from '../client.js'
 import { entryFields, entryLine, ENTRY_FLAGS, ENTRY_FLAGS_HELP, type ListedEntry } from '../entry-flags.js'
 import { options, printJson, UsageError, type Command } from '../io.js'

@@ -1,4 +1,4 @@
-import { isoWeekRange } from '../../core/dates.js'
+import { isoWeekRange } from '../../core/time/index.js'
 import { apiClient } from '../client.js'
 import { entryLine, type ListedEntry } from '../entry-flags.js'
 import { options, printJson, UsageError, type Command } from '../io.js'

@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
-import { postFromMarkdown } from '../../core/front-matter.js'
-import { slugify } from '../../core/slug.js'
-import { ValidationError } from '../../core/validation.js'
+import { postFromMarkdown, slugify, ValidationError } from '../../core/model/index.js'
 import { apiClient } from '../client.js'
 import { options, printJson, UsageError, type Command } from '../io.js'
 

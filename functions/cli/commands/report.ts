@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs'
-import { slugify } from '../../core/slug.js'
+import { slugify } from '../../core/model/index.js'
 import { apiClient } from '../client.js'
 import { options, printJson, UsageError, type Command } from '../io.js'
 

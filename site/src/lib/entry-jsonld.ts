@@ -1,6 +1,6 @@
-import { markdownToText } from '@core/markdown.js'
-import type { PublicProfile } from '@core/public-projection.js'
-import type { SnapshotEntry } from '@core/public-snapshot.js'
+import { markdownToText } from '@core/words/index.js'
+import type { PublicProfile } from '@core/privacy/index.js'
+import type { SnapshotEntry } from '@core/publishing/index.js'
 
 const STATUS = {
   planned: 'https://schema.org/EventScheduled',

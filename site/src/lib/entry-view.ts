@@ -1,8 +1,7 @@
-import { zonedParts } from '@core/dates.js'
-import { describeWhen, formatDate, KIND_LABELS, LANGUAGE_TAGS, STATUS_LABELS } from '@core/labels.js'
-import { PRIVATE_PERSON_LABEL } from '@core/vocabulary.js'
-import type { Counterpart } from '@core/entry.js'
-import type { SnapshotEntry } from '@core/public-snapshot.js'
+import { zonedParts } from '@core/time/index.js'
+import { describeWhen, formatDate, KIND_LABELS, LANGUAGE_TAGS, STATUS_LABELS } from '@core/words/index.js'
+import { PRIVATE_PERSON_LABEL, type Counterpart } from '@core/model/index.js'
+import type { SnapshotEntry } from '@core/publishing/index.js'
 import { STRINGS, type Locale } from './i18n.js'
 import type { Journal } from './journal.js'
 

@@ -1,5 +1,5 @@
-import { absoluteUrl, FEED_PATHS } from '@core/paths.js'
-import { rememberedAnswers } from '@core/remembered.js'
+import { absoluteUrl, FEED_PATHS } from '@core/publishing/index.js'
+import { rememberedAnswers } from '@core/time/index.js'
 import { STRINGS, type Locale } from './i18n.js'
 
 export interface FeedLink { type: string; title: string; href: string }

@@ -1,4 +1,4 @@
-import { xmlSafe } from '@core/control-characters.js'
+import { xmlSafe } from '@core/model/index.js'
 
 /**
  * A build-time file with its media type (the static host serves it by extension; dev uses this).

@@ -1,4 +1,4 @@
-import type { Locale } from '@core/vocabulary.js'
+import type { Locale } from '@core/model/index.js'
 
 export type { Locale }
 

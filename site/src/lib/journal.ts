@@ -1,10 +1,9 @@
 import { getCollection } from 'astro:content'
-import { buildAgendaIndex, type AgendaIndex } from '@core/agenda-index.js'
-import { isoWeekOf, zonedParts } from '@core/dates.js'
-import type { PublicProfile } from '@core/public-projection.js'
-import type { PublicDigest } from '@core/digest.js'
-import type { PublicSnapshot, SnapshotEntry, SnapshotPost } from '@core/public-snapshot.js'
-import { compareText } from '@core/slug.js'
+import { buildAgendaIndex, type AgendaIndex, type PublicSnapshot, type SnapshotEntry, type SnapshotPost } from '@core/publishing/index.js'
+import { isoWeekOf, zonedParts } from '@core/time/index.js'
+import type { PublicProfile } from '@core/privacy/index.js'
+import type { PublicDigest } from '@core/digest/index.js'
+import { compareText } from '@core/model/index.js'
 import { readSnapshot } from './snapshot-file.js'
 
 /**

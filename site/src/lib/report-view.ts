@@ -1,6 +1,5 @@
-import { COUNTERPART_TYPE_LABELS, formatMonth, KIND_LABELS, LANGUAGE_TAGS } from '@core/labels.js'
-import { figurePath, reportFigureListings, type FigureSubject } from '@core/report-figures.js'
-import type { Figure, ReportStats } from '@core/report-stats.js'
+import { COUNTERPART_TYPE_LABELS, formatMonth, KIND_LABELS, LANGUAGE_TAGS } from '@core/words/index.js'
+import { figurePath, reportFigureListings, type FigureSubject, type Figure, type ReportStats } from '@core/report/index.js'
 import { STRINGS, type Locale } from './i18n.js'
 
 /**

@@ -1,9 +1,6 @@
 import { getCollection } from 'astro:content'
-import {
-  agendaPath, dataPath, digestPath, digestsPath, entryPath, homePath, monthPath, organisationPath, organisationsPath,
-  pagePath, postPath, postsPath, searchPath, themePath, themesPath, weekPath, yearPath,
-} from '@core/paths.js'
-import { figurePath, reportFigureListings } from '@core/report-figures.js'
+import { agendaPath, dataPath, digestPath, digestsPath, entryPath, homePath, monthPath, organisationPath, organisationsPath, pagePath, postPath, postsPath, searchPath, themePath, themesPath, weekPath, yearPath } from '@core/publishing/index.js'
+import { figurePath, reportFigureListings } from '@core/report/index.js'
 import { LOCALE_ROUTES } from './i18n.js'
 import type { Journal } from './journal.js'
 

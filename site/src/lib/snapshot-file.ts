@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { parseSnapshot, type PublicSnapshot } from '@core/public-snapshot.js'
+import { parseSnapshot, type PublicSnapshot } from '@core/publishing/index.js'
 
 /**
  * Where the build finds the public snapshot: `JOURNAL_SNAPSHOT`, or the file `npm run build`

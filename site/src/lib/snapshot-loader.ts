@@ -1,5 +1,5 @@
 import type { Loader } from 'astro/loaders'
-import type { PublicSnapshot } from '@core/public-snapshot.js'
+import type { PublicSnapshot } from '@core/publishing/index.js'
 import { readSnapshot } from './snapshot-file.js'
 
 type Part = 'journal' | 'posts' | 'digests'

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro'
-import { toICalendar } from '@core/ics.js'
-import { absoluteUrl, entryPath } from '@core/paths.js'
+import { toICalendar } from '@core/calendar/index.js'
+import { absoluteUrl, entryPath } from '@core/publishing/index.js'
 import { file } from '../lib/feed-response.js'
 import { loadJournal } from '../lib/journal.js'
 import { STRINGS } from '../lib/i18n.js'

@@ -1,6 +1,5 @@
 import type { APIRoute } from 'astro'
-import { toJsonFeed } from '@core/feeds.js'
-import { agendaFeed } from '@core/journal-feeds.js'
+import { toJsonFeed, agendaFeed } from '@core/publishing/index.js'
 import { file } from '../lib/feed-response.js'
 import { loadJournal } from '../lib/journal.js'
 

@@ -1,6 +1,5 @@
 import type { APIRoute } from 'astro'
-import { toRss } from '@core/feeds.js'
-import { digestFeed } from '@core/journal-feeds.js'
+import { toRss, digestFeed } from '@core/publishing/index.js'
 import { file } from '../lib/feed-response.js'
 import { loadJournal } from '../lib/journal.js'
 

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro'
-import { absoluteUrl } from '@core/paths.js'
+import { absoluteUrl } from '@core/publishing/index.js'
 import { file } from '../lib/feed-response.js'
 import { loadJournal } from '../lib/journal.js'
 import { allPagePaths, SITEMAP_CHUNK } from '../lib/site-map.js'

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro'
-import { toAgendaCsv } from '@core/agenda-csv.js'
+import { toAgendaCsv } from '@core/publishing/index.js'
 import { file } from '../../lib/feed-response.js'
 import { loadJournal } from '../../lib/journal.js'
 

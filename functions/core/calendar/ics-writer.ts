@@ -1,0 +1,130 @@
+import { xmlSafe } from '../model/control-characters.js'
+import { addDays } from '../time/dates.js'
+import { markdownToText } from '../words/markdown.js'
+import { COUNTERPART_TYPE_NAMES, KIND_LABELS } from '../words/labels.js'
+import type { PublicEntry } from '../privacy/public-projection.js'
+import type { Locale } from '../model/vocabulary.js'
+
+/**
+ * iCalendar (RFC 5545) for calendar subscriptions: Apple Calendar, Google Calendar, Outlook and
+ * Thunderbird. Times are written in UTC, so no VTIMEZONE is needed and no zone can be misread;
+ * all-day entries are floating dates. Lines end in CRLF and are folded at 75 octets without
+ * splitting a UTF-8 character. Output is a pure function of the entries: same input, same bytes.
+ */
+
+export interface CalendarOptions {
+  /** Shown as the calendar's name in calendar apps. */
+  name: string
+  description?: string
+  /** Absolute URL of an entry's page. */
+  entryUrl: (id: string) => string
+  /** Language of the labels the calendar adds (restricted slot, "with", kinds). */
+  locale: Locale
+  timezone: string
+}
+
+const CRLF = '\r\n'
+
+/** A calendar holding one VEVENT per public or restricted entry. */
+export function toICalendar(entries: readonly PublicEntry[], options: CalendarOptions): string {
+  const lines = [
+    'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Open Agenda Journal//Open Agenda//NL', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH',
+    property('NAME', options.name), property('X-WR-CALNAME', options.name),
+    ...(options.description ? [property('X-WR-CALDESC', options.description)] : []),
+    `X-WR-TIMEZONE:${options.timezone}`, 'REFRESH-INTERVAL;VALUE=DURATION:PT1H', 'X-PUBLISHED-TTL:PT1H',
+    ...entries.flatMap((entry) => eventLines(entry, options)),
+    'END:VCALENDAR',
+  ]
+  // iCalendar forbids control characters as XML does; one that slipped into the store is dropped.
+  return lines.map((line) => fold(xmlSafe(line))).join(CRLF) + CRLF
+}
+
+function eventLines(entry: PublicEntry, options: CalendarOptions): string[] {
+  const restricted = entry.visibility === 'restricted'
+  const cancelled = entry.status === 'cancelled' || entry.withdrawn !== undefined
+  return [
+    'BEGIN:VEVENT',
+    // The entry's id is a ULID: unique and permanent, so a calendar recognises the event after any change.
+    `UID:${entry.id}@open-agenda-journal`,
+    `DTSTAMP:${utc(entry.updatedAt)}`,
+    `CREATED:${utc(entry.createdAt)}`,
+    `LAST-MODIFIED:${utc(entry.updatedAt)}`,
+    // Raised with every stored change, so calendar apps replace their copy.
+    `SEQUENCE:${entry.version}`,
+    ...times(entry),
+    property('SUMMARY', entry.title),
+    `STATUS:${cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
+    `CLASS:${restricted ? 'CONFIDENTIAL' : 'PUBLIC'}`,
+    'TRANSP:OPAQUE',
+    ...(restricted ? [] : [
+      ...(entry.location ? [property('LOCATION', entry.location)] : []),
+      ...(entry.themes.length > 0 ? [`CATEGORIES:${entry.themes.map(escapeText).join(',')}`] : []),
+      property('DESCRIPTION', description(entry, options)),
+    ]),
+    `URL:${options.entryUrl(entry.id)}`,
+    'END:VEVENT',
+  ]
+}
+
+function times(entry: PublicEntry): string[] {
+  if (entry.allDay) {
+    // DTEND of an all-day event is exclusive: the day after the last day.
+    return [`DTSTART;VALUE=DATE:${compactDate(entry.start)}`, `DTEND;VALUE=DATE:${compactDate(addDays(entry.end ?? entry.start, 1))}`]
+  }
+  const end = entry.end ?? new Date(Date.parse(entry.start) + 3_600_000).toISOString()
+  return [`DTSTART:${utc(entry.start)}`, `DTEND:${utc(end)}`]
+}
+
+function description(entry: PublicEntry, { locale, entryUrl }: CalendarOptions): string {
+  const withWhom = locale === 'nl' ? 'Met' : 'With'
+  return [
+    KIND_LABELS[locale][entry.kind],
+    entry.statusNote,
+    entry.withdrawn ? `${locale === 'nl' ? 'Ingetrokken' : 'Withdrawn'}: ${entry.withdrawn.reason}` : undefined,
+    entry.counterparts.length > 0
+      ? `${withWhom}: ${entry.counterparts.map((c) => `${c.name} (${COUNTERPART_TYPE_NAMES[locale][c.type]})`).join(', ')}`
+      : undefined,
+    entry.summary ? markdownToText(entry.summary, 2000) : undefined,
+    entryUrl(entry.id),
+  ].filter(Boolean).join('\n')
+}
+
+/** `20150316T090000Z` for an instant with any offset. */
+function utc(instant: string): string {
+  return new Date(instant).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+}
+
+const compactDate = (date: string) => date.replace(/-/g, '')
+
+/** A TEXT property with its value escaped (RFC 5545 3.3.11). */
+function property(name: string, value: string): string {
+  return `${name}:${escapeText(value)}`
+}
+
+export function escapeText(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n')
+}
+
+/**
+ * Folds a content line into lines of at most 75 octets (RFC 5545 3.1), each continuation
+ * starting with one space, and never inside a UTF-8 character.
+ */
+export function fold(line: string): string {
+  if (Buffer.byteLength(line, 'utf8') <= 75) return line
+  const out: string[] = []
+  let current = ''
+  let size = 0
+  for (const char of line) {
+    const bytes = Buffer.byteLength(char, 'utf8')
+    const limit = out.length === 0 ? 75 : 74 // continuation lines spend one octet on the leading space
+    if (size + bytes > limit) {
+      out.push(current)
+      current = ''
+      size = 0
+    }
+    current += char
+    size += bytes
+  }
+  out.push(current)
+  return out.join(`${CRLF} `)
+}

@@ -1,0 +1,5 @@
+/** The weekly digest, "my week in ten items": which entries, the stored digest, its schedule and its public view. */
+export * from './digest.js'
+export * from './public-digest.js'
+export * from './schedule.js'
+export * from './selection.js'

@@ -1,0 +1,48 @@
+import * as z from 'zod/mini'
+import { DEFAULT_TIMEZONE } from '../time/dates.js'
+import { link, longText, text, timeZone } from './primitives.js'
+import { LOCALES, type Locale } from './vocabulary.js'
+
+/** Who keeps this journal: shown on every public page. */
+export const profileInputSchema = z.strictObject({
+  name: text(120),
+  role: text(200),
+  organisation: text(200),
+  bio: z.optional(longText(5_000)),
+  links: z.optional(z.array(link).check(z.maxLength(20))),
+  locale: z.optional(z.enum(LOCALES)),
+  timezone: z.optional(timeZone),
+})
+export type ProfileInput = z.infer<typeof profileInputSchema>
+
+export interface Profile {
+  person: string
+  name: string
+  role: string
+  organisation: string
+  bio?: string
+  links: { url: string; title?: string }[]
+  locale: (typeof LOCALES)[number]
+  timezone: string
+  updatedAt: string
+  version: number
+}
+
+export function profileFromInput(input: ProfileInput): Omit<Profile, 'person' | 'updatedAt' | 'version'> {
+  return { ...input, links: input.links ?? [], locale: input.locale ?? DEFAULT_SETTINGS.locale, timezone: input.timezone ?? DEFAULT_SETTINGS.timeZone }
+}
+
+/**
+ * The time zone and language of everything about a journal: its days and ISO weeks (API ranges,
+ * digests, the site, calendars, reports, imports) and the words its summaries are written in.
+ * Read once per request or job (`getJournalSettings`) and handed to everything that needs them.
+ */
+export interface JournalSettings { timeZone: string; locale: Locale }
+
+/** What a journal without a profile yet uses: the same values a new profile starts with. */
+export const DEFAULT_SETTINGS: JournalSettings = { timeZone: DEFAULT_TIMEZONE, locale: 'nl' }
+
+/** The profile is the one source of a journal's zone and language (DESIGN.md, "Profile"). */
+export function journalSettings(profile: Pick<Profile, 'timezone' | 'locale'> | undefined): JournalSettings {
+  return profile ? { timeZone: profile.timezone, locale: profile.locale } : DEFAULT_SETTINGS
+}

@@ -1,0 +1,140 @@
+import { isoWeekRange } from '../time/iso-weeks.js'
+import type { Feed, FeedItem } from './feed-formats.js'
+import { describeRevision } from '../words/history-text.js'
+import { describeWhen, formatDate, KIND_LABELS, LANGUAGE_TAGS, STATUS_LABELS } from '../words/labels.js'
+import { markdownToText, renderMarkdown } from '../words/markdown.js'
+import { absoluteUrl, digestPath, entryPath, FEED_PATHS, homePath, postPath } from './paths.js'
+import type { PublicSnapshot, SnapshotEntry } from './public-snapshot.js'
+import { compareText } from '../model/slug.js'
+
+/**
+ * The journal's feeds, built from the public snapshot: the posts (full text) and the agenda
+ * (entries as they are published and changed). Pages link to these; the site serves them as
+ * RSS, Atom and JSON Feed.
+ */
+
+const feedUrls = (site: string, base: 'posts' | 'agenda' | 'digest') => ({
+  rss: absoluteUrl(site, FEED_PATHS[`${base}Rss`]),
+  atom: absoluteUrl(site, FEED_PATHS[`${base}Atom`]),
+  json: absoluteUrl(site, FEED_PATHS[`${base}Json`]),
+})
+
+function journalName(snapshot: PublicSnapshot): string {
+  return snapshot.profile?.name ?? (snapshot.locale === 'nl' ? 'Open agenda' : 'Open agenda')
+}
+
+function author(snapshot: PublicSnapshot, site: string): Feed['author'] {
+  return snapshot.profile ? { name: snapshot.profile.name, url: absoluteUrl(site, homePath()) } : undefined
+}
+
+/** Annual reports and notes with their full text, newest first. */
+export function postsFeed(snapshot: PublicSnapshot, site: string): Feed {
+  const nl = snapshot.locale === 'nl'
+  return {
+    title: `${journalName(snapshot)} — ${nl ? 'verslagen en notities' : 'reports and notes'}`,
+    description: nl ? 'Jaarverslagen en notities uit de open agenda.' : 'Annual reports and notes from the open agenda.',
+    language: LANGUAGE_TAGS[snapshot.locale],
+    homeUrl: absoluteUrl(site, homePath()),
+    urls: feedUrls(site, 'posts'),
+    author: author(snapshot, site),
+    fallbackUpdated: snapshot.generatedAt,
+    items: snapshot.posts.map((post): FeedItem => ({
+      id: absoluteUrl(site, postPath(post.slug)),
+      url: absoluteUrl(site, postPath(post.slug)),
+      title: post.title,
+      summary: post.withdrawn ? post.withdrawn.reason : markdownToText(post.body, 300),
+      contentHtml: post.withdrawn ? undefined : renderMarkdown(post.body),
+      published: post.publishedAt ?? post.createdAt,
+      updated: post.updatedAt,
+      tags: [post.kind],
+    })),
+  }
+}
+
+/**
+ * Agenda entries as they are published and changed: one item per public version of an entry,
+ * newest change first, so a reader's app shows a change as a new item. Restricted slots are not
+ * news and stay out (they are in the calendar and on the agenda pages).
+ */
+export function agendaFeed(snapshot: PublicSnapshot, site: string, limit = 100): Feed {
+  const locale = snapshot.locale
+  const items = snapshot.entries
+    .filter((e) => e.visibility === 'public')
+    .sort((a, b) => compareText(b.updatedAt, a.updatedAt) || compareText(a.id, b.id))
+    .slice(0, limit)
+    .map((entry) => agendaItem(entry, snapshot, site))
+  return {
+    title: `${journalName(snapshot)} — ${locale === 'nl' ? 'open agenda' : 'open agenda'}`,
+    description: locale === 'nl' ? 'Nieuwe en gewijzigde afspraken in de open agenda.' : 'New and changed appointments in the open agenda.',
+    language: LANGUAGE_TAGS[locale],
+    homeUrl: absoluteUrl(site, homePath()),
+    urls: feedUrls(site, 'agenda'),
+    author: author(snapshot, site),
+    fallbackUpdated: snapshot.generatedAt,
+    items,
+  }
+}
+
+function agendaItem(entry: SnapshotEntry, snapshot: PublicSnapshot, site: string): FeedItem {
+  const locale = snapshot.locale
+  const url = absoluteUrl(site, entryPath(entry.id))
+  const when = describeWhen(entry, locale, snapshot.timezone)
+  const last = entry.history.at(-1)
+  const change = last && last.action !== 'create' ? describeRevision(last, locale, snapshot.timezone) : undefined
+  const prefix = entry.withdrawn ? (locale === 'nl' ? 'Ingetrokken: ' : 'Withdrawn: ') : change ? (locale === 'nl' ? 'Gewijzigd: ' : 'Changed: ') : ''
+  const facts = [
+    when,
+    `${KIND_LABELS[locale][entry.kind]} · ${STATUS_LABELS[locale][entry.status]}${entry.statusNote ? ` (${entry.statusNote})` : ''}`,
+    entry.counterparts.length ? entry.counterparts.map((c) => c.name).join(', ') : '',
+    entry.location ?? '',
+    change ? [change.lines.join('; '), change.reason].filter(Boolean).join(' — ') : '',
+    entry.withdrawn?.reason ?? '',
+  ].filter(Boolean)
+  return {
+    // One item per version: a change is news of its own, and the same version keeps the same id.
+    id: `${url}#v${entry.version}`,
+    url,
+    title: `${prefix}${entry.title}`,
+    summary: facts.join(' — '),
+    contentHtml: [...facts.map((f) => `<p>${escapeHtml(f)}</p>`), entry.summary ? renderMarkdown(entry.summary) : ''].join(''),
+    published: entry.updatedAt,
+    updated: entry.updatedAt,
+    tags: entry.themes,
+  }
+}
+
+/**
+ * "The week in ten items": one item per published weekly digest, newest week first, with its
+ * intro and its lines linking to the entries. Regenerating a digest keeps its item (same week).
+ */
+export function digestFeed(snapshot: PublicSnapshot, site: string): Feed {
+  const nl = snapshot.locale === 'nl'
+  return {
+    title: `${journalName(snapshot)} — ${nl ? 'weekoverzichten' : 'weekly digests'}`,
+    description: nl ? 'Elke week de open agenda in tien punten.' : 'The open agenda, every week in ten items.',
+    language: LANGUAGE_TAGS[snapshot.locale],
+    homeUrl: absoluteUrl(site, homePath()),
+    urls: feedUrls(site, 'digest'),
+    author: author(snapshot, site),
+    fallbackUpdated: snapshot.generatedAt,
+    items: snapshot.digests.map((digest): FeedItem => {
+      const range = isoWeekRange(digest.week)!
+      const more = digest.moreCount > 0 ? (nl ? `En nog ${digest.moreCount} andere afspraken.` : `And ${digest.moreCount} other appointments.`) : ''
+      const withheld = digest.withheldCount > 0 ? (nl ? `${digest.withheldCount} besloten afspraken niet vermeld.` : `${digest.withheldCount} confidential appointments not listed.`) : ''
+      const lines = digest.items.map((item) => `<li><a href="${escapeHtml(absoluteUrl(site, entryPath(item.entryId)))}">${escapeHtml(item.line)}</a></li>`).join('')
+      return {
+        id: absoluteUrl(site, digestPath(digest.week)),
+        url: absoluteUrl(site, digestPath(digest.week)),
+        title: `${nl ? 'Week' : 'Week'} ${Number(digest.week.slice(6))}, ${digest.week.slice(0, 4)}: ${formatDate(range.from, snapshot.locale, 'short')} – ${formatDate(range.to, snapshot.locale, 'short')}`,
+        summary: [digest.intro, digest.items.map((i) => i.line).join(' · '), more, withheld].filter(Boolean).join(' — '),
+        contentHtml: [digest.intro ? `<p>${escapeHtml(digest.intro)}</p>` : '', `<ol>${lines}</ol>`, more ? `<p>${more}</p>` : '', withheld ? `<p>${withheld}</p>` : ''].join(''),
+        published: digest.publishedAt,
+        updated: digest.publishedAt,
+      }
+    }),
+  }
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+}

@@ -1,0 +1,70 @@
+import type { Locale } from '../model/vocabulary.js'
+
+/**
+ * Permalinks of the public site, in one place: pages, feeds, the sitemap, iCal URLs and the
+ * digest all link through these. Dutch is the default language at the root; English lives
+ * under `/en/`. Every path ends in a slash (directory-style pages) unless it names a file.
+ */
+
+/** `/en` for English, nothing for Dutch. */
+export function localePrefix(locale: Locale = 'nl'): string {
+  return locale === 'nl' ? '' : `/${locale}`
+}
+
+const at = (locale: Locale | undefined, path: string) => `${localePrefix(locale)}${path}`
+
+export const homePath = (locale?: Locale) => at(locale, '/')
+export const agendaPath = (locale?: Locale) => at(locale, '/agenda/')
+
+/** An entry's permalink: `/agenda/entry/01HV…/`. */
+export const entryPath = (id: string, locale?: Locale) => at(locale, `/agenda/entry/${id}/`)
+
+/** An ISO week's page: `weekPath('2015-W12')` is `/agenda/2015/w12/` (the ISO week-year). */
+export function weekPath(week: string, locale?: Locale): string {
+  const [year, number] = week.split('-W') as [string, string]
+  return at(locale, `/agenda/${year}/w${number}/`)
+}
+
+/** A month's page: `monthPath('2015-03')` is `/agenda/2015/03/`. */
+export function monthPath(month: string, locale?: Locale): string {
+  return at(locale, `/agenda/${month.slice(0, 4)}/${month.slice(5, 7)}/`)
+}
+
+export const yearPath = (year: string | number, locale?: Locale) => at(locale, `/agenda/${year}/`)
+export const themesPath = (locale?: Locale) => at(locale, '/themes/')
+export const themePath = (slug: string, locale?: Locale) => at(locale, `/themes/${slug}/`)
+export const organisationsPath = (locale?: Locale) => at(locale, '/organisations/')
+export const organisationPath = (slug: string, locale?: Locale) => at(locale, `/organisations/${slug}/`)
+export const postsPath = (locale?: Locale) => at(locale, '/posts/')
+export const postPath = (slug: string, locale?: Locale) => at(locale, `/posts/${slug}/`)
+export const digestsPath = (locale?: Locale) => at(locale, '/digest/')
+/** A weekly digest: `digestPath('2015-W12')` is `/digest/2015-w12/`. */
+export const digestPath = (week: string, locale?: Locale) => at(locale, `/digest/${week.toLowerCase()}/`)
+export const pagePath = (name: string, locale?: Locale) => at(locale, `/${name}/`)
+export const searchPath = (locale?: Locale) => at(locale, '/search/')
+export const dataPath = (locale?: Locale) => at(locale, '/data/')
+
+/** Feeds and open data: one set for the whole site (content stays as written, in any language). */
+export const FEED_PATHS = {
+  postsRss: '/posts.xml',
+  postsAtom: '/posts.atom',
+  postsJson: '/posts.json',
+  agendaRss: '/agenda.xml',
+  agendaAtom: '/agenda.atom',
+  agendaJson: '/agenda.json',
+  digestRss: '/digest.xml',
+  digestAtom: '/digest.atom',
+  digestJson: '/digest.json',
+  agendaIcs: '/agenda.ics',
+  agendaCsv: '/data/agenda.csv',
+  snapshot: '/data/journal.json',
+  sitemap: '/sitemap.xml',
+} as const
+
+/** The calendar of one theme: `/themes/zelfsturing.ics`. */
+export const themeIcsPath = (slug: string) => `/themes/${slug}.ics`
+
+/** `path` made absolute against the site's base URL (`https://agenda.example.nl`). */
+export function absoluteUrl(site: string | URL, path: string): string {
+  return new URL(path, site).href
+}
