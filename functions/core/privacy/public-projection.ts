@@ -62,36 +62,54 @@ export function isWithheld(entry: Pick<Entry, 'visibility' | 'publishAfter'>, no
 }
 
 /**
+ * What the public view does with each field of a stored entry. Typed against `Entry`: a field
+ * added to the entry does not compile until it is decided here (and then in `toPublicEntry`).
+ * - `shown`: always public; `bookkeeping`: public, counting public changes only (`effectivePublicMeta`)
+ * - `slot`: public, but a restricted or embargoed entry shows a placeholder instead
+ * - `detail`: public only for a public entry that is not withdrawn
+ * - `private-person`: as `detail`, with private individuals' names replaced
+ * - `never`: internal, never in any public output
+ */
+export const ENTRY_FIELD_DECISIONS = {
+  id: 'shown', start: 'shown', end: 'shown', allDay: 'shown', timezone: 'shown', kind: 'shown', status: 'shown',
+  withdrawn: 'shown', visibility: 'slot', title: 'slot',
+  counterparts: 'private-person', location: 'detail', themes: 'detail', summary: 'detail', links: 'detail', statusNote: 'detail',
+  createdAt: 'bookkeeping', updatedAt: 'bookkeeping', version: 'bookkeeping',
+  person: 'never', publishAfter: 'never', notes: 'never', sourceUid: 'never', publicMeta: 'never',
+} as const satisfies Record<keyof Entry, 'shown' | 'bookkeeping' | 'slot' | 'detail' | 'private-person' | 'never'>
+
+/**
  * The public view of an entry, or null when the public may not know it exists (private).
  * Restricted and embargoed entries become a slot; private individuals lose their names;
- * internal fields (`notes`, `sourceUid`, `publishAfter`) never leave.
+ * internal fields (`notes`, `sourceUid`, `publishAfter`) never leave. See `ENTRY_FIELD_DECISIONS`.
  */
 export function toPublicEntry(entry: Entry, { now, locale = 'nl' }: ProjectionOptions): PublicEntry | null {
   if (entry.visibility === 'private') return null
-  // Built field by field, without spreads: this runs for every entry of every public listing.
-  const view: Record<string, unknown> = { id: entry.id, start: entry.start }
-  if (entry.end !== undefined) view.end = entry.end
-  view.allDay = entry.allDay
-  view.timezone = entry.timezone
-  view.kind = entry.kind
-  view.status = entry.status
-  if (entry.withdrawn !== undefined) view.withdrawn = entry.withdrawn
   const meta = effectivePublicMeta(entry, entryRevealedAt(entry), now)
-  view.createdAt = meta.createdAt ?? entry.createdAt
-  view.updatedAt = meta.updatedAt ?? entry.updatedAt
-  view.version = meta.version
   const withheld = isWithheld(entry, now)
-  view.visibility = withheld ? 'restricted' : 'public'
-  view.title = withheld ? RESTRICTED_LABEL[locale] : entry.title
   // A withdrawn entry may have been withdrawn because a detail was wrong: keep only what dates it.
   const detailed = !withheld && !entry.withdrawn
-  view.counterparts = detailed ? entry.counterparts.map((c) => publicCounterpart(c, locale)) : []
-  if (detailed && entry.location !== undefined) view.location = entry.location
-  view.themes = detailed ? entry.themes : []
-  if (detailed && entry.summary !== undefined) view.summary = entry.summary
-  view.links = detailed ? entry.links : []
-  if (detailed && entry.statusNote !== undefined) view.statusNote = entry.statusNote
-  return view as unknown as PublicEntry
+  return {
+    id: entry.id,
+    start: entry.start,
+    ...(entry.end !== undefined && { end: entry.end }),
+    allDay: entry.allDay,
+    timezone: entry.timezone,
+    kind: entry.kind,
+    status: entry.status,
+    ...(entry.withdrawn !== undefined && { withdrawn: entry.withdrawn }),
+    createdAt: meta.createdAt ?? entry.createdAt,
+    updatedAt: meta.updatedAt ?? entry.updatedAt,
+    version: meta.version,
+    visibility: withheld ? 'restricted' : 'public',
+    title: withheld ? RESTRICTED_LABEL[locale] : entry.title,
+    counterparts: detailed ? entry.counterparts.map((c) => publicCounterpart(c, locale)) : [],
+    ...(detailed && entry.location !== undefined && { location: entry.location }),
+    themes: detailed ? entry.themes : [],
+    ...(detailed && entry.summary !== undefined && { summary: entry.summary }),
+    links: detailed ? entry.links : [],
+    ...(detailed && entry.statusNote !== undefined && { statusNote: entry.statusNote }),
+  }
 }
 
 export function publicCounterpart(counterpart: Counterpart, locale: Locale = 'nl'): Counterpart {
@@ -100,20 +118,51 @@ export function publicCounterpart(counterpart: Counterpart, locale: Locale = 'nl
 
 export type PublicPost = Omit<Post, 'person' | 'publicMeta'>
 
-/** A post is public once published and its publication moment has come. */
+/** What the public view does with each field of a stored post (see `ENTRY_FIELD_DECISIONS`). */
+export const POST_FIELD_DECISIONS = {
+  slug: 'shown', title: 'shown', kind: 'shown', period: 'shown', status: 'shown', publishedAt: 'shown', withdrawn: 'shown',
+  body: 'detail', createdAt: 'bookkeeping', updatedAt: 'bookkeeping', version: 'bookkeeping',
+  person: 'never', publicMeta: 'never',
+} as const satisfies Record<keyof Post, 'shown' | 'bookkeeping' | 'detail' | 'never'>
+
+/** A post is public once published and its publication moment has come; a withdrawn post keeps no body. */
 export function toPublicPost(post: Post, { now }: ProjectionOptions): PublicPost | null {
   if (post.status !== 'published' || !post.publishedAt || Date.parse(post.publishedAt) > now.getTime()) return null
-  const { person: _person, publicMeta: _meta, ...rest } = post
   const meta = effectivePublicMeta(post, postRevealedAt(post), now)
-  const bookkeeping = { createdAt: meta.createdAt ?? post.createdAt, updatedAt: meta.updatedAt ?? post.updatedAt, version: meta.version }
-  return { ...rest, ...(post.withdrawn ? { body: '' } : {}), ...bookkeeping }
+  return {
+    slug: post.slug,
+    title: post.title,
+    kind: post.kind,
+    ...(post.period !== undefined && { period: post.period }),
+    body: post.withdrawn ? '' : post.body,
+    status: post.status,
+    publishedAt: post.publishedAt,
+    ...(post.withdrawn !== undefined && { withdrawn: post.withdrawn }),
+    createdAt: meta.createdAt ?? post.createdAt,
+    updatedAt: meta.updatedAt ?? post.updatedAt,
+    version: meta.version,
+  }
 }
 
 export type PublicProfile = Omit<Profile, 'person' | 'version'>
 
+/** What the public view does with each field of the profile: all of it is the servant's public card. */
+export const PROFILE_FIELD_DECISIONS = {
+  name: 'shown', role: 'shown', organisation: 'shown', bio: 'shown', links: 'shown', locale: 'shown', timezone: 'shown',
+  updatedAt: 'shown', person: 'never', version: 'never',
+} as const satisfies Record<keyof Profile, 'shown' | 'never'>
+
 export function toPublicProfile(profile: Profile): PublicProfile {
-  const { person: _person, version: _version, ...rest } = profile
-  return rest
+  return {
+    name: profile.name,
+    role: profile.role,
+    organisation: profile.organisation,
+    ...(profile.bio !== undefined && { bio: profile.bio }),
+    links: profile.links,
+    locale: profile.locale,
+    timezone: profile.timezone,
+    updatedAt: profile.updatedAt,
+  }
 }
 
 export interface PublicChange { field: string; from?: unknown; to?: unknown }

@@ -1,7 +1,7 @@
 import { AMSTERDAM_JOURNAL } from '../../support/journal-defaults.js'
 import { describe, expect, it } from 'vitest'
 import { normalizeEntryInput, type Entry, newEntry, revisedEntry, withdrawnEntry, type Revision } from '../../../functions/core/model/index.js'
-import { publicEntryHistory, toPublicEntry, toPublicPost } from '../../../functions/core/privacy/index.js'
+import { ENTRY_FIELD_DECISIONS, POST_FIELD_DECISIONS, PROFILE_FIELD_DECISIONS, publicEntryHistory, toPublicEntry, toPublicPost, toPublicProfile } from '../../../functions/core/privacy/index.js'
 
 const now = new Date('2015-06-01T12:00:00Z')
 const entry = (overrides: Record<string, unknown> = {}): Entry => newEntry(normalizeEntryInput({
@@ -40,11 +40,37 @@ describe('public projection', () => {
     expect(Object.keys(view)).not.toContain('person')
   })
 
+  it('leaves out every field decided as internal, and every detail of a slot, whatever it holds', () => {
+    const canary = 'CANARY-7f3a'
+    const stored = { ...entry(), person: canary, publishAfter: '2015-05-01T00:00:00Z', notes: canary, sourceUid: canary, publicMeta: { version: 1 } }
+    const internal = Object.entries(ENTRY_FIELD_DECISIONS).filter(([, decision]) => decision === 'never').map(([field]) => field)
+    expect(internal.sort()).toEqual(['notes', 'person', 'publicMeta', 'publishAfter', 'sourceUid'])
+    const view = toPublicEntry(stored, { now })!
+    expect(view.title).toBe('Adviesgesprek') // a positive control: the entry is public
+    for (const field of internal) expect(Object.keys(view)).not.toContain(field)
+    expect(JSON.stringify(view)).not.toContain(canary)
+    const slot = toPublicEntry({ ...stored, visibility: 'restricted', location: canary, summary: canary, statusNote: canary }, { now })!
+    expect(JSON.stringify(slot)).not.toContain(canary)
+    expect(slot).toMatchObject({ counterparts: [], themes: [], links: [] })
+  })
+
   it('shows only published posts whose moment has come', () => {
     const post = { slug: 's', person: 'p', title: 'T', kind: 'note' as const, body: 'b', createdAt: '', updatedAt: '', version: 1 }
     expect(toPublicPost({ ...post, status: 'draft' }, { now })).toBeNull()
     expect(toPublicPost({ ...post, status: 'published', publishedAt: '2015-07-01T00:00:00Z' }, { now })).toBeNull()
     expect(toPublicPost({ ...post, status: 'published', publishedAt: '2015-05-01T00:00:00Z' }, { now })).toMatchObject({ slug: 's' })
+  })
+
+  it('leaves the internal fields of posts and the profile out, and the body of a withdrawn post', () => {
+    const canary = 'CANARY-b41e'
+    const never = (decisions: Record<string, string>) => Object.keys(decisions).filter((field) => decisions[field] === 'never').sort()
+    expect([never(POST_FIELD_DECISIONS), never(PROFILE_FIELD_DECISIONS)]).toEqual([['person', 'publicMeta'], ['person', 'version']])
+    const post = { slug: 's', person: canary, title: 'T', kind: 'note' as const, body: 'b', status: 'published' as const, publishedAt: '2015-05-01T00:00:00Z', createdAt: '', updatedAt: '', version: 1 }
+    expect(JSON.stringify(toPublicPost(post, { now }))).not.toContain(canary)
+    expect(toPublicPost({ ...post, body: canary, withdrawn: { at: '2015-05-02T00:00:00Z', reason: 'fout' } }, { now })).toMatchObject({ body: '', withdrawn: { reason: 'fout' } })
+    const profile = toPublicProfile({ person: canary, name: 'Anna', role: 'CIO', organisation: 'BZK', links: [], locale: 'nl', timezone: 'Europe/Amsterdam', updatedAt: '', version: 7 })
+    expect(JSON.stringify(profile)).not.toContain(canary)
+    expect(Object.keys(profile)).not.toContain('version')
   })
 })
 
