@@ -2,6 +2,7 @@ import { xmlSafe } from '../model/control-characters.js'
 import { addDays } from '../time/dates.js'
 import { markdownToText } from '../words/markdown.js'
 import { COUNTERPART_TYPE_NAMES, KIND_LABELS } from '../words/labels.js'
+import { WORDS } from '../words/catalogue.js'
 import type { PublicEntry } from '../privacy/public-projection.js'
 import type { Locale } from '../model/vocabulary.js'
 
@@ -76,11 +77,11 @@ function times(entry: PublicEntry): string[] {
 }
 
 function description(entry: PublicEntry, { locale, entryUrl }: CalendarOptions): string {
-  const withWhom = locale === 'nl' ? 'Met' : 'With'
+  const { calendar: { withWhom }, withdrawn } = WORDS[locale]
   return [
     KIND_LABELS[locale][entry.kind],
     entry.statusNote,
-    entry.withdrawn ? `${locale === 'nl' ? 'Ingetrokken' : 'Withdrawn'}: ${entry.withdrawn.reason}` : undefined,
+    entry.withdrawn ? `${withdrawn}: ${entry.withdrawn.reason}` : undefined,
     entry.counterparts.length > 0
       ? `${withWhom}: ${entry.counterparts.map((c) => `${c.name} (${COUNTERPART_TYPE_NAMES[locale][c.type]})`).join(', ')}`
       : undefined,

@@ -1,5 +1,4 @@
 import { weekRangeOrThrow } from '../time/iso-weeks.js'
-import { isoWeekday } from '../time/dates.js'
 import { byStartThenId, countEntries, localStartDate, organisationsOf } from '../privacy/counted-entries.js'
 import { nameKey } from '../model/slug.js'
 import type { Entry } from '../model/entry.js'
@@ -7,6 +6,7 @@ import { KIND_LABELS } from '../words/labels.js'
 import { joinList } from '../words/natural-list.js'
 import type { PublicEntry } from '../privacy/public-projection.js'
 import { entryPath } from '../publishing/paths.js'
+import { WORDS } from '../words/catalogue.js'
 import { shortDay } from '../words/summary-words.js'
 import type { EntryKind, Locale } from '../model/vocabulary.js'
 
@@ -97,11 +97,6 @@ function chooseItems(published: PublicEntry[], knownBefore: ReadonlySet<string>)
   return [...chosen].sort(byStartThenId)
 }
 
-const STATUS_WORDS: Record<Locale, Partial<Record<PublicEntry['status'], string>>> = {
-  nl: { cancelled: 'afgelast', moved: 'verplaatst' },
-  en: { cancelled: 'cancelled', moved: 'moved' },
-}
-
 /**
  * The one-line rendering: day · kind · counterparts (or, without any, the title) · themes ·
  * status when not as planned. Longer than 280 characters is cut with an ellipsis.
@@ -110,11 +105,11 @@ export function digestLine(entry: PublicEntry, locale: Locale, timeZone: string)
   const date = localStartDate(entry, timeZone)
   const names = [...new Map(entry.counterparts.map((c) => [nameKey(c.name), c.name])).values()]
   const line = [
-    shortDay(date, isoWeekday(date), locale),
+    shortDay(date, locale),
     KIND_LABELS[locale][entry.kind].toLocaleLowerCase(locale),
     names.length > 0 ? joinList(names, locale) : entry.title,
     entry.themes.join(', '),
-    STATUS_WORDS[locale][entry.status],
+    WORDS[locale].digestStatuses[entry.status],
   ].filter(Boolean).join(' · ')
   const chars = Array.from(line)
   return chars.length <= MAX_LINE_LENGTH ? line : `${chars.slice(0, MAX_LINE_LENGTH - 1).join('').trimEnd()}…`

@@ -1,5 +1,6 @@
 import { isoWeekRange } from '../time/iso-weeks.js'
 import type { Feed, FeedItem } from './feed-formats.js'
+import { WORDS } from '../words/catalogue.js'
 import { describeRevision } from '../words/history-text.js'
 import { describeWhen, formatDate, KIND_LABELS, LANGUAGE_TAGS, STATUS_LABELS } from '../words/labels.js'
 import { markdownToText, renderMarkdown } from '../words/markdown.js'
@@ -20,7 +21,7 @@ const feedUrls = (site: string, base: 'posts' | 'agenda' | 'digest') => ({
 })
 
 function journalName(snapshot: PublicSnapshot): string {
-  return snapshot.profile?.name ?? (snapshot.locale === 'nl' ? 'Open agenda' : 'Open agenda')
+  return snapshot.profile?.name ?? WORDS[snapshot.locale].feeds.journal
 }
 
 function author(snapshot: PublicSnapshot, site: string): Feed['author'] {
@@ -29,10 +30,10 @@ function author(snapshot: PublicSnapshot, site: string): Feed['author'] {
 
 /** Annual reports and notes with their full text, newest first. */
 export function postsFeed(snapshot: PublicSnapshot, site: string): Feed {
-  const nl = snapshot.locale === 'nl'
+  const words = WORDS[snapshot.locale].feeds.posts
   return {
-    title: `${journalName(snapshot)} — ${nl ? 'verslagen en notities' : 'reports and notes'}`,
-    description: nl ? 'Jaarverslagen en notities uit de open agenda.' : 'Annual reports and notes from the open agenda.',
+    title: `${journalName(snapshot)} — ${words.title}`,
+    description: words.description,
     language: LANGUAGE_TAGS[snapshot.locale],
     homeUrl: absoluteUrl(site, homePath()),
     urls: feedUrls(site, 'posts'),
@@ -63,9 +64,10 @@ export function agendaFeed(snapshot: PublicSnapshot, site: string, limit = 100):
     .sort((a, b) => compareText(b.updatedAt, a.updatedAt) || compareText(a.id, b.id))
     .slice(0, limit)
     .map((entry) => agendaItem(entry, snapshot, site))
+  const words = WORDS[locale].feeds.agenda
   return {
-    title: `${journalName(snapshot)} — ${locale === 'nl' ? 'open agenda' : 'open agenda'}`,
-    description: locale === 'nl' ? 'Nieuwe en gewijzigde afspraken in de open agenda.' : 'New and changed appointments in the open agenda.',
+    title: `${journalName(snapshot)} — ${words.title}`,
+    description: words.description,
     language: LANGUAGE_TAGS[locale],
     homeUrl: absoluteUrl(site, homePath()),
     urls: feedUrls(site, 'agenda'),
@@ -81,7 +83,7 @@ function agendaItem(entry: SnapshotEntry, snapshot: PublicSnapshot, site: string
   const when = describeWhen(entry, locale, snapshot.timezone)
   const last = entry.history.at(-1)
   const change = last && last.action !== 'create' ? describeRevision(last, locale, snapshot.timezone) : undefined
-  const prefix = entry.withdrawn ? (locale === 'nl' ? 'Ingetrokken: ' : 'Withdrawn: ') : change ? (locale === 'nl' ? 'Gewijzigd: ' : 'Changed: ') : ''
+  const news = entry.withdrawn ? WORDS[locale].withdrawn : change ? WORDS[locale].changed : undefined
   const facts = [
     when,
     `${KIND_LABELS[locale][entry.kind]} · ${STATUS_LABELS[locale][entry.status]}${entry.statusNote ? ` (${entry.statusNote})` : ''}`,
@@ -94,7 +96,7 @@ function agendaItem(entry: SnapshotEntry, snapshot: PublicSnapshot, site: string
     // One item per version: a change is news of its own, and the same version keeps the same id.
     id: `${url}#v${entry.version}`,
     url,
-    title: `${prefix}${entry.title}`,
+    title: news ? `${news}: ${entry.title}` : entry.title,
     summary: facts.join(' — '),
     contentHtml: [...facts.map((f) => `<p>${escapeHtml(f)}</p>`), entry.summary ? renderMarkdown(entry.summary) : ''].join(''),
     published: entry.updatedAt,
@@ -108,10 +110,10 @@ function agendaItem(entry: SnapshotEntry, snapshot: PublicSnapshot, site: string
  * intro and its lines linking to the entries. Regenerating a digest keeps its item (same week).
  */
 export function digestFeed(snapshot: PublicSnapshot, site: string): Feed {
-  const nl = snapshot.locale === 'nl'
+  const words = WORDS[snapshot.locale].feeds
   return {
-    title: `${journalName(snapshot)} — ${nl ? 'weekoverzichten' : 'weekly digests'}`,
-    description: nl ? 'Elke week de open agenda in tien punten.' : 'The open agenda, every week in ten items.',
+    title: `${journalName(snapshot)} — ${words.digests.title}`,
+    description: words.digests.description,
     language: LANGUAGE_TAGS[snapshot.locale],
     homeUrl: absoluteUrl(site, homePath()),
     urls: feedUrls(site, 'digest'),
@@ -119,13 +121,14 @@ export function digestFeed(snapshot: PublicSnapshot, site: string): Feed {
     fallbackUpdated: snapshot.generatedAt,
     items: snapshot.digests.map((digest): FeedItem => {
       const range = isoWeekRange(digest.week)!
-      const more = digest.moreCount > 0 ? (nl ? `En nog ${digest.moreCount} andere afspraken.` : `And ${digest.moreCount} other appointments.`) : ''
-      const withheld = digest.withheldCount > 0 ? (nl ? `${digest.withheldCount} besloten afspraken niet vermeld.` : `${digest.withheldCount} confidential appointments not listed.`) : ''
+      const more = digest.moreCount > 0 ? words.digestMore(digest.moreCount) : ''
+      const withheld = digest.withheldCount > 0 ? words.digestWithheld(digest.withheldCount) : ''
       const lines = digest.items.map((item) => `<li><a href="${escapeHtml(absoluteUrl(site, entryPath(item.entryId)))}">${escapeHtml(item.line)}</a></li>`).join('')
       return {
         id: absoluteUrl(site, digestPath(digest.week)),
         url: absoluteUrl(site, digestPath(digest.week)),
-        title: `${nl ? 'Week' : 'Week'} ${Number(digest.week.slice(6))}, ${digest.week.slice(0, 4)}: ${formatDate(range.from, snapshot.locale, 'short')} – ${formatDate(range.to, snapshot.locale, 'short')}`,
+        title: words.digestTitle(Number(digest.week.slice(6)), digest.week.slice(0, 4),
+          formatDate(range.from, snapshot.locale, 'short'), formatDate(range.to, snapshot.locale, 'short')),
         summary: [digest.intro, digest.items.map((i) => i.line).join(' · '), more, withheld].filter(Boolean).join(' — '),
         contentHtml: [digest.intro ? `<p>${escapeHtml(digest.intro)}</p>` : '', `<ol>${lines}</ol>`, more ? `<p>${more}</p>` : '', withheld ? `<p>${withheld}</p>` : ''].join(''),
         published: digest.publishedAt,

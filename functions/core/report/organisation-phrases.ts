@@ -1,3 +1,4 @@
+import { WORDS } from '../words/catalogue.js'
 import { compareNames, joinList } from '../words/natural-list.js'
 import type { OrganisationType } from './report-stats.js'
 import type { Locale } from '../model/vocabulary.js'
@@ -7,35 +8,8 @@ import type { Locale } from '../model/vocabulary.js'
  * "de gemeenten Almere, Arnhem en Enschede, de provincie Overijssel en de ministeries van AZ,
  * OCW en VWS". The type word moves in front (singular or plural), so it is taken off the names
  * ("Gemeente Almere" → "Almere"). Types without a common noun list their names as they are.
+ * The phrases are in the catalogue (words/catalogue.ts).
  */
-interface Phrase { one: string; many: string }
-
-const PHRASES: Record<Locale, Partial<Record<OrganisationType, Phrase>>> = {
-  nl: {
-    gemeente: { one: 'de gemeente', many: 'de gemeenten' },
-    provincie: { one: 'de provincie', many: 'de provincies' },
-    waterschap: { one: 'het waterschap', many: 'de waterschappen' },
-    ministerie: { one: 'het ministerie van', many: 'de ministeries van' },
-    uitvoeringsorganisatie: { one: 'de uitvoeringsorganisatie', many: 'de uitvoeringsorganisaties' },
-    kennisinstelling: { one: 'de kennisinstelling', many: 'de kennisinstellingen' },
-    bedrijf: { one: 'het bedrijf', many: 'de bedrijven' },
-    media: { one: 'het medium', many: 'de media' },
-    'maatschappelijke-organisatie': { one: 'de maatschappelijke organisatie', many: 'de maatschappelijke organisaties' },
-    internationaal: { one: 'de internationale organisatie', many: 'de internationale organisaties' },
-  },
-  en: {
-    gemeente: { one: 'the municipality of', many: 'the municipalities of' },
-    provincie: { one: 'the province of', many: 'the provinces of' },
-    waterschap: { one: 'the water authority', many: 'the water authorities' },
-    ministerie: { one: 'the ministry of', many: 'the ministries of' },
-    uitvoeringsorganisatie: { one: 'the executive agency', many: 'the executive agencies' },
-    kennisinstelling: { one: 'the knowledge institution', many: 'the knowledge institutions' },
-    bedrijf: { one: 'the company', many: 'the companies' },
-    media: { one: 'the news outlet', many: 'the news outlets' },
-    'maatschappelijke-organisatie': { one: 'the civil society organisation', many: 'the civil society organisations' },
-    internationaal: { one: 'the international organisation', many: 'the international organisations' },
-  },
-}
 
 /** The type word as organisations tend to be named in Dutch, whatever the reader's language. */
 const PREFIXES: Partial<Record<OrganisationType, RegExp>> = {
@@ -61,7 +35,7 @@ export interface OrganisationGroup { type: OrganisationType; names: readonly str
  */
 export function describeOrganisations(groups: readonly OrganisationGroup[], locale: Locale = 'nl'): string {
   const parts = groups.flatMap(({ type, names }) => {
-    const phrase = PHRASES[locale][type]
+    const phrase = WORDS[locale].organisationPhrases[type]
     const sorted = [...new Set(names.map((n) => (phrase ? shortName(type, n) : n)))].sort((a, b) => compareNames(a, b, locale))
     if (sorted.length === 0) return []
     if (!phrase) return sorted

@@ -1,68 +1,20 @@
-import { COUNTERPART_TYPE_LABELS } from '../words/labels.js'
+import { COUNTERPART_TYPE_LABELS, formatDate, formatMonth, LANGUAGE_TAGS } from '../words/labels.js'
+import { WORDS } from '../words/catalogue.js'
 import { joinList } from '../words/natural-list.js'
 import { describeOrganisations, shortName, type OrganisationGroup } from './organisation-phrases.js'
 import type { Profile } from '../model/profile.js'
 import type { OrganisationFigure, ReportStats } from './report-stats.js'
-import { countAppointments, countKind, dayMonthYear, monthYear } from '../words/summary-words.js'
+import { countAppointments, countKind } from '../words/summary-words.js'
 import type { EntryKind, Locale } from '../model/vocabulary.js'
 
 /** Where the author writes; the draft never pretends to know what the year meant. */
 export const REFLECTION_MARK: Record<Locale, string> = {
-  nl: '<!-- Schrijf hier je eigen terugblik -->',
-  en: '<!-- Write your own reflection here -->',
+  nl: WORDS.nl.report.reflectionMark,
+  en: WORDS.en.report.reflectionMark,
 }
 
 /** The kinds the seed lists as "adviesgesprekken en lezingen": the servant's work for others. */
 const ADVISORY_KINDS: readonly EntryKind[] = ['advice', 'lecture', 'visit']
-
-const TEXT = {
-  nl: {
-    title: 'Persoonlijk jaarverslag',
-    introMark: '<!-- Schrijf hier je eigen inleiding: waarom je dit overzicht maakt en wat deze periode kenmerkte -->',
-    intro: (from: string, to: string) => `Als ambtenaar word je betaald met publiek geld. Daarom laat ik zien wat ik met dat geld doe: in mijn open agenda en in dit overzicht van ${from} tot en met ${to}.`,
-    contacts: 'Afspraken en contacten',
-    total: (n: number, kinds: string) => `Over deze periode staan ${n} openbare ${n === 1 ? 'afspraak' : 'afspraken'} in mijn open agenda: ${kinds}.`,
-    none: 'Over deze periode staan geen openbare afspraken in mijn open agenda.',
-    withheld: (n: number) => (n === 1 ? 'Daarnaast was er 1 besloten afspraak' : `Daarnaast waren er ${n} besloten afspraken`) + ' (gepubliceerd zonder details).',
-    advisory: (orgs: string) => `Voor adviesgesprekken, lezingen en werkbezoeken ben ik op bezoek geweest bij ${orgs}.`,
-    others: 'Andere contacten, per soort organisatie:',
-    privateIndividuals: (n: string) => `Particulieren: ${n}`,
-    firstTime: (names: string) => `Voor het eerst in mijn agenda: ${names}.`,
-    contactsMark: '<!-- Vertel hier welke contacten je het meest bijbleven -->',
-    themes: "Thema's",
-    themesMark: "<!-- Vertel hier wat je met deze thema's deed en wat je ervan leerde -->",
-    figures: 'In cijfers',
-    organisations: (n: number, first?: number) => `${n} ${n === 1 ? 'organisatie' : 'organisaties'}${first === undefined ? '' : `, ${first === n ? 'alle' : `waarvan ${first}`} voor het eerst in deze agenda`}.`,
-    busiest: (month: string, n: string) => `Drukste maand: ${month} (${n}).`,
-    share: (pct: number) => `${pct}% van de openbare afspraken noemt zowel een onderwerp als een gesprekspartner.`,
-    delay: (days: number, text: string) => (days >= 0 ? `Een afspraak stond (mediaan) ${text} na de start in de agenda.` : `Afspraken stonden (mediaan) ${text} van tevoren in de agenda.`),
-    days: (n: string, one: boolean) => `${n} ${one ? 'dag' : 'dagen'}`,
-    closing: 'Terug- en vooruitkijken',
-  },
-  en: {
-    title: 'Personal annual report',
-    introMark: '<!-- Write your own introduction here: why you publish this overview and what marked this period -->',
-    intro: (from: string, to: string) => `As a civil servant I am paid with public money, so I show what I do with it: in my open agenda and in this overview from ${from} to ${to}.`,
-    contacts: 'Appointments and contacts',
-    total: (n: number, kinds: string) => `For this period my open agenda lists ${n} public ${n === 1 ? 'appointment' : 'appointments'}: ${kinds}.`,
-    none: 'For this period my open agenda lists no public appointments.',
-    withheld: (n: number) => (n === 1 ? 'There was also 1 confidential appointment' : `There were also ${n} confidential appointments`) + ' (published without details).',
-    advisory: (orgs: string) => `For advisory meetings, lectures and working visits I visited ${orgs}.`,
-    others: 'Other contacts, by kind of organisation:',
-    privateIndividuals: (n: string) => `Private individuals: ${n}`,
-    firstTime: (names: string) => `New in my agenda: ${names}.`,
-    contactsMark: '<!-- Tell here which contacts stayed with you most -->',
-    themes: 'Themes',
-    themesMark: '<!-- Tell here what you did with these themes and what you learnt -->',
-    figures: 'Key figures',
-    organisations: (n: number, first?: number) => `${n} ${n === 1 ? 'organisation' : 'organisations'}${first === undefined ? '' : `, ${first === n ? 'all' : first} of them new in this agenda`}.`,
-    busiest: (month: string, n: string) => `Busiest month: ${month} (${n}).`,
-    share: (pct: number) => `${pct}% of the public appointments name both a subject and a counterpart.`,
-    delay: (days: number, text: string) => (days >= 0 ? `An appointment appeared in the agenda (median) ${text} after it started.` : `Appointments appeared in the agenda (median) ${text} in advance.`),
-    days: (n: string, one: boolean) => `${n} ${one ? 'day' : 'days'}`,
-    closing: 'Looking back and ahead',
-  },
-} as const
 
 export type ReportProfile = Partial<Pick<Profile, 'name' | 'locale'>>
 
@@ -80,12 +32,12 @@ const md = (text: string) => text.replace(/([\\`*_[\]<>#|])/g, '\\$1')
  */
 export function draftAnnualReport(stats: ReportStats, profile: ReportProfile = {}): string {
   const locale = profile.locale ?? 'nl'
-  const t = TEXT[locale]
+  const t = WORDS[locale].report
   const { from, to } = stats.period
   return [
     `# ${t.title} ${years(from, to)}`,
     t.introMark,
-    t.intro(dayMonthYear(from, locale), dayMonthYear(to, locale)),
+    t.intro(formatDate(from, locale, 'medium'), formatDate(to, locale, 'medium')),
     `## ${t.contacts}`,
     ...contactParagraphs(stats, locale),
     t.contactsMark,
@@ -93,7 +45,7 @@ export function draftAnnualReport(stats: ReportStats, profile: ReportProfile = {
     `## ${t.figures}`,
     keyFigures(stats, locale).map((line) => `- ${line}`).join('\n'),
     `## ${t.closing}`,
-    REFLECTION_MARK[locale],
+    t.reflectionMark,
   ].join('\n\n') + '\n'
 }
 
@@ -106,7 +58,7 @@ function years(from: string, to: string): string {
 const isAdvisory = (o: OrganisationFigure) => o.kinds.some((k) => ADVISORY_KINDS.includes(k))
 
 function contactParagraphs(stats: ReportStats, locale: Locale): string[] {
-  const t = TEXT[locale]
+  const t = WORDS[locale].report
   const paragraphs: string[] = []
   const kinds = joinList(stats.byKind.map((k) => countKind(k.count, k.kind, locale)), locale)
   const summary = stats.total.count === 0 ? t.none : t.total(stats.total.count, kinds)
@@ -136,20 +88,20 @@ function groupedNames(stats: ReportStats, keep: (o: OrganisationFigure) => boole
 
 function themeSection(stats: ReportStats, locale: Locale): string[] {
   if (stats.themes.length === 0) return []
-  const t = TEXT[locale]
+  const t = WORDS[locale].report
   return [`## ${t.themes}`, t.themesMark, stats.themes.map((th) => `- ${md(th.theme)}: ${countAppointments(th.count, locale)}`).join('\n')]
 }
 
 function keyFigures(stats: ReportStats, locale: Locale): string[] {
-  const t = TEXT[locale]
+  const t = WORDS[locale].report
   const lines = [t.organisations(stats.organisations.count, stats.firstTimeOrganisations?.count)]
   const busiest = stats.perMonth.reduce((best, m) => (m.count > best.count ? m : best), stats.perMonth[0]!)
-  if (busiest.count > 0) lines.push(t.busiest(monthYear(busiest.month, locale), countAppointments(busiest.count, locale)))
+  if (busiest.count > 0) lines.push(t.busiest(formatMonth(busiest.month, locale), countAppointments(busiest.count, locale)))
   if (stats.subjectAndCounterpart.share !== null) lines.push(t.share(Math.round(stats.subjectAndCounterpart.share * 100)))
   const days = stats.publicationDelay.medianDays
   if (days !== null) {
     const amount = Math.abs(days)
-    const text = new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 }).format(amount)
+    const text = new Intl.NumberFormat(LANGUAGE_TAGS[locale], { maximumFractionDigits: 1 }).format(amount)
     lines.push(t.delay(days, t.days(text, amount === 1)))
   }
   return lines

@@ -1,5 +1,6 @@
 import type { Counterpart } from '../model/entry.js'
 import { describeWhen, KIND_LABELS, STATUS_LABELS, type EntryTimes } from './labels.js'
+import { WORDS } from './catalogue.js'
 import type { PublicChange, PublicRevision } from '../privacy/public-projection.js'
 import type { EntryKind, EntryStatus, Locale } from '../model/vocabulary.js'
 
@@ -7,41 +8,20 @@ import type { EntryKind, EntryStatus, Locale } from '../model/vocabulary.js'
  * A public revision in words, for an item's history ("changed on …: time moved from … to …"),
  * the agenda feed and the site. Values come from the projection, so they are public already.
  */
-const WORDS = {
-  nl: {
-    created: 'Gepubliceerd', changed: 'Gewijzigd', withdrawn: 'Ingetrokken',
-    moved: (a: string, b: string) => `tijd verplaatst van ${a} naar ${b}`,
-    from: (what: string, a: string, b: string) => `${what} gewijzigd van ${a} in ${b}`,
-    set: (what: string, b: string) => `${what}: ${b}`,
-    removed: (what: string) => `${what} verwijderd`,
-    touched: (what: string) => `${what} gewijzigd`,
-    added: 'toegevoegd', dropped: 'weggehaald', madePublic: 'openbaar gemaakt', madeRestricted: 'afgeschermd',
-    fields: { title: 'titel', kind: 'soort', status: 'status', statusNote: 'toelichting', location: 'locatie', themes: "thema's", counterparts: 'gesprekspartners', summary: 'samenvatting', links: 'links', body: 'tekst', period: 'periode', publishedAt: 'publicatiedatum' } as Record<string, string>,
-  },
-  en: {
-    created: 'Published', changed: 'Changed', withdrawn: 'Withdrawn',
-    moved: (a: string, b: string) => `time moved from ${a} to ${b}`,
-    from: (what: string, a: string, b: string) => `${what} changed from ${a} to ${b}`,
-    set: (what: string, b: string) => `${what}: ${b}`,
-    removed: (what: string) => `${what} removed`,
-    touched: (what: string) => `${what} changed`,
-    added: 'added', dropped: 'removed', madePublic: 'made public', madeRestricted: 'made confidential',
-    fields: { title: 'title', kind: 'kind', status: 'status', statusNote: 'note', location: 'location', themes: 'themes', counterparts: 'counterparts', summary: 'summary', links: 'links', body: 'text', period: 'period', publishedAt: 'publication date' } as Record<string, string>,
-  },
-}
 
 export interface RevisionText { at: string; action: string; lines: string[]; reason?: string }
 
 /** `Gewijzigd` + `["tijd verplaatst van … naar …"]` for one revision of an entry or post. */
 export function describeRevision(revision: PublicRevision, locale: Locale, timeZone: string): RevisionText {
-  const w = WORDS[locale]
-  const action = revision.action === 'create' ? w.created : revision.action === 'withdraw' ? w.withdrawn : w.changed
+  const m = WORDS[locale]
+  const action = revision.action === 'create' ? m.published : revision.action === 'withdraw' ? m.withdrawn : m.changed
   const changes = new Map(revision.changes.map((c) => [c.field, c]))
   const lines: string[] = []
   const timing = ['start', 'end', 'allDay', 'timezone'].filter((f) => changes.has(f))
   if (timing.length > 0) {
     const side = (key: 'from' | 'to') => Object.fromEntries(timing.map((f) => [f, changes.get(f)![key]]))
-    lines.push(w.moved(...(['from', 'to'] as const).map((k) => whenOf(side(k), revision, k, locale, timeZone)) as [string, string]))
+    const when = (key: 'from' | 'to') => whenOf(side(key), revision, key, locale, timeZone)
+    lines.push(m.history.moved(when('from'), when('to')))
   }
   for (const change of revision.changes) {
     if (timing.includes(change.field) || change.field === 'withdrawn') continue
@@ -62,9 +42,9 @@ function whenOf(fields: Record<string, unknown>, revision: PublicRevision, side:
 }
 
 function describeChange({ field, from, to }: PublicChange, locale: Locale): string | null {
-  const w = WORDS[locale]
+  const w = WORDS[locale].history
   if (field === 'visibility') return to === 'public' ? w.madePublic : w.madeRestricted
-  const what = w.fields[field] ?? field
+  const what = Object.hasOwn(w.fields, field) ? w.fields[field as keyof typeof w.fields] : field
   if (field === 'counterparts' || field === 'themes' || field === 'links') return describeListChange(what, names(from), names(to), locale)
   if (field === 'summary' || field === 'body') return w.touched(what)
   const show = (v: unknown) => valueText(field, v, locale)
@@ -74,7 +54,7 @@ function describeChange({ field, from, to }: PublicChange, locale: Locale): stri
 }
 
 function describeListChange(what: string, before: string[], after: string[], locale: Locale): string {
-  const w = WORDS[locale]
+  const w = WORDS[locale].history
   const added = after.filter((n) => !before.includes(n))
   const dropped = before.filter((n) => !after.includes(n))
   const parts = [added.length ? `${w.added}: ${added.join(', ')}` : '', dropped.length ? `${w.dropped}: ${dropped.join(', ')}` : ''].filter(Boolean)

@@ -1,4 +1,5 @@
-/** What the journal says in words: labels per language, lists, counts, history lines, Markdown. */
+/** What the journal says in words: its catalogue, labels, dates, lists, counts, history lines, Markdown */
+export * from './catalogue.js'
 export * from './history-text.js'
 export * from './labels.js'
 export * from './markdown.js'

@@ -1,58 +1,35 @@
 import { zonedParts } from '../time/dates.js'
 import { rememberedAnswers } from '../time/remembered.js'
+import { WORDS } from './catalogue.js'
 import type { CounterpartType, EntryKind, EntryStatus, Locale } from '../model/vocabulary.js'
 
 /**
- * Words and dates as a reader sees them, in Dutch and English. The site, the feeds, the iCal
+ * Labels and dates as a reader sees them, in Dutch and English. The site, the feeds, the iCal
  * export and the CSV all label things through here, so a kind or a status reads the same everywhere.
+ * The words come from the catalogue (catalogue.ts); dates and months from `Intl`, so CLDR decides
+ * how a month is abbreviated ("mrt", "Sept"), not a table of ours.
  */
 
 type Labels<K extends string> = Record<Locale, Record<K, string>>
 
-export const KIND_LABELS: Labels<EntryKind> = {
-  nl: { meeting: 'Overleg', lecture: 'Lezing', advice: 'Advies', interview: 'Interview', visit: 'Werkbezoek', conference: 'Congres', board: 'Bestuursvergadering', media: 'Media', other: 'Overig' },
-  en: { meeting: 'Meeting', lecture: 'Lecture', advice: 'Advice', interview: 'Interview', visit: 'Visit', conference: 'Conference', board: 'Board meeting', media: 'Media', other: 'Other' },
-}
-
-export const STATUS_LABELS: Labels<EntryStatus> = {
-  nl: { planned: 'Gepland', held: 'Heeft plaatsgevonden', cancelled: 'Geannuleerd', moved: 'Verplaatst' },
-  en: { planned: 'Planned', held: 'Held', cancelled: 'Cancelled', moved: 'Moved' },
-}
-
+export const KIND_LABELS: Labels<EntryKind> = { nl: WORDS.nl.kinds, en: WORDS.en.kinds }
+export const STATUS_LABELS: Labels<EntryStatus> = { nl: WORDS.nl.statuses, en: WORDS.en.statuses }
 /** Organisation types as a heading over a group of organisations (plural). */
 export const COUNTERPART_TYPE_LABELS: Labels<CounterpartType> = {
-  nl: {
-    gemeente: 'Gemeenten', provincie: 'Provincies', waterschap: 'Waterschappen', ministerie: 'Ministeries',
-    uitvoeringsorganisatie: 'Uitvoeringsorganisaties', 'rechtspraak-om': 'Rechtspraak en OM', kennisinstelling: 'Kennisinstellingen',
-    bedrijf: 'Bedrijven', media: 'Media', 'maatschappelijke-organisatie': 'Maatschappelijke organisaties',
-    internationaal: 'Internationale organisaties', overig: 'Overige organisaties', 'private-person': 'Particulieren',
-  },
-  en: {
-    gemeente: 'Municipalities', provincie: 'Provinces', waterschap: 'Water authorities', ministerie: 'Ministries',
-    uitvoeringsorganisatie: 'Executive agencies', 'rechtspraak-om': 'Judiciary and public prosecution', kennisinstelling: 'Knowledge institutions',
-    bedrijf: 'Companies', media: 'Media', 'maatschappelijke-organisatie': 'Civil society organisations',
-    internationaal: 'International organisations', overig: 'Other organisations', 'private-person': 'Private individuals',
-  },
+  nl: WORDS.nl.counterpartTypes, en: WORDS.en.counterpartTypes,
 }
-
 /** One organisation's type, as shown beside its name: "Gemeente Enschede (gemeente)". */
 export const COUNTERPART_TYPE_NAMES: Labels<CounterpartType> = {
-  nl: {
-    gemeente: 'gemeente', provincie: 'provincie', waterschap: 'waterschap', ministerie: 'ministerie',
-    uitvoeringsorganisatie: 'uitvoeringsorganisatie', 'rechtspraak-om': 'rechtspraak of OM', kennisinstelling: 'kennisinstelling',
-    bedrijf: 'bedrijf', media: 'media', 'maatschappelijke-organisatie': 'maatschappelijke organisatie',
-    internationaal: 'internationale organisatie', overig: 'overig', 'private-person': 'particulier',
-  },
-  en: {
-    gemeente: 'municipality', provincie: 'province', waterschap: 'water authority', ministerie: 'ministry',
-    uitvoeringsorganisatie: 'executive agency', 'rechtspraak-om': 'judiciary or prosecution', kennisinstelling: 'knowledge institution',
-    bedrijf: 'company', media: 'media', 'maatschappelijke-organisatie': 'civil society organisation',
-    internationaal: 'international organisation', overig: 'other', 'private-person': 'private individual',
-  },
+  nl: WORDS.nl.counterpartTypeNames, en: WORDS.en.counterpartTypeNames,
 }
 
 /** BCP 47 tags for `Intl` and `<html lang>`. */
 export const LANGUAGE_TAGS: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB' }
+
+/** A language by its own name, for a language switch: `Nederlands`, `English` (from CLDR). */
+export function languageName(locale: Locale): string {
+  return new Intl.DisplayNames([LANGUAGE_TAGS[locale]], { type: 'language' }).of(locale) ?? locale
+}
 
 const formatters = new Map<string, Intl.DateTimeFormat>()
 function formatter(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
@@ -64,25 +41,39 @@ function formatter(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.Da
 
 const calendarDay = (date: string) => new Date(`${date}T12:00:00Z`)
 
-/** `formatDate('2015-03-16', 'nl')` is `maandag 16 maart 2015`; `style: 'short'` gives `16 mrt 2015`. */
-export function formatDate(date: string, locale: Locale, style: 'long' | 'short' | 'day' = 'long'): string {
-  return formattedDate(`${date}|${locale}|${style}`, () => formatCalendarDay(date, locale, style))
+/** How much of a calendar day to say, by example (nl): */
+const DATE_STYLES = {
+  /** `maandag 16 maart 2015` */
+  long: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
+  /** `16 maart 2015` */
+  medium: { day: 'numeric', month: 'long', year: 'numeric' },
+  /** `16 mrt 2015` */
+  short: { day: 'numeric', month: 'short', year: 'numeric' },
+  /** `maandag 16 maart` */
+  day: { weekday: 'long', day: 'numeric', month: 'long' },
+  /** `ma 16 mrt` */
+  'short-day': { weekday: 'short', day: 'numeric', month: 'short' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>
+
+export type DateStyle = keyof typeof DATE_STYLES
+
+/** `formatDate('2015-03-16', 'nl')` is `maandag 16 maart 2015`; `'short'` gives `16 mrt 2015` (see DATE_STYLES). */
+export function formatDate(date: string, locale: Locale, style: DateStyle = 'long'): string {
+  const format = () => formatter(locale, { ...DATE_STYLES[style], timeZone: 'UTC' }).format(calendarDay(date))
+  return formattedDate(`${date}|${locale}|${style}`, format)
 }
 
 /** A site build formats the same few thousand days tens of thousands of times. */
 const formattedDate = rememberedAnswers<string>(100_000)
 
-function formatCalendarDay(date: string, locale: Locale, style: 'long' | 'short' | 'day'): string {
-  const options: Intl.DateTimeFormatOptions = style === 'long'
-    ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
-    : style === 'short' ? { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }
-      : { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }
-  return formatter(locale, options).format(calendarDay(date))
-}
-
 /** `formatMonth('2015-03', 'en')` is `March 2015`. */
 export function formatMonth(month: string, locale: Locale, withYear = true): string {
   return formatter(locale, { month: 'long', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(calendarDay(`${month}-01`))
+}
+
+/** A month's short name for a chart's axis: `mrt`, `Sept`. */
+export function abbreviateMonth(month: string, locale: Locale): string {
+  return formatter(locale, { month: 'short', timeZone: 'UTC' }).format(calendarDay(`${month}-01`))
 }
 
 /** An instant as `16 maart 2015 10:00` in a zone: for "changed on …" lines. */
@@ -119,10 +110,9 @@ function computeLocalTimes(entry: EntryTimes, timeZone: string): LocalTimes {
  */
 export function describeWhen(entry: EntryTimes, locale: Locale, timeZone: string, dateless = false): string {
   const t = entryLocalTimes(entry, timeZone)
-  const until = locale === 'nl' ? 't/m' : 'to'
+  const { until, allDay } = WORDS[locale]
   if (entry.allDay) {
     const range = t.endDate ? ` ${until} ${formatDate(t.endDate, locale, 'short')}` : ''
-    const allDay = locale === 'nl' ? 'hele dag' : 'all day'
     return dateless ? `${allDay}${range}` : `${formatDate(t.date, locale)}${range} (${allDay})`
   }
   const times = t.endTime ? `${t.startTime}–${t.endDate ? `${formatDate(t.endDate, locale, 'short')} ` : ''}${t.endTime}` : t.startTime!

@@ -1,16 +1,19 @@
+import { LANGUAGE_TAGS } from './labels.js'
 import type { Locale } from '../model/vocabulary.js'
 
-const AND: Record<Locale, string> = { nl: 'en', en: 'and' }
+const lists: Record<Locale, Intl.ListFormat> = {
+  nl: new Intl.ListFormat(LANGUAGE_TAGS.nl, { type: 'conjunction' }),
+  en: new Intl.ListFormat(LANGUAGE_TAGS.en, { type: 'conjunction' }),
+}
 
 /**
- * Joins words as a sentence would: `a`, `a en b`, `a, b en c` (no comma before the last word, as
- * Dutch writes it; the English draft follows the same house style: `a, b and c`).
+ * Joins words as a sentence would, through `Intl.ListFormat`: `a`, `a en b`, `a, b en c`. No comma
+ * before the last word, as Dutch writes it and British English (`en-GB`) does too: `a, b and c`.
  *
  * @example joinList(['Almere', 'Arnhem', 'Enschede']) // 'Almere, Arnhem en Enschede'
  */
 export function joinList(items: readonly string[], locale: Locale = 'nl'): string {
-  if (items.length <= 1) return items[0] ?? ''
-  return `${items.slice(0, -1).join(', ')} ${AND[locale]} ${items.at(-1)}`
+  return lists[locale].format(items)
 }
 
 const collators: Record<Locale, Intl.Collator> = {
