@@ -1,5 +1,6 @@
 import RSS from 'rss'
 import { xmlSafe } from '../model/control-characters.js'
+import { escapeHtml } from '../words/escape-html.js'
 
 /**
  * Syndication feeds in the three formats readers' apps expect: RSS 2.0 (through the `rss`
@@ -112,12 +113,8 @@ export function toJsonFeed(feed: Feed): string {
 /** RFC 3339 in UTC, as Atom and JSON Feed want. */
 const iso = (instant: string) => new Date(instant).toISOString().replace(/\.000Z$/, 'Z')
 
-function escapeHtml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-}
-
 function xml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+  return escapeHtml(value)
     // Characters XML 1.0 cannot carry at all.
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
 }

@@ -1,6 +1,7 @@
 import { isoWeekRange } from '../time/iso-weeks.js'
 import type { Feed, FeedItem } from './feed-formats.js'
 import { WORDS } from '../words/catalogue.js'
+import { escapeHtml } from '../words/escape-html.js'
 import { describeRevision } from '../words/history-text.js'
 import { describeWhen, formatDate, KIND_LABELS, LANGUAGE_TAGS, STATUS_LABELS } from '../words/labels.js'
 import { markdownToText, renderMarkdown } from '../words/markdown.js'
@@ -136,8 +137,4 @@ export function digestFeed(snapshot: PublicSnapshot, site: string): Feed {
       }
     }),
   }
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 }

@@ -1,3 +1,5 @@
+import { escapeHtml } from '@core/words/index.js'
+
 /**
  * The attributes that give Pagefind a filter value (`organisatie`, `thema`, …).
  *
@@ -12,10 +14,4 @@
  */
 export function searchFilter(key: string, value: string): Record<string, string> {
   return { 'data-pagefind-filter': `${key}[data-search-filter]`, 'data-search-filter': escapeHtml(escapeHtml(value)) }
-}
-
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ENTITIES[c]!)
 }
