@@ -1,15 +1,20 @@
+import { LOCALES, type Locale, type Post, type Revision } from '../core/model/index.js'
+import type { DigestStatus } from '../core/digest/index.js'
+
 /**
- * The admin's words, in Dutch (the default) and English. Kinds, statuses and organisation types
- * come from core/words/labels.ts, so the admin names them exactly as the public site does.
+ * The admin's words, in Dutch (the default) and English. Dutch is written first and its shape is
+ * the catalogue's type, so an English text missing fails the type check. Kinds, statuses and
+ * organisation types come from core's catalogue (core/words), so the admin names them exactly as
+ * the public site does; language names come from CLDR (`languageName`).
  */
-export const LANGS = ['nl', 'en'] as const
-export type Lang = (typeof LANGS)[number]
+
+/** The admin speaks the site's languages. */
+export type Lang = Locale
 
 const nl = {
   appName: 'Open agenda · beheer',
   skip: 'Naar de inhoud',
   nav: { label: 'Beheer', log: 'Vastleggen', entries: 'Afspraken', import: 'Importeren', posts: 'Berichten', digests: 'Weekoverzicht', profile: 'Profiel', tokens: 'Tokens', site: 'Openbare site', signOut: 'Afmelden' },
-  otherLang: { code: 'en', name: 'English' },
   signIn: {
     title: 'Aanmelden', token: 'Eigenaarstoken', submit: 'Aanmelden',
     hint: 'Het token dat npm start toont, of een token dat je met „journal token create” maakte. Je blijft 12 uur aangemeld.',
@@ -59,7 +64,9 @@ const nl = {
     history: 'Geschiedenis', withdraw: 'Afspraak intrekken', reason: 'Reden (openbaar)',
     withdrawHint: 'Een ingetrokken afspraak blijft zichtbaar als ingetrokken, met deze reden.',
     withdrawn: (date: string, reason: string) => `Ingetrokken op ${date}: ${reason}`,
-    actions: { create: 'aangemaakt', update: 'gewijzigd', withdraw: 'ingetrokken' } as Record<string, string>,
+    actions: {
+      create: 'aangemaakt', update: 'gewijzigd', withdraw: 'ingetrokken',
+    } satisfies Record<Revision['action'], string>,
     changed: 'gewijzigd', by: 'door', edit: 'Bewerken',
   },
   conflict: {
@@ -90,9 +97,12 @@ const nl = {
   },
   posts: {
     title: 'Berichten', new: 'Nieuw bericht', slug: 'Adres (slug)', slugHint: 'Kleine letters, cijfers en streepjes, bijvoorbeeld jaarverslag-2014-2015.',
-    postTitle: 'Titel', kind: 'Soort', kinds: { 'annual-report': 'Jaarverslag', note: 'Notitie' } as Record<string, string>,
+    slugTaken: 'is al in gebruik: kies een ander adres',
+    postTitle: 'Titel', kind: 'Soort',
+    kinds: { 'annual-report': 'Jaarverslag', note: 'Notitie' } satisfies Record<Post['kind'], string>,
     periodFrom: 'Periode vanaf', periodTo: 'Periode tot en met', periodHint: 'Alleen voor een jaarverslag: twaalf maanden, bijvoorbeeld 1 juli tot en met 30 juni.',
-    body: 'Tekst (Markdown)', status: 'Status', statuses: { draft: 'Concept', published: 'Gepubliceerd' } as Record<string, string>,
+    body: 'Tekst (Markdown)', status: 'Status',
+    statuses: { draft: 'Concept', published: 'Gepubliceerd' } satisfies Record<Post['status'], string>,
     preview: 'Voorbeeld tonen', previewTitle: 'Voorbeeld, zoals de site het toont', save: 'Opslaan', none: 'Nog geen berichten.',
   },
   digests: {
@@ -100,7 +110,7 @@ const nl = {
     intro: 'Inleiding', introHint: 'Je eigen woorden boven de tien punten.', saveDraft: 'Opslaan als concept', publish: 'Publiceren',
     items: 'De week in tien punten', more: (n: number) => `En nog ${n} openbare afspraken.`, withheld: (n: number) => `${n} besloten afspraken.`,
     empty: (week: string) => `${week} heeft geen openbare afspraken en krijgt dus geen weekoverzicht.`,
-    statuses: { draft: 'Concept', published: 'Gepubliceerd' } as Record<string, string>,
+    statuses: { draft: 'Concept', published: 'Gepubliceerd' } satisfies Record<DigestStatus, string>,
   },
   profile: {
     title: 'Profiel', name: 'Naam', role: 'Functie', organisation: 'Organisatie', bio: 'Over jou (Markdown)',
@@ -119,7 +129,7 @@ const nl = {
     title: 'Onderwerp', start: 'Begin', end: 'Einde', allDay: 'Hele dag', timezone: 'Tijdzone', kind: 'Soort', counterparts: 'Met wie', themes: 'Thema’s',
     location: 'Plaats', summary: 'Toelichting', links: 'Links', status: 'Status', statusNote: 'Toelichting bij de status', visibility: 'Zichtbaarheid',
     publishAfter: 'Embargo tot', notes: 'Eigen notities', sourceUid: 'Agenda-UID', withdrawn: 'Ingetrokken', body: 'Tekst', period: 'Periode', publishedAt: 'Gepubliceerd op',
-  } as Record<string, string>,
+  },
   yes: 'ja', no: 'nee',
 }
 
@@ -129,7 +139,6 @@ const en: Messages = {
   appName: 'Open agenda · admin',
   skip: 'Skip to content',
   nav: { label: 'Admin', log: 'Log', entries: 'Appointments', import: 'Import', posts: 'Posts', digests: 'Weekly digest', profile: 'Profile', tokens: 'Tokens', site: 'Public site', signOut: 'Sign out' },
-  otherLang: { code: 'nl', name: 'Nederlands' },
   signIn: {
     title: 'Sign in', token: 'Owner token', submit: 'Sign in',
     hint: 'The token npm start prints, or one you made with “journal token create”. You stay signed in for 12 hours.',
@@ -210,6 +219,7 @@ const en: Messages = {
   },
   posts: {
     title: 'Posts', new: 'New post', slug: 'Address (slug)', slugHint: 'Lowercase letters, digits and dashes, for example annual-report-2014-2015.',
+    slugTaken: 'is taken: choose another address',
     postTitle: 'Title', kind: 'Kind', kinds: { 'annual-report': 'Annual report', note: 'Note' },
     periodFrom: 'Period from', periodTo: 'Period up to and including', periodHint: 'Only for an annual report: twelve months, for example 1 July to 30 June.',
     body: 'Text (Markdown)', status: 'Status', statuses: { draft: 'Draft', published: 'Published' },
@@ -245,7 +255,12 @@ const en: Messages = {
 
 export const MESSAGES: Record<Lang, Messages> = { nl, en }
 
-export const isLang = (value: string | undefined): value is Lang => value === 'nl' || value === 'en'
+/** A field's name in the page's language; a field without one by its own name. */
+export function fieldLabel(t: Messages, field: string): string {
+  return Object.hasOwn(t.fields, field) ? t.fields[field as keyof Messages['fields']] : field
+}
+
+export const isLang = (value: string | undefined): value is Lang => LOCALES.some((l) => l === value)
 
 const DUTCH_REASONS: [RegExp, string | ((...m: string[]) => string)][] = [
   [/^is required/, 'is verplicht'],

@@ -115,7 +115,7 @@ export const postPages = new Hono<AdminEnv>()
       await createPost(db, newPost(slug, content, person, now()), { by: c.get('session').tokenId })
     } catch (error) {
       if (!(error instanceof AlreadyExistsError)) throw error
-      return postPage(c, undefined, { values, errors: { slug: c.get('lang') === 'nl' ? 'is al in gebruik: kies een ander adres' : 'is taken: choose another address' }, status: 409 })
+      return postPage(c, undefined, { values, errors: { slug: c.get('t').posts.slugTaken }, status: 409 })
     }
     return seeOther(c, adminPath(`/posts/${slug}?done=postSaved`))
   })

@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { DEFAULT_SETTINGS, profileFromInput, profileInputSchema, type Profile, parseWith, ValidationError, LOCALES } from '../../core/model/index.js'
+import { languageName } from '../../core/words/index.js'
 import { getProfile, putProfile, VersionConflictError } from '../../store/index.js'
 import { adminPath, type AdminEnv } from '../context.js'
 import { formValues, parseLinks, plainFormErrors, type FormValues } from '../forms.js'
@@ -25,7 +26,7 @@ function profilePage(c: AdminContext, values: FormValues, errors: FieldErrors = 
       <TextField name="organisation" label={p.organisation} value={values.organisation} error={errors.organisation} autocomplete="organization" required />
       <TextArea name="bio" label={p.bio} value={values.bio} error={errors.bio} rows={6} />
       <TextArea name="links" label={p.links} hint={p.linksHint} value={values.links} error={errors.links} rows={3} />
-      <Select name="locale" label={p.locale} value={values.locale} error={errors.locale} options={LOCALES.map((l) => [l, l === 'nl' ? 'Nederlands' : 'English'])} />
+      <Select name="locale" label={p.locale} value={values.locale} error={errors.locale} options={LOCALES.map((l) => [l, languageName(l)])} />
       <TextField name="timezone" label={p.timezone} hint={p.timezoneHint} value={values.timezone} error={errors.timezone} required />
       <div class="actions"><button type="submit">{p.save}</button></div>
     </form>

@@ -1,6 +1,8 @@
 import type { Context } from 'hono'
 import { raw } from 'hono/html'
 import type { Child, FC } from 'hono/jsx'
+import { LOCALES } from '../../core/model/index.js'
+import { languageName } from '../../core/words/index.js'
 import { adminPath, type AdminEnv } from '../context.js'
 import type { Lang, Messages } from '../i18n.js'
 import { CsrfField } from './fields.js'
@@ -44,7 +46,9 @@ export const Layout: FC<LayoutProps> = ({ lang, t, title, url, csrf, signedIn, s
         <a class="skip" href="#main">{t.skip}</a>
         <header class="top">
           <p class="brand"><a href={adminPath()}>{t.appName}</a></p>
-          <p class="lang"><a href={switchLanguage(url, t.otherLang.code)} lang={t.otherLang.code} hreflang={t.otherLang.code}>{t.otherLang.name}</a></p>
+          {LOCALES.filter((l) => l !== lang).map((l) => (
+            <p class="lang"><a href={switchLanguage(url, l)} lang={l} hreflang={l}>{languageName(l)}</a></p>
+          ))}
           {signedIn && (
             <nav aria-label={t.nav.label}>
               <ul>

@@ -2,7 +2,7 @@ import type { FC } from 'hono/jsx'
 import { type Entry, BOOKKEEPING_FIELDS, type Revision } from '../../core/model/index.js'
 import { describeWhen, formatInstant } from '../../core/words/index.js'
 import { adminPath } from '../context.js'
-import type { Lang, Messages } from '../i18n.js'
+import { fieldLabel, type Lang, type Messages } from '../i18n.js'
 import { Badge } from './fields.js'
 
 /** The badges an entry carries everywhere: its visibility, always; withdrawn and imported when so. */
@@ -54,7 +54,7 @@ export const History: FC<{ revisions: readonly Revision[]; lang: Lang; t: Messag
         <li>
           {`v${r.version} · ${formatInstant(r.at, lang, timeZone)} · ${t.entry.actions[r.action] ?? r.action} ${t.entry.by} ${r.by}`}
           {r.reason && ` · “${r.reason}”`}
-          {r.action === 'update' && fields.length > 0 && <span class="muted">{` · ${t.entry.changed}: ${fields.map((f) => t.fields[f] ?? f).sort().join(', ')}`}</span>}
+          {r.action === 'update' && fields.length > 0 && <span class="muted">{` · ${t.entry.changed}: ${fields.map((f) => fieldLabel(t, f)).sort().join(', ')}`}</span>}
         </li>
       )
     })}
@@ -72,7 +72,7 @@ export const ConflictTable: FC<{ then: object | undefined; now: object; t: Messa
       <table>
         <thead><tr><th scope="col">{t.conflict.field}</th><th scope="col">{t.conflict.then}</th><th scope="col">{t.conflict.now}</th></tr></thead>
         <tbody>
-          {fields.map((f) => <tr><th scope="row">{t.fields[f] ?? f}</th><td>{showValue(a[f], t)}</td><td>{showValue(b[f], t)}</td></tr>)}
+          {fields.map((f) => <tr><th scope="row">{fieldLabel(t, f)}</th><td>{showValue(a[f], t)}</td><td>{showValue(b[f], t)}</td></tr>)}
         </tbody>
       </table>
       <p>{t.conflict.again}</p>
