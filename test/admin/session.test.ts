@@ -193,6 +193,13 @@ describe('admin pages', () => {
     expect(await (await admin.get('/admin/entries')).text()).toMatch(/<html lang="en">.*<h1>Appointments<\/h1>/s)
   })
 
+  it('offer the other language by its own name', async () => {
+    const admin = await adminTest()
+    await admin.signIn()
+    expect(await (await admin.get('/admin?lang=nl')).text()).toContain('<a href="/admin?lang=en" lang="en" hreflang="en">English</a>')
+    expect(await (await admin.get('/admin?lang=en')).text()).toContain('<a href="/admin?lang=nl" lang="nl" hreflang="nl">Nederlands</a>')
+  })
+
   it('forbid scripts, inline styles and framing, and are never cached', async () => {
     const admin = await adminTest()
     await admin.signIn()
