@@ -3,7 +3,7 @@ import type { Digest } from '../core/digest/index.js'
 import type { Entry } from '../core/model/index.js'
 import { N, S, VersionConflictError, withData, type Db } from './db.js'
 import { listEntries } from './entry-store.js'
-import { keys } from './keys.js'
+import { changeLogPosition, keys, timelinePosition } from './keys.js'
 import { newestOnTimeline, type Page, type PageRequest } from './paging.js'
 import { TABLE } from './table.js'
 import { getData } from './versioned-item.js'
@@ -28,8 +28,10 @@ export async function listDigests(db: Db, person: string, page: PageRequest<Dige
 export async function putDigest(db: Db, digest: Digest, expected: number): Promise<void> {
   const key = keys.digest(digest.person, digest.week)
   const indexKeys = {
-    [TABLE.gsi1.partitionKey]: keys.timeline(digest.person, 'DIGESTS'), [TABLE.gsi1.sortKey]: digest.week,
-    [TABLE.gsi2.partitionKey]: keys.changes(digest.person), [TABLE.gsi2.sortKey]: `${digest.updatedAt}#${key.pk}`,
+    [TABLE.gsi1.partitionKey]: keys.timeline(digest.person, 'DIGESTS'),
+    [TABLE.gsi1.sortKey]: timelinePosition.digest(digest.week),
+    [TABLE.gsi2.partitionKey]: keys.changes(digest.person),
+    [TABLE.gsi2.sortKey]: changeLogPosition.item(digest.updatedAt, key.pk),
   }
   await conditionally(db.client.send(new PutItemCommand({
     TableName: db.table,

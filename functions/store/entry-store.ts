@@ -1,6 +1,6 @@
 import { entryStartInstant, type Entry, type Revision } from '../core/model/index.js'
 import { S, type Db, type Item } from './db.js'
-import { keys } from './keys.js'
+import { keys, timelinePosition } from './keys.js'
 import { GSI1_KEY, queryPage, type Page } from './paging.js'
 import { TABLE } from './table.js'
 import { getData, listRevisions, writeVersioned } from './versioned-item.js'
@@ -9,7 +9,7 @@ import { getData, listRevisions, writeVersioned } from './versioned-item.js'
 function timelineKeys(entry: Entry): Record<string, string> {
   return {
     [TABLE.gsi1.partitionKey]: keys.timeline(entry.person, 'ENTRIES'),
-    [TABLE.gsi1.sortKey]: `${entryStartInstant(entry).toISOString()}#${entry.id}`,
+    [TABLE.gsi1.sortKey]: timelinePosition.entry(entryStartInstant(entry).toISOString(), entry.id),
   }
 }
 
@@ -50,8 +50,7 @@ export interface EntryRange {
 // entries of a person whose start lies in [start, end), in time order (newest first by default), paged
 export async function listEntries(db: Db, person: string, range: EntryRange): Promise<Page<Entry>> {
   const timeline = keys.timeline(person, 'ENTRIES')
-  const lower = range.start ? range.start.toISOString() : '0'
-  const upper = range.end ? range.end.toISOString() : '\uffff'
+  const { lower, upper } = timelinePosition.entryRange(range.start, range.end)
   return queryPage<Entry>(db, {
     input: {
       IndexName: TABLE.gsi1.name,

@@ -1,7 +1,7 @@
 import type { Post, Revision } from '../core/model/index.js'
 import type { Db } from './db.js'
 import type { WriteMeta } from './entry-store.js'
-import { keys } from './keys.js'
+import { keys, timelinePosition } from './keys.js'
 import { newestOnTimeline, type Page, type PageRequest } from './paging.js'
 import { TABLE } from './table.js'
 import { getData, listRevisions, writeVersioned } from './versioned-item.js'
@@ -10,7 +10,7 @@ import { getData, listRevisions, writeVersioned } from './versioned-item.js'
 function timelineKeys(post: Post): Record<string, string> {
   return {
     [TABLE.gsi1.partitionKey]: keys.timeline(post.person, 'POSTS'),
-    [TABLE.gsi1.sortKey]: `${post.publishedAt ?? `~draft#${post.updatedAt}`}#${post.slug}`,
+    [TABLE.gsi1.sortKey]: timelinePosition.post(post),
   }
 }
 

@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException, PutItemCommand } from '@aws-sdk/client-dynamodb'
 import { journalSettings, type JournalSettings, type Profile } from '../core/model/index.js'
 import { failedConditions, N, VersionConflictError, withData, type Db } from './db.js'
-import { keys } from './keys.js'
+import { changeLogPosition, keys } from './keys.js'
 import { TABLE } from './table.js'
 import { getData } from './versioned-item.js'
 
@@ -17,7 +17,10 @@ export async function getJournalSettings(db: Db, person: string): Promise<Journa
 
 // the profile is replaced only if unchanged since version `expected` (0: it must not exist yet)
 export async function putProfile(db: Db, profile: Profile, expected: number): Promise<void> {
-  const changeLog = { [TABLE.gsi2.partitionKey]: keys.changes(profile.person), [TABLE.gsi2.sortKey]: `${profile.updatedAt}#PROFILE` }
+  const changeLog = {
+    [TABLE.gsi2.partitionKey]: keys.changes(profile.person),
+    [TABLE.gsi2.sortKey]: changeLogPosition.profile(profile.updatedAt),
+  }
   try {
     await db.client.send(new PutItemCommand({
       TableName: db.table,

@@ -1,6 +1,6 @@
 import { DeleteItemCommand, PutItemCommand, QueryCommand, type AttributeValue } from '@aws-sdk/client-dynamodb'
 import { N, S, withData, type Db } from './db.js'
-import { keys } from './keys.js'
+import { keys, timelinePosition } from './keys.js'
 import { TABLE } from './table.js'
 import { getData } from './versioned-item.js'
 
@@ -17,7 +17,10 @@ export interface SessionRecord {
 
 // a session is stored when the servant signs in; its TTL is the cookie's expiry
 export async function putSession(db: Db, session: SessionRecord): Promise<void> {
-  const timeline = { [TABLE.gsi1.partitionKey]: keys.timeline(session.person, 'SESSIONS'), [TABLE.gsi1.sortKey]: `${session.tokenId}#${session.sid}` }
+  const timeline = {
+    [TABLE.gsi1.partitionKey]: keys.timeline(session.person, 'SESSIONS'),
+    [TABLE.gsi1.sortKey]: timelinePosition.session(session.tokenId, session.sid),
+  }
   await db.client.send(new PutItemCommand({
     TableName: db.table,
     Item: withData({ ...keys.session(session.person, session.sid), ...timeline }, 'session', session, { [TABLE.ttlAttribute]: N(session.expiresAt) }),
@@ -32,7 +35,8 @@ export async function getSession(db: Db, person: string, sid: string, now: Date)
 
 // a session ends (sign-out)
 export async function deleteSession(db: Db, person: string, sid: string): Promise<void> {
-  await db.client.send(new DeleteItemCommand({ TableName: db.table, Key: { pk: S(keys.session(person, sid).pk), sk: S('SESSION') } }))
+  const key = keys.session(person, sid)
+  await db.client.send(new DeleteItemCommand({ TableName: db.table, Key: { pk: S(key.pk), sk: S(key.sk) } }))
 }
 
 // every session of a person, or only those opened with one token, ends (sign out everywhere, token revoked)
@@ -42,7 +46,10 @@ export async function deleteSessions(db: Db, person: string, openedWithTokenId?:
     const out = await db.client.send(new QueryCommand({
       TableName: db.table, IndexName: TABLE.gsi1.name, ExclusiveStartKey: startKey, Limit: 25,
       KeyConditionExpression: openedWithTokenId ? 'gsi1pk = :sessions AND begins_with(gsi1sk, :token)' : 'gsi1pk = :sessions',
-      ExpressionAttributeValues: { ':sessions': S(keys.timeline(person, 'SESSIONS')), ...(openedWithTokenId ? { ':token': S(`${openedWithTokenId}#`) } : {}) },
+      ExpressionAttributeValues: {
+        ':sessions': S(keys.timeline(person, 'SESSIONS')),
+        ...(openedWithTokenId ? { ':token': S(timelinePosition.sessionsOfToken(openedWithTokenId)) } : {}),
+      },
     }))
     // A person has a handful of sessions: one delete each, no unprocessed batch items to chase.
     await Promise.all((out.Items ?? []).map((item) => db.client.send(new DeleteItemCommand({ TableName: db.table, Key: { pk: item.pk!, sk: item.sk! } }))))

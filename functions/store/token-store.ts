@@ -1,14 +1,17 @@
 import { PutItemCommand, UpdateItemCommand, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
 import type { Token } from '../core/model/index.js'
 import { NotFoundError, S, withData, type Db } from './db.js'
-import { keys } from './keys.js'
+import { keys, timelinePosition } from './keys.js'
 import { queryAll } from './paging.js'
 import { TABLE } from './table.js'
 import { getData } from './versioned-item.js'
 
 // a token is stored under the digest of its secret; the secret itself is never stored
 export async function putToken(db: Db, token: Token): Promise<void> {
-  const timeline = { [TABLE.gsi1.partitionKey]: keys.timeline(token.person, 'TOKENS'), [TABLE.gsi1.sortKey]: `${token.createdAt}#${token.id}` }
+  const timeline = {
+    [TABLE.gsi1.partitionKey]: keys.timeline(token.person, 'TOKENS'),
+    [TABLE.gsi1.sortKey]: timelinePosition.token(token.createdAt, token.id),
+  }
   await db.client.send(new PutItemCommand({ TableName: db.table, Item: withData({ ...keys.token(token.digest), ...timeline }, 'token', token) }))
 }
 
@@ -29,10 +32,11 @@ export async function listTokens(db: Db, person: string): Promise<Token[]> {
 // a token is revoked by marking it; revoked tokens stay listed so their use can be audited
 export async function revokeToken(db: Db, token: Token, at: string): Promise<void> {
   const revoked: Token = { ...token, revokedAt: at }
+  const key = keys.token(token.digest)
   try {
     await db.client.send(new UpdateItemCommand({
       TableName: db.table,
-      Key: { pk: S(keys.token(token.digest).pk), sk: S('TOKEN') },
+      Key: { pk: S(key.pk), sk: S(key.sk) },
       UpdateExpression: 'SET #data = :data',
       ConditionExpression: 'attribute_exists(pk)',
       ExpressionAttributeNames: { '#data': 'data' },

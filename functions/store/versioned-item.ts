@@ -1,7 +1,7 @@
 import { GetItemCommand, TransactWriteItemsCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb'
 import type { Revision } from '../core/model/index.js'
 import { AlreadyExistsError, dataOf, failedConditions, IdempotencyKeyUsedError, N, S, VersionConflictError, withData, type Db, type Item } from './db.js'
-import { keys } from './keys.js'
+import { changeLogPosition, keys } from './keys.js'
 import { queryAll } from './paging.js'
 import { TABLE } from './table.js'
 
@@ -30,7 +30,10 @@ export async function writeVersioned<T extends { version: number; updatedAt: str
     itemType: w.type, itemId: w.itemId, person: w.person, version: w.after.version, at: w.after.updatedAt,
     by: w.by, action: w.action, ...(w.reason ? { reason: w.reason } : {}), ...(w.before ? { before: w.before } : {}), after: w.after,
   }
-  const changeLog = { [TABLE.gsi2.partitionKey]: keys.changes(w.person), [TABLE.gsi2.sortKey]: `${w.after.updatedAt}#${w.itemKey.pk}` }
+  const changeLog = {
+    [TABLE.gsi2.partitionKey]: keys.changes(w.person),
+    [TABLE.gsi2.sortKey]: changeLogPosition.item(w.after.updatedAt, w.itemKey.pk),
+  }
   const putItem: TransactWriteItem = {
     Put: {
       TableName: db.table,
@@ -43,7 +46,11 @@ export async function writeVersioned<T extends { version: number; updatedAt: str
   const putRevision: TransactWriteItem = {
     Put: {
       TableName: db.table,
-      Item: withData({ ...keys.revision(w.itemKey.pk, w.after.version), [TABLE.gsi2.partitionKey]: keys.changes(w.person), [TABLE.gsi2.sortKey]: `${w.after.updatedAt}#${w.itemKey.pk}#REV` }, 'revision', revision),
+      Item: withData({
+        ...keys.revision(w.itemKey.pk, w.after.version),
+        [TABLE.gsi2.partitionKey]: keys.changes(w.person),
+        [TABLE.gsi2.sortKey]: changeLogPosition.revision(w.after.updatedAt, w.itemKey.pk),
+      }, 'revision', revision),
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   }
@@ -65,9 +72,10 @@ export async function getData<T>(db: Db, key: { pk: string; sk: string }, consis
 }
 
 export async function listRevisions<T>(db: Db, itemPk: string): Promise<Revision<T>[]> {
+  const revisions = keys.revisions(itemPk)
   return queryAll<Revision<T>>(db, {
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :rev)',
-    ExpressionAttributeValues: { ':pk': S(itemPk), ':rev': S('REV#') },
+    ExpressionAttributeValues: { ':pk': S(revisions.pk), ':rev': S(revisions.skPrefix) },
     ConsistentRead: true,
   })
 }
