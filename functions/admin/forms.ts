@@ -12,6 +12,15 @@ export type FormValues = Record<string, string>
 
 export const COUNTERPART_ROWS = 3
 
+/**
+ * The version of the item a form was opened at (its hidden `version` field). Anything but a whole
+ * number matches no version, so saving it is answered as a conflict, never applied.
+ */
+export function formVersion(values: FormValues): number {
+  const version = values.version ?? ''
+  return /^(0|[1-9]\d*)$/.test(version) ? Number(version) : Number.NaN
+}
+
 /** The string fields of a parsed form body (files and repeated fields are left out). */
 export function formValues(body: Record<string, unknown>): FormValues {
   return Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string')) as FormValues

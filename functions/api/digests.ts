@@ -3,7 +3,7 @@ import { localDaysToInstants, parseWeek, weekRangeOrThrow } from '../core/time/i
 import { digestRequestSchema, toPublicDigest, type Digest, type PublicDigest } from '../core/digest/index.js'
 import { type JournalSettings, parseWith } from '../core/model/index.js'
 import { getDigest, listAllEntries, listDigests, type Db } from '../store/index.js'
-import { generateDigest } from '../store/digest-job.js'
+import { generateDigest } from '../journal/index.js'
 import type { AppEnv } from './context.js'
 import { journalSettingsOf } from './journal-settings.js'
 import { bearerToken, etag, jsonBody, publicEtag, requireOwner } from './middleware.js'

@@ -2,7 +2,8 @@ import { Hono } from 'hono'
 import { applyEntryPatch, normalizeEntryInput, type Entry, newEntry, revisedEntry, withdrawnEntry } from '../core/model/index.js'
 import { matchesEntryFilter } from '../core/publishing/index.js'
 import { publicEntryHistory, toPublicEntry, type PublicEntry } from '../core/privacy/index.js'
-import { createEntry, getEntry, listEntries, listEntryRevisions, updateEntry } from '../store/index.js'
+import { entryItems } from '../journal/index.js'
+import { createEntry, getEntry, listEntries, listEntryRevisions } from '../store/index.js'
 import type { AppEnv } from './context.js'
 import { idempotentCreate } from './idempotency.js'
 import { journalSettingsOf } from './journal-settings.js'
@@ -14,7 +15,7 @@ import { ownerHeaders, publicHeaders } from './views.js'
 import { reviseItem, withdrawItem, type VersionedResource } from './versioned-writes.js'
 
 const notFound = (id: string) => problem(404, `There is no entry ${id}.`)
-const entryResource: VersionedResource<Entry> = { noun: 'entry', load: getEntry, save: updateEntry }
+const entryResource: VersionedResource<Entry> = { noun: 'entry', items: entryItems }
 
 /** Agenda entries: public reads (the projection; owners see everything) and owner writes. */
 export const entries = new Hono<AppEnv>()

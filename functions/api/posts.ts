@@ -1,7 +1,8 @@
 import { Hono } from 'hono'
 import { newPost, revisedPost, withdrawnPost, normalizePostContent, postContent, postCreateSchema, postPatchSchema, postReplaceSchema, type Post, parseWith } from '../core/model/index.js'
 import { publicPostHistory, toPublicPost } from '../core/privacy/index.js'
-import { createPost, getPost, listPostRevisions, listPosts, updatePost } from '../store/index.js'
+import { postItems } from '../journal/index.js'
+import { createPost, getPost, listPostRevisions, listPosts } from '../store/index.js'
 import type { AppEnv } from './context.js'
 import { idempotentCreate } from './idempotency.js'
 import { bearerToken, etag, jsonBody, publicEtag, requireOwner } from './middleware.js'
@@ -12,7 +13,7 @@ import { ownerHeaders, publicHeaders } from './views.js'
 import { reviseItem, withdrawItem, type VersionedResource } from './versioned-writes.js'
 
 const notFound = (slug: string) => problem(404, `There is no post ${slug}.`)
-const postResource: VersionedResource<Post> = { noun: 'post', load: getPost, save: updatePost }
+const postResource: VersionedResource<Post> = { noun: 'post', items: postItems }
 
 /** Posts (annual reports and notes): public reads of what is published, owner writes. */
 export const posts = new Hono<AppEnv>()

@@ -1,6 +1,6 @@
 import { parseDigestMode } from '../core/digest/index.js'
+import { runWeeklyDigest } from '../journal/index.js'
 import { createDb } from '../store/index.js'
-import { runWeeklyDigest } from '../store/digest-job.js'
 import { LAMBDA_ENV } from './function-config.js'
 
 /**

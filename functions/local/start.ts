@@ -1,5 +1,5 @@
 import { resolve } from 'node:path'
-import { generatePastDigests } from '../store/digest-job.js'
+import { generatePastDigests } from '../journal/index.js'
 import { createDb, ensureTable } from '../store/index.js'
 import { startApiServer } from './api-server.js'
 import { isJournalEmpty, loadDemoJournal } from './demo-journal.js'

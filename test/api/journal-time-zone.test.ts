@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildAgendaIndex, buildPublicSnapshot, journalItemsFrom, type PublicSnapshot } from '../../functions/core/publishing/index.js'
 import { toICalendar } from '../../functions/core/calendar/index.js'
-import { runWeeklyDigest } from '../../functions/store/digest-job.js'
+import { runWeeklyDigest } from '../../functions/journal/index.js'
 import { listChangedSince } from '../../functions/store/index.js'
 import { entryInput, PERSON, testApi } from '../support/test-db.js'
 

@@ -3,7 +3,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { inject } from 'vitest'
 import { normalizeEntryInput, newEntry, DEFAULT_SETTINGS as AMSTERDAM } from '../../functions/core/model/index.js'
 import { createEntry, getDigest, listDigests, type Db } from '../../functions/store/index.js'
-import { generateDigest, generateDigestsBetween, generatePastDigests, runWeeklyDigest } from '../../functions/store/digest-job.js'
+import {
+  generateDigest, generateDigestsBetween, generatePastDigests, runWeeklyDigest,
+} from '../../functions/journal/index.js'
 import { entryInput, PERSON, testDb } from '../support/test-db.js'
 
 const MONDAY_7AM = new Date('2015-03-23T06:00:00Z')

@@ -3,7 +3,7 @@ import { Hono } from 'hono'
 import { type Digest } from '../../core/digest/index.js'
 import { ValidationError } from '../../core/model/index.js'
 import { getDigest, listDigests } from '../../store/index.js'
-import { generateDigest } from '../../store/digest-job.js'
+import { generateDigest } from '../../journal/index.js'
 import { adminPath, type AdminEnv } from '../context.js'
 import { formValues } from '../forms.js'
 import { CsrfField, ErrorSummary, TextArea, TextField, type FieldErrors } from '../views/fields.js'
@@ -62,7 +62,7 @@ function digestPage(c: AdminContext, digest: Digest) {
 
 /**
  * The weekly digest review: (re)generate a week, read its items, write the intro, publish. The
- * generation is the same unit of work the API and the scheduled job run (store/digest-job.ts).
+ * generation is the same unit of work the API and the scheduled job run (journal/digest-job.ts).
  */
 export const digestPages = new Hono<AdminEnv>()
   .get('/digests', (c) => digestsPage(c))

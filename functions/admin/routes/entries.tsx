@@ -2,10 +2,13 @@ import { Hono } from 'hono'
 import { isoWeekRange, localDaysToInstants } from '../../core/time/index.js'
 import { missingEssentials, type Essential, normalizeEntryInput, withdrawalSchema, type Entry, type EntryContent, newEntry, revisedEntry, withdrawnEntry, parseWith, ValidationError } from '../../core/model/index.js'
 import { formatInstant } from '../../core/words/index.js'
-import { createEntry, getEntry, listEntries, listEntryRevisions, updateEntry, VersionConflictError } from '../../store/index.js'
+import { changeVersioned, entryItems } from '../../journal/index.js'
+import { createEntry, getEntry, listEntries, listEntryRevisions } from '../../store/index.js'
 import { adminPath, type AdminEnv } from '../context.js'
 import { reasonIn } from '../i18n.js'
-import { entryFormErrors, entryInputFrom, entryValues, formValues, newEntryValues, type FormValues } from '../forms.js'
+import {
+  entryFormErrors, entryInputFrom, entryValues, formValues, formVersion, newEntryValues, type FormValues,
+} from '../forms.js'
 import { EntryForm } from '../views/EntryForm.js'
 import { ConflictTable, EntryBadges, EntryList, History } from '../views/entry-views.js'
 import { CsrfField, ErrorSummary, TextField, type FieldErrors } from '../views/fields.js'
@@ -63,8 +66,7 @@ async function entryPage(c: AdminContext, entry: Entry, state: FormState & { con
 }
 
 /** Reads the form into validated content, or the errors to show beside its fields; and the nudges. */
-async function readEntryForm(c: AdminContext, existing?: Entry) {
-  const values = formValues(await c.req.parseBody())
+async function readEntryForm(c: AdminContext, values: FormValues, existing?: Entry) {
   const t = c.get('t')
   const { suggestions } = await suggestionsFor(c)
   const timeZone = await journalZone(c)
@@ -80,6 +82,16 @@ async function readEntryForm(c: AdminContext, existing?: Entry) {
   return { values, errors, content: Object.keys(errors).length === 0 ? content : undefined, nudges }
 }
 
+/** The reason a withdrawal form gives, or undefined when it gives none. */
+function withdrawalReason(values: FormValues): string | undefined {
+  try {
+    return parseWith(withdrawalSchema, { reason: values.reason ?? '' }).reason
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error
+    return undefined
+  }
+}
+
 /** The entry as it was at `version` (what the servant saw when they opened the form). */
 async function versionOf(c: AdminContext, id: string, version: number): Promise<object> {
   const { db, person } = c.get('deps')
@@ -90,7 +102,7 @@ export const entryPages = new Hono<AdminEnv>()
   .get('/', async (c) => logPage(c, { values: newEntryValues(c.get('deps').now(), await journalZone(c), lastChoices(c)), errors: {} }))
   .post('/entries', async (c) => {
     const { db, person, now } = c.get('deps')
-    const form = await readEntryForm(c)
+    const form = await readEntryForm(c, formValues(await c.req.parseBody()))
     if (!form.content) return logPage(c, { values: form.values, errors: form.errors, status: 400 })
     if (form.nudges.length > 0) return logPage(c, { values: form.values, errors: {}, nudges: form.nudges })
     const entry = newEntry(form.content, person, now())
@@ -126,41 +138,49 @@ export const entryPages = new Hono<AdminEnv>()
   })
   .post('/entries/:id', async (c) => {
     const { db, person, now } = c.get('deps')
-    const before = await getEntry(db, person, c.req.param('id'))
-    if (!before) return c.notFound()
-    const form = await readEntryForm(c, before)
-    if (!form.content) return entryPage(c, before, { values: form.values, errors: form.errors, status: 400 })
-    if (form.nudges.length > 0) return entryPage(c, before, { values: form.values, errors: {}, nudges: form.nudges })
-    const opened = Number(form.values.version)
-    const conflict = async (current: Entry) => entryPage(c, current, {
-      values: { ...form.values, version: String(current.version) }, errors: {}, conflictWith: await versionOf(c, current.id, opened), status: 409,
+    const values = formValues(await c.req.parseBody())
+    const opened = formVersion(values)
+    const reason = values.changeReason?.trim() || undefined
+    const change = { person, key: c.req.param('id'), readVersion: opened, by: c.get('session').tokenId, reason }
+    const outcome = await changeVersioned(db, entryItems, change, async (before) => {
+      const form = await readEntryForm(c, values, before)
+      if (!form.content) return { declined: await entryPage(c, before, { values, errors: form.errors, status: 400 }) }
+      const { nudges } = form
+      if (nudges.length > 0) return { declined: await entryPage(c, before, { values, errors: {}, nudges }) }
+      return { next: revisedEntry(before, form.content, now()) }
     })
-    if (before.version !== opened) return conflict(before)
-    try {
-      await updateEntry(db, before, revisedEntry(before, form.content, now()), { by: c.get('session').tokenId, reason: form.values.changeReason?.trim() || undefined })
-    } catch (error) {
-      if (error instanceof VersionConflictError) return conflict((await getEntry(db, person, before.id))!)
-      throw error
+    if (outcome.kind === 'missing') return c.notFound()
+    if (outcome.kind === 'declined') return outcome.answer
+    if (outcome.kind === 'stale') {
+      const { current } = outcome
+      const conflictWith = await versionOf(c, current.id, opened)
+      const reopened = { ...values, version: String(current.version) }
+      return entryPage(c, current, { values: reopened, errors: {}, conflictWith, status: 409 })
     }
-    return seeOther(c, adminPath(`/entries/${before.id}?done=updated`))
+    return seeOther(c, adminPath(`/entries/${outcome.after.id}?done=updated`))
   })
   .post('/entries/:id/withdraw', async (c) => {
     const { db, person, now } = c.get('deps')
-    const before = await getEntry(db, person, c.req.param('id'))
-    if (!before) return c.notFound()
     const values = formValues(await c.req.parseBody())
-    const state = { values: entryValues(before), errors: {} }
-    let reason: string
-    try {
-      reason = parseWith(withdrawalSchema, { reason: values.reason ?? '' }).reason
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error
-      return entryPage(c, before, { ...state, withdrawErrors: { reason: reasonIn(c.get('lang'), 'is required') }, status: 400 })
+    const opened = formVersion(values)
+    const reason = withdrawalReason(values)
+    const by = c.get('session').tokenId
+    const change = { person, key: c.req.param('id'), readVersion: opened, by, reason, action: 'withdraw' as const }
+    const outcome = await changeVersioned(db, entryItems, change, async (before) => {
+      if (reason === undefined) {
+        const withdrawErrors = { reason: reasonIn(c.get('lang'), 'is required') }
+        const state = { values: entryValues(before), errors: {}, withdrawErrors, status: 400 }
+        return { declined: await entryPage(c, before, state) }
+      }
+      if (before.withdrawn) return { declined: seeOther(c, adminPath(`/entries/${before.id}`)) }
+      return { next: withdrawnEntry(before, reason, now()) }
+    })
+    if (outcome.kind === 'missing') return c.notFound()
+    if (outcome.kind === 'declined') return outcome.answer
+    if (outcome.kind === 'stale') {
+      const { current } = outcome
+      const conflictWith = await versionOf(c, current.id, opened)
+      return entryPage(c, current, { values: entryValues(current), errors: {}, conflictWith, status: 409 })
     }
-    if (before.withdrawn) return seeOther(c, adminPath(`/entries/${before.id}`))
-    if (String(before.version) !== values.version) {
-      return entryPage(c, before, { ...state, conflictWith: await versionOf(c, before.id, Number(values.version)), status: 409 })
-    }
-    await updateEntry(db, before, withdrawnEntry(before, reason, now()), { by: c.get('session').tokenId, reason, action: 'withdraw' })
-    return seeOther(c, adminPath(`/entries/${before.id}?done=withdrawn`))
+    return seeOther(c, adminPath(`/entries/${outcome.after.id}?done=withdrawn`))
   })

@@ -4,7 +4,7 @@ import { applyEntryPatch, type Entry, revisedEntry, ValidationError, COUNTERPART
 import { IcsError, importRange, readCalendar } from '../../core/calendar/index.js'
 import { describeWhen, COUNTERPART_TYPE_NAMES, KIND_LABELS } from '../../core/words/index.js'
 import { getEntry, listEntries, updateEntry } from '../../store/index.js'
-import { runImport } from '../../store/import-job.js'
+import { runImport } from '../../journal/index.js'
 import { adminPath, type AdminEnv } from '../context.js'
 import { formValues, plainFormErrors, type FormValues } from '../forms.js'
 import { reasonIn } from '../i18n.js'

@@ -2,9 +2,10 @@ import { Hono } from 'hono'
 import { raw } from 'hono/html'
 import { newPost, revisedPost, normalizePostContent, postCreateSchema, postReplaceSchema, type Post, type PostContent, parseWith, ValidationError, POST_KINDS, POST_STATUSES } from '../../core/model/index.js'
 import { formatInstant, renderMarkdown } from '../../core/words/index.js'
-import { AlreadyExistsError, createPost, getPost, listPostRevisions, listPosts, updatePost, VersionConflictError } from '../../store/index.js'
+import { changeVersioned, postItems } from '../../journal/index.js'
+import { AlreadyExistsError, createPost, getPost, listPostRevisions, listPosts } from '../../store/index.js'
 import { adminPath, type AdminEnv } from '../context.js'
-import { formValues, plainFormErrors, type FormValues } from '../forms.js'
+import { formValues, formVersion, plainFormErrors, type FormValues } from '../forms.js'
 import { ConflictTable, History } from '../views/entry-views.js'
 import { CsrfField, ErrorSummary, RadioGroup, Select, TextArea, TextField, type FieldErrors } from '../views/fields.js'
 import { render } from '../views/Layout.js'
@@ -127,22 +128,23 @@ export const postPages = new Hono<AdminEnv>()
   })
   .post('/posts/:slug', async (c) => {
     const { db, person, now } = c.get('deps')
-    const before = await getPost(db, person, c.req.param('slug'))
-    if (!before) return seeOther(c, adminPath('/posts'))
     const values = formValues(await c.req.parseBody())
-    const { content, errors } = validated(c, values, before)
-    if (!content) return postPage(c, before, { values, errors, status: 400 })
-    if (values.action === 'preview') return postPage(c, before, { values, preview: true })
-    const conflict = async (current: Post) => postPage(c, current, {
-      values: { ...values, version: String(current.version) }, status: 409,
-      conflictWith: (await listPostRevisions(db, person, current.slug)).find((r) => r.version === Number(values.version))?.after ?? {},
+    const opened = formVersion(values)
+    const change = { person, key: c.req.param('slug'), readVersion: opened, by: c.get('session').tokenId }
+    const outcome = await changeVersioned(db, postItems, change, async (before) => {
+      const { content, errors } = validated(c, values, before)
+      if (!content) return { declined: await postPage(c, before, { values, errors, status: 400 }) }
+      if (values.action === 'preview') return { declined: await postPage(c, before, { values, preview: true }) }
+      return { next: revisedPost(before, content, now()) }
     })
-    if (String(before.version) !== values.version) return conflict(before)
-    try {
-      await updatePost(db, before, revisedPost(before, content, now()), { by: c.get('session').tokenId })
-    } catch (error) {
-      if (error instanceof VersionConflictError) return conflict((await getPost(db, person, before.slug))!)
-      throw error
+    if (outcome.kind === 'missing') return seeOther(c, adminPath('/posts'))
+    if (outcome.kind === 'declined') return outcome.answer
+    if (outcome.kind === 'stale') {
+      const { current } = outcome
+      const revisions = await listPostRevisions(db, person, current.slug)
+      const conflictWith = revisions.find((r) => r.version === opened)?.after ?? {}
+      const reopened = { ...values, version: String(current.version) }
+      return postPage(c, current, { values: reopened, status: 409, conflictWith })
     }
-    return seeOther(c, adminPath(`/posts/${before.slug}?done=postSaved`))
+    return seeOther(c, adminPath(`/posts/${outcome.after.slug}?done=postSaved`))
   })

@@ -1,8 +1,6 @@
 import { type CalendarImport, planImport } from '../core/calendar/index.js'
 import { newEntry, revisedEntry } from '../core/model/index.js'
-import type { Db } from './db.js'
-import { createEntry, updateEntry } from './entry-store.js'
-import { getEntriesBySourceUid, sourceLookupItem } from './import-store.js'
+import { createEntry, getEntriesBySourceUid, sourceLookupItem, updateEntry, type Db } from '../store/index.js'
 
 /**
  * Writing a calendar import: look up what earlier imports made (by UID), plan (core), then write

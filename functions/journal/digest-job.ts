@@ -2,16 +2,16 @@ import { addDays, isoWeekOf, localDaysToInstants, isoWeeksBetween, previousIsoWe
 import { learnOrganisations, localStartDate } from '../core/privacy/index.js'
 import { digestScheduledAt, reviseDigest, type Digest, type DigestMode, type DigestOutcome, type DigestRequest, type DigestStatus, selectDigest } from '../core/digest/index.js'
 import type { Entry, JournalSettings } from '../core/model/index.js'
-import { VersionConflictError, type Db } from './db.js'
-import { deleteDigest, getDigest, listAllEntries, listDigests, putDigest } from './digest-store.js'
-import { listEntries } from './entry-store.js'
-import { getJournalSettings } from './profile-store.js'
+import {
+  deleteDigest, getDigest, getJournalSettings, listAllEntries, listDigests, listEntries, putDigest,
+  VersionConflictError, type Db,
+} from '../store/index.js'
 
 /**
  * Generating a week's digest as one unit of work: read the entries, select (core), compare with
  * the stored digest, write only what changed. The API, the scheduled Lambda and `npm start` all
- * call these, so "run twice, get one digest" holds everywhere. It lives beside the store because
- * it does I/O; the decisions themselves are pure (`selectDigest`, `reviseDigest` in core).
+ * call these, so "run twice, get one digest" holds everywhere. The decisions themselves are pure
+ * (`selectDigest`, `reviseDigest` in core); this file only reads and writes around them.
  */
 
 export interface GenerateOptions {
