@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { buildPublicSnapshot, serializeSnapshot } from '../functions/core/publishing/index.js'
-import { buildSite } from '../functions/local/build-site.js'
+import { buildSite } from '../functions/publish/index.js'
 import { syntheticEntries } from './synthetic-journal.js'
 
 /**

@@ -15,7 +15,7 @@ export default defineConfig({
   // 20,609 pages: 16 s instead of 19 s at Astro's default of one).
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
   // Zero JavaScript: no prefetch script, no dev toolbar; search brings its own (Pagefind, whose
-  // index is built after Astro: functions/local/search-index.ts).
+  // index is built after Astro: functions/publish/search-index.ts).
   prefetch: false,
   devToolbar: { enabled: false },
   vite: {

@@ -1,9 +1,8 @@
 import { existsSync, renameSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { buildSite, changeLogFingerprint, exportSnapshot } from '../publish/index.js'
 import { listChangePositions, type Db } from '../store/index.js'
-import { buildSite } from './build-site.js'
-import { exportSnapshot } from './export-snapshot.js'
-import { changeLogFingerprint, createSiteWatcher } from './site-watcher.js'
+import { createSiteWatcher } from './site-watcher.js'
 import { serveStaticSite } from './static-site.js'
 
 export interface SitePreviewOptions {

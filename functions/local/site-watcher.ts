@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto'
-
 /**
  * When the local site is rebuilt: the decisions of `npm start`'s site watcher, behind small
  * interfaces so that they are tested with a fake clock, a fake store and a builder as slow as a
@@ -14,7 +12,7 @@ import { createHash } from 'node:crypto'
  * missing from the site until a restart).
  */
 
-/** What one export read: a fingerprint of the change log (see `changeLogFingerprint`). */
+/** What one export read: a fingerprint of the change log (see `changeLogFingerprint` in functions/publish). */
 export interface SiteBuildResult {
   fingerprint: string
   /** When the exported snapshot goes stale by itself (an embargo ends, a post comes out). */
@@ -47,11 +45,6 @@ export interface SiteWatcher {
   running(): Promise<void> | undefined
   /** Starts no more builds; answers when the running one has ended. */
   stop(): Promise<void>
-}
-
-/** A change log's fingerprint: its positions (time of last write and key of every item), hashed. */
-export function changeLogFingerprint(positions: readonly string[]): string {
-  return `${positions.length}:${createHash('sha256').update([...positions].sort().join('\n')).digest('hex')}`
 }
 
 export function createSiteWatcher(deps: SiteWatcherDeps, timing: SiteWatcherTiming): SiteWatcher {

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
-import { exportSnapshot } from '../../functions/local/export-snapshot.js'
 import { LAMBDA_ENV } from '../../functions/lambda/function-config.js'
+import { exportSnapshot } from '../../functions/publish/index.js'
 import { createDb, type Db } from '../../functions/store/index.js'
 import { nextChangeFile } from './buildspec.js'
 

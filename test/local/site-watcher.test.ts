@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { changeLogFingerprint, createSiteWatcher, type SiteBuildResult } from '../../functions/local/site-watcher.js'
+import { createSiteWatcher, type SiteBuildResult } from '../../functions/local/site-watcher.js'
+import { changeLogFingerprint } from '../../functions/publish/index.js'
 
 /**
  * The site watcher's promise, checked over random interleavings of writes, polls, slow builds and

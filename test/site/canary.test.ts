@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { slugify } from '../../functions/core/model/index.js'
-import { exportSnapshot } from '../../functions/local/export-snapshot.js'
+import { exportSnapshot } from '../../functions/publish/index.js'
 import { CANARIES, CANARY_NOW, canaryJournal } from '../support/journal-fixtures.js'
 import { testDb } from '../support/test-db.js'
 import { buildFromSnapshot, filesUnder, readContent, type BuiltSite } from './site-build.js'

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { extname, join, relative } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { buildPublicSnapshot, serializeSnapshot, type JournalItems } from '../../functions/core/publishing/index.js'
-import { buildSite } from '../../functions/local/build-site.js'
+import { buildSite } from '../../functions/publish/index.js'
 
 /** The site URL test builds use, so tests can tell absolute links from relative ones. */
 export const TEST_SITE_URL = 'https://agenda.example.nl'

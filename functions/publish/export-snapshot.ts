@@ -1,9 +1,8 @@
-import { mkdirSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { buildPublicSnapshot, journalItemsFrom, nextChangeAt, serializeSnapshot, type PublicSnapshot } from '../core/publishing/index.js'
 import { listChangedSince, type Db } from '../store/index.js'
-import { writePrivateFile } from './private-files.js'
-import { changeLogFingerprint } from './site-watcher.js'
 
 export interface ExportedSnapshot {
   snapshot: PublicSnapshot
@@ -16,13 +15,25 @@ export interface ExportedSnapshot {
 /**
  * Reads one person's whole journal from the store (one query over the change log) and writes its
  * public snapshot to `file`: the site build's only input. The store is read here and nowhere else
- * on the publish path.
+ * on the publish path. The file holds only public data, yet it is its owner's only, like
+ * everything in the journal's folder (`.journal/`) where it is kept locally.
  */
 export async function exportSnapshot(db: Db, person: string, file: string, now = new Date()): Promise<ExportedSnapshot> {
   const log = await listChangedSince(db, person)
   const journal = journalItemsFrom(log)
   const snapshot = buildPublicSnapshot(journal, { now })
   mkdirSync(dirname(file), { recursive: true })
-  writePrivateFile(file, serializeSnapshot(snapshot))
-  return { snapshot, nextChangeAt: nextChangeAt(journal, now), fingerprint: changeLogFingerprint(log.map((item) => item.position)) }
+  writeFileSync(file, serializeSnapshot(snapshot), { mode: 0o600 })
+  chmodSync(file, 0o600)
+  const fingerprint = changeLogFingerprint(log.map((item) => item.position))
+  return { snapshot, nextChangeAt: nextChangeAt(journal, now), fingerprint }
+}
+
+/**
+ * A change log's fingerprint: its positions (time of last write, key and version of every item),
+ * hashed. An export records the one it read; comparing it with the store's now says whether
+ * anything changed since, whatever the timestamps say (see functions/local/site-watcher.ts).
+ */
+export function changeLogFingerprint(positions: readonly string[]): string {
+  return `${positions.length}:${createHash('sha256').update([...positions].sort().join('\n')).digest('hex')}`
 }

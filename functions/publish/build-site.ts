@@ -1,15 +1,11 @@
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
-import { createDb, ensureTable } from '../store/index.js'
-import { startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local.js'
-import { exportSnapshot } from './export-snapshot.js'
+import { fileURLToPath } from 'node:url'
 import { indexSearch } from './search-index.js'
-import { localSettings } from './settings.js'
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const SITE_ROOT = join(PROJECT_ROOT, 'site')
@@ -110,58 +106,4 @@ function holderAlive(lock: string): boolean {
     // No pid file yet: the holder is between mkdir and write; give it a moment.
     return (error as NodeJS.ErrnoException).code === 'ENOENT' ? Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? 0) < 5_000 : (error as NodeJS.ErrnoException).code === 'EPERM'
   }
-}
-
-/** A DynamoDB Local that `npm start` runs on the same data directory right now, if any. */
-function runningLocalDynamoDb(dynamoDbDir: string, port: number): string | undefined {
-  const pidFile = join(dynamoDbDir, 'dynamodb-local.pid')
-  if (!existsSync(pidFile)) return undefined
-  try {
-    const cmdline = readFileSync(`/proc/${Number(readFileSync(pidFile, 'utf8'))}/cmdline`, 'utf8')
-    return cmdline.includes('DynamoDBLocal') ? `http://127.0.0.1:${port}` : undefined
-  } catch {
-    return undefined
-  }
-}
-
-/**
- * `npm run build`: export the public snapshot of `JOURNAL_PERSON` (default `demo`) from the
- * journal's DynamoDB — `JOURNAL_DYNAMODB_ENDPOINT`, the one `npm start` is running, or else an
- * embedded DynamoDB Local on `.journal/dynamodb` — and build the site into `site/dist/`.
- * With `JOURNAL_SNAPSHOT` set, the site is built from that snapshot file and the store is not read.
- */
-async function main(): Promise<void> {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
-  const verbose = process.env.JOURNAL_BUILD_VERBOSE === '1'
-  if (process.env.JOURNAL_SNAPSHOT) {
-    const { outDir } = await buildSite({ snapshotFile: process.env.JOURNAL_SNAPSHOT, verbose })
-    console.log(`Built the site from ${process.env.JOURNAL_SNAPSHOT} → ${outDir}`)
-    return
-  }
-  const settings = localSettings()
-  let dynamo: RunningDynamoDb | undefined
-  try {
-    const endpoint = settings.dynamoDbEndpoint
-      ?? runningLocalDynamoDb(settings.dynamoDbDir, settings.dynamoDbPort)
-      ?? (dynamo = await startDynamoDbLocal({ dataDir: settings.dynamoDbDir })).endpoint
-    const db = createDb({ endpoint, table: settings.table })
-    await ensureTable(db)
-    const snapshotFile = join(settings.dataDir, 'public-snapshot.json')
-    const { snapshot } = await exportSnapshot(db, settings.person, snapshotFile)
-    console.log(`Exported the public snapshot of "${settings.person}": ${snapshot.entries.length} entries, ${snapshot.posts.length} posts, ${snapshot.digests.length} digests → ${snapshotFile}`)
-    await dynamo?.stop()
-    dynamo = undefined
-    const started = Date.now()
-    const { outDir } = await buildSite({ snapshotFile, verbose })
-    console.log(`Built the site in ${((Date.now() - started) / 1000).toFixed(1)} s → ${outDir}`)
-  } finally {
-    await dynamo?.stop()
-  }
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main().catch((error: Error) => {
-    console.error(error.message)
-    process.exit(1)
-  })
 }

@@ -1,0 +1,12 @@
+/**
+ * The publish pipeline: the journal's public snapshot, exported from the store, becomes the static
+ * site. The same steps run on the servant's machine (`npm start`'s site preview, `npm run build`,
+ * both in functions/local) and in AWS (the CodeBuild project the publish trigger starts:
+ * infra/publish/export-snapshot.ts, then `npm run build` from the exported file).
+ *
+ * - export the public snapshot of a journal to a file     → exportSnapshot (the only store read of the path)
+ * - whether the store changed since an export read it     → changeLogFingerprint
+ * - build the site from a snapshot with Astro, then index it for search with Pagefind → buildSite
+ */
+export { changeLogFingerprint, exportSnapshot, type ExportedSnapshot } from './export-snapshot.js'
+export { buildSite, type SiteBuildOptions } from './build-site.js'
