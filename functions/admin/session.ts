@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { CookieOptions } from 'hono/utils/cookie'
-import { ADMIN_BASE } from './context.js'
+import { ADMIN_BASE } from './paths.js'
 
 /**
  * Signed-in state lives in one cookie, signed with HMAC-SHA256 so it cannot be forged or

@@ -4,7 +4,8 @@ import { missingEssentials, type Essential, normalizeEntryInput, withdrawalSchem
 import { formatInstant } from '../../core/words/index.js'
 import { changeVersioned, entryItems } from '../../journal/index.js'
 import { createEntry, getEntry, listEntries, listEntryRevisions } from '../../store/index.js'
-import { adminPath, type AdminEnv } from '../context.js'
+import type { AdminEnv } from '../context.js'
+import { adminPath } from '../paths.js'
 import { reasonIn } from '../i18n.js'
 import {
   entryFormErrors, entryInputFrom, entryValues, formValues, formVersion, newEntryValues, type FormValues,

@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx'
 import { type Entry, BOOKKEEPING_FIELDS, type Revision } from '../../core/model/index.js'
 import { describeWhen, formatInstant } from '../../core/words/index.js'
-import { adminPath } from '../context.js'
+import { adminPath } from '../paths.js'
 import { fieldLabel, type Lang, type Messages } from '../i18n.js'
 import { Badge } from './fields.js'
 
