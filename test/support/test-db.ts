@@ -5,7 +5,7 @@ import { createApp } from '../../functions/api/app.js'
 import { createDb, ensureTable, putToken, type Db } from '../../functions/store/index.js'
 
 /** Test bodies are read loosely; assertions check their shape. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: a test reads any field of a body and lets the assertion judge it
 export type TestResponse = Omit<Response, 'json'> & { json(): Promise<any> }
 
 /** A fresh, empty journal table on the run's DynamoDB Local. */
