@@ -8,9 +8,16 @@ import { createDb, ensureTable, putToken, type Db } from '../../functions/store/
 // biome-ignore lint/suspicious/noExplicitAny: a test reads any field of a body and lets the assertion judge it
 export type TestResponse = Omit<Response, 'json'> & { json(): Promise<any> }
 
+/** The run's DynamoDB Local, started by the integration project's global setup. */
+export function dynamodbEndpoint(): string {
+  const endpoint = inject('dynamodbEndpoint')
+  if (!endpoint) throw new Error('This test needs DynamoDB Local: make it an integration test (vitest.config.ts).')
+  return endpoint
+}
+
 /** A fresh, empty journal table on the run's DynamoDB Local. */
 export async function testDb(): Promise<Db> {
-  const db = createDb({ endpoint: inject('dynamodbEndpoint'), table: `test-${randomUUID()}` })
+  const db = createDb({ endpoint: dynamodbEndpoint(), table: `test-${randomUUID()}` })
   await ensureTable(db)
   return db
 }
