@@ -9,19 +9,26 @@ const CANARIES = {
   personName: 'CANARY-PERSON-Jansen-c0de',
   internalNote: 'CANARY-INTERNAL-NOTE-a1b2',
   privateTheme: 'canary-private-theme-3c3c',
+  earlierPublicTitle: 'CANARY-EARLIER-PUBLIC-TITLE-6a7b',
 }
 
 describe('canaries never reach a public route', () => {
   it('shows restricted and embargoed entries only as slots and private ones not at all', async () => {
     const api = await testApi({ now: () => new Date('2015-04-01T12:00:00Z') })
-    const created = async (overrides: Record<string, unknown>) => (await (await api.send('POST', '/api/entries', entryInput(overrides))).json()).id as string
+    const created = async (overrides: Record<string, unknown>) => {
+      const res = await api.send('POST', '/api/entries', entryInput(overrides))
+      expect(res.status).toBe(201)
+      return (await res.json()).id as string
+    }
     const privateId = await created({ title: CANARIES.privateTitle, visibility: 'private', themes: [CANARIES.privateTheme] })
     const restrictedId = await created({ title: CANARIES.restrictedTitle, location: CANARIES.restrictedPlace, visibility: 'restricted', summary: CANARIES.internalNote })
     const embargoId = await created({ title: CANARIES.embargoTitle, publishAfter: '2099-01-01T00:00:00Z' })
     const personId = await created({ title: 'Gesprek met burger', counterparts: [{ name: CANARIES.personName, type: 'private-person' }], notes: CANARIES.internalNote })
     // An entry published, then restricted: its earlier public title must not come back through the history.
-    const flipped = await created({ title: 'Openbaar gesprek' })
-    await api.send('PATCH', `/api/entries/${flipped}`, { title: CANARIES.restrictedTitle, visibility: 'restricted' }, { 'If-Match': '"1"' })
+    const flipped = await created({ title: CANARIES.earlierPublicTitle })
+    expect(await (await api.get(`/api/entries/${flipped}`)).text()).toContain(CANARIES.earlierPublicTitle)
+    const restricted = { title: CANARIES.restrictedTitle, visibility: 'restricted' }
+    expect((await api.send('PATCH', `/api/entries/${flipped}`, restricted, { 'If-Match': '"1"' })).status).toBe(200)
 
     const publicPaths = [
       '/api/entries', '/api/entries?from=2015-03-01&to=2015-03-31', '/api/entries?order=asc&limit=1',
