@@ -8,6 +8,15 @@ import { allEntryIds, runConcurrently, startServer } from '../support/local-serv
 import { entryInput, ownerToken } from '../support/test-db.js'
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+const CREATES = 300
+const CONCURRENCY = 20
+
+/** A promise kept the first time a count reaches `n`: the test waits on what happened, not on time. */
+function whenCount(n: number): { reached: Promise<void>; count: (value: number) => void } {
+  let resolve = () => {}
+  const reached = new Promise<void>((r) => { resolve = r })
+  return { reached, count: (value) => { if (value >= n) resolve() } }
+}
 
 describe('DynamoDB going away mid-burst', () => {
   it('answers 503 with Retry-After, acknowledges nothing it did not store, and recovers by itself', async () => {
@@ -21,6 +30,8 @@ describe('DynamoDB going away mid-burst', () => {
     const seen = new Map<number, number>()
     const acknowledged = new Map<string, string>()
     let outageOver = false
+    const stopAfter = whenCount(100) // acknowledged creates, before the database goes away
+    const restartAfter = whenCount(CONCURRENCY) // refused creates: every client is retrying
 
     /** A client that retries its create with the same Idempotency-Key until it is acknowledged. */
     const client = async (i: number) => {
@@ -36,8 +47,10 @@ describe('DynamoDB going away mid-burst', () => {
           const id = ((await res.json()) as { id: string }).id
           if (acknowledged.has(key)) expect(acknowledged.get(key)).toBe(id)
           acknowledged.set(key, id)
+          stopAfter.count(acknowledged.size)
           return
         }
+        restartAfter.count(seen.get(503) ?? 0)
         expect(res.status).toBe(503)
         expect(res.headers.get('retry-after')).toBe('5')
         expect(res.headers.get('content-type')).toContain('application/problem+json')
@@ -48,17 +61,20 @@ describe('DynamoDB going away mid-burst', () => {
     }
 
     try {
-      const burst = runConcurrently(300, 20, client)
-      await sleep(1_500)
+      const burst = runConcurrently(CREATES, CONCURRENCY, client)
+      // Waits for a moment of the burst; fails at once if the burst failed or ended before it.
+      const during = (moment: Promise<void>, what: string) =>
+        Promise.race([moment, burst.then(() => { throw new Error(`the burst ended before ${what}`) })])
+      await during(stopAfter.reached, '100 creates were acknowledged')
       await dynamo.stop()
-      await sleep(2_000)
+      await during(restartAfter.reached, `${CONCURRENCY} creates were refused`)
       dynamo = await startDynamoDbLocal({ dataDir, port })
       outageOver = true
       await burst
-      expect(seen.get(503) ?? 0).toBeGreaterThan(0)
+      expect(seen.get(503) ?? 0).toBeGreaterThanOrEqual(CONCURRENCY)
       expect([...seen.keys()].sort()).toEqual([201, 503])
       const stored = await allEntryIds(server.url, auth)
-      expect(stored).toHaveLength(300)
+      expect(stored).toHaveLength(CREATES)
       expect(new Set(stored)).toEqual(new Set(acknowledged.values()))
     } finally {
       await server.close()

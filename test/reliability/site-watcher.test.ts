@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -7,11 +8,40 @@ import { freePort, startDynamoDbLocal } from '../../functions/local/dynamodb-loc
 import { startSitePreview } from '../../functions/local/site-preview.js'
 import { changeLogFingerprint } from '../../functions/publish/index.js'
 import { createDb, createEntry, ensureTable, listChangePositions, listChangedSince, putProfile } from '../../functions/store/index.js'
+import type { Db } from '../../functions/store/index.js'
 import { AMSTERDAM_JOURNAL } from '../support/journal-defaults.js'
 import { testDb } from '../support/test-db.js'
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const entry = (title: string, stampedAt = new Date()) => newEntry(normalizeEntryInput({ start: '2015-03-20T09:00', title, kind: 'meeting', visibility: 'public' }, AMSTERDAM_JOURNAL), 'watcher', stampedAt)
+
+/** The preview's log, and a promise for the next line that starts with `prefix`: tests wait on what happens. */
+function watchedLog() {
+  const waiting: { prefix: string; resolve: () => void }[] = []
+  return {
+    log: (line: string) => {
+      for (const waiter of waiting.splice(0)) {
+        if (line.startsWith(waiter.prefix)) waiter.resolve()
+        else waiting.push(waiter)
+      }
+    },
+    next: (prefix: string) => new Promise<void>((resolve) => waiting.push({ prefix, resolve })),
+  }
+}
+
+/** Kept when `db` has answered a query sent after this call: the watcher has looked at the change log since. */
+function nextQueryAnswered(db: Db): Promise<void> {
+  const name = `nextQueryAnswered-${randomUUID()}`
+  return new Promise((resolve) => {
+    db.client.middlewareStack.add((next, context) => async (args) => {
+      const result = await next(args)
+      if (context.commandName === 'QueryCommand') {
+        db.client.middlewareStack.remove(name)
+        resolve()
+      }
+      return result
+    }, { step: 'initialize', name })
+  })
+}
 
 /** A stand-in for Astro: the site is the snapshot it was built from, at /data/journal.json as in the real site. */
 async function snapshotSite(snapshotFile: string, outDir: string): Promise<void> {
@@ -28,25 +58,28 @@ describe('the local site watcher', () => {
     const db = createDb({ endpoint: dynamo.endpoint, table: 'journal' })
     await ensureTable(db)
     await createEntry(db, entry('Eerste afspraak'), { by: 'test' })
-    const logs: string[] = []
+    const { log, next } = watchedLog()
     const outDir = join(dir, 'dist')
-    const preview = await startSitePreview({ db, person: 'watcher', port: await freePort(), dataDir: dir, outDir, pollMs: 200, quietMs: 1_500, log: (line) => logs.push(line), buildSite: snapshotSite })
+    const options = { pollMs: 200, quietMs: 3_000, log, buildSite: snapshotSite }
+    const preview = await startSitePreview({ db, person: 'watcher', port: await freePort(), dataDir: dir, outDir, ...options })
     try {
       await preview.built
       const site = () => readFileSync(join(outDir, 'data', 'journal.json'), 'utf8')
       expect(site()).toContain('Eerste afspraak')
 
-      // A change, then the database goes away before the quiet period ends: that rebuild fails.
+      // A change the watcher has seen, then the database goes away before the quiet period ends:
+      // that rebuild fails.
       await createEntry(db, entry('Tweede afspraak'), { by: 'test' })
-      await sleep(400)
+      await nextQueryAnswered(db)
+      const failed = next('Site build failed')
       await dynamo.stop()
-      const deadline = Date.now() + 60_000
-      while (!logs.some((l) => l.startsWith('Site build failed')) && Date.now() < deadline) await sleep(200)
-      expect(logs.some((l) => l.startsWith('Site build failed'))).toBe(true)
+      await failed
       expect(site()).toContain('Eerste afspraak') // the last site is still there
+      expect(site()).not.toContain('Tweede afspraak')
 
+      const rebuilt = next('Site rebuilt')
       dynamo = await startDynamoDbLocal({ dataDir: join(dir, 'db'), port })
-      while (!site().includes('Tweede afspraak') && Date.now() < deadline + 60_000) await sleep(300)
+      await rebuilt
       expect(site()).toContain('Tweede afspraak')
     } finally {
       await preview.stop()
@@ -58,16 +91,18 @@ describe('the local site watcher', () => {
     const db = await testDb()
     const dir = mkdtempSync(join(tmpdir(), 'oaj-watcher-late-'))
     await createEntry(db, entry('Eerste afspraak'), { by: 'test' })
-    const preview = await startSitePreview({ db, person: 'watcher', port: await freePort(), dataDir: dir, outDir: join(dir, 'dist'), pollMs: 200, quietMs: 300, log: () => {}, buildSite: snapshotSite })
+    const { log, next } = watchedLog()
+    const options = { pollMs: 200, quietMs: 300, log, buildSite: snapshotSite }
+    const preview = await startSitePreview({ db, person: 'watcher', port: await freePort(), dataDir: dir, outDir: join(dir, 'dist'), ...options })
     const site = async () => (await fetch(`${preview.url}/data/journal.json`)).text()
     try {
       await preview.built
       expect(await site()).toContain('Eerste afspraak')
       // A write takes its timestamp before it commits: on a busy machine it can land after an
-      // export that already saw a later-stamped change.
+      // export that already saw a later-stamped change. No build runs now, so the next one has it.
+      const rebuilt = next('Site rebuilt')
       await createEntry(db, entry('Later vastgelegd', new Date(Date.now() - 60_000)), { by: 'test' })
-      const deadline = Date.now() + 90_000
-      while (!(await site()).includes('Later vastgelegd') && Date.now() < deadline) await sleep(300)
+      await rebuilt
       expect(await site()).toContain('Later vastgelegd')
     } finally {
       await preview.stop()
