@@ -11,11 +11,9 @@ import { buildJournal } from './support/synth-journal.js'
 const templates = () => {
   const outdir = mkdtempSync(join(tmpdir(), 'journal-cdk-stability-'))
   try {
-    const started = performance.now()
     const { app } = buildJournal({}, outdir)
     const assembly = app.synth()
-    const seconds = (performance.now() - started) / 1000
-    return { seconds, byStack: Object.fromEntries(assembly.stacks.map((s) => [s.stackName, JSON.stringify(s.template)])) }
+    return { byStack: Object.fromEntries(assembly.stacks.map((s) => [s.stackName, JSON.stringify(s.template)])) }
   } finally {
     rmSync(outdir, { recursive: true, force: true })
   }
@@ -38,8 +36,5 @@ describe('the synthesized templates', () => {
     const [first, second] = twoSyntheses()
     expect(Object.keys(first.byStack)).toEqual(['Journal-Data', 'Journal-Site', 'Journal-Api', 'Journal-Jobs', 'Journal-Publish', 'Journal-Alarms'])
     for (const [name, template] of Object.entries(first.byStack)) expect(second.byStack[name], name).toBe(template)
-    // Synthesis, esbuild bundling of three functions and cdk-nag included.
-    expect(first.seconds).toBeLessThan(30)
-    console.info(`synthesis took ${first.seconds.toFixed(1)} s, then ${second.seconds.toFixed(1)} s`)
   })
 })
