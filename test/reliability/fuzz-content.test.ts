@@ -26,8 +26,13 @@ const hostilePieces = fc.constantFrom(
 
 describe('fuzzing the Markdown renderer', () => {
   it('never lets an active script, handler or script URL through, whatever the author writes', () => {
-    fc.assert(fc.property(fc.array(fc.oneof(hostilePieces, fc.string(), fc.string({ unit: 'grapheme' })), { maxLength: 8 }), (pieces) => {
-      const html = renderMarkdown(pieces.join(fc.sample(fc.constantFrom('', ' ', '\n', '\n\n'), 1)[0]!))
+    // Everything is drawn through the property's arbitraries, so a failure's seed replays it exactly.
+    const text = fc.record({
+      pieces: fc.array(fc.oneof(hostilePieces, fc.string(), fc.string({ unit: 'grapheme' })), { maxLength: 8 }),
+      separator: fc.constantFrom('', ' ', '\n', '\n\n'),
+    })
+    fc.assert(fc.property(text, ({ pieces, separator }) => {
+      const html = renderMarkdown(pieces.join(separator))
       expect(activeTags(html), html).toEqual([])
     }), { numRuns: 1_000 })
   })
