@@ -16,10 +16,15 @@ const DATA: { prefix: string; reason: string }[] = [
   { prefix: 'test/fixtures/', reason: 'calendar files exactly as Outlook, Google and Apple export them' },
 ]
 
+function skipped(folder: string): boolean {
+  const parts = relative(ROOT, folder).split('/')
+  return parts.some((part) => SKIPPED_FOLDERS.has(part))
+}
+
 function filesUnder(path: string): string[] {
   const entries = readdirSync(join(ROOT, path), { withFileTypes: true, recursive: true })
   return entries
-    .filter((e) => e.isFile() && !relative(ROOT, e.parentPath).split('/').some((part) => SKIPPED_FOLDERS.has(part)))
+    .filter((e) => e.isFile() && !skipped(e.parentPath))
     .map((e) => relative(ROOT, join(e.parentPath, e.name)))
 }
 
