@@ -44,6 +44,9 @@ export function generationFigures(): { digestMs: [number, number]; reportMs: [nu
   }
   return {
     digestMs: [time(() => allDigests(half, now)), time(() => allDigests(full, now))],
-    reportMs: [time(() => reportStats(half, lastYear(half), now, DEFAULT_SETTINGS)), time(() => reportStats(full, lastYear(full), now, DEFAULT_SETTINGS))],
+    reportMs: [
+      time(() => reportStats(half, lastYear(half), now, DEFAULT_SETTINGS)),
+      time(() => reportStats(full, lastYear(full), now, DEFAULT_SETTINGS)),
+    ],
   }
 }

@@ -4,16 +4,29 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { build } from 'esbuild'
 
-export interface BundleFigures { bytes: number; initMs: number }
+export interface BundleFigures {
+  bytes: number
+  initMs: number
+}
 
 /** Bundles a Lambda entry as NodejsFunction would (minified ESM, everything included). */
 async function bundle(entry: string): Promise<string> {
   const outfile = join(mkdtempSync(join(tmpdir(), 'oaj-bundle-')), 'index.mjs')
   await build({
-    entryPoints: [resolve(entry)], outfile, bundle: true, minify: true, format: 'esm', platform: 'node', target: 'node20',
-    banner: { js: "import{createRequire as __cr}from'module';const require=__cr(import.meta.url);" }, logLevel: 'error',
+    entryPoints: [resolve(entry)],
+    outfile,
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    banner: { js: "import{createRequire as __cr}from'module';const require=__cr(import.meta.url);" },
+    logLevel: 'error',
   })
-  writeFileSync(join(outfile, '..', 'probe.mjs'), `const t=performance.now();await import(${JSON.stringify(outfile)});console.log(performance.now()-t)`)
+  writeFileSync(
+    join(outfile, '..', 'probe.mjs'),
+    `const t=performance.now();await import(${JSON.stringify(outfile)});console.log(performance.now()-t)`,
+  )
   return outfile
 }
 
@@ -22,7 +35,10 @@ async function bundle(entry: string): Promise<string> {
  * (what a Lambda cold start spends in our code).
  */
 function initOnce(outfile: string): number {
-  const out = spawnSync(process.execPath, [join(outfile, '..', 'probe.mjs')], { encoding: 'utf8', env: { ...process.env, AWS_REGION: 'eu-west-1', JOURNAL_TABLE: 'journal' } })
+  const out = spawnSync(process.execPath, [join(outfile, '..', 'probe.mjs')], {
+    encoding: 'utf8',
+    env: { ...process.env, AWS_REGION: 'eu-west-1', JOURNAL_TABLE: 'journal' },
+  })
   if (out.status !== 0) throw new Error(`bundle failed to load: ${out.stderr}`)
   return Number(out.stdout.trim())
 }
@@ -31,11 +47,18 @@ function initOnce(outfile: string): number {
  * Size and cold init of two Lambda entries. The init runs alternate between the two, so a change
  * in machine load during the measurement hits both alike; each figure is the median.
  */
-export async function compareBundles(reference: string, candidate: string, runs = 25): Promise<[BundleFigures, BundleFigures]> {
+export async function compareBundles(
+  reference: string,
+  candidate: string,
+  runs = 25,
+): Promise<[BundleFigures, BundleFigures]> {
   const files = [await bundle(reference), await bundle(candidate)] as const
   const times: [number[], number[]] = [[], []]
   for (let i = 0; i < runs; i++) files.forEach((file, k) => times[k]!.push(initOnce(file)))
-  return [0, 1].map((k) => ({ bytes: statSync(files[k]!).size, initMs: median(times[k]!) })) as [BundleFigures, BundleFigures]
+  return [0, 1].map((k) => ({ bytes: statSync(files[k]!).size, initMs: median(times[k]!) })) as [
+    BundleFigures,
+    BundleFigures,
+  ]
 }
 
 export function median(values: number[]): number {

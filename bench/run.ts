@@ -14,8 +14,22 @@ async function lambdaRows(): Promise<Row[]> {
   const sizeRatio = api.bytes / reference.bytes
   const initRatio = api.initMs / reference.initMs
   return [
-    { figure: 'API Lambda bundle size', measured: `${(api.bytes / 1024).toFixed(0)} KB`, reference: `${(reference.bytes / 1024).toFixed(0)} KB`, ratio: sizeRatio, target: '≤ 1.15×', ok: sizeRatio <= 1.15 },
-    { figure: 'API Lambda cold module init', measured: `${api.initMs.toFixed(1)} ms`, reference: `${reference.initMs.toFixed(1)} ms`, ratio: initRatio, target: '≤ 1.2×', ok: initRatio <= 1.2 },
+    {
+      figure: 'API Lambda bundle size',
+      measured: `${(api.bytes / 1024).toFixed(0)} KB`,
+      reference: `${(reference.bytes / 1024).toFixed(0)} KB`,
+      ratio: sizeRatio,
+      target: '≤ 1.15×',
+      ok: sizeRatio <= 1.15,
+    },
+    {
+      figure: 'API Lambda cold module init',
+      measured: `${api.initMs.toFixed(1)} ms`,
+      reference: `${reference.initMs.toFixed(1)} ms`,
+      ratio: initRatio,
+      target: '≤ 1.2×',
+      ok: initRatio <= 1.2,
+    },
   ]
 }
 
@@ -23,17 +37,39 @@ function throughputRows(name: string, f: { raw: Throughput; api: Throughput }): 
   const ratio = f.api.opsPerSecond / f.raw.opsPerSecond
   const ms = (t: Throughput) => `p50 ${t.p50.toFixed(1)} / p99 ${t.p99.toFixed(1)} ms`
   return [
-    { figure: `${name}: throughput`, measured: `${f.api.opsPerSecond.toFixed(0)} req/s`, reference: `${f.raw.opsPerSecond.toFixed(0)} ops/s raw SDK`, ratio, target: '≥ 0.8×', ok: ratio >= 0.8 },
-    { figure: `${name}: latency`, measured: ms(f.api), reference: ms(f.raw), ratio: f.raw.p50 / f.api.p50, target: 'reported', ok: true },
+    {
+      figure: `${name}: throughput`,
+      measured: `${f.api.opsPerSecond.toFixed(0)} req/s`,
+      reference: `${f.raw.opsPerSecond.toFixed(0)} ops/s raw SDK`,
+      ratio,
+      target: '≥ 0.8×',
+      ok: ratio >= 0.8,
+    },
+    {
+      figure: `${name}: latency`,
+      measured: ms(f.api),
+      reference: ms(f.raw),
+      ratio: f.raw.p50 / f.api.p50,
+      target: 'reported',
+      ok: true,
+    },
   ]
 }
 
 function generationRows(): Row[] {
   const g = generationFigures()
   const row = (figure: string, [half, full]: [number, number]): Row => ({
-    figure, measured: `${full.toFixed(0)} ms for 10,000 entries`, reference: `${half.toFixed(0)} ms for 5,000`, ratio: full / half, target: '≤ 2.2× (linear)', ok: full / half <= 2.2,
+    figure,
+    measured: `${full.toFixed(0)} ms for 10,000 entries`,
+    reference: `${half.toFixed(0)} ms for 5,000`,
+    ratio: full / half,
+    target: '≤ 2.2× (linear)',
+    ok: full / half <= 2.2,
   })
-  return [row('all weekly digests of a 10-year journal', g.digestMs), row('annual report stats of the last year', g.reportMs)]
+  return [
+    row('all weekly digests of a 10-year journal', g.digestMs),
+    row('annual report stats of the last year', g.reportMs),
+  ]
 }
 
 async function main() {

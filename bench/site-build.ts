@@ -1,5 +1,15 @@
 import { spawn, spawnSync } from 'node:child_process'
-import { accessSync, constants, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  accessSync,
+  constants,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -19,17 +29,42 @@ import { syntheticEntries } from './synthetic-journal.js'
  * are throttled after a burst of writes (Hugo's 20,000 pages took 3 s, then 6 s, then 9 s in a
  * row on disk, and 2.2 s every time in memory), which measured the disk, not the builders.
  */
-export interface Row { figure: string; measured: string; reference: string; ratio: number; target: string; ok: boolean }
-interface Measured { entries: number; pages: number; seconds: number; peakMb: number }
+export interface Row {
+  figure: string
+  measured: string
+  reference: string
+  ratio: number
+  target: string
+  ok: boolean
+}
+interface Measured {
+  entries: number
+  pages: number
+  seconds: number
+  peakMb: number
+}
 
 const SIZES = (process.env.BENCH_SITE_SIZES ?? '1000,10000,20000').split(',').map(Number)
 
 function snapshotFile(dir: string, count: number): string {
   const entries = syntheticEntries(count)
-  const profile = { person: 'bench', name: 'Bench Persoon', role: 'Adviseur', organisation: 'Ministerie van Voorbeeldzaken', links: [], locale: 'nl' as const, timezone: 'Europe/Amsterdam', updatedAt: '2010-01-01T00:00:00Z', version: 1 }
+  const profile = {
+    person: 'bench',
+    name: 'Bench Persoon',
+    role: 'Adviseur',
+    organisation: 'Ministerie van Voorbeeldzaken',
+    links: [],
+    locale: 'nl' as const,
+    timezone: 'Europe/Amsterdam',
+    updatedAt: '2010-01-01T00:00:00Z',
+    version: 1,
+  }
   const now = new Date(Date.parse(entries.at(-1)!.start) + 86_400_000)
   const file = join(dir, `snapshot-${count}.json`)
-  writeFileSync(file, serializeSnapshot(buildPublicSnapshot({ profile, entries, posts: [], revisions: [], digests: [] }, { now })))
+  writeFileSync(
+    file,
+    serializeSnapshot(buildPublicSnapshot({ profile, entries, posts: [], revisions: [], digests: [] }, { now })),
+  )
   return file
 }
 
@@ -40,7 +75,9 @@ function descendantsRss(root: number): number {
     try {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8')
       parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]))
-    } catch { /* gone */ }
+    } catch {
+      /* gone */
+    }
   }
   let total = 0
   for (const [pid] of parents) {
@@ -49,18 +86,23 @@ function descendantsRss(root: number): number {
     if (p !== root) continue
     try {
       total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024
-    } catch { /* gone */ }
+    } catch {
+      /* gone */
+    }
   }
   return total
 }
 
 const countPages = (dir: string): number =>
-  readdirSync(dir, { withFileTypes: true, recursive: true }).filter((f) => f.isFile() && f.name.endsWith('.html')).length
+  readdirSync(dir, { withFileTypes: true, recursive: true }).filter((f) => f.isFile() && f.name.endsWith('.html'))
+    .length
 
 /** Time and peak memory (of this process's descendants) of one build. */
 async function measured(build: () => Promise<unknown>): Promise<{ seconds: number; peakMb: number }> {
   let peak = 0
-  const sampler = setInterval(() => { peak = Math.max(peak, descendantsRss(process.pid)) }, 200)
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, descendantsRss(process.pid))
+  }, 200)
   const started = performance.now()
   try {
     await build()
@@ -73,7 +115,9 @@ async function measured(build: () => Promise<unknown>): Promise<{ seconds: numbe
 async function measureAstro(dir: string, count: number): Promise<Measured> {
   const snapshot = snapshotFile(dir, count)
   const outDir = join(dir, `dist-${count}`)
-  const { seconds, peakMb } = await measured(() => buildSite({ snapshotFile: snapshot, outDir, cacheDir: join(dir, `cache-${count}`) }))
+  const { seconds, peakMb } = await measured(() =>
+    buildSite({ snapshotFile: snapshot, outDir, cacheDir: join(dir, `cache-${count}`) }),
+  )
   const pages = countPages(outDir)
   rmSync(outDir, { recursive: true, force: true })
   return { entries: count, pages, seconds, peakMb }
@@ -85,20 +129,42 @@ async function measureAstro(dir: string, count: number): Promise<Measured> {
  */
 async function measureAstroFloor(dir: string, pages: number): Promise<number> {
   const project = join(dir, `astro-floor-${pages}`)
-  const write = (path: string, text: string) => { mkdirSync(join(project, path, '..'), { recursive: true }); writeFileSync(join(project, path), text) }
+  const write = (path: string, text: string) => {
+    mkdirSync(join(project, path, '..'), { recursive: true })
+    writeFileSync(join(project, path), text)
+  }
   write('package.json', '{ "type": "module" }\n')
-  write('astro.config.mjs', "export default { build: { format: 'directory', concurrency: 8 }, devToolbar: { enabled: false } }\n")
-  write('src/pages/entries/[n].astro', `---
+  write(
+    'astro.config.mjs',
+    "export default { build: { format: 'directory', concurrency: 8 }, devToolbar: { enabled: false } }\n",
+  )
+  write(
+    'src/pages/entries/[n].astro',
+    `---
 export function getStaticPaths() { return Array.from({ length: ${pages} }, (_, n) => ({ params: { n: String(n) }, props: { n } })) }
 const { n } = Astro.props
 ---
 <!doctype html><html lang="nl"><head><title>Afspraak {n}</title></head><body><main><h1>Afspraak {n}</h1><p>2015-03-16 10:00</p><p>Overleg met Organisatie {n % 250} over zelfsturing.</p></main></body></html>
-`)
+`,
+  )
   symlinkSync(PROJECT_MODULES, join(project, 'node_modules'))
   const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'astro.js')
-  const { seconds } = await measured(() => new Promise<void>((ok, fail) => spawn(process.execPath, [astro, 'build', '--silent', '--root', project], {
-    cwd: project, stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_OPTIONS: '--max-old-space-size=768 --max-semi-space-size=32' },
-  }).once('error', fail).once('exit', (code) => (code === 0 ? ok() : fail(new Error(`astro exited ${code}`))))))
+  const { seconds } = await measured(
+    () =>
+      new Promise<void>((ok, fail) =>
+        spawn(process.execPath, [astro, 'build', '--silent', '--root', project], {
+          cwd: project,
+          stdio: 'inherit',
+          env: {
+            ...process.env,
+            ASTRO_TELEMETRY_DISABLED: '1',
+            NODE_OPTIONS: '--max-old-space-size=768 --max-semi-space-size=32',
+          },
+        })
+          .once('error', fail)
+          .once('exit', (code) => (code === 0 ? ok() : fail(new Error(`astro exited ${code}`)))),
+      ),
+  )
   rmSync(project, { recursive: true, force: true })
   return seconds
 }
@@ -118,15 +184,36 @@ function scratchDir(): string {
 /** Hugo with a minimal template building `pages` pages: the reference a static site could reach. */
 async function measureHugo(dir: string, pages: number): Promise<number> {
   const site = join(dir, `hugo-${pages}`)
-  const write = (path: string, text: string) => { mkdirSync(join(site, path, '..'), { recursive: true }); writeFileSync(join(site, path), text) }
-  write('config.toml', 'baseURL = "https://example.org/"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]\n')
-  write('layouts/_default/single.html', '<!doctype html><html lang="nl"><head><title>{{ .Title }}</title></head><body><main><h1>{{ .Title }}</h1><p>{{ .Date.Format "2006-01-02 15:04" }}</p>{{ .Content }}</main></body></html>\n')
-  write('layouts/_default/list.html', '<!doctype html><html lang="nl"><head><title>{{ .Title }}</title></head><body><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></body></html>\n')
-  for (let i = 0; i < pages; i++) {
-    write(`content/entries/e${i}.md`, `---\ntitle: "Afspraak ${i}"\ndate: 2015-03-16T10:00:00+01:00\n---\nOverleg met Organisatie ${i % 250} over zelfsturing.\n`)
+  const write = (path: string, text: string) => {
+    mkdirSync(join(site, path, '..'), { recursive: true })
+    writeFileSync(join(site, path), text)
   }
-  const { seconds } = await measured(() => new Promise<void>((ok, fail) => spawn('hugo', ['--quiet', '-s', site, '-d', join(site, 'public')], { stdio: 'inherit' })
-    .once('error', fail).once('exit', (code) => (code === 0 ? ok() : fail(new Error(`hugo exited ${code}`))))))
+  write(
+    'config.toml',
+    'baseURL = "https://example.org/"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]\n',
+  )
+  write(
+    'layouts/_default/single.html',
+    '<!doctype html><html lang="nl"><head><title>{{ .Title }}</title></head><body><main><h1>{{ .Title }}</h1><p>{{ .Date.Format "2006-01-02 15:04" }}</p>{{ .Content }}</main></body></html>\n',
+  )
+  write(
+    'layouts/_default/list.html',
+    '<!doctype html><html lang="nl"><head><title>{{ .Title }}</title></head><body><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></body></html>\n',
+  )
+  for (let i = 0; i < pages; i++) {
+    write(
+      `content/entries/e${i}.md`,
+      `---\ntitle: "Afspraak ${i}"\ndate: 2015-03-16T10:00:00+01:00\n---\nOverleg met Organisatie ${i % 250} over zelfsturing.\n`,
+    )
+  }
+  const { seconds } = await measured(
+    () =>
+      new Promise<void>((ok, fail) =>
+        spawn('hugo', ['--quiet', '-s', site, '-d', join(site, 'public')], { stdio: 'inherit' })
+          .once('error', fail)
+          .once('exit', (code) => (code === 0 ? ok() : fail(new Error(`hugo exited ${code}`)))),
+      ),
+  )
   rmSync(site, { recursive: true, force: true })
   return seconds
 }
@@ -144,26 +231,46 @@ export async function siteBuildRows(): Promise<Row[]> {
       const floor = await measureAstroFloor(dir, run.pages)
       const pages = run.pages.toLocaleString('en')
       const ratio = hugo ? run.seconds / hugo : NaN
-      rows.push({
-        figure: `site build, ${count.toLocaleString('en')} entries (${pages} pages)`,
-        measured: `${run.seconds.toFixed(1)} s, peak ${run.peakMb.toFixed(0)} MB`,
-        reference: hugo ? `Hugo ${hugo.toFixed(1)} s for ${pages} pages` : 'hugo not installed (apt-get install hugo)',
-        ratio, target: '≤ 3× Hugo, ≤ 1 GB', ok: run.peakMb <= 1024 && (!hugo || ratio <= 3),
-      }, {
-        figure: `Astro's floor: ${pages} one-line pages`,
-        measured: `${floor.toFixed(1)} s`,
-        reference: hugo ? `Hugo ${hugo.toFixed(1)} s` : 'hugo not installed',
-        ratio: hugo ? floor / hugo : NaN, target: 'reported (the best any Astro build can do)', ok: true,
-      }, {
-        figure: `site build vs Astro's floor, ${count.toLocaleString('en')} entries`,
-        measured: `${run.seconds.toFixed(1)} s`, reference: `${floor.toFixed(1)} s`,
-        ratio: run.seconds / floor, target: 'reported (what the site itself costs)', ok: true,
-      })
+      rows.push(
+        {
+          figure: `site build, ${count.toLocaleString('en')} entries (${pages} pages)`,
+          measured: `${run.seconds.toFixed(1)} s, peak ${run.peakMb.toFixed(0)} MB`,
+          reference: hugo
+            ? `Hugo ${hugo.toFixed(1)} s for ${pages} pages`
+            : 'hugo not installed (apt-get install hugo)',
+          ratio,
+          target: '≤ 3× Hugo, ≤ 1 GB',
+          ok: run.peakMb <= 1024 && (!hugo || ratio <= 3),
+        },
+        {
+          figure: `Astro's floor: ${pages} one-line pages`,
+          measured: `${floor.toFixed(1)} s`,
+          reference: hugo ? `Hugo ${hugo.toFixed(1)} s` : 'hugo not installed',
+          ratio: hugo ? floor / hugo : NaN,
+          target: 'reported (the best any Astro build can do)',
+          ok: true,
+        },
+        {
+          figure: `site build vs Astro's floor, ${count.toLocaleString('en')} entries`,
+          measured: `${run.seconds.toFixed(1)} s`,
+          reference: `${floor.toFixed(1)} s`,
+          ratio: run.seconds / floor,
+          target: 'reported (what the site itself costs)',
+          ok: true,
+        },
+      )
     }
     const [ten, twenty] = [runs.find((r) => r.entries === 10_000), runs.find((r) => r.entries === 20_000)]
     if (ten && twenty) {
       const growth = twenty.seconds / ten.seconds
-      rows.push({ figure: 'site build growth, 20k vs 10k entries', measured: `${twenty.seconds.toFixed(1)} s`, reference: `${ten.seconds.toFixed(1)} s`, ratio: growth, target: '≤ 2.2× (linear)', ok: growth <= 2.2 })
+      rows.push({
+        figure: 'site build growth, 20k vs 10k entries',
+        measured: `${twenty.seconds.toFixed(1)} s`,
+        reference: `${ten.seconds.toFixed(1)} s`,
+        ratio: growth,
+        target: '≤ 2.2× (linear)',
+        ok: growth <= 2.2,
+      })
     }
     return rows
   } finally {
@@ -173,7 +280,9 @@ export async function siteBuildRows(): Promise<Row[]> {
 
 /** The rows as a table on the console; a ratio without a reference shows as a dash. */
 export function printRows(rows: Row[]): void {
-  console.table(rows.map((r) => ({ ...r, ratio: Number.isNaN(r.ratio) ? '—' : `${r.ratio.toFixed(2)}×`, ok: r.ok ? 'yes' : 'NO' })))
+  console.table(
+    rows.map((r) => ({ ...r, ratio: Number.isNaN(r.ratio) ? '—' : `${r.ratio.toFixed(2)}×`, ok: r.ok ? 'yes' : 'NO' })),
+  )
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) printRows(await siteBuildRows())

@@ -49,10 +49,14 @@ export const DEFAULT_CONFIG: JournalConfig = {
 }
 
 /** CloudWatch Logs accepts only these retention periods. */
-const RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653]
+const RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+]
 
 /** A configuration problem, said so the person deploying can fix it. */
-export class ConfigError extends Error { override name = 'ConfigError' }
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
 
 /** The configuration of this app: context, then defaults, checked before any stack is built. */
 export function loadConfig(node: Node): JournalConfig {
@@ -92,16 +96,36 @@ export function resolveConfig(overrides: Overrides = {}): JournalConfig {
 
 function checkConfig(c: JournalConfig): string[] {
   const problems: string[] = []
-  if (!/^[A-Z][A-Za-z0-9]{0,39}$/.test(c.stackPrefix)) problems.push(`stackPrefix "${c.stackPrefix}" must start with a capital letter and contain only letters and digits (at most 40)`)
-  if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(c.person)) problems.push(`person "${c.person}" must be lower-case letters, digits and hyphens, like "jansen" or "m-de-vries"`)
-  if (c.siteDomain !== undefined && !/^(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$/.test(c.siteDomain)) problems.push(`siteDomain "${c.siteDomain}" must be a host name such as agenda.example.nl, without https://`)
-  if ((c.siteDomain === undefined) !== (c.certificateArn === undefined)) problems.push('siteDomain and certificateArn go together: CloudFront needs the certificate to serve the domain')
-  if (c.certificateArn !== undefined && !/^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[\w-]+$/.test(c.certificateArn)) problems.push('certificateArn must be an ACM certificate in us-east-1 (arn:aws:acm:us-east-1:…), the only region CloudFront reads certificates from')
-  if (c.alarmEmail !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(c.alarmEmail)) problems.push(`alarmEmail "${c.alarmEmail}" is not an e-mail address`)
-  if (!isValidTimeZone(c.timezone)) problems.push(`timezone "${c.timezone}" must be an IANA time zone such as Europe/Amsterdam`)
-  try { parseDigestMode(c.digestMode) } catch (error) { problems.push(`digestMode: ${(error as Error).message.replace('JOURNAL_DIGEST_MODE ', '')}`) }
-  if (!RETENTION_DAYS.includes(c.logRetentionDays)) problems.push(`logRetentionDays must be one of ${RETENTION_DAYS.join(', ')}`)
+  if (!/^[A-Z][A-Za-z0-9]{0,39}$/.test(c.stackPrefix))
+    problems.push(
+      `stackPrefix "${c.stackPrefix}" must start with a capital letter and contain only letters and digits (at most 40)`,
+    )
+  if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(c.person))
+    problems.push(`person "${c.person}" must be lower-case letters, digits and hyphens, like "jansen" or "m-de-vries"`)
+  if (c.siteDomain !== undefined && !/^(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$/.test(c.siteDomain))
+    problems.push(`siteDomain "${c.siteDomain}" must be a host name such as agenda.example.nl, without https://`)
+  if ((c.siteDomain === undefined) !== (c.certificateArn === undefined))
+    problems.push('siteDomain and certificateArn go together: CloudFront needs the certificate to serve the domain')
+  if (
+    c.certificateArn !== undefined &&
+    !/^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[\w-]+$/.test(c.certificateArn)
+  )
+    problems.push(
+      'certificateArn must be an ACM certificate in us-east-1 (arn:aws:acm:us-east-1:…), the only region CloudFront reads certificates from',
+    )
+  if (c.alarmEmail !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(c.alarmEmail))
+    problems.push(`alarmEmail "${c.alarmEmail}" is not an e-mail address`)
+  if (!isValidTimeZone(c.timezone))
+    problems.push(`timezone "${c.timezone}" must be an IANA time zone such as Europe/Amsterdam`)
+  try {
+    parseDigestMode(c.digestMode)
+  } catch (error) {
+    problems.push(`digestMode: ${(error as Error).message.replace('JOURNAL_DIGEST_MODE ', '')}`)
+  }
+  if (!RETENTION_DAYS.includes(c.logRetentionDays))
+    problems.push(`logRetentionDays must be one of ${RETENTION_DAYS.join(', ')}`)
   const { rateLimit, burstLimit } = c.apiThrottle
-  if (!(rateLimit > 0 && burstLimit >= 1 && Number.isInteger(burstLimit))) problems.push('apiThrottle needs a positive rateLimit and a whole burstLimit of at least 1')
+  if (!(rateLimit > 0 && burstLimit >= 1 && Number.isInteger(burstLimit)))
+    problems.push('apiThrottle needs a positive rateLimit and a whole burstLimit of at least 1')
   return problems
 }

@@ -23,12 +23,20 @@ export interface JournalStacks {
  * every synthesis; a finding that is not acknowledged with a reason fails it.
  */
 export function createJournal(app: App, config: JournalConfig): JournalStacks {
-  const props = (description: string): StackProps => ({ description: `Open Agenda Journal (${config.person}): ${description}`, ...(config.env ? { env: config.env } : {}) })
+  const props = (description: string): StackProps => ({
+    description: `Open Agenda Journal (${config.person}): ${description}`,
+    ...(config.env ? { env: config.env } : {}),
+  })
   const name = (part: string) => `${config.stackPrefix}-${part}`
 
   const data = new DataStack(app, name('Data'), props('the journal table'))
   const site = new SiteStack(app, name('Site'), { ...props('the public site on S3 and CloudFront'), config })
-  const api = new ApiStack(app, name('Api'), { ...props('the HTTP API'), config, table: data.table, siteUrl: site.siteUrl })
+  const api = new ApiStack(app, name('Api'), {
+    ...props('the HTTP API'),
+    config,
+    table: data.table,
+    siteUrl: site.siteUrl,
+  })
   const jobs = new JobsStack(app, name('Jobs'), { ...props('the weekly digest schedule'), config, table: data.table })
   const publish = new PublishStack(app, name('Publish'), {
     ...props('the stream-triggered site build'),

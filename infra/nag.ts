@@ -8,7 +8,8 @@ import type { IConstruct } from 'constructs'
  */
 export function nagRef(construct: IConstruct, attribute?: string): string {
   const element = CfnElement.isCfnElement(construct) ? construct : construct.node.defaultChild
-  if (!element || !CfnElement.isCfnElement(element)) throw new Error(`${construct.node.path} has no CloudFormation resource to refer to`)
+  if (!element || !CfnElement.isCfnElement(element))
+    throw new Error(`${construct.node.path} has no CloudFormation resource to refer to`)
   const logicalId = Stack.of(element).resolve(element.logicalId) as string
   return attribute ? `<${logicalId}.${attribute}>` : `<${logicalId}>`
 }

@@ -21,9 +21,15 @@ function contextFromArgs(args: string[]): Record<string, string> {
 }
 
 const started = performance.now()
-const app = new App({ outdir: fromRoot('cdk.out'), context: { ...cdkJsonContext(), ...contextFromArgs(process.argv.slice(2)) } })
+const app = new App({
+  outdir: fromRoot('cdk.out'),
+  context: { ...cdkJsonContext(), ...contextFromArgs(process.argv.slice(2)) },
+})
 createJournal(app, loadConfig(app.node))
 const assembly = app.synth()
 const seconds = ((performance.now() - started) / 1000).toFixed(1)
-for (const stack of assembly.stacks) console.log(`${stack.stackName.padEnd(20)} ${stack.templateFullPath.replace(`${fromRoot('')}`, '')}`)
-console.log(`Synthesized ${assembly.stacks.length} stacks into cdk.out in ${seconds} s; cdk-nag AwsSolutions: no unacknowledged findings.`)
+for (const stack of assembly.stacks)
+  console.log(`${stack.stackName.padEnd(20)} ${stack.templateFullPath.replace(`${fromRoot('')}`, '')}`)
+console.log(
+  `Synthesized ${assembly.stacks.length} stacks into cdk.out in ${seconds} s; cdk-nag AwsSolutions: no unacknowledged findings.`,
+)

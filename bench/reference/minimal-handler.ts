@@ -6,7 +6,9 @@ import { handle } from 'hono/aws-lambda'
 const client = new DynamoDBClient({})
 const app = new Hono()
 app.get('/items/:id', async (c) => {
-  const out = await client.send(new GetItemCommand({ TableName: 'journal', Key: { pk: { S: c.req.param('id') }, sk: { S: 'ITEM' } } }))
+  const out = await client.send(
+    new GetItemCommand({ TableName: 'journal', Key: { pk: { S: c.req.param('id') }, sk: { S: 'ITEM' } } }),
+  )
   return c.json(out.Item ?? null)
 })
 

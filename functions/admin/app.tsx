@@ -25,7 +25,8 @@ const LANG_COOKIE = 'oaj_lang'
 const PUBLIC_PATHS = new Set([adminPath('/sign-in'), adminPath('/admin.css')])
 
 /** No script, no inline style, no framing, forms only to ourselves. */
-const CSP = "default-src 'none'; style-src 'self'; img-src 'self' https: data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+const CSP =
+  "default-src 'none'; style-src 'self'; img-src 'self' https: data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
 const headers: MiddlewareHandler<AdminEnv> = async (c, next) => {
   await next()
@@ -38,7 +39,11 @@ const headers: MiddlewareHandler<AdminEnv> = async (c, next) => {
 /** Dutch unless `?lang=en` (remembered in a cookie) or the cookie says otherwise. */
 const language: MiddlewareHandler<AdminEnv> = async (c, next) => {
   const asked = c.req.query('lang')
-  const lang = isLang(asked) ? asked : isLang(getCookie(c, LANG_COOKIE)) ? getCookie(c, LANG_COOKIE) as 'nl' | 'en' : 'nl'
+  const lang = isLang(asked)
+    ? asked
+    : isLang(getCookie(c, LANG_COOKIE))
+      ? (getCookie(c, LANG_COOKIE) as 'nl' | 'en')
+      : 'nl'
   if (isLang(asked)) setCookie(c, LANG_COOKIE, asked, cookieOptions(c.req.url, 365 * 86_400))
   c.set('lang', lang)
   c.set('t', MESSAGES[lang])
@@ -52,8 +57,16 @@ const language: MiddlewareHandler<AdminEnv> = async (c, next) => {
 const session: MiddlewareHandler<AdminEnv> = async (c, next) => {
   const { db, person, sessionSecret, now } = c.get('deps')
   const found = readSession(getCookie(c, SESSION_COOKIE), sessionSecret, now())
-  const [token, stored] = found ? await Promise.all([getTokenByDigest(db, found.tokenDigest), getSession(db, person, found.sid, now())]) : []
-  const live = found && stored?.tokenId === found.tokenId && token && !token.revokedAt && token.person === person && token.id === found.tokenId
+  const [token, stored] = found
+    ? await Promise.all([getTokenByDigest(db, found.tokenDigest), getSession(db, person, found.sid, now())])
+    : []
+  const live =
+    found &&
+    stored?.tokenId === found.tokenId &&
+    token &&
+    !token.revokedAt &&
+    token.person === person &&
+    token.id === found.tokenId
   if (live) c.set('session', found)
   else if (getCookie(c, SESSION_COOKIE)) deleteCookie(c, SESSION_COOKIE, cookieOptions(c.req.url))
   await next()
@@ -71,12 +84,17 @@ function errorPage(c: AdminContext, status: number, message: string) {
   const t = c.get('t') ?? MESSAGES.nl
   if (!c.get('t')) c.set('t', t)
   c.set('lang', c.get('lang') ?? 'nl')
-  return render(c, status === 404 ? t.error.notFound : t.error.title, (
+  return render(
+    c,
+    status === 404 ? t.error.notFound : t.error.title,
     <>
       <p>{message}</p>
-      <p><a href={adminPath()}>{t.error.back}</a></p>
-    </>
-  ), { status })
+      <p>
+        <a href={adminPath()}>{t.error.back}</a>
+      </p>
+    </>,
+    { status },
+  )
 }
 
 const csrfRefused: MiddlewareHandler<AdminEnv> = async (c) => {
@@ -84,12 +102,17 @@ const csrfRefused: MiddlewareHandler<AdminEnv> = async (c) => {
   const back = c.req.header('referer')
   // The header is whatever the client sent: only a parseable address on this site is linked back to.
   const sameSite = back && URL.canParse(back) && new URL(back).origin === new URL(c.req.url).origin ? back : adminPath()
-  return render(c, t.csrf.title, (
+  return render(
+    c,
+    t.csrf.title,
     <>
       <p>{t.csrf.body}</p>
-      <p><a href={sameSite}>{t.csrf.again}</a></p>
-    </>
-  ), { status: 403 })
+      <p>
+        <a href={sameSite}>{t.csrf.again}</a>
+      </p>
+    </>,
+    { status: 403 },
+  )
 }
 
 /**
@@ -98,14 +121,17 @@ const csrfRefused: MiddlewareHandler<AdminEnv> = async (c) => {
  */
 export function createAdminApp(deps: AdminDeps) {
   const resolved = { now: () => new Date(), sessionHours: 12, ...deps }
-  if (resolved.sessionSecret.length < 32) throw new Error('The admin session secret must be at least 32 characters long.')
+  if (resolved.sessionSecret.length < 32)
+    throw new Error('The admin session secret must be at least 32 characters long.')
   const app = new Hono<AdminEnv>()
   app.use(async (c, next) => {
     c.set('deps', resolved)
     await next()
   })
   app.use(headers, language, session, signedIn, csrfProtection(csrfRefused))
-  app.get('/admin.css', (c) => c.body(ADMIN_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }))
+  app.get('/admin.css', (c) =>
+    c.body(ADMIN_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }),
+  )
   app.route('/', authPages)
   app.route('/', entryPages)
   app.route('/', importPages)
@@ -116,7 +142,12 @@ export function createAdminApp(deps: AdminDeps) {
   app.all('*', (c) => errorPage(c, 404, c.get('t').error.notFound))
   app.onError((error, c) => {
     if (error instanceof Problem) return errorPage(c, error.status, error.detail)
-    if (error instanceof ValidationError) return errorPage(c, 400, error.errors.map((e) => `${e.field}: ${reasonIn(c.get('lang') ?? 'nl', e.reason)}`).join('; '))
+    if (error instanceof ValidationError)
+      return errorPage(
+        c,
+        400,
+        error.errors.map((e) => `${e.field}: ${reasonIn(c.get('lang') ?? 'nl', e.reason)}`).join('; '),
+      )
     if (error instanceof BadCursorError) return errorPage(c, 400, error.message)
     if (error instanceof NotFoundError) return errorPage(c, 404, (c.get('t') ?? MESSAGES.nl).error.notFound)
     if (error instanceof VersionConflictError) return errorPage(c, 409, error.message)

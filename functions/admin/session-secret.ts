@@ -5,14 +5,20 @@ import { join } from 'node:path'
 const MIN_LENGTH = 32
 
 function checked(secret: string, source: string): string {
-  if (secret.length < MIN_LENGTH) throw new Error(`${source} is too short: use at least ${MIN_LENGTH} random characters (e.g. \`openssl rand -hex 32\`).`)
+  if (secret.length < MIN_LENGTH)
+    throw new Error(
+      `${source} is too short: use at least ${MIN_LENGTH} random characters (e.g. \`openssl rand -hex 32\`).`,
+    )
   return secret
 }
 
 /** The session key on AWS: `JOURNAL_SESSION_SECRET`, required, so a cold start never invents one. */
 export function sessionSecretFromEnv(env: NodeJS.ProcessEnv = process.env): string {
   const secret = env.JOURNAL_SESSION_SECRET
-  if (!secret) throw new Error('JOURNAL_SESSION_SECRET is not set: the admin needs it to sign sessions (at least 32 random characters).')
+  if (!secret)
+    throw new Error(
+      'JOURNAL_SESSION_SECRET is not set: the admin needs it to sign sessions (at least 32 random characters).',
+    )
   return checked(secret, 'JOURNAL_SESSION_SECRET')
 }
 

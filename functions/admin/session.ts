@@ -28,7 +28,12 @@ export function sameText(a: string, b: string): boolean {
 }
 
 export function newSession(token: { id: string; digest: string }, now: Date, hours: number): Session {
-  return { sid: randomBytes(16).toString('base64url'), tokenId: token.id, tokenDigest: token.digest, expiresAt: Math.floor(now.getTime() / 1000) + hours * 3600 }
+  return {
+    sid: randomBytes(16).toString('base64url'),
+    tokenId: token.id,
+    tokenDigest: token.digest,
+    expiresAt: Math.floor(now.getTime() / 1000) + hours * 3600,
+  }
 }
 
 export function signSession(session: Session, secret: string): string {
@@ -57,7 +62,10 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1'])
 export function cookieOptions(requestUrl: string, maxAgeSeconds?: number): CookieOptions {
   const { hostname } = new URL(requestUrl)
   return {
-    httpOnly: true, sameSite: 'Strict', path: ADMIN_BASE, secure: !LOCAL_HOSTS.has(hostname),
+    httpOnly: true,
+    sameSite: 'Strict',
+    path: ADMIN_BASE,
+    secure: !LOCAL_HOSTS.has(hostname),
     ...(maxAgeSeconds !== undefined ? { maxAge: maxAgeSeconds } : {}),
   }
 }

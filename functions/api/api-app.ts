@@ -25,11 +25,21 @@ export function baseApp(deps: AppDeps) {
     await next()
   })
   const limit = (maxSize: number, hint: string) =>
-    bodyLimit({ maxSize, onError: () => { throw problem(413, `The body is larger than ${maxSize / 1024} KB; ${hint}`) } })
+    bodyLimit({
+      maxSize,
+      onError: () => {
+        throw problem(413, `The body is larger than ${maxSize / 1024} KB; ${hint}`)
+      },
+    })
   const standard = limit(MAX_BODY_BYTES, 'send less.')
   const upload = limit(MAX_UPLOAD_BYTES, 'export a shorter date range from your calendar and import it in parts.')
   app.use((c, next) => (UPLOAD_PATHS.test(c.req.path) ? upload : standard)(c, next))
-  app.notFound((c) => renderProblem(problem(404, `There is nothing at ${c.req.method} ${c.req.path}. See /api/openapi.json for the routes.`), c))
+  app.notFound((c) =>
+    renderProblem(
+      problem(404, `There is nothing at ${c.req.method} ${c.req.path}. See /api/openapi.json for the routes.`),
+      c,
+    ),
+  )
   app.onError(renderProblem)
   return app
 }

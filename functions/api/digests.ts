@@ -15,22 +15,33 @@ import { ownerHeaders, publicHeaders } from './views.js'
  * Stored digests as the public may see them now, checked against the current entries of their
  * weeks (one query over the weeks' span), so an entry made private since generation never shows.
  */
-async function publicDigests(db: Db, person: string, digests: Digest[], now: Date, settings: JournalSettings): Promise<PublicDigest[]> {
+async function publicDigests(
+  db: Db,
+  person: string,
+  digests: Digest[],
+  now: Date,
+  settings: JournalSettings,
+): Promise<PublicDigest[]> {
   const weeks = digests.filter((d) => d.status === 'published').map((d) => weekRangeOrThrow(d.week))
   if (weeks.length === 0) return []
   const from = weeks.map((w) => w.from).sort()[0]!
-  const to = weeks.map((w) => w.to).sort().at(-1)!
+  const to = weeks
+    .map((w) => w.to)
+    .sort()
+    .at(-1)!
   const entries = await listAllEntries(db, person, localDaysToInstants(from, to, settings.timeZone))
   return digests.flatMap((d) => toPublicDigest(d, entries, { now, ...settings }) ?? [])
 }
 
 /** A draft answers exactly like a missing digest, so the public cannot tell one is being prepared. */
-const notFound = (week: string) => problem(404, `There is no published digest for ${week}. A week without public entries gets none.`)
+const notFound = (week: string) =>
+  problem(404, `There is no published digest for ${week}. A week without public entries gets none.`)
 
 /** The body of a (re)generation is optional: no body means "regenerate, keep intro and status". */
 const optionalJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.req.header('content-type') !== undefined) return jsonBody(c, next)
-  if ((await c.req.text()).trim() !== '') throw problem(415, 'Send the body as JSON with the header Content-Type: application/json, or send no body.')
+  if ((await c.req.text()).trim() !== '')
+    throw problem(415, 'Send the body as JSON with the header Content-Type: application/json, or send no body.')
   c.set('body', {})
   await next()
 }
@@ -46,7 +57,11 @@ export const digests = new Hono<AppEnv>()
     const { db, person, now } = c.get('deps')
     const owner = await bearerToken(c)
     const q = parseWith(pageQuerySchema, c.req.query())
-    const page = await listDigests(db, person, { limit: Number(q.limit ?? 20), cursor: q.cursor, accept: (d) => owner !== undefined || d.status === 'published' })
+    const page = await listDigests(db, person, {
+      limit: Number(q.limit ?? 20),
+      cursor: q.cursor,
+      accept: (d) => owner !== undefined || d.status === 'published',
+    })
     const items = owner ? page.items : await publicDigests(db, person, page.items, now(), await journalSettingsOf(c))
     return c.json({ items, ...(page.cursor ? { cursor: page.cursor } : {}) }, 200, owner ? ownerHeaders : publicHeaders)
   })
@@ -64,7 +79,14 @@ export const digests = new Hono<AppEnv>()
     const { db, person, now } = c.get('deps')
     const week = parseWeek(c.req.param('week'))
     const request = parseWith(digestRequestSchema, c.get('body'))
-    const result = await generateDigest(db, person, week, { now: now(), defaultStatus: 'draft', request, settings: await journalSettingsOf(c) })
-    const headers = result.digest ? { ...ownerHeaders, ETag: etag(result.digest.version), Location: `/api/digests/${week}` } : ownerHeaders
+    const result = await generateDigest(db, person, week, {
+      now: now(),
+      defaultStatus: 'draft',
+      request,
+      settings: await journalSettingsOf(c),
+    })
+    const headers = result.digest
+      ? { ...ownerHeaders, ETag: etag(result.digest.version), Location: `/api/digests/${week}` }
+      : ownerHeaders
     return c.json(result, result.outcome === 'created' ? 201 : 200, headers)
   })

@@ -1,5 +1,12 @@
 import { Hono } from 'hono'
-import { applyEntryPatch, normalizeEntryInput, type Entry, newEntry, revisedEntry, withdrawnEntry } from '../core/model/index.js'
+import {
+  applyEntryPatch,
+  normalizeEntryInput,
+  type Entry,
+  newEntry,
+  revisedEntry,
+  withdrawnEntry,
+} from '../core/model/index.js'
 import { matchesEntryFilter } from '../core/publishing/index.js'
 import { publicEntryHistory, toPublicEntry, type PublicEntry } from '../core/privacy/index.js'
 import { entryItems } from '../journal/index.js'
@@ -32,7 +39,14 @@ export const entries = new Hono<AppEnv>()
       if (view) views.set(e, view)
       return view !== null && matchesEntryFilter(view, q)
     }
-    const page = await listEntries(db, person, { start: q.start, end: q.end, order: q.order, limit: q.limit, cursor: q.cursor, accept: visible })
+    const page = await listEntries(db, person, {
+      start: q.start,
+      end: q.end,
+      order: q.order,
+      limit: q.limit,
+      cursor: q.cursor,
+      accept: visible,
+    })
     const items = page.items.map((e) => views.get(e)!)
     return c.json({ items, ...(page.cursor ? { cursor: page.cursor } : {}) }, 200, owner ? ownerHeaders : publicHeaders)
   })
@@ -42,7 +56,8 @@ export const entries = new Hono<AppEnv>()
     const id = c.req.param('id')
     const entry = await getEntry(db, person, id)
     const revisions = entry ? await listEntryRevisions(db, person, id) : []
-    if (entry && owner) return c.json({ ...entry, history: revisions }, 200, { ...ownerHeaders, ETag: etag(entry.version) })
+    if (entry && owner)
+      return c.json({ ...entry, history: revisions }, 200, { ...ownerHeaders, ETag: etag(entry.version) })
     const { locale } = await journalSettingsOf(c)
     const view = entry && toPublicEntry(entry, { now: now(), locale })
     if (!entry || !view) throw notFound(id)
@@ -51,7 +66,7 @@ export const entries = new Hono<AppEnv>()
   })
   .post('/', requireOwner, jsonBody, async (c) => {
     const { db, person, now } = c.get('deps')
-    const content = normalizeEntryInput(c.get('body'), { ...await journalSettingsOf(c), now: now() })
+    const content = normalizeEntryInput(c.get('body'), { ...(await journalSettingsOf(c)), now: now() })
     return idempotentCreate(c, 'POST /api/entries', async (recordFor) => {
       const entry = newEntry(content, person, now())
       const response = { status: 201, headers: { ETag: etag(1), Location: `/api/entries/${entry.id}` }, body: entry }
@@ -62,6 +77,13 @@ export const entries = new Hono<AppEnv>()
   .on(['PUT', 'PATCH'], '/:id', requireOwner, jsonBody, async (c) => {
     const journal = await journalSettingsOf(c)
     return reviseItem(c, entryResource, c.req.param('id'), (before, now) =>
-      revisedEntry(before, c.req.method === 'PUT' ? normalizeEntryInput(c.get('body'), { ...journal, now }) : applyEntryPatch(before, c.get('body')), now))
+      revisedEntry(
+        before,
+        c.req.method === 'PUT'
+          ? normalizeEntryInput(c.get('body'), { ...journal, now })
+          : applyEntryPatch(before, c.get('body')),
+        now,
+      ),
+    )
   })
   .delete('/:id', requireOwner, jsonBody, (c) => withdrawItem(c, entryResource, c.req.param('id'), withdrawnEntry))

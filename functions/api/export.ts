@@ -9,8 +9,19 @@ export const exportRoute = new Hono<AppEnv>().get('/', requireOwner, async (c) =
   const { db, person, now } = c.get('deps')
   const items = await listChangedSince(db, person)
   const of = (type: string) => items.filter((i) => i.type === type).map((i) => i.data)
-  return c.json({
-    format: 'open-agenda-journal/export', version: 1, person, exportedAt: now().toISOString(),
-    profile: of('profile')[0] ?? null, entries: of('entry'), posts: of('post'), digests: of('digest'), revisions: of('revision'),
-  }, 200, ownerHeaders)
+  return c.json(
+    {
+      format: 'open-agenda-journal/export',
+      version: 1,
+      person,
+      exportedAt: now().toISOString(),
+      profile: of('profile')[0] ?? null,
+      entries: of('entry'),
+      posts: of('post'),
+      digests: of('digest'),
+      revisions: of('revision'),
+    },
+    200,
+    ownerHeaders,
+  )
 })

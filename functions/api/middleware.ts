@@ -35,7 +35,11 @@ export async function bearerToken(c: Parameters<MiddlewareHandler<AppEnv>>[0]) {
   const deps = c.get('deps')
   const token = secret ? await getTokenByDigest(deps.db, tokenDigest(secret)) : undefined
   if (!token || token.revokedAt || token.person !== deps.person) {
-    throw problem(401, 'The token is not valid (wrong, revoked or for another journal). Send Authorization: Bearer <your owner token>.', { headers: { 'WWW-Authenticate': 'Bearer realm="journal", error="invalid_token"' } })
+    throw problem(
+      401,
+      'The token is not valid (wrong, revoked or for another journal). Send Authorization: Bearer <your owner token>.',
+      { headers: { 'WWW-Authenticate': 'Bearer realm="journal", error="invalid_token"' } },
+    )
   }
   return token
 }
@@ -43,16 +47,28 @@ export async function bearerToken(c: Parameters<MiddlewareHandler<AppEnv>>[0]) {
 /** Owner routes: a valid bearer token is required. */
 export const requireOwner: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = await bearerToken(c)
-  if (!token) throw problem(401, 'This route is for the journal owner: send Authorization: Bearer <your owner token>.', { headers: { 'WWW-Authenticate': 'Bearer realm="journal"' } })
+  if (!token)
+    throw problem(401, 'This route is for the journal owner: send Authorization: Bearer <your owner token>.', {
+      headers: { 'WWW-Authenticate': 'Bearer realm="journal"' },
+    })
   c.set('token', token)
   await next()
 }
 
 /** The version an `If-Match` header asks for; writes to existing items require it. */
 export function expectedVersion(header: string | undefined): number {
-  if (header === undefined) throw problem(428, 'Send If-Match with the ETag you got when you read this item, so a change made meanwhile is not overwritten.')
+  if (header === undefined)
+    throw problem(
+      428,
+      'Send If-Match with the ETag you got when you read this item, so a change made meanwhile is not overwritten.',
+    )
   const version = /^(?:W\/)?"(\d+)"$/.exec(header.trim())?.[1]
-  if (!version) throw problem(400, 'If-Match must be the ETag of a read made with your token, e.g. "3" (public reads carry another kind of ETag).', { errors: [{ field: 'If-Match', reason: 'must look like "3"' }] })
+  if (!version)
+    throw problem(
+      400,
+      'If-Match must be the ETag of a read made with your token, e.g. "3" (public reads carry another kind of ETag).',
+      { errors: [{ field: 'If-Match', reason: 'must look like "3"' }] },
+    )
   return Number(version)
 }
 
@@ -64,4 +80,5 @@ export const etag = (version: number) => `"${version}"`
  * public view changes and never because of an edit the public cannot see (notes, a restricted
  * entry's title), which the stored version would betray.
  */
-export const publicEtag = (body: unknown) => `"p-${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 22)}"`
+export const publicEtag = (body: unknown) =>
+  `"p-${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 22)}"`

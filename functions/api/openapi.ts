@@ -1,5 +1,15 @@
 import * as z from 'zod/mini'
-import { entryInputSchema, entryPatchSchema, withdrawalSchema, periodSchema, postCreateSchema, postPatchSchema, postReplaceSchema, profileInputSchema, tokenCreateSchema } from '../core/model/index.js'
+import {
+  entryInputSchema,
+  entryPatchSchema,
+  withdrawalSchema,
+  periodSchema,
+  postCreateSchema,
+  postPatchSchema,
+  postReplaceSchema,
+  profileInputSchema,
+  tokenCreateSchema,
+} from '../core/model/index.js'
 import { digestRequestSchema } from '../core/digest/index.js'
 import { importQuerySchema } from './import.js'
 import { MAX_ITEMS_READ } from '../store/paging.js'
@@ -11,24 +21,73 @@ const schema = (s: z.ZodMiniType) => {
   return rest
 }
 const json = (ref: string) => ({ content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } })
-const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } })
+const problemResponse = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+})
 const owner = { security: [{ bearer: [] }] }
-const ifMatch = { name: 'If-Match', in: 'header', required: true, schema: { type: 'string' }, description: 'The ETag from the last read; 412 when the item changed since.' }
-const idempotencyKey = { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 }, description: 'Retrying with the same key returns the first response and creates nothing new; the same key with another body answers 422.' }
-const changeReason = { name: 'X-Change-Reason', in: 'header', required: false, schema: { type: 'string' }, description: 'Public reason shown in the change history (percent-encode non-ASCII).' }
-const queryParams = (s: z.ZodMiniType) => Object.entries((schema(s).properties ?? {}) as Record<string, object>).map(([name, p]) => ({ name, in: 'query', required: false, schema: p }))
+const ifMatch = {
+  name: 'If-Match',
+  in: 'header',
+  required: true,
+  schema: { type: 'string' },
+  description: 'The ETag from the last read; 412 when the item changed since.',
+}
+const idempotencyKey = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  schema: { type: 'string', maxLength: 255 },
+  description:
+    'Retrying with the same key returns the first response and creates nothing new; the same key with another body answers 422.',
+}
+const changeReason = {
+  name: 'X-Change-Reason',
+  in: 'header',
+  required: false,
+  schema: { type: 'string' },
+  description: 'Public reason shown in the change history (percent-encode non-ASCII).',
+}
+const queryParams = (s: z.ZodMiniType) =>
+  Object.entries((schema(s).properties ?? {}) as Record<string, object>).map(([name, p]) => ({
+    name,
+    in: 'query',
+    required: false,
+    schema: p,
+  }))
 const pathParam = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } })
 /** What every paged list promises; MAX_ITEMS_READ bounds the work of one request. */
 const PAGING = `One request reads at most ${MAX_ITEMS_READ} items: fewer items than limit with a cursor means keep going; only an answer without cursor is the end. A cursor works only with the listing (range, order) that gave it out; another answers 400, start again without cursor.`
-const errors = { 400: problemResponse('Invalid input: `errors` names each field and the reason'), 401: problemResponse('Missing or invalid owner token'), 503: problemResponse('Database unavailable; retry after Retry-After seconds') }
+const errors = {
+  400: problemResponse('Invalid input: `errors` names each field and the reason'),
+  401: problemResponse('Missing or invalid owner token'),
+  503: problemResponse('Database unavailable; retry after Retry-After seconds'),
+}
 
-function writeOps(kind: 'entry' | 'post', param: string, replaceSchema: string, patchSchema: string): Record<string, Operation> {
+function writeOps(
+  kind: 'entry' | 'post',
+  param: string,
+  replaceSchema: string,
+  patchSchema: string,
+): Record<string, Operation> {
   const common = { ...owner, parameters: [pathParam(param), ifMatch, changeReason] }
-  const responses = { 200: { description: `The ${kind} after the change (new ETag)` }, ...errors, 404: problemResponse('No such item'), 412: problemResponse('Changed since read'), 413: problemResponse('Body too large'), 428: problemResponse('If-Match missing') }
+  const responses = {
+    200: { description: `The ${kind} after the change (new ETag)` },
+    ...errors,
+    404: problemResponse('No such item'),
+    412: problemResponse('Changed since read'),
+    413: problemResponse('Body too large'),
+    428: problemResponse('If-Match missing'),
+  }
   return {
     put: { summary: `Replace a ${kind}`, ...common, requestBody: json(replaceSchema), responses },
     patch: { summary: `Change some fields of a ${kind}`, ...common, requestBody: json(patchSchema), responses },
-    delete: { summary: `Withdraw a ${kind} (it stays readable as withdrawn, with the reason)`, ...common, requestBody: json('Withdrawal'), responses },
+    delete: {
+      summary: `Withdraw a ${kind} (it stays readable as withdrawn, with the reason)`,
+      ...common,
+      requestBody: json('Withdrawal'),
+      responses,
+    },
   }
 }
 
@@ -38,60 +97,206 @@ function writeOps(kind: 'entry' | 'post', param: string, replaceSchema: string, 
 export function openApiDocument() {
   return {
     openapi: '3.1.0',
-    info: { title: 'Open Agenda Journal API', version: '1.0.0', description: 'Public reads show the public projection only; writes need the owner token. Errors are RFC 9457 problem+json.' },
+    info: {
+      title: 'Open Agenda Journal API',
+      version: '1.0.0',
+      description:
+        'Public reads show the public projection only; writes need the owner token. Errors are RFC 9457 problem+json.',
+    },
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
       schemas: {
-        EntryInput: schema(entryInputSchema), EntryPatch: schema(entryPatchSchema), Withdrawal: schema(withdrawalSchema),
-        PostCreate: schema(postCreateSchema), PostReplace: schema(postReplaceSchema), PostPatch: schema(postPatchSchema),
+        EntryInput: schema(entryInputSchema),
+        EntryPatch: schema(entryPatchSchema),
+        Withdrawal: schema(withdrawalSchema),
+        PostCreate: schema(postCreateSchema),
+        PostReplace: schema(postReplaceSchema),
+        PostPatch: schema(postPatchSchema),
         ProfileInput: schema(profileInputSchema),
-        Problem: { type: 'object', required: ['title', 'status', 'detail'], properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' }, instance: { type: 'string' }, errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, reason: { type: 'string' } } } } } },
+        Problem: {
+          type: 'object',
+          required: ['title', 'status', 'detail'],
+          properties: {
+            type: { type: 'string' },
+            title: { type: 'string' },
+            status: { type: 'integer' },
+            detail: { type: 'string' },
+            instance: { type: 'string' },
+            errors: {
+              type: 'array',
+              items: { type: 'object', properties: { field: { type: 'string' }, reason: { type: 'string' } } },
+            },
+          },
+        },
       },
     },
     paths: {
       '/api/health': { get: { summary: 'Liveness', responses: { 200: { description: '{"status":"ok"}' } } } },
       '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
       '/api/entries': {
-        get: { summary: `Agenda entries in a date range (days in the time zone of the profile), newest first unless order=asc; paged by cursor. ${PAGING} With the owner token: all entries, unprojected.`, parameters: queryParams(entryListQuerySchema), responses: { 200: { description: '{ items, cursor? }' }, ...errors } },
-        post: { summary: 'Log an entry', ...owner, parameters: [idempotencyKey], requestBody: json('EntryInput'), responses: { 201: { description: 'The entry; ETag "1"; Location' }, ...errors, 413: problemResponse('Body too large'), 422: problemResponse('Idempotency-Key reused with another body') } },
+        get: {
+          summary: `Agenda entries in a date range (days in the time zone of the profile), newest first unless order=asc; paged by cursor. ${PAGING} With the owner token: all entries, unprojected.`,
+          parameters: queryParams(entryListQuerySchema),
+          responses: { 200: { description: '{ items, cursor? }' }, ...errors },
+        },
+        post: {
+          summary: 'Log an entry',
+          ...owner,
+          parameters: [idempotencyKey],
+          requestBody: json('EntryInput'),
+          responses: {
+            201: { description: 'The entry; ETag "1"; Location' },
+            ...errors,
+            413: problemResponse('Body too large'),
+            422: problemResponse('Idempotency-Key reused with another body'),
+          },
+        },
       },
       '/api/entries/{id}': {
-        get: { summary: 'One entry with its public change history; a private entry answers 404 like a missing one', parameters: [pathParam('id')], responses: { 200: { description: 'The entry; ETag = version' }, 404: problemResponse('No such public entry') } },
+        get: {
+          summary: 'One entry with its public change history; a private entry answers 404 like a missing one',
+          parameters: [pathParam('id')],
+          responses: {
+            200: { description: 'The entry; ETag = version' },
+            404: problemResponse('No such public entry'),
+          },
+        },
         ...writeOps('entry', 'id', 'EntryInput', 'EntryPatch'),
       },
       '/api/posts': {
-        get: { summary: `Published posts, newest first; paged. ${PAGING}`, parameters: queryParams(pageQuerySchema), responses: { 200: { description: '{ items, cursor? }' } } },
-        post: { summary: 'Write a post (annual report or note)', ...owner, parameters: [idempotencyKey], requestBody: json('PostCreate'), responses: { 201: { description: 'The post' }, ...errors, 409: problemResponse('Slug taken'), 422: problemResponse('Idempotency-Key reused with another body') } },
+        get: {
+          summary: `Published posts, newest first; paged. ${PAGING}`,
+          parameters: queryParams(pageQuerySchema),
+          responses: { 200: { description: '{ items, cursor? }' } },
+        },
+        post: {
+          summary: 'Write a post (annual report or note)',
+          ...owner,
+          parameters: [idempotencyKey],
+          requestBody: json('PostCreate'),
+          responses: {
+            201: { description: 'The post' },
+            ...errors,
+            409: problemResponse('Slug taken'),
+            422: problemResponse('Idempotency-Key reused with another body'),
+          },
+        },
       },
       '/api/posts/{slug}': {
-        get: { summary: 'One published post with its public change history', parameters: [pathParam('slug')], responses: { 200: { description: 'The post' }, 404: problemResponse('No such published post') } },
+        get: {
+          summary: 'One published post with its public change history',
+          parameters: [pathParam('slug')],
+          responses: { 200: { description: 'The post' }, 404: problemResponse('No such published post') },
+        },
         ...writeOps('post', 'slug', 'PostReplace', 'PostPatch'),
       },
       '/api/profile': {
-        get: { summary: 'Who keeps this journal', responses: { 200: { description: 'The profile' }, 404: problemResponse('No profile yet') } },
-        put: { summary: 'Create (no If-Match) or replace (If-Match) the profile', ...owner, requestBody: json('ProfileInput'), responses: { 200: { description: 'Replaced' }, 201: { description: 'Created' }, ...errors, 412: problemResponse('Changed since read') } },
+        get: {
+          summary: 'Who keeps this journal',
+          responses: { 200: { description: 'The profile' }, 404: problemResponse('No profile yet') },
+        },
+        put: {
+          summary: 'Create (no If-Match) or replace (If-Match) the profile',
+          ...owner,
+          requestBody: json('ProfileInput'),
+          responses: {
+            200: { description: 'Replaced' },
+            201: { description: 'Created' },
+            ...errors,
+            412: problemResponse('Changed since read'),
+          },
+        },
       },
       '/api/digests': {
-        get: { summary: `Published weekly digests, newest week first; paged. ${PAGING} With the owner token: drafts too.`, parameters: queryParams(pageQuerySchema), responses: { 200: { description: '{ items, cursor? }' }, ...errors } },
+        get: {
+          summary: `Published weekly digests, newest week first; paged. ${PAGING} With the owner token: drafts too.`,
+          parameters: queryParams(pageQuerySchema),
+          responses: { 200: { description: '{ items, cursor? }' }, ...errors },
+        },
       },
       '/api/digests/{week}': {
-        get: { summary: 'The published digest of an ISO week (2015-W12); a draft answers 404 like a missing one', parameters: [pathParam('week')], responses: { 200: { description: 'The digest; ETag = version' }, 400: errors[400], 404: problemResponse('No published digest for this week') } },
-        post: { summary: 'Generate or regenerate the digest of a week (idempotent). Body optional: intro and status keep their stored values when left out; a new digest is a draft unless status says otherwise.', ...owner, parameters: [pathParam('week')], requestBody: { required: false, content: { 'application/json': { schema: schema(digestRequestSchema) } } }, responses: { 200: { description: '{ week, outcome: updated | unchanged | removed | empty, digest | null, detail? }: a week without public entries gets no digest' }, 201: { description: '{ week, outcome: created, digest }' }, ...errors } },
+        get: {
+          summary: 'The published digest of an ISO week (2015-W12); a draft answers 404 like a missing one',
+          parameters: [pathParam('week')],
+          responses: {
+            200: { description: 'The digest; ETag = version' },
+            400: errors[400],
+            404: problemResponse('No published digest for this week'),
+          },
+        },
+        post: {
+          summary:
+            'Generate or regenerate the digest of a week (idempotent). Body optional: intro and status keep their stored values when left out; a new digest is a draft unless status says otherwise.',
+          ...owner,
+          parameters: [pathParam('week')],
+          requestBody: { required: false, content: { 'application/json': { schema: schema(digestRequestSchema) } } },
+          responses: {
+            200: {
+              description:
+                '{ week, outcome: updated | unchanged | removed | empty, digest | null, detail? }: a week without public entries gets no digest',
+            },
+            201: { description: '{ week, outcome: created, digest }' },
+            ...errors,
+          },
+        },
       },
       '/api/reports/draft': {
-        post: { summary: 'A Markdown draft of an annual report for a period, with the figures behind it (each with its entry ids)', ...owner, requestBody: { required: true, content: { 'application/json': { schema: schema(periodSchema) } } }, responses: { 200: { description: '{ markdown, stats }' }, ...errors } },
+        post: {
+          summary:
+            'A Markdown draft of an annual report for a period, with the figures behind it (each with its entry ids)',
+          ...owner,
+          requestBody: { required: true, content: { 'application/json': { schema: schema(periodSchema) } } },
+          responses: { 200: { description: '{ markdown, stats }' }, ...errors },
+        },
       },
       '/api/import/ics': {
-        post: { summary: 'Import a calendar export (.ics from Outlook, Google or Apple): repeats expanded within from..to (default a year back and ahead), every new entry private, a re-import updates by UID. A bad file is refused whole (400 names the line). Accept: application/x-ndjson streams progress lines, then a result line.', ...owner, parameters: [...queryParams(importQuerySchema)], requestBody: { required: true, content: { 'text/calendar': { schema: { type: 'string' } } } }, responses: { 200: { description: '{ created, updated, unchanged, outsideRange, entries[], range, dryRun }' }, ...errors, 413: problemResponse('Body too large: import a shorter range'), 415: problemResponse('Not sent as text/calendar') } },
+        post: {
+          summary:
+            'Import a calendar export (.ics from Outlook, Google or Apple): repeats expanded within from..to (default a year back and ahead), every new entry private, a re-import updates by UID. A bad file is refused whole (400 names the line). Accept: application/x-ndjson streams progress lines, then a result line.',
+          ...owner,
+          parameters: [...queryParams(importQuerySchema)],
+          requestBody: { required: true, content: { 'text/calendar': { schema: { type: 'string' } } } },
+          responses: {
+            200: { description: '{ created, updated, unchanged, outsideRange, entries[], range, dryRun }' },
+            ...errors,
+            413: problemResponse('Body too large: import a shorter range'),
+            415: problemResponse('Not sent as text/calendar'),
+          },
+        },
       },
       '/api/tokens': {
-        get: { summary: "The owner's API tokens (never their secrets)", ...owner, responses: { 200: { description: '{ items: [{ id, label, createdAt, revokedAt? }] }' }, 401: errors[401] } },
-        post: { summary: 'Create a token; its secret is in this answer only', ...owner, requestBody: { required: true, content: { 'application/json': { schema: schema(tokenCreateSchema) } } }, responses: { 201: { description: '{ id, label, createdAt, secret }' }, ...errors } },
+        get: {
+          summary: "The owner's API tokens (never their secrets)",
+          ...owner,
+          responses: { 200: { description: '{ items: [{ id, label, createdAt, revokedAt? }] }' }, 401: errors[401] },
+        },
+        post: {
+          summary: 'Create a token; its secret is in this answer only',
+          ...owner,
+          requestBody: { required: true, content: { 'application/json': { schema: schema(tokenCreateSchema) } } },
+          responses: { 201: { description: '{ id, label, createdAt, secret }' }, ...errors },
+        },
       },
       '/api/tokens/{id}': {
-        delete: { summary: 'Revoke a token (the last working one is kept)', ...owner, parameters: [pathParam('id')], responses: { 200: { description: 'The revoked token' }, 401: errors[401], 404: problemResponse('No such token'), 409: problemResponse('Revoked already, or the last working token') } },
+        delete: {
+          summary: 'Revoke a token (the last working one is kept)',
+          ...owner,
+          parameters: [pathParam('id')],
+          responses: {
+            200: { description: 'The revoked token' },
+            401: errors[401],
+            404: problemResponse('No such token'),
+            409: problemResponse('Revoked already, or the last working token'),
+          },
+        },
       },
-      '/api/export': { get: { summary: 'The complete journal, private items included', ...owner, responses: { 200: { description: 'Export document' }, 401: errors[401] } } },
+      '/api/export': {
+        get: {
+          summary: 'The complete journal, private items included',
+          ...owner,
+          responses: { 200: { description: 'Export document' }, 401: errors[401] },
+        },
+      },
     },
   }
 }

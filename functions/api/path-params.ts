@@ -14,7 +14,12 @@ const shown = (value: string) => (value.length > 40 ? `${value.slice(0, 40)}…`
  * reaches the store: DynamoDB refuses oversized keys with an error that would otherwise be a 500.
  * A 404 rather than a 400 because the address names nothing, as an unknown valid one does.
  */
-function itemParam(name: string, noun: string, looksValid: (value: string) => boolean, form: string): MiddlewareHandler<AppEnv> {
+function itemParam(
+  name: string,
+  noun: string,
+  looksValid: (value: string) => boolean,
+  form: string,
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const value = c.req.param(name) ?? ''
     if (!looksValid(value)) throw problem(404, `There is no ${noun} ${shown(value)}: ${form}.`)
@@ -22,5 +27,15 @@ function itemParam(name: string, noun: string, looksValid: (value: string) => bo
   }
 }
 
-export const entryIdParam = itemParam('id', 'entry', (v) => ENTRY_ID.test(v), 'an entry id is the `id` of a listed entry, 26 letters and digits such as 01JQ3ZK8V1T6B2X9M4N5P7R8S0')
-export const postSlugParam = itemParam('slug', 'post', (v) => slug.safeParse(v).success, 'a post slug is lowercase letters, digits and single dashes, such as jaarverslag-2014-2015')
+export const entryIdParam = itemParam(
+  'id',
+  'entry',
+  (v) => ENTRY_ID.test(v),
+  'an entry id is the `id` of a listed entry, 26 letters and digits such as 01JQ3ZK8V1T6B2X9M4N5P7R8S0',
+)
+export const postSlugParam = itemParam(
+  'slug',
+  'post',
+  (v) => slug.safeParse(v).success,
+  'a post slug is lowercase letters, digits and single dashes, such as jaarverslag-2014-2015',
+)

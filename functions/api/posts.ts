@@ -1,5 +1,16 @@
 import { Hono } from 'hono'
-import { newPost, revisedPost, withdrawnPost, normalizePostContent, postContent, postCreateSchema, postPatchSchema, postReplaceSchema, type Post, parseWith } from '../core/model/index.js'
+import {
+  newPost,
+  revisedPost,
+  withdrawnPost,
+  normalizePostContent,
+  postContent,
+  postCreateSchema,
+  postPatchSchema,
+  postReplaceSchema,
+  type Post,
+  parseWith,
+} from '../core/model/index.js'
 import { publicPostHistory, toPublicPost } from '../core/privacy/index.js'
 import { postItems } from '../journal/index.js'
 import { createPost, getPost, listPostRevisions, listPosts } from '../store/index.js'
@@ -23,7 +34,11 @@ export const posts = new Hono<AppEnv>()
     const owner = await bearerToken(c)
     const q = parseWith(pageQuerySchema, c.req.query())
     const at = now()
-    const page = await listPosts(db, person, { limit: Number(q.limit ?? 20), cursor: q.cursor, accept: (p) => owner !== undefined || toPublicPost(p, { now: at }) !== null })
+    const page = await listPosts(db, person, {
+      limit: Number(q.limit ?? 20),
+      cursor: q.cursor,
+      accept: (p) => owner !== undefined || toPublicPost(p, { now: at }) !== null,
+    })
     const items = owner ? page.items : page.items.map((p) => toPublicPost(p, { now: at })!)
     return c.json({ items, ...(page.cursor ? { cursor: page.cursor } : {}) }, 200, owner ? ownerHeaders : publicHeaders)
   })
@@ -33,7 +48,8 @@ export const posts = new Hono<AppEnv>()
     const slug = c.req.param('slug')
     const post = await getPost(db, person, slug)
     const revisions = post ? await listPostRevisions(db, person, slug) : []
-    if (post && owner) return c.json({ ...post, history: revisions }, 200, { ...ownerHeaders, ETag: etag(post.version) })
+    if (post && owner)
+      return c.json({ ...post, history: revisions }, 200, { ...ownerHeaders, ETag: etag(post.version) })
     const view = post && toPublicPost(post, { now: now() })
     if (!post || !view) throw notFound(slug)
     const body = { ...view, history: publicPostHistory(post, revisions, { now: now() }) }
@@ -52,7 +68,11 @@ export const posts = new Hono<AppEnv>()
   })
   .on(['PUT', 'PATCH'], '/:slug', requireOwner, jsonBody, (c) =>
     reviseItem(c, postResource, c.req.param('slug'), (before, now) => {
-      const input = c.req.method === 'PUT' ? c.get('body') : { ...postContent(before), ...parseWith(postPatchSchema, c.get('body')) }
+      const input =
+        c.req.method === 'PUT'
+          ? c.get('body')
+          : { ...postContent(before), ...parseWith(postPatchSchema, c.get('body')) }
       return revisedPost(before, normalizePostContent(input, now, postReplaceSchema), now)
-    }))
+    }),
+  )
   .delete('/:slug', requireOwner, jsonBody, (c) => withdrawItem(c, postResource, c.req.param('slug'), withdrawnPost))

@@ -20,7 +20,8 @@ export const profile = new Hono<AppEnv>()
     const input = parseWith(profileInputSchema, c.get('body'))
     const current = await getProfile(db, person)
     const expected = current ? expectedVersion(c.req.header('if-match')) : 0
-    if (current && current.version !== expected) throw problem(412, `The profile is at version ${current.version}, not ${expected}: fetch it again first.`)
+    if (current && current.version !== expected)
+      throw problem(412, `The profile is at version ${current.version}, not ${expected}: fetch it again first.`)
     const next: Profile = { person, ...profileFromInput(input), updatedAt: now().toISOString(), version: expected + 1 }
     await putProfile(db, next, expected)
     return c.json(toPublicProfile(next), current ? 200 : 201, { ETag: etag(next.version) })

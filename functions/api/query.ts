@@ -2,7 +2,9 @@ import * as z from 'zod/mini'
 import { localDaysToInstants } from '../core/time/index.js'
 import { calendarDate, text, parseWith, ValidationError, ENTRY_KINDS } from '../core/model/index.js'
 
-const limit = z.optional(z.string().check(z.regex(/^([1-9]\d?|1\d\d|200)$/, { error: 'must be a whole number from 1 to 200' })))
+const limit = z.optional(
+  z.string().check(z.regex(/^([1-9]\d?|1\d\d|200)$/, { error: 'must be a whole number from 1 to 200' })),
+)
 
 /** Query parameters of `GET /api/entries`. */
 export const entryListQuerySchema = z.strictObject({

@@ -12,12 +12,13 @@ import { ownerHeaders } from './views.js'
  * June) and gets it with the figures behind it (`stats`, each with the ids of its entries). The
  * draft is written in the profile's language; nothing is stored until the owner posts it.
  */
-export const reports = new Hono<AppEnv>()
-  .post('/draft', requireOwner, jsonBody, async (c) => {
-    const { db, person, now } = c.get('deps')
-    const period = parseReportPeriod(c.get('body'))
-    const settings = await journalSettingsOf(c)
-    const entries = await listAllEntries(db, person, { end: localDaysToInstants(period.from, period.to, settings.timeZone).end })
-    const stats = reportStats(entries, period, now(), settings)
-    return c.json({ markdown: draftAnnualReport(stats, { locale: settings.locale }), stats }, 200, ownerHeaders)
+export const reports = new Hono<AppEnv>().post('/draft', requireOwner, jsonBody, async (c) => {
+  const { db, person, now } = c.get('deps')
+  const period = parseReportPeriod(c.get('body'))
+  const settings = await journalSettingsOf(c)
+  const entries = await listAllEntries(db, person, {
+    end: localDaysToInstants(period.from, period.to, settings.timeZone).end,
   })
+  const stats = reportStats(entries, period, now(), settings)
+  return c.json({ markdown: draftAnnualReport(stats, { locale: settings.locale }), stats }, 200, ownerHeaders)
+})

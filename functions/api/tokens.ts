@@ -15,9 +15,20 @@ export function tokenView({ digest: _d, person: _p, ...view }: Token): TokenView
 }
 
 /** Makes a new owner token; the secret is returned this once and only its digest is stored. */
-export async function issueToken(db: Db, person: string, label: string, now: Date): Promise<{ token: Token; secret: string }> {
+export async function issueToken(
+  db: Db,
+  person: string,
+  label: string,
+  now: Date,
+): Promise<{ token: Token; secret: string }> {
   const secret = newTokenSecret()
-  const token: Token = { id: `tok-${randomBytes(6).toString('hex')}`, person, label, digest: tokenDigest(secret), createdAt: now.toISOString() }
+  const token: Token = {
+    id: `tok-${randomBytes(6).toString('hex')}`,
+    person,
+    label,
+    digest: tokenDigest(secret),
+    createdAt: now.toISOString(),
+  }
   await putToken(db, token)
   return { token, secret }
 }
@@ -32,7 +43,10 @@ export async function revokeTokenById(db: Db, person: string, id: string, now: D
   if (!token) throw problem(404, `There is no token ${id}. List your tokens to see their ids.`)
   if (token.revokedAt) throw problem(409, `Token ${id} was revoked already on ${token.revokedAt}.`)
   if (all.filter((t) => !t.revokedAt).length === 1) {
-    throw problem(409, `Token ${id} is your last working token: create another one first, or you could no longer sign in.`)
+    throw problem(
+      409,
+      `Token ${id} is your last working token: create another one first, or you could no longer sign in.`,
+    )
   }
   await revokeToken(db, token, now.toISOString())
   // The admin sessions opened with it end too (the admin also checks the token on every request).

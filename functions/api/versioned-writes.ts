@@ -17,7 +17,11 @@ export interface VersionedResource<T extends Versioned> {
 
 /** The answer to a change: the item with its new ETag, or the problem that stopped it. */
 function answer<T extends Versioned>(
-  c: Context<AppEnv>, resource: VersionedResource<T>, key: string, expected: number, outcome: ChangeOutcome<T, never>,
+  c: Context<AppEnv>,
+  resource: VersionedResource<T>,
+  key: string,
+  expected: number,
+  outcome: ChangeOutcome<T, never>,
 ) {
   const { noun } = resource
   if (outcome.kind === 'missing') throw problem(404, `There is no ${noun} ${key}.`)
@@ -26,8 +30,11 @@ function answer<T extends Versioned>(
     // A write that lost a race to another one answers as every failed conditional write does (problem.ts).
     if (outcome.raced) throw new VersionConflictError()
     const current = outcome.current.version
-    throw problem(412, `This ${noun} is at version ${current}, not ${expected}: someone changed it since you read it. `
-      + 'Fetch it again and reapply your change.')
+    throw problem(
+      412,
+      `This ${noun} is at version ${current}, not ${expected}: someone changed it since you read it. ` +
+        'Fetch it again and reapply your change.',
+    )
   }
   return c.json(outcome.after, 200, { ETag: etag(outcome.after.version) })
 }
@@ -36,7 +43,12 @@ function answer<T extends Versioned>(
  * PUT/PATCH: `revise` validates the body against the stored item and returns the new version
  * (a 400 comes before a 412); the write is conditional on the version named in If-Match.
  */
-export async function reviseItem<T extends Versioned>(c: Context<AppEnv>, resource: VersionedResource<T>, key: string, revise: (before: T, now: Date) => T) {
+export async function reviseItem<T extends Versioned>(
+  c: Context<AppEnv>,
+  resource: VersionedResource<T>,
+  key: string,
+  revise: (before: T, now: Date) => T,
+) {
   const { db, person, now } = c.get('deps')
   const expected = expectedVersion(c.req.header('if-match'))
   const reason = changeReason(c.req.header('x-change-reason'))
@@ -46,7 +58,12 @@ export async function reviseItem<T extends Versioned>(c: Context<AppEnv>, resour
 }
 
 /** DELETE: withdraws the item with the reason in the body; it stays readable as withdrawn. */
-export async function withdrawItem<T extends Versioned>(c: Context<AppEnv>, resource: VersionedResource<T>, key: string, withdraw: (before: T, reason: string, now: Date) => T) {
+export async function withdrawItem<T extends Versioned>(
+  c: Context<AppEnv>,
+  resource: VersionedResource<T>,
+  key: string,
+  withdraw: (before: T, reason: string, now: Date) => T,
+) {
   const { db, person, now } = c.get('deps')
   const expected = expectedVersion(c.req.header('if-match'))
   const { reason } = parseWith(withdrawalSchema, c.get('body'))

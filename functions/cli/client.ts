@@ -30,9 +30,19 @@ function settingsOf(env: NodeJS.ProcessEnv): ReturnType<typeof localSettings> {
   }
 }
 
-interface Problem { status?: number; detail?: string; errors?: { field: string; reason: string }[] }
+interface Problem {
+  status?: number
+  detail?: string
+  errors?: { field: string; reason: string }[]
+}
 
-export interface ApiRequest { method?: string; body?: unknown; rawBody?: string; contentType?: string; headers?: Record<string, string> }
+export interface ApiRequest {
+  method?: string
+  body?: unknown
+  rawBody?: string
+  contentType?: string
+  headers?: Record<string, string>
+}
 
 /**
  * The journal API as the CLI uses it: owner token attached, JSON in and out, and every refusal
@@ -49,27 +59,39 @@ export function apiClient(io: Io) {
     if (request.rawBody !== undefined) headers['Content-Type'] = request.contentType ?? 'text/plain'
     try {
       return await fetch(new URL(path, base), {
-        method: request.method ?? 'GET', headers,
+        method: request.method ?? 'GET',
+        headers,
         body: request.rawBody ?? (request.body === undefined ? undefined : JSON.stringify(request.body)),
       })
     } catch {
-      throw new CommandError(`Cannot reach the journal API at ${base}. Start it with \`npm start\`, or set JOURNAL_API_URL to where it runs.`)
+      throw new CommandError(
+        `Cannot reach the journal API at ${base}. Start it with \`npm start\`, or set JOURNAL_API_URL to where it runs.`,
+      )
     }
   }
 
   async function refusal(res: Response): Promise<CommandError> {
     const problem = (await res.json().catch(() => ({}))) as Problem
     if (res.status === 401) {
-      return new CommandError(`${problem.detail ?? 'The API refused the token.'}\n${token
-        ? 'Check JOURNAL_TOKEN: it must be a working owner token (create one with `journal token create` while signed in with another, or use the one `npm start` prints).'
-        : 'No owner token found: set JOURNAL_TOKEN, or run `npm start` once so .journal/owner-token exists.'}`)
+      return new CommandError(
+        `${problem.detail ?? 'The API refused the token.'}\n${
+          token
+            ? 'Check JOURNAL_TOKEN: it must be a working owner token (create one with `journal token create` while signed in with another, or use the one `npm start` prints).'
+            : 'No owner token found: set JOURNAL_TOKEN, or run `npm start` once so .journal/owner-token exists.'
+        }`,
+      )
     }
     const fields = (problem.errors ?? []).map((e) => `  ${e.field}: ${e.reason}`)
-    return new CommandError([problem.detail ?? `The API answered ${res.status} ${res.statusText}.`, ...fields].join('\n'))
+    return new CommandError(
+      [problem.detail ?? `The API answered ${res.status} ${res.statusText}.`, ...fields].join('\n'),
+    )
   }
 
   /** Sends a request and returns its JSON body (and ETag); any non-2xx answer throws. */
-  async function call<T = Record<string, unknown>>(path: string, request: ApiRequest = {}): Promise<{ body: T; etag?: string; status: number }> {
+  async function call<T = Record<string, unknown>>(
+    path: string,
+    request: ApiRequest = {},
+  ): Promise<{ body: T; etag?: string; status: number }> {
     const res = await send(path, request)
     if (!res.ok) throw await refusal(res)
     return { body: (await res.json()) as T, etag: res.headers.get('etag') ?? undefined, status: res.status }

@@ -15,10 +15,14 @@ export interface Io {
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const
 
 /** The command was called wrongly: says how to call it instead. Exit code 2. */
-export class UsageError extends Error { override name = 'UsageError' }
+export class UsageError extends Error {
+  override name = 'UsageError'
+}
 
 /** The API refused or failed, or cannot be reached: says what to do. Exit code 1. */
-export class CommandError extends Error { override name = 'CommandError' }
+export class CommandError extends Error {
+  override name = 'CommandError'
+}
 
 export interface Command {
   name: string
@@ -32,8 +36,14 @@ type Options = NonNullable<ParseArgsConfig['options']>
 /** node:util parseArgs with `--json` and `--help` known everywhere and mistakes turned into UsageErrors. */
 export function options<O extends Options>(args: string[], spec: O, command: string, positionals = 0) {
   try {
-    const parsed = parseArgs({ args, options: { ...spec, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: positionals > 0, strict: true })
-    if (parsed.positionals.length > positionals) throw new UsageError(`Too many arguments: ${parsed.positionals.slice(positionals).join(' ')}.`)
+    const parsed = parseArgs({
+      args,
+      options: { ...spec, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: positionals > 0,
+      strict: true,
+    })
+    if (parsed.positionals.length > positionals)
+      throw new UsageError(`Too many arguments: ${parsed.positionals.slice(positionals).join(' ')}.`)
     return parsed
   } catch (error) {
     const message = (error as Error).message.replace(/\. To specify a positional argument.*$/, '')

@@ -11,7 +11,20 @@ import { token } from './commands/token.js'
 import { withdraw } from './commands/withdraw.js'
 import { CommandError, EXIT, UsageError, type Command, type Io } from './io.js'
 
-export const COMMANDS: readonly Command[] = [add, list, edit, withdraw, importCommand, exportCommand, digest, report, post, token, backup, restore]
+export const COMMANDS: readonly Command[] = [
+  add,
+  list,
+  edit,
+  withdraw,
+  importCommand,
+  exportCommand,
+  digest,
+  report,
+  post,
+  token,
+  backup,
+  restore,
+]
 
 export const HELP = `journal — keep your open agenda from the command line
 

@@ -11,11 +11,15 @@ export async function takeBackup(db: Db, person: string, now: Date): Promise<Bac
  * journal; a journal that holds anything is refused, so a restore never mixes two histories.
  */
 export async function restoreBackup(
-  db: Db, person: string, backup: Backup, onProgress?: (written: number, total: number) => void,
+  db: Db,
+  person: string,
+  backup: Backup,
+  onProgress?: (written: number, total: number) => void,
 ): Promise<number> {
   if (!(await isPersonEmpty(db, person))) {
-    const reason = `of "${person}" is not empty: restore only into an empty journal `
-      + '(a new table, or JOURNAL_PERSON for a new journal).'
+    const reason =
+      `of "${person}" is not empty: restore only into an empty journal ` +
+      '(a new table, or JOURNAL_PERSON for a new journal).'
     throw new ValidationError([{ field: 'journal', reason }])
   }
   await writeStoredItems(db, backup.items, (written) => onProgress?.(written, backup.itemCount))

@@ -1,10 +1,33 @@
-import { addDays, isoWeekOf, localDaysToInstants, isoWeeksBetween, previousIsoWeek, weekRangeOrThrow } from '../core/time/index.js'
+import {
+  addDays,
+  isoWeekOf,
+  localDaysToInstants,
+  isoWeeksBetween,
+  previousIsoWeek,
+  weekRangeOrThrow,
+} from '../core/time/index.js'
 import { learnOrganisations, localStartDate } from '../core/privacy/index.js'
-import { digestScheduledAt, reviseDigest, type Digest, type DigestMode, type DigestOutcome, type DigestRequest, type DigestStatus, selectDigest } from '../core/digest/index.js'
+import {
+  digestScheduledAt,
+  reviseDigest,
+  type Digest,
+  type DigestMode,
+  type DigestOutcome,
+  type DigestRequest,
+  type DigestStatus,
+  selectDigest,
+} from '../core/digest/index.js'
 import type { Entry, JournalSettings } from '../core/model/index.js'
 import {
-  deleteDigest, getDigest, getJournalSettings, listAllEntries, listDigests, listEntries, putDigest,
-  VersionConflictError, type Db,
+  deleteDigest,
+  getDigest,
+  getJournalSettings,
+  listAllEntries,
+  listDigests,
+  listEntries,
+  putDigest,
+  VersionConflictError,
+  type Db,
 } from '../store/index.js'
 
 /**
@@ -37,14 +60,30 @@ const weekEnd = (week: string, timeZone: string) => {
 }
 
 /** (Re)generates the digest of `week`. A concurrent generation of the same week is retried, then agrees. */
-export async function generateDigest(db: Db, person: string, week: string, options: GenerateOptions): Promise<DigestOutcome> {
+export async function generateDigest(
+  db: Db,
+  person: string,
+  week: string,
+  options: GenerateOptions,
+): Promise<DigestOutcome> {
   const { timeZone, locale } = options.settings
-  const entries = options.entries ?? await listAllEntries(db, person, { end: weekEnd(week, timeZone) })
+  const entries = options.entries ?? (await listAllEntries(db, person, { end: weekEnd(week, timeZone) }))
   const selection = selectDigest(entries, week, options.now, { timeZone, locale, knownBefore: options.knownBefore })
   for (let attempt = 1; ; attempt++) {
-    const existing = attempt === 1 && options.existing !== undefined ? options.existing ?? undefined : await getDigest(db, person, week)
+    const existing =
+      attempt === 1 && options.existing !== undefined
+        ? (options.existing ?? undefined)
+        : await getDigest(db, person, week)
     const scheduledAt = options.onSchedule ? digestScheduledAt(week, timeZone) : undefined
-    const result = reviseDigest({ existing, selection, request: options.request ?? {}, defaultStatus: options.defaultStatus, person, now: options.now, scheduledAt })
+    const result = reviseDigest({
+      existing,
+      selection,
+      request: options.request ?? {},
+      defaultStatus: options.defaultStatus,
+      person,
+      now: options.now,
+      scheduledAt,
+    })
     try {
       if (result.digest && result.outcome !== 'unchanged') await putDigest(db, result.digest, existing?.version ?? 0)
       if (result.outcome === 'removed') await deleteDigest(db, person, week, existing!.version)
@@ -56,11 +95,20 @@ export async function generateDigest(db: Db, person: string, week: string, optio
 }
 
 /** One run over many weeks: its moment, how new digests start, and the journal's zone and language. */
-export interface DigestRun { now: Date; mode: DigestMode; settings: JournalSettings }
+export interface DigestRun {
+  now: Date
+  mode: DigestMode
+  settings: JournalSettings
+}
 
 const statusFor = (mode: DigestMode): DigestStatus => (mode === 'publish' ? 'published' : 'draft')
 
-export interface WeeklyRun { db: Db; person: string; now: Date; mode: DigestMode }
+export interface WeeklyRun {
+  db: Db
+  person: string
+  now: Date
+  mode: DigestMode
+}
 
 /** Weeks the job looks over each run, so a run lost to an outage is made good by the next one. */
 export const CATCH_UP_WEEKS = 4
@@ -85,7 +133,13 @@ export async function runWeeklyDigest({ db, person, now, mode }: WeeklyRun): Pro
  * one of the stored digests. Each entry is projected once: the organisations of past weeks are
  * carried along as `knownBefore`, so years of weeks take a moment, not minutes.
  */
-export async function generateDigestsBetween(db: Db, person: string, fromWeek: string, toWeek: string, run: DigestRun): Promise<DigestOutcome[]> {
+export async function generateDigestsBetween(
+  db: Db,
+  person: string,
+  fromWeek: string,
+  toWeek: string,
+  run: DigestRun,
+): Promise<DigestOutcome[]> {
   const { now, mode, settings } = run
   const byWeek = new Map<string, Entry[]>()
   for (const entry of await listAllEntries(db, person, { end: weekEnd(toWeek, settings.timeZone) })) {
@@ -99,7 +153,17 @@ export async function generateDigestsBetween(db: Db, person: string, fromWeek: s
   const outcomes: DigestOutcome[] = []
   for (const week of isoWeeksBetween(fromWeek, toWeek)) {
     const entries = byWeek.get(week) ?? []
-    outcomes.push(await generateDigest(db, person, week, { now, defaultStatus: statusFor(mode), settings, entries, knownBefore: known, existing: stored.get(week) ?? null, onSchedule: true }))
+    outcomes.push(
+      await generateDigest(db, person, week, {
+        now,
+        defaultStatus: statusFor(mode),
+        settings,
+        entries,
+        knownBefore: known,
+        existing: stored.get(week) ?? null,
+        onSchedule: true,
+      }),
+    )
     learnOrganisations(entries, now, known)
   }
   return outcomes
@@ -117,7 +181,12 @@ async function storedDigests(db: Db, person: string): Promise<Map<string, Digest
 }
 
 /** Digests for all weeks that ended before `now`, from the week of the first entry on (`npm start`, demo journal). */
-export async function generatePastDigests(db: Db, person: string, now: Date, mode: DigestMode): Promise<DigestOutcome[]> {
+export async function generatePastDigests(
+  db: Db,
+  person: string,
+  now: Date,
+  mode: DigestMode,
+): Promise<DigestOutcome[]> {
   const [first] = (await listEntries(db, person, { order: 'asc', limit: 1 })).items
   if (!first) return []
   const settings = await getJournalSettings(db, person)

@@ -32,17 +32,30 @@ export interface ImportRun {
 
 export const IMPORT_BATCH_SIZE = 10
 
-export async function runImport(db: Db, person: string, calendar: CalendarImport, run: ImportRun): Promise<ImportResult> {
-  const existing = await getEntriesBySourceUid(db, person, calendar.events.map((e) => e.sourceUid))
+export async function runImport(
+  db: Db,
+  person: string,
+  calendar: CalendarImport,
+  run: ImportRun,
+): Promise<ImportResult> {
+  const existing = await getEntriesBySourceUid(
+    db,
+    person,
+    calendar.events.map((e) => e.sourceUid),
+  )
   const plan = planImport(calendar.events, existing)
   const result: ImportResult = {
-    created: plan.create.length, updated: plan.update.length, unchanged: plan.unchanged.length, outsideRange: calendar.outsideRange,
+    created: plan.create.length,
+    updated: plan.update.length,
+    unchanged: plan.unchanged.length,
+    outsideRange: calendar.outsideRange,
     entries: plan.unchanged.map((e) => ({ id: e.id, sourceUid: e.sourceUid!, action: 'unchanged' as const })),
   }
   const writes = [
     ...plan.create.map((event) => async () => {
       const entry = newEntry(event.content, person, run.now)
-      if (!run.dryRun) await createEntry(db, entry, { by: run.by, alsoPut: sourceLookupItem(person, event.sourceUid, entry.id) })
+      if (!run.dryRun)
+        await createEntry(db, entry, { by: run.by, alsoPut: sourceLookupItem(person, event.sourceUid, entry.id) })
       result.entries.push({ id: entry.id, sourceUid: event.sourceUid, action: 'created' })
     }),
     ...plan.update.map(({ before, content, event }) => async () => {

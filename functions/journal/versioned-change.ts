@@ -1,6 +1,12 @@
 import type { Entry, Post } from '../core/model/index.js'
 import {
-  getEntry, getPost, updateEntry, updatePost, VersionConflictError, type Db, type WriteMeta,
+  getEntry,
+  getPost,
+  updateEntry,
+  updatePost,
+  VersionConflictError,
+  type Db,
+  type WriteMeta,
 } from '../store/index.js'
 
 type Versioned = { version: number }

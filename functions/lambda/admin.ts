@@ -11,6 +11,10 @@ import { createDb } from '../store/index.js'
  * key comes from JOURNAL_SESSION_SECRET; without it the function refuses to start.
  */
 const deps = { db: createDb(), person: process.env.JOURNAL_PERSON ?? 'demo' }
-const app = mountAdmin(mountTools(baseApp(deps)), { ...deps, sessionSecret: sessionSecretFromEnv(), siteUrl: process.env.JOURNAL_SITE_URL })
+const app = mountAdmin(mountTools(baseApp(deps)), {
+  ...deps,
+  sessionSecret: sessionSecretFromEnv(),
+  siteUrl: process.env.JOURNAL_SITE_URL,
+})
 
 export const handler = handle(app)

@@ -13,7 +13,11 @@ const person = process.env[LAMBDA_ENV.person] ?? 'demo'
 const mode = parseDigestMode(process.env[LAMBDA_ENV.digestMode])
 
 /** What the schedule sends (jobs-stack.ts); `time` is what a classic EventBridge rule would send. */
-export interface DigestEvent { source?: string; scheduledTime?: string; time?: string }
+export interface DigestEvent {
+  source?: string
+  scheduledTime?: string
+  time?: string
+}
 
 /**
  * Uses the scheduled time, not the clock, so a retry hours later still digests the same week.
@@ -23,7 +27,12 @@ export async function handler(event: DigestEvent = {}) {
   const scheduled = Date.parse(event.scheduledTime ?? event.time ?? '')
   const now = Number.isNaN(scheduled) ? new Date() : new Date(scheduled)
   const result = await runWeeklyDigest({ db, person, now, mode })
-  const summary = { week: result.week, outcome: result.outcome, status: result.digest?.status ?? null, items: result.digest?.items.length ?? 0 }
+  const summary = {
+    week: result.week,
+    outcome: result.outcome,
+    status: result.digest?.status ?? null,
+    items: result.digest?.items.length ?? 0,
+  }
   console.log(JSON.stringify({ message: 'weekly digest', person, mode, ...summary }))
   return summary
 }

@@ -1,4 +1,9 @@
-import { BatchGetBuildsCommand, CodeBuildClient, ListBuildsForProjectCommand, StartBuildCommand } from '@aws-sdk/client-codebuild'
+import {
+  BatchGetBuildsCommand,
+  CodeBuildClient,
+  ListBuildsForProjectCommand,
+  StartBuildCommand,
+} from '@aws-sdk/client-codebuild'
 import { LAMBDA_ENV, SCHEDULED_PUBLISH_CHECK } from './function-config.js'
 
 /**
@@ -40,7 +45,14 @@ export interface SiteBuilds {
 }
 
 /** Phases before the export: a build still in one of these will read the table after now. */
-export const PHASES_BEFORE_EXPORT: ReadonlySet<string> = new Set(['SUBMITTED', 'QUEUED', 'PROVISIONING', 'DOWNLOAD_SOURCE', 'INSTALL', 'PRE_BUILD'])
+export const PHASES_BEFORE_EXPORT: ReadonlySet<string> = new Set([
+  'SUBMITTED',
+  'QUEUED',
+  'PROVISIONING',
+  'DOWNLOAD_SOURCE',
+  'INSTALL',
+  'PRE_BUILD',
+])
 
 export type PublishOutcome =
   | { outcome: 'started' | 'coalesced'; buildId: string }
@@ -58,7 +70,9 @@ export interface WaitOptions {
 export class PublishDeferredError extends Error {
   override name = 'PublishDeferredError'
   constructor(buildId: string | undefined) {
-    super(`build ${buildId ?? '(just started by another trigger)'} is still running; these changes will be retried and published by the next build`)
+    super(
+      `build ${buildId ?? '(just started by another trigger)'} is still running; these changes will be retried and published by the next build`,
+    )
   }
 }
 
@@ -101,17 +115,20 @@ export function codeBuildSiteBuilds(client: CodeBuildClient, projectName: string
       const { ids = [] } = await client.send(new ListBuildsForProjectCommand({ projectName, sortOrder: 'DESCENDING' }))
       if (ids.length === 0) return []
       const { builds = [] } = await client.send(new BatchGetBuildsCommand({ ids: ids.slice(0, 5) }))
-      return builds.filter((build) => build.id).map((build) => {
-        const exported = build.exportedEnvironmentVariables?.find((v) => v.name === 'NEXT_CHANGE_AT')?.value
-        const nextChangeAt = exported ? Date.parse(exported) : Number.NaN
-        return {
-          id: build.id!,
-          status: build.buildStatus ?? 'IN_PROGRESS',
-          phase: build.currentPhase ?? 'SUBMITTED',
-          startedAt: build.startTime?.getTime() ?? 0,
-          ...(Number.isNaN(nextChangeAt) ? {} : { nextChangeAt }),
-        }
-      }).sort((a, b) => b.startedAt - a.startedAt)
+      return builds
+        .filter((build) => build.id)
+        .map((build) => {
+          const exported = build.exportedEnvironmentVariables?.find((v) => v.name === 'NEXT_CHANGE_AT')?.value
+          const nextChangeAt = exported ? Date.parse(exported) : Number.NaN
+          return {
+            id: build.id!,
+            status: build.buildStatus ?? 'IN_PROGRESS',
+            phase: build.currentPhase ?? 'SUBMITTED',
+            startedAt: build.startTime?.getTime() ?? 0,
+            ...(Number.isNaN(nextChangeAt) ? {} : { nextChangeAt }),
+          }
+        })
+        .sort((a, b) => b.startedAt - a.startedAt)
     },
     async start() {
       try {
@@ -132,13 +149,21 @@ const POLL_MS = 15_000
 
 let builds: SiteBuilds | undefined
 
-export async function handler(event: { Records?: unknown[]; source?: string }, context: { getRemainingTimeInMillis(): number }): Promise<PublishOutcome> {
+export async function handler(
+  event: { Records?: unknown[]; source?: string },
+  context: { getRemainingTimeInMillis(): number },
+): Promise<PublishOutcome> {
   const project = process.env[LAMBDA_ENV.buildProject]
-  if (!project) throw new Error(`${LAMBDA_ENV.buildProject} is not set: the publish trigger does not know which build project to start`)
+  if (!project)
+    throw new Error(
+      `${LAMBDA_ENV.buildProject} is not set: the publish trigger does not know which build project to start`,
+    )
   builds ??= codeBuildSiteBuilds(new CodeBuildClient({}), project)
   const wait = { until: Date.now() + context.getRemainingTimeInMillis() - MARGIN_MS, pollMs: POLL_MS }
   const scheduled = event.source === SCHEDULED_PUBLISH_CHECK.source
   const result = scheduled ? await publishIfDue(builds, wait) : await requestPublish(builds, wait)
-  console.info(JSON.stringify({ ...result, trigger: scheduled ? 'schedule' : 'stream', changes: event.Records?.length ?? 0 }))
+  console.info(
+    JSON.stringify({ ...result, trigger: scheduled ? 'schedule' : 'stream', changes: event.Records?.length ?? 0 }),
+  )
   return result
 }

@@ -15,6 +15,11 @@ export async function backupToFile(db: Db, person: string, file: string, now = n
  * Restores a backup file into an empty journal. The file is checked completely (format, version,
  * checksum, ownership) before the first write; a journal that holds anything is refused.
  */
-export async function restoreFromFile(db: Db, person: string, file: string, onProgress?: (written: number, total: number) => void): Promise<number> {
+export async function restoreFromFile(
+  db: Db,
+  person: string,
+  file: string,
+  onProgress?: (written: number, total: number) => void,
+): Promise<number> {
   return restoreBackup(db, person, parseBackup(readFileSync(file, 'utf8'), person), onProgress)
 }

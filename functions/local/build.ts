@@ -34,14 +34,17 @@ async function main(): Promise<void> {
   const settings = localSettings()
   let dynamo: RunningDynamoDb | undefined
   try {
-    const endpoint = settings.dynamoDbEndpoint
-      ?? runningLocalDynamoDb(settings.dynamoDbDir, settings.dynamoDbPort)
-      ?? (dynamo = await startDynamoDbLocal({ dataDir: settings.dynamoDbDir })).endpoint
+    const endpoint =
+      settings.dynamoDbEndpoint ??
+      runningLocalDynamoDb(settings.dynamoDbDir, settings.dynamoDbPort) ??
+      (dynamo = await startDynamoDbLocal({ dataDir: settings.dynamoDbDir })).endpoint
     const db = createDb({ endpoint, table: settings.table })
     await ensureTable(db)
     const snapshotFile = join(settings.dataDir, 'public-snapshot.json')
     const { snapshot } = await exportSnapshot(db, settings.person, snapshotFile)
-    console.log(`Exported the public snapshot of "${settings.person}": ${snapshot.entries.length} entries, ${snapshot.posts.length} posts, ${snapshot.digests.length} digests → ${snapshotFile}`)
+    console.log(
+      `Exported the public snapshot of "${settings.person}": ${snapshot.entries.length} entries, ${snapshot.posts.length} posts, ${snapshot.digests.length} digests → ${snapshotFile}`,
+    )
     await dynamo?.stop()
     dynamo = undefined
     const started = Date.now()

@@ -1,6 +1,18 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { entryStartInstant, normalizeEntryInput, postFromMarkdown, newEntry, newPost, normalizePostContent, postCreateSchema, journalSettings, profileFromInput, profileInputSchema, parseWith } from '../core/model/index.js'
+import {
+  entryStartInstant,
+  normalizeEntryInput,
+  postFromMarkdown,
+  newEntry,
+  newPost,
+  normalizePostContent,
+  postCreateSchema,
+  journalSettings,
+  profileFromInput,
+  profileInputSchema,
+  parseWith,
+} from '../core/model/index.js'
 import { createEntry, createPost, getProfile, listEntries, putProfile, type Db } from '../store/index.js'
 
 const DEMO_BY = 'demo-loader'
@@ -20,7 +32,11 @@ export async function isJournalEmpty(db: Db, person: string): Promise<boolean> {
  * Loads the demo journal from `content/demo/` (profile, entries, posts) through the same core
  * validation and store writes as the API. Every file is validated before anything is written.
  */
-export async function loadDemoJournal(db: Db, person: string, dir: string): Promise<{ entries: number; posts: number }> {
+export async function loadDemoJournal(
+  db: Db,
+  person: string,
+  dir: string,
+): Promise<{ entries: number; posts: number }> {
   const profileInput = parseWith(profileInputSchema, JSON.parse(readFileSync(join(dir, 'profile.json'), 'utf8')))
   const entryInputs = JSON.parse(readFileSync(join(dir, 'entries.json'), 'utf8')) as unknown[]
   const journal = journalSettings(profileFromInput(profileInput))
@@ -31,7 +47,9 @@ export async function loadDemoJournal(db: Db, person: string, dir: string): Prom
       throw new Error(`content/demo/entries.json item ${index}: ${(error as Error).message}`)
     }
   })
-  const postFiles = readdirSync(join(dir, 'posts')).filter((f) => f.endsWith('.md')).sort()
+  const postFiles = readdirSync(join(dir, 'posts'))
+    .filter((f) => f.endsWith('.md'))
+    .sort()
   const posts = postFiles.map((file) => {
     const raw = postFromMarkdown(readFileSync(join(dir, 'posts', file), 'utf8'))
     const { slug } = parseWith(postCreateSchema, raw)

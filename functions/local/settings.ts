@@ -26,6 +26,7 @@ export function localSettings(env: NodeJS.ProcessEnv = process.env) {
 function port(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback
   const n = Number(value)
-  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new Error(`${name}=${value} is not a port number: use a whole number from 1 to 65535.`)
+  if (!Number.isInteger(n) || n < 1 || n > 65535)
+    throw new Error(`${name}=${value} is not a port number: use a whole number from 1 to 65535.`)
   return n
 }

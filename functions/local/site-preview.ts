@@ -31,29 +31,49 @@ export type SiteBuildFn = (snapshotFile: string, outDir: string) => Promise<unkn
  * since "this week" moves); when to rebuild is decided by the site watcher. Serving starts at
  * once; until the first build is done it says so.
  */
-export async function startSitePreview(options: SitePreviewOptions): Promise<{ url: string; stop: () => Promise<void>; built: Promise<void> }> {
-  const { db, person, port = 4321, dataDir = resolve('.journal'), pollMs = 2_000, quietMs = 3_000, log = console.log } = options
+export async function startSitePreview(
+  options: SitePreviewOptions,
+): Promise<{ url: string; stop: () => Promise<void>; built: Promise<void> }> {
+  const {
+    db,
+    person,
+    port = 4321,
+    dataDir = resolve('.journal'),
+    pollMs = 2_000,
+    quietMs = 3_000,
+    log = console.log,
+  } = options
   const buildInto = options.buildSite ?? ((snapshotFile, outDir) => buildSite({ snapshotFile, outDir }))
   const outDir = resolve(options.outDir ?? 'site/dist')
   const snapshotFile = join(dataDir, 'public-snapshot.json')
 
-  const watcher = createSiteWatcher({
-    currentFingerprint: async () => changeLogFingerprint(await listChangePositions(db, person)),
-    build: async () => {
-      const exported = await exportSnapshot(db, person, snapshotFile)
-      // Astro empties its output folder first: build beside the live site and swap the folders, so
-      // readers never meet a half-built or missing site.
-      const staging = `${outDir}.next`
-      rmSync(staging, { recursive: true, force: true })
-      await buildInto(snapshotFile, staging)
-      swapInto(staging, outDir)
-      return { fingerprint: exported.fingerprint, nextChangeAt: exported.nextChangeAt, entries: exported.snapshot.entries.length }
+  const watcher = createSiteWatcher(
+    {
+      currentFingerprint: async () => changeLogFingerprint(await listChangePositions(db, person)),
+      build: async () => {
+        const exported = await exportSnapshot(db, person, snapshotFile)
+        // Astro empties its output folder first: build beside the live site and swap the folders, so
+        // readers never meet a half-built or missing site.
+        const staging = `${outDir}.next`
+        rmSync(staging, { recursive: true, force: true })
+        await buildInto(snapshotFile, staging)
+        swapInto(staging, outDir)
+        return {
+          fingerprint: exported.fingerprint,
+          nextChangeAt: exported.nextChangeAt,
+          entries: exported.snapshot.entries.length,
+        }
+      },
+      now: Date.now,
+      log,
     },
-    now: Date.now,
-    log,
-  }, { quietMs })
+    { quietMs },
+  )
 
-  const server = serveStaticSite(outDir, () => watcher.running() !== undefined && !existsSync(join(outDir, 'index.html')))
+  const server = serveStaticSite(
+    outDir,
+    () => watcher.running() !== undefined && !existsSync(join(outDir, 'index.html')),
+  )
   await new Promise<void>((ok, fail) => server.once('error', fail).listen(port, '127.0.0.1', ok))
   const built = watcher.buildNow()
   const poll = setInterval(() => void watcher.check(), pollMs)

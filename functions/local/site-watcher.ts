@@ -66,7 +66,8 @@ export function createSiteWatcher(deps: SiteWatcherDeps, timing: SiteWatcherTimi
   const buildNow = (): Promise<void> => {
     const started = deps.now()
     pendingSince = undefined
-    building = deps.build()
+    building = deps
+      .build()
       .then((result) => {
         exported = result
         builtOnDay = day(started)
@@ -78,15 +79,20 @@ export function createSiteWatcher(deps: SiteWatcherDeps, timing: SiteWatcherTimi
         const retryInMs = Math.min(maxRetryMs, quietMs * 2 ** failures)
         retryAt = deps.now() + retryInMs
         pendingSince = started
-        deps.log(`Site build failed: ${error.message}. The last site stays online; trying again in ${Math.round(retryInMs / 1000)} s.`)
+        deps.log(
+          `Site build failed: ${error.message}. The last site stays online; trying again in ${Math.round(retryInMs / 1000)} s.`,
+        )
       })
-      .finally(() => { building = undefined })
+      .finally(() => {
+        building = undefined
+      })
     return building
   }
 
   const stale = async (): Promise<boolean> => {
     const now = deps.now()
-    const due = (exported?.nextChangeAt !== undefined && now >= Date.parse(exported.nextChangeAt)) || day(now) !== builtOnDay
+    const due =
+      (exported?.nextChangeAt !== undefined && now >= Date.parse(exported.nextChangeAt)) || day(now) !== builtOnDay
     if (due || !exported) return true
     // An unreachable store is no reason to rebuild: the build would fail too.
     return (await deps.currentFingerprint().catch(() => exported!.fingerprint)) !== exported.fingerprint
@@ -102,7 +108,8 @@ export function createSiteWatcher(deps: SiteWatcherDeps, timing: SiteWatcherTimi
       // Reading the change log grows with the journal (the demo's 690 items: 150–240 ms on a busy
       // machine): looking takes at most a tenth of the time, however large the journal.
       nextCheckAt = now + 9 * (now - started)
-      if (!stopped && !building && pendingSince !== undefined && now - pendingSince >= quietMs && now >= retryAt) void buildNow()
+      if (!stopped && !building && pendingSince !== undefined && now - pendingSince >= quietMs && now >= retryAt)
+        void buildNow()
     } finally {
       checking = false
     }

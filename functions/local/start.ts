@@ -47,22 +47,31 @@ async function main() {
     if (made > 0) console.log(`Generated ${made} weekly digests.`)
     const api = await startApiServer({ db, person: settings.person, dataDir: settings.dataDir, port: settings.apiPort })
     stops.push(api.stop)
-    const site = await startSitePreview({ db, person: settings.person, port: settings.sitePort, dataDir: settings.dataDir })
+    const site = await startSitePreview({
+      db,
+      person: settings.person,
+      port: settings.sitePort,
+      dataDir: settings.dataDir,
+    })
     stops.push(site.stop)
-    console.log([
-      '',
-      'Open Agenda Journal is running:',
-      `  Site         ${site.url}  (rebuilt a few seconds after the journal changes)`,
-      `  API          http://localhost:${settings.apiPort}/api/entries`,
-      `  API docs     http://localhost:${settings.apiPort}/api/openapi.json`,
-      `  Admin        http://localhost:${settings.apiPort}/admin  (sign in with the owner token)`,
-      `  Owner token  ${token}`,
-      '',
-      'Press Ctrl-C to stop (your journal is kept in .journal/).',
-    ].join('\n'))
+    console.log(
+      [
+        '',
+        'Open Agenda Journal is running:',
+        `  Site         ${site.url}  (rebuilt a few seconds after the journal changes)`,
+        `  API          http://localhost:${settings.apiPort}/api/entries`,
+        `  API docs     http://localhost:${settings.apiPort}/api/openapi.json`,
+        `  Admin        http://localhost:${settings.apiPort}/admin  (sign in with the owner token)`,
+        `  Owner token  ${token}`,
+        '',
+        'Press Ctrl-C to stop (your journal is kept in .journal/).',
+      ].join('\n'),
+    )
   } catch (error) {
     const e = error as NodeJS.ErrnoException
-    console.error(`\n${e.code === 'EADDRINUSE' ? `Port ${settings.apiPort} is in use: stop what runs there or set JOURNAL_API_PORT to another port.` : e.message}`)
+    console.error(
+      `\n${e.code === 'EADDRINUSE' ? `Port ${settings.apiPort} is in use: stop what runs there or set JOURNAL_API_PORT to another port.` : e.message}`,
+    )
     await shutdown(1)
   }
 }

@@ -3,10 +3,20 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, sep } from 'node:path'
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8', '.xml': 'application/xml; charset=utf-8', '.atom': 'application/atom+xml; charset=utf-8',
-  '.ics': 'text/calendar; charset=utf-8', '.csv': 'text/csv; charset=utf-8', '.txt': 'text/plain; charset=utf-8', '.svg': 'image/svg+xml',
-  '.wasm': 'application/wasm', '.pf_meta': 'application/octet-stream', '.pf_fragment': 'application/octet-stream', '.pf_index': 'application/octet-stream',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.atom': 'application/atom+xml; charset=utf-8',
+  '.ics': 'text/calendar; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.wasm': 'application/wasm',
+  '.pf_meta': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
 }
 
 /** What one request path asks of the site: a file to send, or a refusal with the reason. */
@@ -25,7 +35,8 @@ export function resolveStaticPath(root: string, requestUrl: string): StaticAnswe
   } catch {
     return { status: 400, reason: 'The path is not valid percent-encoding: encode "%" as %25.' }
   }
-  if (decoded.includes('\0')) return { status: 400, reason: 'The path holds a NUL byte (%00), which no file name can hold.' }
+  if (decoded.includes('\0'))
+    return { status: 400, reason: 'The path holds a NUL byte (%00), which no file name can hold.' }
   const path = normalize(join(root, decoded))
   if (path !== root && !path.startsWith(root + sep)) return { status: 403, reason: 'The path points outside the site.' }
   const file = isDirectory(path) ? join(path, 'index.html') : path
@@ -73,11 +84,16 @@ function answer(root: string, firstBuildRunning: () => boolean, req: IncomingMes
   }
   const found = resolveStaticPath(root, req.url ?? '/')
   if ('reason' in found) return text(res, found.status, `${found.reason}\n`)
-  res.writeHead(found.status, { 'Content-Type': TYPES[extname(found.file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' })
+  res.writeHead(found.status, {
+    'Content-Type': TYPES[extname(found.file)] ?? 'application/octet-stream',
+    'Cache-Control': 'no-cache',
+  })
   if (req.method === 'HEAD') return void res.end()
   // The file can vanish between the check and the read (a rebuild swaps the folders): the
   // answer is then cut off, and the server carries on.
-  createReadStream(found.file).once('error', () => res.destroy()).pipe(res)
+  createReadStream(found.file)
+    .once('error', () => res.destroy())
+    .pipe(res)
 }
 
 function text(res: ServerResponse, status: number, body: string): void {

@@ -46,7 +46,8 @@ async function runAstroBuild(options: SiteBuildOptions): Promise<{ outDir: strin
     // the build's live data is far smaller; a ceiling keeps the build within the 1 GB budget.
     // Rendering a page makes much short-lived garbage: a larger young generation collects it in
     // fewer pauses (measured: 19.6 s instead of 20.8 s for 10,000 entries, same peak memory).
-    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${process.env.JOURNAL_SITE_BUILD_HEAP_MB ?? 768} --max-semi-space-size=32`.trim(),
+    NODE_OPTIONS:
+      `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${process.env.JOURNAL_SITE_BUILD_HEAP_MB ?? 768} --max-semi-space-size=32`.trim(),
   }
   // Astro renders pages with server code it writes into the output directory when that lies in
   // its working directory, and otherwise into `<cwd>/.astro/` (which it then copies over whole).
@@ -61,8 +62,12 @@ async function runAstroBuild(options: SiteBuildOptions): Promise<{ outDir: strin
     const args = [astro, 'build', '--root', SITE_ROOT, ...(options.verbose ? [] : ['--silent'])]
     const child = spawn(process.execPath, args, { cwd, env, stdio: options.verbose ? 'inherit' : 'pipe' })
     let output = ''
-    child.stdout?.on('data', (chunk: Buffer) => { output = (output + chunk.toString()).slice(-20_000) })
-    child.stderr?.on('data', (chunk: Buffer) => { output = (output + chunk.toString()).slice(-20_000) })
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-20_000)
+    })
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-20_000)
+    })
     const code = await new Promise<number | null>((done, fail) => child.once('error', fail).once('exit', done))
     if (code !== 0) throw new Error(`The site build failed (exit ${code}).\n${output}`)
     const { pages } = await indexSearch(outDir, options.snapshotFile)
@@ -79,15 +84,19 @@ async function runAstroBuild(options: SiteBuildOptions): Promise<{ outDir: strin
  * A lock directory holding the builder's pid serialises them; a lock whose process is gone is taken over.
  */
 async function oneBuildAtATime<T>(work: () => Promise<T>): Promise<T> {
-  const lock = join(tmpdir(), `open-agenda-journal-build-${createHash('sha256').update(SITE_ROOT).digest('hex').slice(0, 12)}.lock`)
-  for (const started = Date.now(); ;) {
+  const lock = join(
+    tmpdir(),
+    `open-agenda-journal-build-${createHash('sha256').update(SITE_ROOT).digest('hex').slice(0, 12)}.lock`,
+  )
+  for (const started = Date.now(); ; ) {
     try {
       mkdirSync(lock)
       writeFileSync(join(lock, 'pid'), String(process.pid))
       break
     } catch {
       if (!holderAlive(lock)) rmSync(lock, { recursive: true, force: true })
-      else if (Date.now() - started > 15 * 60_000) throw new Error(`Another site build (lock ${lock}) has run for 15 minutes; stop it or remove the lock.`)
+      else if (Date.now() - started > 15 * 60_000)
+        throw new Error(`Another site build (lock ${lock}) has run for 15 minutes; stop it or remove the lock.`)
       await new Promise((r) => setTimeout(r, 200))
     }
   }
@@ -104,6 +113,8 @@ function holderAlive(lock: string): boolean {
     return true
   } catch (error) {
     // No pid file yet: the holder is between mkdir and write; give it a moment.
-    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? 0) < 5_000 : (error as NodeJS.ErrnoException).code === 'EPERM'
+    return (error as NodeJS.ErrnoException).code === 'ENOENT'
+      ? Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? 0) < 5_000
+      : (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }

@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto'
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { buildPublicSnapshot, journalItemsFrom, nextChangeAt, serializeSnapshot, type PublicSnapshot } from '../core/publishing/index.js'
+import {
+  buildPublicSnapshot,
+  journalItemsFrom,
+  nextChangeAt,
+  serializeSnapshot,
+  type PublicSnapshot,
+} from '../core/publishing/index.js'
 import { listChangedSince, type Db } from '../store/index.js'
 
 export interface ExportedSnapshot {
@@ -18,7 +24,12 @@ export interface ExportedSnapshot {
  * on the publish path. The file holds only public data, yet it is its owner's only, like
  * everything in the journal's folder (`.journal/`) where it is kept locally.
  */
-export async function exportSnapshot(db: Db, person: string, file: string, now = new Date()): Promise<ExportedSnapshot> {
+export async function exportSnapshot(
+  db: Db,
+  person: string,
+  file: string,
+  now = new Date(),
+): Promise<ExportedSnapshot> {
   const log = await listChangedSince(db, person)
   const journal = journalItemsFrom(log)
   const snapshot = buildPublicSnapshot(journal, { now })
@@ -35,5 +46,7 @@ export async function exportSnapshot(db: Db, person: string, file: string, now =
  * anything changed since, whatever the timestamps say (see functions/local/site-watcher.ts).
  */
 export function changeLogFingerprint(positions: readonly string[]): string {
-  return `${positions.length}:${createHash('sha256').update([...positions].sort().join('\n')).digest('hex')}`
+  return `${positions.length}:${createHash('sha256')
+    .update([...positions].sort().join('\n'))
+    .digest('hex')}`
 }

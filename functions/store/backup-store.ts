@@ -8,10 +8,16 @@ async function queryRaw(db: Db, index: string, keyName: string, keyValue: string
   const items: Item[] = []
   let start: Item | undefined
   do {
-    const out = await db.client.send(new QueryCommand({
-      TableName: db.table, IndexName: index, KeyConditionExpression: `${keyName} = :k`,
-      ExpressionAttributeValues: { ':k': S(keyValue) }, ExclusiveStartKey: start, Limit: limit,
-    }))
+    const out = await db.client.send(
+      new QueryCommand({
+        TableName: db.table,
+        IndexName: index,
+        KeyConditionExpression: `${keyName} = :k`,
+        ExpressionAttributeValues: { ':k': S(keyValue) },
+        ExclusiveStartKey: start,
+        Limit: limit,
+      }),
+    )
     items.push(...(out.Items ?? []))
     start = limit && items.length >= limit ? undefined : out.LastEvaluatedKey
   } while (start)
@@ -33,11 +39,20 @@ export async function isPersonEmpty(db: Db, person: string): Promise<boolean> {
 }
 
 // stored items written back exactly, 25 per batch, retrying what DynamoDB leaves unprocessed
-export async function writeStoredItems(db: Db, items: StoredItem[], onProgress?: (written: number) => void): Promise<void> {
+export async function writeStoredItems(
+  db: Db,
+  items: StoredItem[],
+  onProgress?: (written: number) => void,
+): Promise<void> {
   for (let i = 0; i < items.length; i += 25) {
-    let pending: WriteRequest[] = items.slice(i, i + 25).map((item) => ({ PutRequest: { Item: item as unknown as Record<string, AttributeValue> } }))
+    let pending: WriteRequest[] = items
+      .slice(i, i + 25)
+      .map((item) => ({ PutRequest: { Item: item as unknown as Record<string, AttributeValue> } }))
     for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt > 8) throw new Error('DynamoDB kept refusing part of the restore; the journal now holds a partial restore. Empty it and run the restore again.')
+      if (attempt > 8)
+        throw new Error(
+          'DynamoDB kept refusing part of the restore; the journal now holds a partial restore. Empty it and run the restore again.',
+        )
       if (attempt > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt))
       const out = await db.client.send(new BatchWriteItemCommand({ RequestItems: { [db.table]: pending } }))
       pending = out.UnprocessedItems?.[db.table] ?? []

@@ -8,25 +8,37 @@ import { TABLE } from './table.js'
  * its key) and the item's version: two writes of one digest or profile in the same millisecond keep
  * their place in the log, but not their version.
  */
-export type ChangedItem = { type: 'entry' | 'post' | 'revision' | 'profile' | 'digest'; data: unknown; position: string }
+export type ChangedItem = {
+  type: 'entry' | 'post' | 'revision' | 'profile' | 'digest'
+  data: unknown
+  position: string
+}
 
 // everything of a person (items and their revisions) changed after `since` (ISO instant), oldest first: exports, snapshots
 export async function listChangedSince(db: Db, person: string, since = '0'): Promise<ChangedItem[]> {
-  return queryAll<ChangedItem>(db, {
-    IndexName: TABLE.gsi2.name,
-    KeyConditionExpression: 'gsi2pk = :changes AND gsi2sk > :since',
-    ExpressionAttributeValues: { ':changes': S(keys.changes(person)), ':since': S(since) },
-  }, (raw) => ({ type: raw.type!.S as ChangedItem['type'], data: dataOf(raw), position: positionOf(raw) }))
+  return queryAll<ChangedItem>(
+    db,
+    {
+      IndexName: TABLE.gsi2.name,
+      KeyConditionExpression: 'gsi2pk = :changes AND gsi2sk > :since',
+      ExpressionAttributeValues: { ':changes': S(keys.changes(person)), ':since': S(since) },
+    },
+    (raw) => ({ type: raw.type!.S as ChangedItem['type'], data: dataOf(raw), position: positionOf(raw) }),
+  )
 }
 
 // the positions of a person's whole change log, keys only, oldest first: has it changed since an export read it?
 export async function listChangePositions(db: Db, person: string): Promise<string[]> {
-  return queryAll<string>(db, {
-    IndexName: TABLE.gsi2.name,
-    KeyConditionExpression: 'gsi2pk = :changes',
-    ProjectionExpression: 'gsi2sk, version',
-    ExpressionAttributeValues: { ':changes': S(keys.changes(person)) },
-  }, positionOf)
+  return queryAll<string>(
+    db,
+    {
+      IndexName: TABLE.gsi2.name,
+      KeyConditionExpression: 'gsi2pk = :changes',
+      ProjectionExpression: 'gsi2sk, version',
+      ExpressionAttributeValues: { ':changes': S(keys.changes(person)) },
+    },
+    positionOf,
+  )
 }
 
 function positionOf(raw: Item): string {

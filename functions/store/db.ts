@@ -3,19 +3,30 @@ import { DynamoDBClient, TransactionCanceledException, type AttributeValue } fro
 import { ATTEMPT_TIMEOUT_MS, retryOnceUnlessTimedOut } from './retry-policy.js'
 
 /** Where the store reads and writes: a client and the table name. */
-export interface Db { client: DynamoDBClient; table: string }
+export interface Db {
+  client: DynamoDBClient
+  table: string
+}
 
 export type Item = Record<string, AttributeValue>
 
-export class NotFoundError extends Error { override name = 'NotFoundError' }
+export class NotFoundError extends Error {
+  override name = 'NotFoundError'
+}
 /** The item changed since the caller read it (optimistic locking on `version`). */
 export class VersionConflictError extends Error {
   override name = 'VersionConflictError'
-  constructor(readonly currentVersion?: number) { super('the item was changed by someone else; read it again and reapply your change') }
+  constructor(readonly currentVersion?: number) {
+    super('the item was changed by someone else; read it again and reapply your change')
+  }
 }
-export class AlreadyExistsError extends Error { override name = 'AlreadyExistsError' }
+export class AlreadyExistsError extends Error {
+  override name = 'AlreadyExistsError'
+}
 /** A create with an idempotency key that was used before; carries the stored record. */
-export class IdempotencyKeyUsedError extends Error { override name = 'IdempotencyKeyUsedError' }
+export class IdempotencyKeyUsedError extends Error {
+  override name = 'IdempotencyKeyUsedError'
+}
 
 /**
  * A DynamoDB client for `JOURNAL_DYNAMODB_ENDPOINT` (DynamoDB Local, any compatible endpoint)
@@ -76,34 +87,41 @@ export interface CursorScope {
 /** DynamoDB refuses longer sort keys (and partition keys over 2048 bytes); no position of ours comes near. */
 const MAX_KEY_BYTES = 1024
 
-const fingerprint = (query: unknown) => createHash('sha256').update(JSON.stringify(query)).digest('base64url').slice(0, 16)
+const fingerprint = (query: unknown) =>
+  createHash('sha256').update(JSON.stringify(query)).digest('base64url').slice(0, 16)
 
 export function encodeCursor(key: Item, scope: CursorScope): string {
   const position = Object.fromEntries(scope.keyAttributes.map((name) => [name, key[name]!.S!]))
   return Buffer.from(JSON.stringify({ q: fingerprint(scope.query), k: position })).toString('base64url')
 }
 
-export const BAD_CURSOR = 'This cursor is not one this listing gave out (it belongs to another query, or was changed): start again without cursor.'
+export const BAD_CURSOR =
+  'This cursor is not one this listing gave out (it belongs to another query, or was changed): start again without cursor.'
 
 export class BadCursorError extends Error {
   override name = 'BadCursorError'
-  constructor() { super(BAD_CURSOR) }
+  constructor() {
+    super(BAD_CURSOR)
+  }
 }
 
 export function decodeCursor(cursor: string, scope: CursorScope): Item {
   let parsed: { q?: unknown; k?: Record<string, unknown> } | undefined
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-  } catch { /* refused below */ }
+  } catch {
+    /* refused below */
+  }
   const position = parsed?.k
   const names = position && typeof position === 'object' ? Object.keys(position) : []
-  const fine = parsed?.q === fingerprint(scope.query)
-    && names.length === scope.keyAttributes.length
-    && scope.keyAttributes.every((name) => {
+  const fine =
+    parsed?.q === fingerprint(scope.query) &&
+    names.length === scope.keyAttributes.length &&
+    scope.keyAttributes.every((name) => {
       const value = position![name]
       return typeof value === 'string' && value !== '' && Buffer.byteLength(value) <= MAX_KEY_BYTES
-    })
-    && Object.entries(scope.mustMatch).every(([name, value]) => position![name] === value)
+    }) &&
+    Object.entries(scope.mustMatch).every(([name, value]) => position![name] === value)
   if (!fine) throw new BadCursorError()
   return Object.fromEntries(names.map((name) => [name, S(position![name] as string)]))
 }

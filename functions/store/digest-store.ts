@@ -20,7 +20,11 @@ export async function getDigest(db: Db, person: string, week: string): Promise<D
 }
 
 // digests of a person by week, newest first, paged
-export async function listDigests(db: Db, person: string, page: PageRequest<Digest> = { limit: 100 }): Promise<Page<Digest>> {
+export async function listDigests(
+  db: Db,
+  person: string,
+  page: PageRequest<Digest> = { limit: 100 },
+): Promise<Page<Digest>> {
   return newestOnTimeline<Digest>(db, keys.timeline(person, 'DIGESTS'), page)
 }
 
@@ -33,17 +37,29 @@ export async function putDigest(db: Db, digest: Digest, expected: number): Promi
     [TABLE.gsi2.partitionKey]: keys.changes(digest.person),
     [TABLE.gsi2.sortKey]: changeLogPosition.item(digest.updatedAt, key.pk),
   }
-  await conditionally(db.client.send(new PutItemCommand({
-    TableName: db.table,
-    Item: withData({ ...key, ...indexKeys }, 'digest', digest, { version: N(digest.version) }),
-    ...versionCondition(expected),
-  })))
+  await conditionally(
+    db.client.send(
+      new PutItemCommand({
+        TableName: db.table,
+        Item: withData({ ...key, ...indexKeys }, 'digest', digest, { version: N(digest.version) }),
+        ...versionCondition(expected),
+      }),
+    ),
+  )
 }
 
 // a digest is deleted only if still at version `expected` (its week lost all public entries)
 export async function deleteDigest(db: Db, person: string, week: string, expected: number): Promise<void> {
   const key = keys.digest(person, week)
-  await conditionally(db.client.send(new DeleteItemCommand({ TableName: db.table, Key: { pk: S(key.pk), sk: S(key.sk) }, ...versionCondition(expected) })))
+  await conditionally(
+    db.client.send(
+      new DeleteItemCommand({
+        TableName: db.table,
+        Key: { pk: S(key.pk), sk: S(key.sk) },
+        ...versionCondition(expected),
+      }),
+    ),
+  )
 }
 
 // every entry of a person starting in [start, end), oldest first, all pages: what a digest or report

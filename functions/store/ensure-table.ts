@@ -1,4 +1,9 @@
-import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb'
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  ResourceNotFoundException,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb'
 import type { Db } from './db.js'
 import { createTableInput, TABLE } from './table.js'
 
@@ -18,9 +23,12 @@ export async function ensureTable(db: Db): Promise<boolean> {
     if (!(error instanceof ResourceNotFoundException)) throw error
   }
   await db.client.send(new CreateTableCommand(createTableInput(db.table)), SLOW_CALL)
-  await db.client.send(new UpdateTimeToLiveCommand({
-    TableName: db.table,
-    TimeToLiveSpecification: { AttributeName: TABLE.ttlAttribute, Enabled: true },
-  }), SLOW_CALL)
+  await db.client.send(
+    new UpdateTimeToLiveCommand({
+      TableName: db.table,
+      TimeToLiveSpecification: { AttributeName: TABLE.ttlAttribute, Enabled: true },
+    }),
+    SLOW_CALL,
+  )
   return true
 }

@@ -13,21 +13,44 @@ function timelineKeys(entry: Entry): Record<string, string> {
   }
 }
 
-export interface WriteMeta { by: string; reason?: string; alsoPut?: Item }
+export interface WriteMeta {
+  by: string
+  reason?: string
+  alsoPut?: Item
+}
 
 // an entry is created together with its first revision (and, when given, its idempotency record)
 export async function createEntry(db: Db, entry: Entry, meta: WriteMeta): Promise<void> {
   await writeVersioned(db, {
-    itemKey: keys.entry(entry.person, entry.id), type: 'entry', itemId: entry.id, person: entry.person,
-    indexKeys: timelineKeys(entry), after: entry, action: 'create', ...meta,
+    itemKey: keys.entry(entry.person, entry.id),
+    type: 'entry',
+    itemId: entry.id,
+    person: entry.person,
+    indexKeys: timelineKeys(entry),
+    after: entry,
+    action: 'create',
+    ...meta,
   })
 }
 
 // an entry is replaced only if nobody changed it since `before` was read; a revision is written with it
-export async function updateEntry(db: Db, before: Entry, after: Entry, meta: WriteMeta & { action?: 'update' | 'withdraw' }): Promise<void> {
+export async function updateEntry(
+  db: Db,
+  before: Entry,
+  after: Entry,
+  meta: WriteMeta & { action?: 'update' | 'withdraw' },
+): Promise<void> {
   await writeVersioned(db, {
-    itemKey: keys.entry(after.person, after.id), type: 'entry', itemId: after.id, person: after.person,
-    indexKeys: timelineKeys(after), before, after, action: meta.action ?? 'update', by: meta.by, reason: meta.reason,
+    itemKey: keys.entry(after.person, after.id),
+    type: 'entry',
+    itemId: after.id,
+    person: after.person,
+    indexKeys: timelineKeys(after),
+    before,
+    after,
+    action: meta.action ?? 'update',
+    by: meta.by,
+    reason: meta.reason,
   })
 }
 

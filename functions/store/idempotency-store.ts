@@ -16,7 +16,11 @@ export interface IdempotencyRecord {
 const KEEP_SECONDS = 24 * 60 * 60
 
 // the record of an earlier request with this key
-export async function getIdempotencyRecord(db: Db, person: string, key: string): Promise<IdempotencyRecord | undefined> {
+export async function getIdempotencyRecord(
+  db: Db,
+  person: string,
+  key: string,
+): Promise<IdempotencyRecord | undefined> {
   return getData<IdempotencyRecord>(db, keys.idempotency(person, key), true)
 }
 

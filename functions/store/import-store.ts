@@ -23,10 +23,17 @@ export function sourceLookupItem(person: string, sourceUid: string, entryId: str
 }
 
 // the entries imported earlier from these calendar UIDs, by UID (batched reads: lookups, then entries)
-export async function getEntriesBySourceUid(db: Db, person: string, sourceUids: readonly string[]): Promise<Map<string, Entry>> {
+export async function getEntriesBySourceUid(
+  db: Db,
+  person: string,
+  sourceUids: readonly string[],
+): Promise<Map<string, Entry>> {
   const lookupKeys = [...new Set(sourceUids)].map((uid) => keys.source(person, uid))
   const lookups = await batchGet<{ sourceUid: string; entryId: string }>(db, lookupKeys)
-  const entries = await batchGet<Entry>(db, lookups.map((l) => keys.entry(person, l.entryId)))
+  const entries = await batchGet<Entry>(
+    db,
+    lookups.map((l) => keys.entry(person, l.entryId)),
+  )
   const byId = new Map(entries.map((e) => [e.id, e]))
   return new Map(lookups.flatMap((l) => (byId.has(l.entryId) ? [[l.sourceUid, byId.get(l.entryId)!] as const] : [])))
 }

@@ -24,7 +24,8 @@ export const keys = {
   /** The lookup item tying a calendar UID to the entry imported from it (see import-store.ts). */
   source: (person: string, sourceUid: string) => ({ pk: `SOURCE#${person}#${sourceUid}`, sk: 'SOURCE' }),
   /** GSI1 partitions: one timeline per person and item type. */
-  timeline: (person: string, type: 'ENTRIES' | 'POSTS' | 'DIGESTS' | 'TOKENS' | 'SESSIONS') => `PERSON#${person}#${type}`,
+  timeline: (person: string, type: 'ENTRIES' | 'POSTS' | 'DIGESTS' | 'TOKENS' | 'SESSIONS') =>
+    `PERSON#${person}#${type}`,
   /** GSI2 partition: the person's change log. */
   changes: (person: string) => `PERSON#${person}#CHANGES`,
 }

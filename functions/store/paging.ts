@@ -2,7 +2,10 @@ import { QueryCommand, type QueryCommandInput } from '@aws-sdk/client-dynamodb'
 import { BadCursorError, dataOf, decodeCursor, encodeCursor, type CursorScope, type Db, type Item } from './db.js'
 import { TABLE } from './table.js'
 
-export interface Page<T> { items: T[]; cursor?: string }
+export interface Page<T> {
+  items: T[]
+  cursor?: string
+}
 
 export interface PagedQuery<T> {
   /** The Query without ExclusiveStartKey and Limit. */
@@ -38,14 +41,20 @@ export async function queryPage<T>(db: Db, q: PagedQuery<T>): Promise<Page<T>> {
   let fromCursor = startKey !== undefined
   let read = 0
   for (let call = 0; ; call++) {
-    const out = await db.client.send(new QueryCommand({
-      ...q.input, TableName: db.table, ExclusiveStartKey: startKey,
-      Limit: Math.min(Math.max(q.limit - items.length, 25 * 2 ** call), MAX_ITEMS_READ - read),
-    })).catch((error: unknown) => {
-      // A position that passed the checks but lies outside this query's key range (a forged one).
-      if (fromCursor && (error as Error).name === 'ValidationException') throw new BadCursorError()
-      throw error
-    })
+    const out = await db.client
+      .send(
+        new QueryCommand({
+          ...q.input,
+          TableName: db.table,
+          ExclusiveStartKey: startKey,
+          Limit: Math.min(Math.max(q.limit - items.length, 25 * 2 ** call), MAX_ITEMS_READ - read),
+        }),
+      )
+      .catch((error: unknown) => {
+        // A position that passed the checks but lies outside this query's key range (a forged one).
+        if (fromCursor && (error as Error).name === 'ValidationException') throw new BadCursorError()
+        throw error
+      })
     fromCursor = false
     for (const raw of out.Items ?? []) {
       read++
@@ -74,7 +83,11 @@ export async function queryAll<T>(db: Db, input: PagedQuery<T>['input'], map: (r
 
 export const GSI1_KEY = [TABLE.partitionKey, TABLE.sortKey, TABLE.gsi1.partitionKey, TABLE.gsi1.sortKey] as const
 
-export interface PageRequest<T> { limit: number; cursor?: string; accept?: (item: T) => boolean }
+export interface PageRequest<T> {
+  limit: number
+  cursor?: string
+  accept?: (item: T) => boolean
+}
 
 /** One page of a person's timeline (posts, digests …) on GSI1, newest first. */
 export async function newestOnTimeline<T>(db: Db, timeline: string, page: PageRequest<T>): Promise<Page<T>> {

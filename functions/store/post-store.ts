@@ -17,16 +17,35 @@ function timelineKeys(post: Post): Record<string, string> {
 // a post is created with its first revision; a taken slug fails with AlreadyExistsError
 export async function createPost(db: Db, post: Post, meta: WriteMeta): Promise<void> {
   await writeVersioned(db, {
-    itemKey: keys.post(post.person, post.slug), type: 'post', itemId: post.slug, person: post.person,
-    indexKeys: timelineKeys(post), after: post, action: 'create', ...meta,
+    itemKey: keys.post(post.person, post.slug),
+    type: 'post',
+    itemId: post.slug,
+    person: post.person,
+    indexKeys: timelineKeys(post),
+    after: post,
+    action: 'create',
+    ...meta,
   })
 }
 
 // a post is replaced only if unchanged since `before` was read; a revision is written with it
-export async function updatePost(db: Db, before: Post, after: Post, meta: WriteMeta & { action?: 'update' | 'withdraw' }): Promise<void> {
+export async function updatePost(
+  db: Db,
+  before: Post,
+  after: Post,
+  meta: WriteMeta & { action?: 'update' | 'withdraw' },
+): Promise<void> {
   await writeVersioned(db, {
-    itemKey: keys.post(after.person, after.slug), type: 'post', itemId: after.slug, person: after.person,
-    indexKeys: timelineKeys(after), before, after, action: meta.action ?? 'update', by: meta.by, reason: meta.reason,
+    itemKey: keys.post(after.person, after.slug),
+    type: 'post',
+    itemId: after.slug,
+    person: after.person,
+    indexKeys: timelineKeys(after),
+    before,
+    after,
+    action: meta.action ?? 'update',
+    by: meta.by,
+    reason: meta.reason,
   })
 }
 

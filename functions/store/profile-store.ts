@@ -22,13 +22,17 @@ export async function putProfile(db: Db, profile: Profile, expected: number): Pr
     [TABLE.gsi2.sortKey]: changeLogPosition.profile(profile.updatedAt),
   }
   try {
-    await db.client.send(new PutItemCommand({
-      TableName: db.table,
-      Item: withData({ ...keys.profile(profile.person), ...changeLog }, 'profile', profile, { version: N(profile.version) }),
-      ...(expected === 0
-        ? { ConditionExpression: 'attribute_not_exists(pk)' }
-        : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': N(expected) } }),
-    }))
+    await db.client.send(
+      new PutItemCommand({
+        TableName: db.table,
+        Item: withData({ ...keys.profile(profile.person), ...changeLog }, 'profile', profile, {
+          version: N(profile.version),
+        }),
+        ...(expected === 0
+          ? { ConditionExpression: 'attribute_not_exists(pk)' }
+          : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': N(expected) } }),
+      }),
+    )
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException || failedConditions(error)) throw new VersionConflictError()
     throw error

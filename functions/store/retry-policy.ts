@@ -16,7 +16,8 @@ export const retryOnceUnlessTimedOut: NonNullable<DynamoDBClientConfig['retryStr
   acquireInitialRetryToken: async () => retryToken(0, 0),
   refreshRetryTokenForRetry: async (token, info) => {
     const timedOut = (info.error as { name?: string } | undefined)?.name === 'TimeoutError'
-    if (token.getRetryCount() >= 1 || timedOut || info.errorType === 'CLIENT_ERROR') throw info.error ?? new Error('not retried')
+    if (token.getRetryCount() >= 1 || timedOut || info.errorType === 'CLIENT_ERROR')
+      throw info.error ?? new Error('not retried')
     return retryToken(token.getRetryCount() + 1, 100)
   },
   recordSuccess: () => {},

@@ -21,10 +21,14 @@ export async function putSession(db: Db, session: SessionRecord): Promise<void> 
     [TABLE.gsi1.partitionKey]: keys.timeline(session.person, 'SESSIONS'),
     [TABLE.gsi1.sortKey]: timelinePosition.session(session.tokenId, session.sid),
   }
-  await db.client.send(new PutItemCommand({
-    TableName: db.table,
-    Item: withData({ ...keys.session(session.person, session.sid), ...timeline }, 'session', session, { [TABLE.ttlAttribute]: N(session.expiresAt) }),
-  }))
+  await db.client.send(
+    new PutItemCommand({
+      TableName: db.table,
+      Item: withData({ ...keys.session(session.person, session.sid), ...timeline }, 'session', session, {
+        [TABLE.ttlAttribute]: N(session.expiresAt),
+      }),
+    }),
+  )
 }
 
 // the session with this id (every admin request); one past its expiry counts as gone, TTL deletes lazily
@@ -43,16 +47,27 @@ export async function deleteSession(db: Db, person: string, sid: string): Promis
 export async function deleteSessions(db: Db, person: string, openedWithTokenId?: string): Promise<void> {
   let startKey: Record<string, AttributeValue> | undefined
   do {
-    const out = await db.client.send(new QueryCommand({
-      TableName: db.table, IndexName: TABLE.gsi1.name, ExclusiveStartKey: startKey, Limit: 25,
-      KeyConditionExpression: openedWithTokenId ? 'gsi1pk = :sessions AND begins_with(gsi1sk, :token)' : 'gsi1pk = :sessions',
-      ExpressionAttributeValues: {
-        ':sessions': S(keys.timeline(person, 'SESSIONS')),
-        ...(openedWithTokenId ? { ':token': S(timelinePosition.sessionsOfToken(openedWithTokenId)) } : {}),
-      },
-    }))
+    const out = await db.client.send(
+      new QueryCommand({
+        TableName: db.table,
+        IndexName: TABLE.gsi1.name,
+        ExclusiveStartKey: startKey,
+        Limit: 25,
+        KeyConditionExpression: openedWithTokenId
+          ? 'gsi1pk = :sessions AND begins_with(gsi1sk, :token)'
+          : 'gsi1pk = :sessions',
+        ExpressionAttributeValues: {
+          ':sessions': S(keys.timeline(person, 'SESSIONS')),
+          ...(openedWithTokenId ? { ':token': S(timelinePosition.sessionsOfToken(openedWithTokenId)) } : {}),
+        },
+      }),
+    )
     // A person has a handful of sessions: one delete each, no unprocessed batch items to chase.
-    await Promise.all((out.Items ?? []).map((item) => db.client.send(new DeleteItemCommand({ TableName: db.table, Key: { pk: item.pk!, sk: item.sk! } }))))
+    await Promise.all(
+      (out.Items ?? []).map((item) =>
+        db.client.send(new DeleteItemCommand({ TableName: db.table, Key: { pk: item.pk!, sk: item.sk! } })),
+      ),
+    )
     startKey = out.LastEvaluatedKey
   } while (startKey)
 }

@@ -28,8 +28,14 @@ export function createTableInput(tableName: string = TABLE.defaultName): CreateT
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
-    AttributeDefinitions: [TABLE.partitionKey, TABLE.sortKey, TABLE.gsi1.partitionKey, TABLE.gsi1.sortKey, TABLE.gsi2.partitionKey, TABLE.gsi2.sortKey]
-      .map((name) => ({ AttributeName: name, AttributeType: 'S' as const })),
+    AttributeDefinitions: [
+      TABLE.partitionKey,
+      TABLE.sortKey,
+      TABLE.gsi1.partitionKey,
+      TABLE.gsi1.sortKey,
+      TABLE.gsi2.partitionKey,
+      TABLE.gsi2.sortKey,
+    ].map((name) => ({ AttributeName: name, AttributeType: 'S' as const })),
     KeySchema: [
       { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
       { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },

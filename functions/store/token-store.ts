@@ -12,7 +12,12 @@ export async function putToken(db: Db, token: Token): Promise<void> {
     [TABLE.gsi1.partitionKey]: keys.timeline(token.person, 'TOKENS'),
     [TABLE.gsi1.sortKey]: timelinePosition.token(token.createdAt, token.id),
   }
-  await db.client.send(new PutItemCommand({ TableName: db.table, Item: withData({ ...keys.token(token.digest), ...timeline }, 'token', token) }))
+  await db.client.send(
+    new PutItemCommand({
+      TableName: db.table,
+      Item: withData({ ...keys.token(token.digest), ...timeline }, 'token', token),
+    }),
+  )
 }
 
 // the token whose secret has this digest (every authenticated request)
@@ -34,14 +39,16 @@ export async function revokeToken(db: Db, token: Token, at: string): Promise<voi
   const revoked: Token = { ...token, revokedAt: at }
   const key = keys.token(token.digest)
   try {
-    await db.client.send(new UpdateItemCommand({
-      TableName: db.table,
-      Key: { pk: S(key.pk), sk: S(key.sk) },
-      UpdateExpression: 'SET #data = :data',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeNames: { '#data': 'data' },
-      ExpressionAttributeValues: { ':data': S(JSON.stringify(revoked)) },
-    }))
+    await db.client.send(
+      new UpdateItemCommand({
+        TableName: db.table,
+        Key: { pk: S(key.pk), sk: S(key.sk) },
+        UpdateExpression: 'SET #data = :data',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#data': 'data' },
+        ExpressionAttributeValues: { ':data': S(JSON.stringify(revoked)) },
+      }),
+    )
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) throw new NotFoundError(`no token ${token.id}`)
     throw error

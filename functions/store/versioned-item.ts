@@ -1,6 +1,17 @@
 import { GetItemCommand, TransactWriteItemsCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb'
 import type { Revision } from '../core/model/index.js'
-import { AlreadyExistsError, dataOf, failedConditions, IdempotencyKeyUsedError, N, S, VersionConflictError, withData, type Db, type Item } from './db.js'
+import {
+  AlreadyExistsError,
+  dataOf,
+  failedConditions,
+  IdempotencyKeyUsedError,
+  N,
+  S,
+  VersionConflictError,
+  withData,
+  type Db,
+  type Item,
+} from './db.js'
 import { changeLogPosition, keys } from './keys.js'
 import { queryAll } from './paging.js'
 import { TABLE } from './table.js'
@@ -25,10 +36,21 @@ export interface VersionedWrite<T extends { version: number; updatedAt: string }
   alsoPut?: Item
 }
 
-export async function writeVersioned<T extends { version: number; updatedAt: string }>(db: Db, w: VersionedWrite<T>): Promise<void> {
+export async function writeVersioned<T extends { version: number; updatedAt: string }>(
+  db: Db,
+  w: VersionedWrite<T>,
+): Promise<void> {
   const revision: Revision<T> = {
-    itemType: w.type, itemId: w.itemId, person: w.person, version: w.after.version, at: w.after.updatedAt,
-    by: w.by, action: w.action, ...(w.reason ? { reason: w.reason } : {}), ...(w.before ? { before: w.before } : {}), after: w.after,
+    itemType: w.type,
+    itemId: w.itemId,
+    person: w.person,
+    version: w.after.version,
+    at: w.after.updatedAt,
+    by: w.by,
+    action: w.action,
+    ...(w.reason ? { reason: w.reason } : {}),
+    ...(w.before ? { before: w.before } : {}),
+    after: w.after,
   }
   const changeLog = {
     [TABLE.gsi2.partitionKey]: keys.changes(w.person),
@@ -39,22 +61,31 @@ export async function writeVersioned<T extends { version: number; updatedAt: str
       TableName: db.table,
       Item: withData({ ...w.itemKey, ...w.indexKeys, ...changeLog }, w.type, w.after, { version: N(w.after.version) }),
       ...(w.before
-        ? { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': N(w.before.version) } }
+        ? {
+            ConditionExpression: 'version = :expected',
+            ExpressionAttributeValues: { ':expected': N(w.before.version) },
+          }
         : { ConditionExpression: 'attribute_not_exists(pk)' }),
     },
   }
   const putRevision: TransactWriteItem = {
     Put: {
       TableName: db.table,
-      Item: withData({
-        ...keys.revision(w.itemKey.pk, w.after.version),
-        [TABLE.gsi2.partitionKey]: keys.changes(w.person),
-        [TABLE.gsi2.sortKey]: changeLogPosition.revision(w.after.updatedAt, w.itemKey.pk),
-      }, 'revision', revision),
+      Item: withData(
+        {
+          ...keys.revision(w.itemKey.pk, w.after.version),
+          [TABLE.gsi2.partitionKey]: keys.changes(w.person),
+          [TABLE.gsi2.sortKey]: changeLogPosition.revision(w.after.updatedAt, w.itemKey.pk),
+        },
+        'revision',
+        revision,
+      ),
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   }
-  const extra: TransactWriteItem[] = w.alsoPut ? [{ Put: { TableName: db.table, Item: w.alsoPut, ConditionExpression: 'attribute_not_exists(pk)' } }] : []
+  const extra: TransactWriteItem[] = w.alsoPut
+    ? [{ Put: { TableName: db.table, Item: w.alsoPut, ConditionExpression: 'attribute_not_exists(pk)' } }]
+    : []
   try {
     await db.client.send(new TransactWriteItemsCommand({ TransactItems: [putItem, putRevision, ...extra] }))
   } catch (error) {
@@ -67,7 +98,9 @@ export async function writeVersioned<T extends { version: number; updatedAt: str
 }
 
 export async function getData<T>(db: Db, key: { pk: string; sk: string }, consistent = false): Promise<T | undefined> {
-  const out = await db.client.send(new GetItemCommand({ TableName: db.table, Key: { pk: S(key.pk), sk: S(key.sk) }, ConsistentRead: consistent }))
+  const out = await db.client.send(
+    new GetItemCommand({ TableName: db.table, Key: { pk: S(key.pk), sk: S(key.sk) }, ConsistentRead: consistent }),
+  )
   return out.Item ? dataOf<T>(out.Item) : undefined
 }
 
@@ -79,4 +112,3 @@ export async function listRevisions<T>(db: Db, itemPk: string): Promise<Revision
     ConsistentRead: true,
   })
 }
-

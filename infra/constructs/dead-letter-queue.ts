@@ -25,7 +25,8 @@ export class DeadLetterQueue extends Construct {
     })
     Validations.of(this.queue).acknowledge({
       id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself a dead-letter queue; a dead-letter queue for it would only move the same failed messages again.',
+      reason:
+        'This queue is itself a dead-letter queue; a dead-letter queue for it would only move the same failed messages again.',
     })
   }
 }

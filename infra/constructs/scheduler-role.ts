@@ -11,7 +11,9 @@ import { nagRef } from '../nag.js'
  */
 export function schedulerRole(scope: Construct, id: string, fn: IFunction, description: string): iam.Role {
   const role = new iam.Role(scope, id, {
-    assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID } } }),
+    assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
+      conditions: { StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID } },
+    }),
     description,
   })
   Validations.of(role).acknowledge({

@@ -20,8 +20,12 @@ export const TABLE_ACTIONS = {
  */
 export function grantTable(grantee: iam.IGrantable, table: ITableV2, access: TableAccess): void {
   const indexes = [TABLE.gsi1.name, TABLE.gsi2.name].map((name) => `${table.tableArn}/index/${name}`)
-  grantee.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({ actions: [...TABLE_ACTIONS.read], resources: [table.tableArn, ...indexes] }))
+  grantee.grantPrincipal.addToPrincipalPolicy(
+    new iam.PolicyStatement({ actions: [...TABLE_ACTIONS.read], resources: [table.tableArn, ...indexes] }),
+  )
   if (access === 'readWrite') {
-    grantee.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({ actions: [...TABLE_ACTIONS.write], resources: [table.tableArn] }))
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: [...TABLE_ACTIONS.write], resources: [table.tableArn] }),
+    )
   }
 }

@@ -4,7 +4,8 @@ import { SITE_FILE_RULES, PAGE_CACHE_CONTROL } from '../site/site-files.js'
 export const SNAPSHOT_FILE = '.journal/public-snapshot.json'
 
 /** Where the export leaves the moment its snapshot goes stale by itself (empty when none). */
-export const nextChangeFile = (snapshotFile: string) => `${snapshotFile.slice(0, snapshotFile.lastIndexOf('/') + 1)}next-change-at`
+export const nextChangeFile = (snapshotFile: string) =>
+  `${snapshotFile.slice(0, snapshotFile.lastIndexOf('/') + 1)}next-change-at`
 
 /** Node.js major version of the build; the runtimes of the arm64 Amazon Linux 2023 image offer it. */
 export const BUILD_NODE_VERSION = '22'
@@ -21,12 +22,23 @@ export function siteSyncCommands(source = 'site/dist', target = 's3://$SITE_BUCK
   const sync = `aws s3 sync ${source} ${target} --no-progress`
   const earlier: string[] = []
   const passes = SITE_FILE_RULES.map((rule) => {
-    const filters = ["--exclude '*'", ...rule.patterns.map((p) => `--include ${quote(p)}`), ...earlier.map((p) => `--exclude ${quote(p)}`)]
+    const filters = [
+      "--exclude '*'",
+      ...rule.patterns.map((p) => `--include ${quote(p)}`),
+      ...earlier.map((p) => `--exclude ${quote(p)}`),
+    ]
     earlier.push(...rule.patterns)
-    const headers = [...(rule.contentType ? [`--content-type ${quote(rule.contentType)}`] : []), `--cache-control ${quote(rule.cacheControl)}`]
+    const headers = [
+      ...(rule.contentType ? [`--content-type ${quote(rule.contentType)}`] : []),
+      `--cache-control ${quote(rule.cacheControl)}`,
+    ]
     return [sync, ...filters, ...headers].join(' ')
   })
-  const rest = [sync, ...earlier.map((p) => `--exclude ${quote(p)}`), `--cache-control ${quote(PAGE_CACHE_CONTROL)}`].join(' ')
+  const rest = [
+    sync,
+    ...earlier.map((p) => `--exclude ${quote(p)}`),
+    `--cache-control ${quote(PAGE_CACHE_CONTROL)}`,
+  ].join(' ')
   return [...passes, rest, `${sync} --delete`]
 }
 

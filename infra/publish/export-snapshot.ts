@@ -14,9 +14,16 @@ import { nextChangeFile } from './buildspec.js'
  * Beside it goes `next-change-at`: the moment the snapshot goes stale by itself (an embargo ends,
  * a post comes out), or empty. The build exports it as NEXT_CHANGE_AT for the scheduled check.
  */
-export async function exportForPublish(file: string, env: NodeJS.ProcessEnv = process.env, db: Db = createDb()): Promise<string> {
+export async function exportForPublish(
+  file: string,
+  env: NodeJS.ProcessEnv = process.env,
+  db: Db = createDb(),
+): Promise<string> {
   const person = env[LAMBDA_ENV.person]
-  if (!env[LAMBDA_ENV.table] || !person) throw new Error(`${LAMBDA_ENV.table} and ${LAMBDA_ENV.person} must be set: the publish build does not know which journal to export`)
+  if (!env[LAMBDA_ENV.table] || !person)
+    throw new Error(
+      `${LAMBDA_ENV.table} and ${LAMBDA_ENV.person} must be set: the publish build does not know which journal to export`,
+    )
   const { snapshot, nextChangeAt } = await exportSnapshot(db, person, file)
   writeFileSync(nextChangeFile(file), nextChangeAt ?? '')
   const stale = nextChangeAt ? `; it changes by itself at ${nextChangeAt}` : ''

@@ -15,7 +15,10 @@ export function markUnchanged(dir: string, etags: ReadonlyMap<string, string>): 
   const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile())
   for (const file of files) {
     const path = join(file.parentPath, file.name)
-    const key = path.slice(dir.length + 1).split('\\').join('/')
+    const key = path
+      .slice(dir.length + 1)
+      .split('\\')
+      .join('/')
     const md5 = createHash('md5').update(readFileSync(path)).digest('hex')
     if (etags.get(key) === md5) {
       utimesSync(path, 0, 0)

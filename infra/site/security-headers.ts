@@ -19,7 +19,9 @@ export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
 }
 
 export function contentSecurityPolicy(directives = CSP_DIRECTIVES): string {
-  return Object.entries(directives).map(([name, values]) => [name, ...values].join(' ')).join('; ')
+  return Object.entries(directives)
+    .map(([name, values]) => [name, ...values].join(' '))
+    .join('; ')
 }
 
 /** Two years, the value hstspreload.org asks for; subdomains included. Preloading is the domain owner's call. */

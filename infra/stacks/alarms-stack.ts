@@ -33,24 +33,45 @@ export class AlarmsStack extends Stack {
   constructor(scope: Construct, id: string, props: AlarmsStackProps) {
     super(scope, id, props)
     const { config } = props
-    this.topic = new sns.Topic(this, 'Topic', { displayName: `Open Agenda Journal alarms (${config.person})`, enforceSSL: true })
+    this.topic = new sns.Topic(this, 'Topic', {
+      displayName: `Open Agenda Journal alarms (${config.person})`,
+      enforceSSL: true,
+    })
     if (config.alarmEmail) this.topic.addSubscription(new EmailSubscription(config.alarmEmail))
 
     for (const [name, fn] of Object.entries(props.functions)) {
-      this.alarm(`${name}Errors`, fn.metricErrors({ period: PERIOD, statistic: 'Sum' }),
-        `The ${name} function failed. Its log group ${fn.logGroup.logGroupName} has the error and the request.`)
-      this.alarm(`${name}Throttles`, fn.metricThrottles({ period: PERIOD, statistic: 'Sum' }),
-        `The ${name} function was throttled: the account's Lambda concurrency is used up by something else.`)
+      this.alarm(
+        `${name}Errors`,
+        fn.metricErrors({ period: PERIOD, statistic: 'Sum' }),
+        `The ${name} function failed. Its log group ${fn.logGroup.logGroupName} has the error and the request.`,
+      )
+      this.alarm(
+        `${name}Throttles`,
+        fn.metricThrottles({ period: PERIOD, statistic: 'Sum' }),
+        `The ${name} function was throttled: the account's Lambda concurrency is used up by something else.`,
+      )
     }
-    this.alarm('Api5xx', props.httpApi.metricServerError({ period: PERIOD, statistic: 'Sum' }),
-      'The API answered 5xx. Look for the request id in the API function\'s log.')
+    this.alarm(
+      'Api5xx',
+      props.httpApi.metricServerError({ period: PERIOD, statistic: 'Sum' }),
+      "The API answered 5xx. Look for the request id in the API function's log.",
+    )
     for (const dlq of props.deadLetterQueues) {
-      this.alarm(`${dlq.node.id}Depth`, dlq.queue.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: 'Maximum' }),
-        `A message waits in a dead-letter queue: ${dlq.purpose}. Read it, fix the cause, then delete it.`)
+      this.alarm(
+        `${dlq.node.id}Depth`,
+        dlq.queue.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: 'Maximum' }),
+        `A message waits in a dead-letter queue: ${dlq.purpose}. Read it, fix the cause, then delete it.`,
+      )
     }
-    this.alarm('SiteBuildFailed', props.buildProject.metricFailedBuilds({ period: PERIOD, statistic: 'Sum' }),
-      'A site build failed; the previous site is still online. The build log in CodeBuild says why.')
-    new CfnOutput(this, 'AlarmTopicArn', { value: this.topic.topicArn, description: 'Subscribe here to receive the journal\'s alarms' })
+    this.alarm(
+      'SiteBuildFailed',
+      props.buildProject.metricFailedBuilds({ period: PERIOD, statistic: 'Sum' }),
+      'A site build failed; the previous site is still online. The build log in CodeBuild says why.',
+    )
+    new CfnOutput(this, 'AlarmTopicArn', {
+      value: this.topic.topicArn,
+      description: "Subscribe here to receive the journal's alarms",
+    })
   }
 
   private alarm(id: string, metric: cloudwatch.IMetric, description: string): void {

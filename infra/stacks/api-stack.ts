@@ -50,7 +50,7 @@ export class ApiStack extends Stack {
     const { config } = props
     this.handler = new JournalFunction(this, 'ApiFunction', {
       entry: 'functions/lambda/api.ts',
-      description: 'Journal API (Hono): public read routes and the owner\'s everyday writes',
+      description: "Journal API (Hono): public read routes and the owner's everyday writes",
       memorySize: 1024,
       logRetentionDays: config.logRetentionDays,
       environment: { [LAMBDA_ENV.person]: config.person },
@@ -66,8 +66,13 @@ export class ApiStack extends Stack {
     const admin = new HttpLambdaIntegration('Admin', this.admin)
     for (const path of ADMIN_PATHS) {
       const exact = path.includes('.')
-      this.httpApi.addRoutes({ path, methods: [exact ? apigw.HttpMethod.GET : apigw.HttpMethod.ANY], integration: admin })
-      if (!exact) this.httpApi.addRoutes({ path: `${path}/{proxy+}`, methods: [apigw.HttpMethod.ANY], integration: admin })
+      this.httpApi.addRoutes({
+        path,
+        methods: [exact ? apigw.HttpMethod.GET : apigw.HttpMethod.ANY],
+        integration: admin,
+      })
+      if (!exact)
+        this.httpApi.addRoutes({ path: `${path}/{proxy+}`, methods: [apigw.HttpMethod.ANY], integration: admin })
     }
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: logRetention(config.logRetentionDays) })
     this.stage = new apigw.HttpStage(this, 'Stage', {
@@ -82,20 +87,25 @@ export class ApiStack extends Stack {
     })
     Validations.of(this.httpApi).acknowledge({
       id: 'AwsSolutions-APIG4',
-      reason: 'Public GET routes serve open data to anyone by design, and the owner routes check the bearer token or admin session in the application against what DynamoDB stores, the same check that runs locally.',
+      reason:
+        'Public GET routes serve open data to anyone by design, and the owner routes check the bearer token or admin session in the application against what DynamoDB stores, the same check that runs locally.',
     })
-    new CfnOutput(this, 'ApiUrl', { value: this.stage.url, description: 'Base URL of the journal API (append api/health to check it, admin for the admin)' })
+    new CfnOutput(this, 'ApiUrl', {
+      value: this.stage.url,
+      description: 'Base URL of the journal API (append api/health to check it, admin for the admin)',
+    })
   }
 
   /** The owner's tools, with the key that signs admin sessions generated and kept in Secrets Manager. */
   private adminFunction(props: ApiStackProps): JournalFunction {
     const sessionSecret = new secretsmanager.Secret(this, 'SessionSecret', {
-      description: 'Signs the journal admin\'s session cookies; replace it to sign everyone out',
+      description: "Signs the journal admin's session cookies; replace it to sign everyone out",
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
     })
     Validations.of(sessionSecret).acknowledge({
       id: 'AwsSolutions-SMG4',
-      reason: 'The session key is only read at deployment, so automatic rotation would not reach the function; it is rotated by replacing the secret and deploying, which signs every session out.',
+      reason:
+        'The session key is only read at deployment, so automatic rotation would not reach the function; it is rotated by replacing the secret and deploying, which signs every session out.',
     })
     const admin = new JournalFunction(this, 'AdminFunction', {
       entry: 'functions/lambda/admin.ts',

@@ -24,14 +24,24 @@ export class DataStack extends Stack {
       // The AWS managed key (aws/dynamodb) logs every use in CloudTrail, unlike the default owned key.
       encryption: dynamodb.TableEncryptionV2.awsManagedKey(),
     })
-    new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'JOURNAL_TABLE for infra/create-owner-token.ts' })
+    new CfnOutput(this, 'TableName', {
+      value: this.table.tableName,
+      description: 'JOURNAL_TABLE for infra/create-owner-token.ts',
+    })
   }
 }
 
 /** Keys and indexes from the one table definition in functions/store/table.ts (also used locally). */
-export function journalTableSchema(): Pick<dynamodb.TablePropsV2, 'partitionKey' | 'sortKey' | 'globalSecondaryIndexes'> {
+export function journalTableSchema(): Pick<
+  dynamodb.TablePropsV2,
+  'partitionKey' | 'sortKey' | 'globalSecondaryIndexes'
+> {
   const key = (name: string) => ({ name, type: dynamodb.AttributeType.STRING })
-  const gsi = (index: { name: string; partitionKey: string; sortKey: string }): dynamodb.GlobalSecondaryIndexPropsV2 => ({
+  const gsi = (index: {
+    name: string
+    partitionKey: string
+    sortKey: string
+  }): dynamodb.GlobalSecondaryIndexPropsV2 => ({
     indexName: index.name,
     partitionKey: key(index.partitionKey),
     sortKey: key(index.sortKey),

@@ -17,7 +17,11 @@ export interface JobsStackProps extends StackProps {
 }
 
 /** Monday at `DIGEST_RUN_TIME` (07:00): last week is over and the digest is ready before the working day starts. */
-export const DIGEST_SCHEDULE = { minute: String(Number(DIGEST_RUN_TIME.slice(3))), hour: String(Number(DIGEST_RUN_TIME.slice(0, 2))), weekDay: 'MON' } as const
+export const DIGEST_SCHEDULE = {
+  minute: String(Number(DIGEST_RUN_TIME.slice(3))),
+  hour: String(Number(DIGEST_RUN_TIME.slice(0, 2))),
+  weekDay: 'MON',
+} as const
 
 /**
  * Scheduled work: the weekly digest. EventBridge Scheduler (not a cron rule) because it keeps
@@ -30,10 +34,12 @@ export class JobsStack extends Stack {
   constructor(scope: Construct, id: string, props: JobsStackProps) {
     super(scope, id, props)
     const { config } = props
-    this.deadLetters = new DeadLetterQueue(this, 'DigestDeadLetters', { purpose: 'weekly digest runs that failed after every retry' })
+    this.deadLetters = new DeadLetterQueue(this, 'DigestDeadLetters', {
+      purpose: 'weekly digest runs that failed after every retry',
+    })
     this.digest = new JournalFunction(this, 'DigestFunction', {
       entry: 'functions/lambda/digest.ts',
-      description: 'Weekly digest: selects last week\'s public entries and stores the digest',
+      description: "Weekly digest: selects last week's public entries and stores the digest",
       timeout: Duration.minutes(1),
       logRetentionDays: config.logRetentionDays,
       environment: {
@@ -49,13 +55,21 @@ export class JobsStack extends Stack {
       onFailure: new SqsDestination(this.deadLetters.queue),
     })
 
-    const scheduleRole = schedulerRole(this, 'ScheduleRole', this.digest, 'Lets the weekly schedule invoke the digest function and park failed deliveries in its dead-letter queue')
+    const scheduleRole = schedulerRole(
+      this,
+      'ScheduleRole',
+      this.digest,
+      'Lets the weekly schedule invoke the digest function and park failed deliveries in its dead-letter queue',
+    )
     new scheduler.Schedule(this, 'WeeklyDigest', {
       description: `Weekly digest of ${config.person}, Monday 07:00 ${config.timezone}`,
       schedule: scheduler.ScheduleExpression.cron({ ...DIGEST_SCHEDULE, timeZone: TimeZone.of(config.timezone) }),
       target: new LambdaInvoke(this.digest, {
         role: scheduleRole,
-        input: scheduler.ScheduleTargetInput.fromObject({ source: 'journal.weekly-digest', scheduledTime: scheduler.ContextAttribute.scheduledTime }),
+        input: scheduler.ScheduleTargetInput.fromObject({
+          source: 'journal.weekly-digest',
+          scheduledTime: scheduler.ContextAttribute.scheduledTime,
+        }),
         retryAttempts: 5,
         maxEventAge: Duration.hours(6),
         deadLetterQueue: this.deadLetters.queue,

@@ -54,7 +54,9 @@ export class PublishStack extends Stack {
     const { config } = props
     this.project = this.buildProject(props)
 
-    this.deadLetters = new DeadLetterQueue(this, 'PublishDeadLetters', { purpose: 'journal changes whose site build could not be started' })
+    this.deadLetters = new DeadLetterQueue(this, 'PublishDeadLetters', {
+      purpose: 'journal changes whose site build could not be started',
+    })
     this.trigger = new JournalFunction(this, 'PublishFunction', {
       entry: 'functions/lambda/publish.ts',
       description: 'Publish trigger: starts a site build for journal changes, one build at a time',
@@ -64,27 +66,40 @@ export class PublishStack extends Stack {
       logRetentionDays: config.logRetentionDays,
       environment: { [LAMBDA_ENV.buildProject]: this.project.projectName },
     })
-    this.trigger.addToRolePolicy(new iam.PolicyStatement({
-      actions: ['codebuild:StartBuild', 'codebuild:BatchGetBuilds', 'codebuild:ListBuildsForProject'],
-      resources: [this.project.projectArn],
-    }))
-    this.trigger.addEventSource(new DynamoEventSource(props.table, {
-      startingPosition: lambda.StartingPosition.LATEST,
-      batchSize: 1000,
-      maxBatchingWindow: STREAM_BATCHING_WINDOW,
-      retryAttempts: 10,
-      maxRecordAge: Duration.hours(6),
-      bisectBatchOnError: false,
-      parallelizationFactor: 1,
-      onFailure: new SqsDlq(this.deadLetters.queue),
-      filters: [lambda.FilterCriteria.filter({ dynamodb: { Keys: { pk: { S: PUBLISHED_KEY_PREFIXES.map((prefix) => ({ prefix })) } } } })],
-    }))
+    this.trigger.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['codebuild:StartBuild', 'codebuild:BatchGetBuilds', 'codebuild:ListBuildsForProject'],
+        resources: [this.project.projectArn],
+      }),
+    )
+    this.trigger.addEventSource(
+      new DynamoEventSource(props.table, {
+        startingPosition: lambda.StartingPosition.LATEST,
+        batchSize: 1000,
+        maxBatchingWindow: STREAM_BATCHING_WINDOW,
+        retryAttempts: 10,
+        maxRecordAge: Duration.hours(6),
+        bisectBatchOnError: false,
+        parallelizationFactor: 1,
+        onFailure: new SqsDlq(this.deadLetters.queue),
+        filters: [
+          lambda.FilterCriteria.filter({
+            dynamodb: { Keys: { pk: { S: PUBLISHED_KEY_PREFIXES.map((prefix) => ({ prefix })) } } },
+          }),
+        ],
+      }),
+    )
     // Embargoes end and posts come out without a change in the store: check for that regularly.
     new scheduler.Schedule(this, 'ScheduledPublishCheck', {
       description: 'Publishes when an embargo has ended or a post has come out since the last build',
       schedule: scheduler.ScheduleExpression.rate(SCHEDULED_CHECK_RATE),
       target: new LambdaInvoke(this.trigger, {
-        role: schedulerRole(this, 'ScheduleRole', this.trigger, 'Lets the scheduled publish check invoke the publish trigger'),
+        role: schedulerRole(
+          this,
+          'ScheduleRole',
+          this.trigger,
+          'Lets the scheduled publish check invoke the publish trigger',
+        ),
         input: scheduler.ScheduleTargetInput.fromObject(SCHEDULED_PUBLISH_CHECK),
         // A missed check is made up by the next one.
         retryAttempts: 0,
@@ -93,7 +108,10 @@ export class PublishStack extends Stack {
     })
     this.trigger.configureAsyncInvoke({ retryAttempts: 0, maxEventAge: SCHEDULED_CHECK_RATE })
 
-    new CfnOutput(this, 'BuildProjectName', { value: this.project.projectName, description: 'Start a publish by hand: aws codebuild start-build --project-name <this>' })
+    new CfnOutput(this, 'BuildProjectName', {
+      value: this.project.projectName,
+      description: 'Start a publish by hand: aws codebuild start-build --project-name <this>',
+    })
   }
 
   private buildProject(props: PublishStackProps): codebuild.Project {
@@ -123,28 +141,49 @@ export class PublishStack extends Stack {
       concurrentBuildLimit: 1,
       timeout: Duration.minutes(30),
       queuedTimeout: Duration.hours(1),
-      logging: { cloudWatch: { logGroup: new logs.LogGroup(this, 'SiteBuildLogs', { retention: logRetention(config.logRetentionDays) }) } },
+      logging: {
+        cloudWatch: {
+          logGroup: new logs.LogGroup(this, 'SiteBuildLogs', { retention: logRetention(config.logRetentionDays) }),
+        },
+      },
     })
     grantTable(project, props.table, 'read')
     project.role!.addManagedPolicy(props.publisherPolicy)
-    const acknowledge = (finding: string, reason: string) => Validations.of(project.role!).acknowledge({ id: `AwsSolutions-IAM5[${finding}]`, reason })
+    const acknowledge = (finding: string, reason: string) =>
+      Validations.of(project.role!).acknowledge({ id: `AwsSolutions-IAM5[${finding}]`, reason })
     for (const action of ['s3:GetBucket*', 's3:GetObject*', 's3:List*']) {
-      acknowledge(`Action::${action}`, 'CDK\'s grant to read the build\'s source archive uses these read-only wildcards, and only on that archive and the CDK asset bucket holding it.')
+      acknowledge(
+        `Action::${action}`,
+        "CDK's grant to read the build's source archive uses these read-only wildcards, and only on that archive and the CDK asset bucket holding it.",
+      )
     }
-    acknowledge(`Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:/aws/codebuild/${nagRef(project)}:*`,
-      'CodeBuild\'s default log group grant covers the log streams of this one project.')
-    acknowledge(`Resource::arn:<AWS::Partition>:codebuild:<AWS::Region>:<AWS::AccountId>:report-group/${nagRef(project)}-*`,
-      'CodeBuild names a project\'s report groups after the project, so the wildcard reaches only this project\'s reports.')
+    acknowledge(
+      `Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:/aws/codebuild/${nagRef(project)}:*`,
+      "CodeBuild's default log group grant covers the log streams of this one project.",
+    )
+    acknowledge(
+      `Resource::arn:<AWS::Partition>:codebuild:<AWS::Region>:<AWS::AccountId>:report-group/${nagRef(project)}-*`,
+      "CodeBuild names a project's report groups after the project, so the wildcard reaches only this project's reports.",
+    )
     Validations.of(project).acknowledge({
       id: 'AwsSolutions-CB4',
-      reason: 'The build produces no artifacts (it uploads to the site bucket, which S3 encrypts), so a customer managed key would protect nothing and cost a monthly fee.',
+      reason:
+        'The build produces no artifacts (it uploads to the site bucket, which S3 encrypts), so a customer managed key would protect nothing and cost a monthly fee.',
     })
     return project
   }
 }
 
 /** What the site build needs from the repository; nothing else is uploaded as its source. */
-export const BUILD_SOURCES = ['package.json', 'package-lock.json', 'tsconfig.json', 'functions', 'site', 'content', 'infra'] as const
+export const BUILD_SOURCES = [
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+  'functions',
+  'site',
+  'content',
+  'infra',
+] as const
 
 /**
  * The build's source upload, as exclusions in .gitignore syntax: everything at the top level except
@@ -152,6 +191,20 @@ export const BUILD_SOURCES = ['package.json', 'package-lock.json', 'tsconfig.jso
  * (`site/dist`, `site/dist2k`, …), the local database and owner token in .journal/, secrets.
  */
 export function sourceExcludes(): string[] {
-  const gitignore = readFileSync(fromRoot('.gitignore'), 'utf8').split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('#'))
-  return ['/*', ...BUILD_SOURCES.map((path) => `!/${path}`), ...gitignore, 'node_modules/', '.journal/', '.env*', '*.pem', 'cdk.out/', 'site/dist*/', 'site/.astro/']
+  const gitignore = readFileSync(fromRoot('.gitignore'), 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'))
+  return [
+    '/*',
+    ...BUILD_SOURCES.map((path) => `!/${path}`),
+    ...gitignore,
+    'node_modules/',
+    '.journal/',
+    '.env*',
+    '*.pem',
+    'cdk.out/',
+    'site/dist*/',
+    'site/.astro/',
+  ]
 }

@@ -53,7 +53,10 @@ export class SiteStack extends Stack {
       code: cloudfront.FunctionCode.fromInline(INDEX_PAGES_FUNCTION),
     })
     const viewerRequest = [{ function: indexPages, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }]
-    const behavior = (cachePolicy: cloudfront.ICachePolicy, responseHeadersPolicy: cloudfront.IResponseHeadersPolicy): cloudfront.BehaviorOptions => ({
+    const behavior = (
+      cachePolicy: cloudfront.ICachePolicy,
+      responseHeadersPolicy: cloudfront.IResponseHeadersPolicy,
+    ): cloudfront.BehaviorOptions => ({
       origin,
       viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
       allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
@@ -78,22 +81,36 @@ export class SiteStack extends Stack {
       enableAcceptEncodingGzip: true,
       enableAcceptEncodingBrotli: true,
     })
-    const certificate = config.certificateArn ? acm.Certificate.fromCertificateArn(this, 'Certificate', config.certificateArn) : undefined
+    const certificate = config.certificateArn
+      ? acm.Certificate.fromCertificateArn(this, 'Certificate', config.certificateArn)
+      : undefined
 
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: `Open Agenda Journal of ${config.person}`,
       defaultRootObject: 'index.html',
       defaultBehavior: behavior(pageCache, securityHeaders),
       additionalBehaviors: {
-        [IMMUTABLE_PATH_PATTERN]: { ...behavior(cloudfront.CachePolicy.CACHING_OPTIMIZED, securityHeaders), functionAssociations: [] },
+        [IMMUTABLE_PATH_PATTERN]: {
+          ...behavior(cloudfront.CachePolicy.CACHING_OPTIMIZED, securityHeaders),
+          functionAssociations: [],
+        },
         ...Object.fromEntries(FEED_PATH_PATTERNS.map((pattern) => [pattern, behavior(feedCache, openDataHeaders)])),
       },
       // Without s3:ListBucket a missing object answers 403; both become the site's own 404 page.
-      errorResponses: [403, 404].map((httpStatus) => ({ httpStatus, responseHttpStatus: 404, responsePagePath: '/404.html', ttl: Duration.minutes(1) })),
+      errorResponses: [403, 404].map((httpStatus) => ({
+        httpStatus,
+        responseHttpStatus: 404,
+        responsePagePath: '/404.html',
+        ttl: Duration.minutes(1),
+      })),
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
       ...(certificate && config.siteDomain
-        ? { certificate, domainNames: [config.siteDomain], minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021 }
+        ? {
+            certificate,
+            domainNames: [config.siteDomain],
+            minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
         : {}),
     })
     this.siteUrl = `https://${config.siteDomain ?? this.distribution.distributionDomainName}`
@@ -101,20 +118,33 @@ export class SiteStack extends Stack {
     this.acknowledgeDistributionFindings(config)
 
     new CfnOutput(this, 'SiteUrl', { value: this.siteUrl, description: 'The public journal site' })
-    new CfnOutput(this, 'DistributionDomain', { value: this.distribution.distributionDomainName, description: 'Point the site domain here (CNAME or alias)' })
+    new CfnOutput(this, 'DistributionDomain', {
+      value: this.distribution.distributionDomainName,
+      description: 'Point the site domain here (CNAME or alias)',
+    })
     new CfnOutput(this, 'SiteBucketName', { value: this.bucket.bucketName })
   }
 
   /** Security headers on every response; with `openData`, CORS for reuse of feeds and data by other sites. */
   private securityHeadersPolicy(id: string, openData: boolean): cloudfront.ResponseHeadersPolicy {
     return new cloudfront.ResponseHeadersPolicy(this, id, {
-      comment: openData ? 'Security headers plus CORS for feeds, calendars and open data' : 'Security headers of the journal site',
+      comment: openData
+        ? 'Security headers plus CORS for feeds, calendars and open data'
+        : 'Security headers of the journal site',
       securityHeadersBehavior: {
         contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(), override: true },
-        strictTransportSecurity: { accessControlMaxAge: Duration.seconds(HSTS_MAX_AGE_SECONDS), includeSubdomains: true, preload: false, override: true },
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.seconds(HSTS_MAX_AGE_SECONDS),
+          includeSubdomains: true,
+          preload: false,
+          override: true,
+        },
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
-        referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+        referrerPolicy: {
+          referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
+          override: true,
+        },
         // The legacy XSS auditor is off: it has itself been a source of leaks; the CSP does the work.
         xssProtection: { protection: false, override: true },
       },
@@ -124,15 +154,17 @@ export class SiteStack extends Stack {
           { header: 'Cross-Origin-Opener-Policy', value: 'same-origin', override: true },
         ],
       },
-      ...(openData ? {
-        corsBehavior: {
-          accessControlAllowOrigins: ['*'],
-          accessControlAllowMethods: ['GET', 'HEAD'],
-          accessControlAllowHeaders: ['*'],
-          accessControlAllowCredentials: false,
-          originOverride: true,
-        },
-      } : {}),
+      ...(openData
+        ? {
+            corsBehavior: {
+              accessControlAllowOrigins: ['*'],
+              accessControlAllowMethods: ['GET', 'HEAD'],
+              accessControlAllowHeaders: ['*'],
+              accessControlAllowCredentials: false,
+              originOverride: true,
+            },
+          }
+        : {}),
     })
   }
 
@@ -141,24 +173,43 @@ export class SiteStack extends Stack {
       description: 'Upload the built journal site and invalidate its CloudFront cache',
       statements: [
         new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [this.bucket.bucketArn] }),
-        new iam.PolicyStatement({ actions: ['s3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload'], resources: [this.bucket.arnForObjects('*')] }),
-        new iam.PolicyStatement({ actions: ['cloudfront:CreateInvalidation'], resources: [this.distribution.distributionArn] }),
+        new iam.PolicyStatement({
+          actions: ['s3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload'],
+          resources: [this.bucket.arnForObjects('*')],
+        }),
+        new iam.PolicyStatement({
+          actions: ['cloudfront:CreateInvalidation'],
+          resources: [this.distribution.distributionArn],
+        }),
       ],
     })
     Validations.of(policy).acknowledge({
       id: `AwsSolutions-IAM5[Resource::${nagRef(this.bucket, 'Arn')}/*]`,
-      reason: 'Publishing writes and deletes whichever pages changed, so it needs every object key, but only in the site bucket.',
+      reason:
+        'Publishing writes and deletes whichever pages changed, so it needs every object key, but only in the site bucket.',
     })
     return policy
   }
 
   private acknowledgeDistributionFindings(config: JournalConfig): void {
     const acknowledge = (id: string, reason: string) => Validations.of(this.distribution).acknowledge({ id, reason })
-    acknowledge('AwsSolutions-CFR1', 'An open agenda is public information meant to be read from anywhere, so no country is blocked.')
-    acknowledge('AwsSolutions-CFR2', 'The origin is a private bucket of static files with no forms, logins or server code to attack, so a web ACL (from about $6 a month) would protect nothing that Shield Standard does not already cover.')
-    acknowledge('AwsSolutions-CFR3', 'Readers are not logged: CloudFront access logs would store every reader\'s IP address, which a public agenda has no need for (GDPR data minimisation), and CloudWatch metrics cover operations.')
+    acknowledge(
+      'AwsSolutions-CFR1',
+      'An open agenda is public information meant to be read from anywhere, so no country is blocked.',
+    )
+    acknowledge(
+      'AwsSolutions-CFR2',
+      'The origin is a private bucket of static files with no forms, logins or server code to attack, so a web ACL (from about $6 a month) would protect nothing that Shield Standard does not already cover.',
+    )
+    acknowledge(
+      'AwsSolutions-CFR3',
+      "Readers are not logged: CloudFront access logs would store every reader's IP address, which a public agenda has no need for (GDPR data minimisation), and CloudWatch metrics cover operations.",
+    )
     if (!config.siteDomain) {
-      acknowledge('AwsSolutions-CFR4', 'Without a custom domain CloudFront serves *.cloudfront.net with its default certificate, whose minimum TLS version cannot be set; configuring siteDomain and certificateArn enforces TLSv1.2_2021.')
+      acknowledge(
+        'AwsSolutions-CFR4',
+        'Without a custom domain CloudFront serves *.cloudfront.net with its default certificate, whose minimum TLS version cannot be set; configuring siteDomain and certificateArn enforces TLSv1.2_2021.',
+      )
     }
   }
 }

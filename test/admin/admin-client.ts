@@ -20,9 +20,18 @@ export async function adminTest(options: { now?: () => Date; origin?: string } =
   const origin = options.origin ?? 'http://localhost:8787'
   const jar = new Map<string, string>()
 
-  async function request(method: string, path: string, body?: URLSearchParams | FormData, headers: Record<string, string> = {}): Promise<TestResponse> {
+  async function request(
+    method: string,
+    path: string,
+    body?: URLSearchParams | FormData,
+    headers: Record<string, string> = {},
+  ): Promise<TestResponse> {
     const cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ')
-    const res = await app.request(`${origin}${path}`, { method, body, headers: { ...(cookie ? { cookie } : {}), ...headers } })
+    const res = await app.request(`${origin}${path}`, {
+      method,
+      body,
+      headers: { ...(cookie ? { cookie } : {}), ...headers },
+    })
     for (const line of res.headers.getSetCookie()) {
       const [pair] = line.split(';')
       const [name, value] = pair!.split('=') as [string, string]

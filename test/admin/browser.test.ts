@@ -32,9 +32,27 @@ let close: () => Promise<void>
 beforeAll(async () => {
   db = await testDb()
   secret = (await ownerToken(db)).secret
-  await putProfile(db, { person: PERSON, name: 'Anna de Vries', role: 'CIO', organisation: 'Ministerie van Voorbeeldzaken', links: [], locale: 'nl', timezone: 'Europe/Amsterdam', updatedAt: '2015-01-01T00:00:00Z', version: 1 }, 0)
+  await putProfile(
+    db,
+    {
+      person: PERSON,
+      name: 'Anna de Vries',
+      role: 'CIO',
+      organisation: 'Ministerie van Voorbeeldzaken',
+      links: [],
+      locale: 'nl',
+      timezone: 'Europe/Amsterdam',
+      updatedAt: '2015-01-01T00:00:00Z',
+      version: 1,
+    },
+    0,
+  )
   const deps = { db, person: PERSON, now: () => new Date('2015-03-18T12:00:00Z') }
-  const server = serve({ fetch: mountAdmin(createApp(deps), { ...deps, sessionSecret: SESSION_SECRET }).fetch, port: 0, hostname: '127.0.0.1' })
+  const server = serve({
+    fetch: mountAdmin(createApp(deps), { ...deps, sessionSecret: SESSION_SECRET }).fetch,
+    port: 0,
+    hostname: '127.0.0.1',
+  })
   await new Promise<void>((ok) => server.once('listening', () => ok()))
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   close = () => new Promise((ok) => server.close(() => ok()))
@@ -59,12 +77,19 @@ async function signIn(page: Page, token = secret) {
 }
 
 /** Browser globals used by code that runs in the page (the tests compile without the DOM lib). */
-declare const window: { axe: { run: (context: unknown, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }
+declare const window: {
+  axe: {
+    run: (context: unknown, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>
+  }
+}
 declare const document: { cookie: string }
 
 async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE)
-  const result = await page.evaluate(async (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), WCAG_21_AA)
+  const result = await page.evaluate(
+    async (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }),
+    WCAG_21_AA,
+  )
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
 }
 
@@ -111,7 +136,10 @@ describe('the admin in a browser', () => {
     await page.goto(`${url}/admin/tokens`)
     await page.getByLabel('Naam van het token').fill('zonder-csrf')
     await page.locator('form[action="/admin/tokens"] input[name="_csrf"]').evaluate((input) => input.remove())
-    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Token maken' }).click()])
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Token maken' }).click(),
+    ])
     expect(response.status()).toBe(403)
     expect(await page.locator('h1').textContent()).toBe('Formulier geweigerd')
     expect(await axeViolations(page)).toEqual([])
@@ -167,12 +195,19 @@ describe('the admin in a browser', () => {
     await page.getByRole('button', { name: 'Toch opslaan zoals het is' }).click()
     await check('entry page')
 
-    const imported = await page.request.post(`${url}/api/import/ics?from=2015-03-01&to=2015-06-30`, { data: FIXTURE, headers: { 'Content-Type': 'text/calendar', Authorization: `Bearer ${secret}` } })
+    const imported = await page.request.post(`${url}/api/import/ics?from=2015-03-01&to=2015-06-30`, {
+      data: FIXTURE,
+      headers: { 'Content-Type': 'text/calendar', Authorization: `Bearer ${secret}` },
+    })
     expect(imported.status()).toBe(200)
     await visit('entries', '/admin/entries')
     await visit('entries of a week', '/admin/entries?week=2015-W12')
     await visit('import', '/admin/import')
-    await page.setInputFiles('#f-calendar', { name: 'kapot.ics', mimeType: 'text/calendar', buffer: Buffer.from('BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n') })
+    await page.setInputFiles('#f-calendar', {
+      name: 'kapot.ics',
+      mimeType: 'text/calendar',
+      buffer: Buffer.from('BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n'),
+    })
     await page.getByRole('button', { name: 'Importeren' }).click()
     await check('import with an error')
     await visit('review', '/admin/import/review?from=2015-03-01&to=2015-06-30')
@@ -184,7 +219,9 @@ describe('the admin in a browser', () => {
     await page.getByLabel('Titel').fill('Jaarverslag 2014')
     await page.getByLabel('Periode vanaf').fill('2014-01-01')
     await page.getByLabel('Periode tot en met').fill('2014-12-31')
-    await page.getByLabel('Tekst (Markdown)').fill('# Terugblik\n\nEen jaar **open agenda**, met [een link](https://example.nl).\n\n- een\n- twee')
+    await page
+      .getByLabel('Tekst (Markdown)')
+      .fill('# Terugblik\n\nEen jaar **open agenda**, met [een link](https://example.nl).\n\n- een\n- twee')
     await page.getByRole('button', { name: 'Voorbeeld tonen' }).click()
     await check('post preview')
     await page.getByRole('button', { name: 'Opslaan' }).click()
@@ -199,7 +236,12 @@ describe('the admin in a browser', () => {
     await page.getByRole('button', { name: 'Token maken' }).click()
     await check('new token')
     await visit('not found', '/admin/no-such-page')
-    for (const [name, path] of [['log (English)', '/admin?lang=en'], ['entries (English)', '/admin/entries'], ['review (English)', '/admin/import/review?from=2015-03-01&to=2015-06-30'], ['tokens (English)', '/admin/tokens']]) {
+    for (const [name, path] of [
+      ['log (English)', '/admin?lang=en'],
+      ['entries (English)', '/admin/entries'],
+      ['review (English)', '/admin/import/review?from=2015-03-01&to=2015-06-30'],
+      ['tokens (English)', '/admin/tokens'],
+    ]) {
       await visit(name!, path!)
     }
     expect(await page.locator('html').getAttribute('lang')).toBe('en')

@@ -7,8 +7,18 @@ const NOW = new Date('2015-03-16T12:07:00Z')
 
 /** A filled-in "log an appointment" form; override what the test is about. */
 const logForm = (overrides: Record<string, string> = {}) => ({
-  title: 'Advies over zelfsturende teams', date: '2015-03-16', startTime: '10:00', endTime: '11:30', kind: 'advice',
-  cp0name: 'Gemeente Enschede', cp0type: 'gemeente', themes: 'zelfsturing, organisatie', location: 'Enschede', visibility: 'public', status: 'held', ...overrides,
+  title: 'Advies over zelfsturende teams',
+  date: '2015-03-16',
+  startTime: '10:00',
+  endTime: '11:30',
+  kind: 'advice',
+  cp0name: 'Gemeente Enschede',
+  cp0type: 'gemeente',
+  themes: 'zelfsturing, organisatie',
+  location: 'Enschede',
+  visibility: 'public',
+  status: 'held',
+  ...overrides,
 })
 
 async function signedIn(): Promise<AdminTest> {
@@ -25,11 +35,20 @@ describe('log an appointment', () => {
     const res = await admin.submit('/admin', '/admin/entries', logForm())
     expect(res.status).toBe(303)
     expect(res.headers.get('location')).toMatch(/^\/admin\/entries\/[0-9A-Z]{26}\?done=created$/)
-    const publicList = await (await admin.app.request('/api/entries?from=2015-03-16&to=2015-03-16')).json() as { items: object[] }
-    expect(publicList.items).toEqual([expect.objectContaining({
-      title: 'Advies over zelfsturende teams', kind: 'advice', start: '2015-03-16T10:00:00+01:00', end: '2015-03-16T11:30:00+01:00',
-      counterparts: [{ name: 'Gemeente Enschede', type: 'gemeente' }], themes: ['zelfsturing', 'organisatie'], location: 'Enschede',
-    })])
+    const publicList = (await (await admin.app.request('/api/entries?from=2015-03-16&to=2015-03-16')).json()) as {
+      items: object[]
+    }
+    expect(publicList.items).toEqual([
+      expect.objectContaining({
+        title: 'Advies over zelfsturende teams',
+        kind: 'advice',
+        start: '2015-03-16T10:00:00+01:00',
+        end: '2015-03-16T11:30:00+01:00',
+        counterparts: [{ name: 'Gemeente Enschede', type: 'gemeente' }],
+        themes: ['zelfsturing', 'organisatie'],
+        location: 'Enschede',
+      }),
+    ])
     const page = await (await admin.get(res.headers.get('location')!)).text()
     expect(page).toContain('Afspraak opgeslagen.')
     expect(page).toContain('<span class="badge badge-public">Openbaar</span>')
@@ -37,7 +56,9 @@ describe('log an appointment', () => {
 
   it('marks an appointment planned until it starts, then held, unless the servant chose a status', async () => {
     const admin = await signedIn()
-    expect(await (await admin.get('/admin')).text()).toContain('<option value="" selected="">Vanzelf: gepland tot het begint, dan gehouden</option>')
+    expect(await (await admin.get('/admin')).text()).toContain(
+      '<option value="" selected="">Vanzelf: gepland tot het begint, dan gehouden</option>',
+    )
     const statusAfter = async (form: Record<string, string>) => {
       const res = await admin.submit('/admin', '/admin/entries', logForm({ status: '', ...form }))
       return (await getEntry(admin.db, PERSON, res.headers.get('location')!.split('/')[3]!.split('?')[0]!))?.status
@@ -62,8 +83,14 @@ describe('log an appointment', () => {
     const admin = await signedIn()
     await admin.submit('/admin', '/admin/entries', logForm())
     const form = await (await admin.get('/admin')).text()
-    expect(form).toContain('<datalist id="known-organisations"><option value="Gemeente Enschede">Gemeente Enschede (gemeente)</option></datalist>')
-    const res = await admin.submit('/admin', '/admin/entries', logForm({ title: 'Vervolgoverleg over zelfsturing', cp0name: 'gemeente enschede', cp0type: '' }))
+    expect(form).toContain(
+      '<datalist id="known-organisations"><option value="Gemeente Enschede">Gemeente Enschede (gemeente)</option></datalist>',
+    )
+    const res = await admin.submit(
+      '/admin',
+      '/admin/entries',
+      logForm({ title: 'Vervolgoverleg over zelfsturing', cp0name: 'gemeente enschede', cp0type: '' }),
+    )
     expect(res.status).toBe(303)
     const entry = await getEntry(admin.db, PERSON, res.headers.get('location')!.split('/')[3]!.split('?')[0]!)
     expect(entry?.counterparts).toEqual([{ name: 'gemeente enschede', type: 'gemeente' }])
@@ -96,7 +123,11 @@ describe('log an appointment', () => {
 
   it('does not nudge a private entry: nobody reads it', async () => {
     const admin = await signedIn()
-    const res = await admin.submit('/admin', '/admin/entries', logForm({ title: 'Overleg', cp0name: '', visibility: 'private' }))
+    const res = await admin.submit(
+      '/admin',
+      '/admin/entries',
+      logForm({ title: 'Overleg', cp0name: '', visibility: 'private' }),
+    )
     expect(res.status).toBe(303)
   })
 
@@ -125,17 +156,24 @@ describe('edit, withdraw and history', () => {
 
   it('saves an edit with a public reason and shows it in the history', async () => {
     const { admin, id, path } = await withEntry()
-    const res = await admin.submit(path, path, { ...logForm({ startTime: '14:00', endTime: '15:00' }), version: '1', changeReason: 'verzet op verzoek van de gemeente' })
+    const res = await admin.submit(path, path, {
+      ...logForm({ startTime: '14:00', endTime: '15:00' }),
+      version: '1',
+      changeReason: 'verzet op verzoek van de gemeente',
+    })
     expect(res.status).toBe(303)
     expect((await getEntry(admin.db, PERSON, id))!).toMatchObject({ start: '2015-03-16T14:00:00+01:00', version: 2 })
     const html = await (await admin.get(path)).text()
-    expect(html).toMatch(/<li>v2 · 16 mrt 2015 13:07 · gewijzigd door tok-[\w-]+ · “verzet op verzoek van de gemeente”<span class="muted"> · gewijzigd: Begin, Einde<\/span><\/li>/)
+    expect(html).toMatch(
+      /<li>v2 · 16 mrt 2015 13:07 · gewijzigd door tok-[\w-]+ · “verzet op verzoek van de gemeente”<span class="muted"> · gewijzigd: Begin, Einde<\/span><\/li>/,
+    )
   })
 
   it('shows what changed instead of overwriting when someone else edited the entry meanwhile', async () => {
     const { admin, id, path } = await withEntry()
     const api = await admin.app.request(`/api/entries/${id}`, {
-      method: 'PATCH', body: JSON.stringify({ title: 'Advies over zelfsturing (door de API)' }),
+      method: 'PATCH',
+      body: JSON.stringify({ title: 'Advies over zelfsturing (door de API)' }),
       headers: { 'Content-Type': 'application/json', 'If-Match': '"1"', Authorization: `Bearer ${admin.secret}` },
     })
     expect(api.status).toBe(200)
@@ -143,10 +181,16 @@ describe('edit, withdraw and history', () => {
     expect(res.status).toBe(409)
     const html = await res.text()
     expect(html).toContain('Iemand anders heeft dit intussen gewijzigd')
-    expect(html).toMatch(/<th scope="row">Onderwerp<\/th><td>Advies over zelfsturende teams<\/td><td>Advies over zelfsturing \(door de API\)<\/td>/)
+    expect(html).toMatch(
+      /<th scope="row">Onderwerp<\/th><td>Advies over zelfsturende teams<\/td><td>Advies over zelfsturing \(door de API\)<\/td>/,
+    )
     expect(html).toContain('name="location" type="text" value="Hengelo"')
     expect(html).toContain('name="version" value="2"')
-    expect((await getEntry(admin.db, PERSON, id))!).toMatchObject({ title: 'Advies over zelfsturing (door de API)', location: 'Enschede', version: 2 })
+    expect((await getEntry(admin.db, PERSON, id))!).toMatchObject({
+      title: 'Advies over zelfsturing (door de API)',
+      location: 'Enschede',
+      version: 2,
+    })
   })
 
   it('withdraws with a public reason, and asks for one first', async () => {
@@ -164,7 +208,11 @@ describe('edit, withdraw and history', () => {
 
   it('lists entries newest first with their visibility badge, and by ISO week', async () => {
     const admin = await signedIn()
-    await admin.submit('/admin', '/admin/entries', logForm({ title: 'Interne voorbereiding lezing', visibility: 'private' }))
+    await admin.submit(
+      '/admin',
+      '/admin/entries',
+      logForm({ title: 'Interne voorbereiding lezing', visibility: 'private' }),
+    )
     await admin.submit('/admin', '/admin/entries', logForm({ title: 'Lezing open overheid', date: '2015-03-24' }))
     const all = await (await admin.get('/admin/entries')).text()
     expect(all.indexOf('Lezing open overheid')).toBeLessThan(all.indexOf('Interne voorbereiding lezing'))

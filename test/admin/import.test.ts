@@ -28,7 +28,11 @@ describe('calendar import in the admin', () => {
     const review = await (await admin.get(res.headers.get('location')!)).text()
     expect(review).toContain('Geïmporteerd: 9 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 buiten de periode.')
     expect(idsOnReview(review)).toHaveLength(9)
-    expect(review.match(/<span class="badge badge-private">Privé<\/span> <span class="badge badge-imported">Geïmporteerd<\/span>/g)).toHaveLength(9)
+    expect(
+      review.match(
+        /<span class="badge badge-private">Privé<\/span> <span class="badge badge-imported">Geïmporteerd<\/span>/g,
+      ),
+    ).toHaveLength(9)
   })
 
   it('publishes the chosen appointments in bulk with a kind, an organisation and themes', async () => {
@@ -37,26 +41,49 @@ describe('calendar import in the admin', () => {
     const location = (await upload(admin, fixture('outlook-2016.ics'))).headers.get('location')!
     const [first, second] = idsOnReview(await (await admin.get(location)).text())
     const res = await admin.submit(location, '/admin/import/review', {
-      from: '2015-03-01', to: '2015-06-30', id: [first!, second!], visibility: 'public', kind: 'advice', cpName: 'Gemeente Enschede', cpType: 'gemeente', themes: 'zelfsturing',
+      from: '2015-03-01',
+      to: '2015-06-30',
+      id: [first!, second!],
+      visibility: 'public',
+      kind: 'advice',
+      cpName: 'Gemeente Enschede',
+      cpType: 'gemeente',
+      themes: 'zelfsturing',
     })
     expect(res.status).toBe(303)
     const review = await (await admin.get(res.headers.get('location')!)).text()
     expect(review).toContain('2 afspraken bijgewerkt.')
     expect(idsOnReview(review)).toHaveLength(7)
-    const published = await (await admin.app.request('/api/entries?from=2015-03-01&to=2015-06-30')).json() as { items: { title: string; kind: string; counterparts: object[]; themes: string[] }[] }
+    const published = (await (await admin.app.request('/api/entries?from=2015-03-01&to=2015-06-30')).json()) as {
+      items: { title: string; kind: string; counterparts: object[]; themes: string[] }[]
+    }
     expect(published.items).toHaveLength(2)
-    expect(published.items[0]).toMatchObject({ kind: 'advice', counterparts: [{ name: 'Gemeente Enschede', type: 'gemeente' }], themes: ['zelfsturing'] })
+    expect(published.items[0]).toMatchObject({
+      kind: 'advice',
+      counterparts: [{ name: 'Gemeente Enschede', type: 'gemeente' }],
+      themes: ['zelfsturing'],
+    })
   })
 
   it('asks to choose appointments first, and for the type of a new organisation', async () => {
     const admin = await adminTest({ now: () => NOW })
     await admin.signIn()
     const location = (await upload(admin, fixture('google-calendar.ics'))).headers.get('location')!
-    const none = await admin.submit(location, '/admin/import/review', { from: '2015-03-01', to: '2015-06-30', visibility: 'public' })
+    const none = await admin.submit(location, '/admin/import/review', {
+      from: '2015-03-01',
+      to: '2015-06-30',
+      visibility: 'public',
+    })
     expect(none.status).toBe(400)
     expect(await none.text()).toContain('<a href="#f-ids">Kies eerst een of meer afspraken.</a>')
     const [id] = idsOnReview(await (await admin.get(location)).text())
-    const untyped = await admin.submit(location, '/admin/import/review', { from: '2015-03-01', to: '2015-06-30', id: id!, visibility: 'keep', cpName: 'Waterschap Vechtstromen' })
+    const untyped = await admin.submit(location, '/admin/import/review', {
+      from: '2015-03-01',
+      to: '2015-06-30',
+      id: id!,
+      visibility: 'keep',
+      cpName: 'Waterschap Vechtstromen',
+    })
     expect(untyped.status).toBe(400)
     expect(await untyped.text()).toContain('kies de soort organisatie')
     expect((await allEntries(admin)).every((e) => e.visibility === 'private' && e.counterparts.length === 0)).toBe(true)
@@ -67,7 +94,9 @@ describe('calendar import in the admin', () => {
     await admin.signIn()
     const res = await upload(admin, fixture('malformed-date.ics'))
     expect(res.status).toBe(400)
-    expect(await res.text()).toContain('Regel 12: DTSTART &quot;2015-03-17 10:00&quot; is not a date (20150316) or a date and time (20150316T100000, …Z for UTC). Er is niets geïmporteerd')
+    expect(await res.text()).toContain(
+      'Regel 12: DTSTART &quot;2015-03-17 10:00&quot; is not a date (20150316) or a date and time (20150316T100000, …Z for UTC). Er is niets geïmporteerd',
+    )
     expect(await allEntries(admin)).toEqual([])
   })
 
@@ -76,7 +105,9 @@ describe('calendar import in the admin', () => {
     await admin.signIn()
     await upload(admin, fixture('apple-calendar.ics'))
     const again = await upload(admin, fixture('apple-calendar.ics'))
-    expect(await (await admin.get(again.headers.get('location')!)).text()).toContain('Geïmporteerd: 0 nieuw, 0 bijgewerkt, 6 ongewijzigd, 0 buiten de periode.')
+    expect(await (await admin.get(again.headers.get('location')!)).text()).toContain(
+      'Geïmporteerd: 0 nieuw, 0 bijgewerkt, 6 ongewijzigd, 0 buiten de periode.',
+    )
     expect(await allEntries(admin)).toHaveLength(6)
   })
 })

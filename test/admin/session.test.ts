@@ -5,7 +5,8 @@ import { revokeToken } from '../../functions/store/index.js'
 import { PERSON } from '../support/test-db.js'
 import { adminTest, csrfIn, SESSION_SECRET, type AdminTest } from './admin-client.js'
 
-const cookieLine = (res: Response, name: string) => res.headers.getSetCookie().find((c) => c.startsWith(`${name}=`)) ?? ''
+const cookieLine = (res: Response, name: string) =>
+  res.headers.getSetCookie().find((c) => c.startsWith(`${name}=`)) ?? ''
 
 describe('admin sign-in', () => {
   it('sends a visitor without a session to sign in, and back to the page afterwards', async () => {
@@ -14,7 +15,11 @@ describe('admin sign-in', () => {
     expect(res.status).toBe(303)
     expect(res.headers.get('location')).toBe('/admin/sign-in?next=%2Fadmin%2Fentries%3Fweek%3D2015-W12')
     const page = await (await admin.get(res.headers.get('location')!)).text()
-    const signedIn = await admin.request('POST', '/admin/sign-in', admin.fields({ _csrf: csrfIn(page), token: admin.secret, next: '/admin/entries?week=2015-W12' }))
+    const signedIn = await admin.request(
+      'POST',
+      '/admin/sign-in',
+      admin.fields({ _csrf: csrfIn(page), token: admin.secret, next: '/admin/entries?week=2015-W12' }),
+    )
     expect(signedIn.status).toBe(303)
     expect(signedIn.headers.get('location')).toBe('/admin/entries?week=2015-W12')
     expect((await admin.get('/admin/entries')).status).toBe(200)
@@ -73,7 +78,9 @@ describe('admin sign-in', () => {
     const admin = await adminTest()
     await admin.signIn()
     const session = readSession(admin.jar.get('oaj_session'), SESSION_SECRET, new Date())!
-    const [payload] = signSession({ ...session, expiresAt: session.expiresAt + 86_400 * 365 }, SESSION_SECRET).split('.')
+    const [payload] = signSession({ ...session, expiresAt: session.expiresAt + 86_400 * 365 }, SESSION_SECRET).split(
+      '.',
+    )
     admin.jar.set('oaj_session', `${payload}.${admin.jar.get('oaj_session')!.split('.')[1]}`)
     expect((await admin.get('/admin')).status).toBe(303)
   })
@@ -102,10 +109,13 @@ describe('ending admin sessions on the server', () => {
 
   it.each([
     ['signing out', (admin: AdminTest) => admin.submit('/admin', '/admin/sign-out', {})],
-    ['revoking the token it was opened with', async (admin: AdminTest) => {
-      await issueToken(admin.db, PERSON, 'reserve', new Date())
-      return admin.submit('/admin/tokens', `/admin/tokens/${admin.token.id}/revoke`, {})
-    }],
+    [
+      'revoking the token it was opened with',
+      async (admin: AdminTest) => {
+        await issueToken(admin.db, PERSON, 'reserve', new Date())
+        return admin.submit('/admin/tokens', `/admin/tokens/${admin.token.id}/revoke`, {})
+      },
+    ],
     ['signing out everywhere', (admin: AdminTest) => admin.submit('/admin/tokens', '/admin/sign-out-everywhere', {})],
   ])('refuses a copy of the old cookie after %s', async (_, end) => {
     const admin = await adminTest()
@@ -137,7 +147,10 @@ describe('ending admin sessions on the server', () => {
     admin.jar.delete('oaj_session')
     await admin.signIn(other.secret)
     const withOther = admin.jar.get('oaj_session')!
-    const res = await admin.app.request(`/api/tokens/${other.token.id}`, { method: 'DELETE', headers: { Authorization: `Bearer ${admin.secret}` } })
+    const res = await admin.app.request(`/api/tokens/${other.token.id}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${admin.secret}` },
+    })
     expect(res.status).toBe(200)
     expect(await refuses(admin, withOther)).toBe(true)
     expect(await refuses(admin, withOwn)).toBe(false)
@@ -147,7 +160,9 @@ describe('ending admin sessions on the server', () => {
     const admin = await adminTest()
     await admin.signIn()
     const html = await (await admin.get('/admin/tokens?lang=en')).text()
-    expect(html).toMatch(/<form method="post" action="\/admin\/sign-out-everywhere"><input type="hidden" name="_csrf" value="[^"]+"/)
+    expect(html).toMatch(
+      /<form method="post" action="\/admin\/sign-out-everywhere"><input type="hidden" name="_csrf" value="[^"]+"/,
+    )
     expect(html).toContain('Sign out everywhere')
   })
 })
@@ -196,15 +211,21 @@ describe('admin pages', () => {
   it('offer the other language by its own name', async () => {
     const admin = await adminTest()
     await admin.signIn()
-    expect(await (await admin.get('/admin?lang=nl')).text()).toContain('<a href="/admin?lang=en" lang="en" hreflang="en">English</a>')
-    expect(await (await admin.get('/admin?lang=en')).text()).toContain('<a href="/admin?lang=nl" lang="nl" hreflang="nl">Nederlands</a>')
+    expect(await (await admin.get('/admin?lang=nl')).text()).toContain(
+      '<a href="/admin?lang=en" lang="en" hreflang="en">English</a>',
+    )
+    expect(await (await admin.get('/admin?lang=en')).text()).toContain(
+      '<a href="/admin?lang=nl" lang="nl" hreflang="nl">Nederlands</a>',
+    )
   })
 
   it('forbid scripts, inline styles and framing, and are never cached', async () => {
     const admin = await adminTest()
     await admin.signIn()
     const res = await admin.get('/admin')
-    expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'self'; img-src 'self' https: data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+    expect(res.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; style-src 'self'; img-src 'self' https: data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    )
     expect(res.headers.get('cache-control')).toBe('private, no-store')
     expect(await res.text()).not.toMatch(/<script|style=/)
   })

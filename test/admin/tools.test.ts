@@ -15,25 +15,56 @@ const MARKDOWN = '# Terugblik\n\nEen jaar **open agenda**. <script>alert(1)</scr
 describe('posts in the admin', () => {
   it('previews Markdown sanitised exactly as the site renders it, without saving', async () => {
     const admin = await signedIn()
-    const res = await admin.submit('/admin/posts/new', '/admin/posts', { slug: 'jaarverslag-2014', title: 'Jaarverslag 2014', kind: 'annual-report', periodFrom: '2014-01-01', periodTo: '2014-12-31', body: MARKDOWN, status: 'draft', action: 'preview' })
+    const res = await admin.submit('/admin/posts/new', '/admin/posts', {
+      slug: 'jaarverslag-2014',
+      title: 'Jaarverslag 2014',
+      kind: 'annual-report',
+      periodFrom: '2014-01-01',
+      periodTo: '2014-12-31',
+      body: MARKDOWN,
+      status: 'draft',
+      action: 'preview',
+    })
     expect(res.status).toBe(200)
     const html = await res.text()
     expect(html).toContain(`<div class="preview">${renderMarkdown(MARKDOWN)}</div>`)
     expect(html).not.toMatch(/<script>alert/)
     expect(html).toContain('<h2>Terugblik</h2>')
-    expect((await admin.app.request('/api/posts/jaarverslag-2014', { headers: { Authorization: `Bearer ${admin.secret}` } })).status).toBe(404)
+    expect(
+      (await admin.app.request('/api/posts/jaarverslag-2014', { headers: { Authorization: `Bearer ${admin.secret}` } }))
+        .status,
+    ).toBe(404)
   })
 
   it('saves a draft, then publishes it; a stale edit shows what changed', async () => {
     const admin = await signedIn()
-    const values = { slug: 'notitie-open-data', title: 'Over open data', kind: 'note', body: 'Tekst.', status: 'draft', action: 'save' }
+    const values = {
+      slug: 'notitie-open-data',
+      title: 'Over open data',
+      kind: 'note',
+      body: 'Tekst.',
+      status: 'draft',
+      action: 'save',
+    }
     const created = await admin.submit('/admin/posts/new', '/admin/posts', values)
     expect(created.headers.get('location')).toBe('/admin/posts/notitie-open-data?done=postSaved')
     expect((await admin.app.request('/api/posts/notitie-open-data')).status).toBe(404)
-    const published = await admin.submit('/admin/posts/notitie-open-data', '/admin/posts/notitie-open-data', { ...values, status: 'published', version: '1' })
+    const published = await admin.submit('/admin/posts/notitie-open-data', '/admin/posts/notitie-open-data', {
+      ...values,
+      status: 'published',
+      version: '1',
+    })
     expect(published.status).toBe(303)
-    expect(await (await admin.app.request('/api/posts/notitie-open-data')).json()).toMatchObject({ title: 'Over open data', status: 'published' })
-    const stale = await admin.submit('/admin/posts/notitie-open-data', '/admin/posts/notitie-open-data', { ...values, title: 'Oude versie', status: 'published', version: '1' })
+    expect(await (await admin.app.request('/api/posts/notitie-open-data')).json()).toMatchObject({
+      title: 'Over open data',
+      status: 'published',
+    })
+    const stale = await admin.submit('/admin/posts/notitie-open-data', '/admin/posts/notitie-open-data', {
+      ...values,
+      title: 'Oude versie',
+      status: 'published',
+      version: '1',
+    })
     expect(stale.status).toBe(409)
     expect(await stale.text()).toMatch(/<th scope="row">Status<\/th><td>draft<\/td><td>published<\/td>/)
   })
@@ -44,22 +75,39 @@ describe('posts in the admin', () => {
     await admin.submit('/admin/posts/new', '/admin/posts', values)
     const again = await admin.submit('/admin/posts/new', '/admin/posts', values)
     expect(again.status).toBe(409)
-    expect(await again.text()).toContain('<p class="error" id="f-slug-error">is al in gebruik: kies een ander adres</p>')
+    expect(await again.text()).toContain(
+      '<p class="error" id="f-slug-error">is al in gebruik: kies een ander adres</p>',
+    )
   })
 })
 
 describe('weekly digest review in the admin', () => {
   it('generates a week, then publishes it with an intro', async () => {
     const admin = await signedIn()
-    await admin.submit('/admin', '/admin/entries', { title: 'Advies over zelfsturende teams', date: '2015-03-16', startTime: '10:00', kind: 'advice', cp0name: 'Gemeente Enschede', cp0type: 'gemeente', visibility: 'public', status: 'held' })
+    await admin.submit('/admin', '/admin/entries', {
+      title: 'Advies over zelfsturende teams',
+      date: '2015-03-16',
+      startTime: '10:00',
+      kind: 'advice',
+      cp0name: 'Gemeente Enschede',
+      cp0type: 'gemeente',
+      visibility: 'public',
+      status: 'held',
+    })
     const made = await admin.submit('/admin/digests', '/admin/digests', { week: '2015-w12' })
     expect(made.headers.get('location')).toBe('/admin/digests/2015-W12')
     const page = await (await admin.get('/admin/digests/2015-W12')).text()
     expect(page).toContain('Gemeente Enschede')
     expect(page).toContain('<span class="badge badge-draft">Concept</span>')
     expect((await admin.app.request('/api/digests/2015-W12')).status).toBe(404)
-    await admin.submit('/admin/digests/2015-W12', '/admin/digests/2015-W12', { intro: 'Een week over zelfsturing.', status: 'published' })
-    expect(await (await admin.app.request('/api/digests/2015-W12')).json()).toMatchObject({ intro: 'Een week over zelfsturing.', publishedAt: expect.any(String) })
+    await admin.submit('/admin/digests/2015-W12', '/admin/digests/2015-W12', {
+      intro: 'Een week over zelfsturing.',
+      status: 'published',
+    })
+    expect(await (await admin.app.request('/api/digests/2015-W12')).json()).toMatchObject({
+      intro: 'Een week over zelfsturing.',
+      publishedAt: expect.any(String),
+    })
   })
 
   it('says so when a week has no public appointments', async () => {
@@ -72,12 +120,26 @@ describe('weekly digest review in the admin', () => {
 describe('profile and tokens in the admin', () => {
   it('saves the profile shown on the public site, and names a bad field', async () => {
     const admin = await signedIn()
-    const profile = { name: 'Anna de Vries', role: 'CIO', organisation: 'Ministerie van Voorbeeldzaken', bio: 'Ik houd een open agenda bij.', links: 'https://example.nl Mijn site', locale: 'nl', timezone: 'Europe/Amsterdam', version: '0' }
+    const profile = {
+      name: 'Anna de Vries',
+      role: 'CIO',
+      organisation: 'Ministerie van Voorbeeldzaken',
+      bio: 'Ik houd een open agenda bij.',
+      links: 'https://example.nl Mijn site',
+      locale: 'nl',
+      timezone: 'Europe/Amsterdam',
+      version: '0',
+    }
     const bad = await admin.submit('/admin/profile', '/admin/profile', { ...profile, timezone: 'Europe/Atlantis' })
     expect(bad.status).toBe(400)
-    expect(await bad.text()).toContain('<p class="error" id="f-timezone-error">moet een IANA-tijdzone zijn, zoals Europe/Amsterdam</p>')
+    expect(await bad.text()).toContain(
+      '<p class="error" id="f-timezone-error">moet een IANA-tijdzone zijn, zoals Europe/Amsterdam</p>',
+    )
     expect((await admin.submit('/admin/profile', '/admin/profile', profile)).status).toBe(303)
-    expect(await (await admin.app.request('/api/profile')).json()).toMatchObject({ name: 'Anna de Vries', links: [{ url: 'https://example.nl', title: 'Mijn site' }] })
+    expect(await (await admin.app.request('/api/profile')).json()).toMatchObject({
+      name: 'Anna de Vries',
+      links: [{ url: 'https://example.nl', title: 'Mijn site' }],
+    })
   })
 
   it('shows a new token once, and it works; revoking it is listed', async () => {
@@ -91,10 +153,16 @@ describe('profile and tokens in the admin', () => {
     const list = await (await admin.get('/admin/tokens')).text()
     expect(list).toContain('telefoon')
     expect(list).not.toContain(secret)
-    expect((await admin.app.request('/api/tokens', { headers: { Authorization: `Bearer ${secret}` } })).status).toBe(200)
+    expect((await admin.app.request('/api/tokens', { headers: { Authorization: `Bearer ${secret}` } })).status).toBe(
+      200,
+    )
     const id = /telefoon <span class="muted">(tok-[0-9a-f]{12})<\/span>/.exec(list)![1]!
-    expect((await admin.submit('/admin/tokens', `/admin/tokens/${id}/revoke`, {})).headers.get('location')).toBe('/admin/tokens?done=tokenRevoked')
+    expect((await admin.submit('/admin/tokens', `/admin/tokens/${id}/revoke`, {})).headers.get('location')).toBe(
+      '/admin/tokens?done=tokenRevoked',
+    )
     expect(await (await admin.get('/admin/tokens')).text()).toContain('Ingetrokken op 24 mrt 2015 10:00')
-    expect((await admin.app.request('/api/tokens', { headers: { Authorization: `Bearer ${secret}` } })).status).toBe(401)
+    expect((await admin.app.request('/api/tokens', { headers: { Authorization: `Bearer ${secret}` } })).status).toBe(
+      401,
+    )
   })
 })

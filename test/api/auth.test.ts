@@ -15,23 +15,31 @@ const writeRoutes: [string, string][] = [
 ]
 
 describe('owner routes', () => {
-  it.each(writeRoutes)('%s %s answers 401 without a token, with a wrong one and with a revoked one', async (method, path) => {
-    const api = await testApi()
-    const entry = await (await api.send('POST', '/api/entries', entryInput())).json()
-    const target = path.replace('ENTRY', entry.id)
-    const body = JSON.stringify({ reason: 'x', ...entryInput() })
-    for (const authorization of [undefined, 'Bearer oaj_wrong', 'Basic dXNlcjpwYXNz', 'Bearer']) {
-      const res = await api.app.request(target, {
-        method, body: method === 'GET' ? undefined : body,
-        headers: { 'Content-Type': 'application/json', 'If-Match': '"1"', ...(authorization ? { Authorization: authorization } : {}) },
-      })
-      expect(res.status, `${authorization}`).toBe(401)
-      expect(res.headers.get('content-type')).toContain('application/problem+json')
-      expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/)
-    }
-    const unchanged = await (await api.get(`/api/entries/${entry.id}`)).json()
-    expect(unchanged.version).toBe(1)
-  })
+  it.each(writeRoutes)(
+    '%s %s answers 401 without a token, with a wrong one and with a revoked one',
+    async (method, path) => {
+      const api = await testApi()
+      const entry = await (await api.send('POST', '/api/entries', entryInput())).json()
+      const target = path.replace('ENTRY', entry.id)
+      const body = JSON.stringify({ reason: 'x', ...entryInput() })
+      for (const authorization of [undefined, 'Bearer oaj_wrong', 'Basic dXNlcjpwYXNz', 'Bearer']) {
+        const res = await api.app.request(target, {
+          method,
+          body: method === 'GET' ? undefined : body,
+          headers: {
+            'Content-Type': 'application/json',
+            'If-Match': '"1"',
+            ...(authorization ? { Authorization: authorization } : {}),
+          },
+        })
+        expect(res.status, `${authorization}`).toBe(401)
+        expect(res.headers.get('content-type')).toContain('application/problem+json')
+        expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/)
+      }
+      const unchanged = await (await api.get(`/api/entries/${entry.id}`)).json()
+      expect(unchanged.version).toBe(1)
+    },
+  )
 
   it('refuses a token of another journal', async () => {
     const api = await testApi()

@@ -37,7 +37,11 @@ describe('bad input', () => {
 
   it('refuses a body that is not JSON with 415', async () => {
     const api = await testApi()
-    const res = await api.app.request('/api/entries', { method: 'POST', headers: { ...api.auth, 'Content-Type': 'text/plain' }, body: 'hallo' })
+    const res = await api.app.request('/api/entries', {
+      method: 'POST',
+      headers: { ...api.auth, 'Content-Type': 'text/plain' },
+      body: 'hallo',
+    })
     expect(res.status).toBe(415)
   })
 

@@ -4,7 +4,8 @@ import { entryInput, testApi } from '../support/test-db.js'
 describe('entries API', () => {
   it('creates an entry without a status as planned until it starts, then held; a chosen status stays', async () => {
     const api = await testApi({ now: () => new Date('2015-03-16T12:00:00Z') })
-    const statusOf = async (overrides: Record<string, unknown>) => (await (await api.send('POST', '/api/entries', entryInput({ end: undefined, ...overrides }))).json()).status
+    const statusOf = async (overrides: Record<string, unknown>) =>
+      (await (await api.send('POST', '/api/entries', entryInput({ end: undefined, ...overrides }))).json()).status
     expect(await statusOf({ start: '2015-03-17T10:00', status: undefined })).toBe('planned')
     expect(await statusOf({ start: '2015-03-16T10:00', status: undefined })).toBe('held')
     expect(await statusOf({ start: '2015-03-17T10:00', status: 'cancelled' })).toBe('cancelled')
@@ -23,7 +24,12 @@ describe('entries API', () => {
     expect(read.status).toBe(200)
     expect((await read.json()).title).toBe('Adviesgesprek zelfsturing')
 
-    const patched = await api.send('PATCH', `/api/entries/${entry.id}`, { start: '2015-03-16T14:00', end: '2015-03-16T15:00' }, { 'If-Match': '"1"' })
+    const patched = await api.send(
+      'PATCH',
+      `/api/entries/${entry.id}`,
+      { start: '2015-03-16T14:00', end: '2015-03-16T15:00' },
+      { 'If-Match': '"1"' },
+    )
     expect(patched.status).toBe(200)
     expect(patched.headers.get('etag')).toBe('"2"')
 
@@ -34,7 +40,12 @@ describe('entries API', () => {
       { field: 'start', from: '2015-03-16T10:00:00+01:00', to: '2015-03-16T14:00:00+01:00' },
     ])
 
-    const withdrawn = await api.send('DELETE', `/api/entries/${entry.id}`, { reason: 'Dubbel ingevoerd' }, { 'If-Match': '"2"' })
+    const withdrawn = await api.send(
+      'DELETE',
+      `/api/entries/${entry.id}`,
+      { reason: 'Dubbel ingevoerd' },
+      { 'If-Match': '"2"' },
+    )
     expect(withdrawn.status).toBe(200)
     const after = await (await api.get(`/api/entries/${entry.id}`)).json()
     expect(after.withdrawn).toMatchObject({ reason: 'Dubbel ingevoerd' })
@@ -44,10 +55,21 @@ describe('entries API', () => {
   it('replaces an entry with PUT and keeps its id and creation time', async () => {
     const api = await testApi()
     const entry = await (await api.send('POST', '/api/entries', entryInput())).json()
-    const put = await api.send('PUT', `/api/entries/${entry.id}`, entryInput({ title: 'Lezing open overheid', kind: 'lecture' }), { 'If-Match': '"1"' })
+    const put = await api.send(
+      'PUT',
+      `/api/entries/${entry.id}`,
+      entryInput({ title: 'Lezing open overheid', kind: 'lecture' }),
+      { 'If-Match': '"1"' },
+    )
     expect(put.status).toBe(200)
     const body = await put.json()
-    expect(body).toMatchObject({ id: entry.id, createdAt: entry.createdAt, title: 'Lezing open overheid', kind: 'lecture', version: 2 })
+    expect(body).toMatchObject({
+      id: entry.id,
+      createdAt: entry.createdAt,
+      title: 'Lezing open overheid',
+      kind: 'lecture',
+      version: 2,
+    })
   })
 
   it('answers 428 when a change comes without If-Match, and changes nothing', async () => {
@@ -71,7 +93,7 @@ describe('entries API', () => {
     const owner = await (await api.get(`/api/entries/${entry.id}`, api.auth)).json()
     expect(owner.history).toHaveLength(2)
     expect(owner.version).toBe(2)
-    expect(owner.title).toBe((a.status === 200 ? 'Versie A' : 'Versie B'))
+    expect(owner.title).toBe(a.status === 200 ? 'Versie A' : 'Versie B')
   })
 
   it('creates one entry when a POST is retried with the same Idempotency-Key', async () => {
@@ -89,7 +111,9 @@ describe('entries API', () => {
 
   it('creates one entry when identical retries race each other', async () => {
     const api = await testApi()
-    const responses = await Promise.all(Array.from({ length: 5 }, () => api.send('POST', '/api/entries', entryInput(), { 'Idempotency-Key': 'race' })))
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () => api.send('POST', '/api/entries', entryInput(), { 'Idempotency-Key': 'race' })),
+    )
     const ids = new Set(await Promise.all(responses.map(async (r) => (await r.json()).id)))
     expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201, 201])
     expect(ids.size).toBe(1)
@@ -106,7 +130,9 @@ describe('entries API', () => {
 
   it('keeps a withdrawn entry readable with its reason, without its details', async () => {
     const api = await testApi()
-    const entry = await (await api.send('POST', '/api/entries', entryInput({ summary: 'Besproken: pilot zelfsturing' }))).json()
+    const entry = await (
+      await api.send('POST', '/api/entries', entryInput({ summary: 'Besproken: pilot zelfsturing' }))
+    ).json()
     await api.send('DELETE', `/api/entries/${entry.id}`, { reason: 'Afspraak ging niet door' }, { 'If-Match': '"1"' })
     const res = await api.get(`/api/entries/${entry.id}`)
     expect(res.status).toBe(200)

@@ -11,8 +11,16 @@ const ics = { 'Content-Type': 'text/calendar; charset=utf-8' }
 
 async function importApi() {
   const api = await testApi({ now: () => new Date('2015-03-18T12:00:00Z') })
-  const importFile = (source: string, query = SPRING, headers: Record<string, string> = {}) => api.send('POST', `/api/import/ics${query}`, source, { ...ics, ...headers })
-  const ownerEntries = async () => (await (await api.get('/api/entries?from=2015-01-01&to=2015-12-31&limit=200', api.auth)).json()).items as { id: string; title: string; visibility: string; version: number; start: string }[]
+  const importFile = (source: string, query = SPRING, headers: Record<string, string> = {}) =>
+    api.send('POST', `/api/import/ics${query}`, source, { ...ics, ...headers })
+  const ownerEntries = async () =>
+    (await (await api.get('/api/entries?from=2015-01-01&to=2015-12-31&limit=200', api.auth)).json()).items as {
+      id: string
+      title: string
+      visibility: string
+      version: number
+      start: string
+    }[]
   return { ...api, importFile, ownerEntries }
 }
 
@@ -21,7 +29,14 @@ describe('POST /api/import/ics', () => {
     const api = await importApi()
     const res = await api.importFile(fixture('outlook-2016.ics'))
     expect(res.status).toBe(200)
-    expect(await res.json()).toMatchObject({ created: 9, updated: 0, unchanged: 0, outsideRange: 0, range: { from: '2015-03-01', to: '2015-06-30' }, calendarName: 'Agenda' })
+    expect(await res.json()).toMatchObject({
+      created: 9,
+      updated: 0,
+      unchanged: 0,
+      outsideRange: 0,
+      range: { from: '2015-03-01', to: '2015-06-30' },
+      calendarName: 'Agenda',
+    })
     const entries = await api.ownerEntries()
     expect(entries).toHaveLength(9)
     expect(new Set(entries.map((e) => e.visibility))).toEqual(new Set(['private']))
@@ -36,7 +51,9 @@ describe('POST /api/import/ics', () => {
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 8 })
     expect(await api.ownerEntries()).toEqual(first)
 
-    const moved = fixture('google-calendar.ics').replace('DTSTART:20150318T130000Z', 'DTSTART:20150318T120000Z').replace('DTEND:20150318T134500Z', 'DTEND:20150318T124500Z')
+    const moved = fixture('google-calendar.ics')
+      .replace('DTSTART:20150318T130000Z', 'DTSTART:20150318T120000Z')
+      .replace('DTEND:20150318T134500Z', 'DTEND:20150318T124500Z')
     const third = await (await api.importFile(moved)).json()
     expect(third).toMatchObject({ created: 0, updated: 1, unchanged: 7 })
     const after = await api.ownerEntries()
@@ -45,13 +62,21 @@ describe('POST /api/import/ics', () => {
     expect(interview).toMatchObject({ start: '2015-03-18T13:00:00+01:00', version: 2 })
   })
 
-  it('keeps the servant\'s published wording when the calendar changes the subject later', async () => {
+  it("keeps the servant's published wording when the calendar changes the subject later", async () => {
     const api = await importApi()
     await api.importFile(fixture('google-calendar.ics'))
     const interview = (await api.ownerEntries()).find((e) => e.title.startsWith('Interview NOS'))!
-    const published = await api.send('PATCH', `/api/entries/${interview.id}`, { visibility: 'public', kind: 'media', title: 'Interview over de Wet open overheid' }, { 'If-Match': '"1"' })
+    const published = await api.send(
+      'PATCH',
+      `/api/entries/${interview.id}`,
+      { visibility: 'public', kind: 'media', title: 'Interview over de Wet open overheid' },
+      { 'If-Match': '"1"' },
+    )
     expect(published.status).toBe(200)
-    const renamed = fixture('google-calendar.ics').replace('SUMMARY:Interview NOS Radio 1 over openbaarheid', 'SUMMARY:NOS interview (bevestigd)')
+    const renamed = fixture('google-calendar.ics').replace(
+      'SUMMARY:Interview NOS Radio 1 over openbaarheid',
+      'SUMMARY:NOS interview (bevestigd)',
+    )
     expect(await (await api.importFile(renamed)).json()).toMatchObject({ updated: 0, unchanged: 8 })
     const view = await (await api.get(`/api/entries/${interview.id}`)).json()
     expect(view).toMatchObject({ title: 'Interview over de Wet open overheid', kind: 'media', visibility: 'public' })
@@ -67,7 +92,9 @@ describe('POST /api/import/ics', () => {
     expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/)
     const problem = await res.json()
     const line = broken.split('\r\n').findIndex((l) => l.includes('2015-03-17 10:00')) + 1
-    expect(problem.detail).toMatch(new RegExp(`line ${line}: DTSTART "2015-03-17 10:00" is not a date.*Nothing was imported`))
+    expect(problem.detail).toMatch(
+      new RegExp(`line ${line}: DTSTART "2015-03-17 10:00" is not a date.*Nothing was imported`),
+    )
     expect(problem.errors).toEqual([{ field: `line ${line}`, reason: expect.stringMatching(/is not a date/) }])
     const after = await (await api.get('/api/export', api.auth)).json()
     expect({ ...after, exportedAt: undefined }).toEqual({ ...before, exportedAt: undefined })
@@ -84,7 +111,10 @@ describe('POST /api/import/ics', () => {
     const api = await importApi()
     const res = await api.importFile(fixture('outlook-2016.ics'), SPRING, { Accept: 'application/x-ndjson' })
     expect(res.headers.get('content-type')).toMatch(/application\/x-ndjson/)
-    const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l))
+    const lines = (await res.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
     expect(lines[0]).toEqual({ type: 'progress', done: 0, total: 9 })
     expect(lines.filter((l) => l.type === 'progress').at(-1)).toEqual({ type: 'progress', done: 9, total: 9 })
     expect(lines.at(-1)).toMatchObject({ type: 'result', created: 9 })
@@ -115,9 +145,18 @@ describe('POST /api/import/ics on a running server', () => {
     const server = await startServer(db)
     try {
       const answered: string[] = []
-      const importing = fetch(`${server.url}/api/import/ics?from=2026-01-01&to=2026-12-31&dryRun=true`, { method: 'POST', headers: { ...auth, ...ics }, body: largestAllowedFile() })
-        .then(async (res) => { answered.push('import'); return { status: res.status, body: await res.json() } })
-      const health = fetch(`${server.url}/api/health`).then((res) => { answered.push('health'); return res.status })
+      const importing = fetch(`${server.url}/api/import/ics?from=2026-01-01&to=2026-12-31&dryRun=true`, {
+        method: 'POST',
+        headers: { ...auth, ...ics },
+        body: largestAllowedFile(),
+      }).then(async (res) => {
+        answered.push('import')
+        return { status: res.status, body: await res.json() }
+      })
+      const health = fetch(`${server.url}/api/health`).then((res) => {
+        answered.push('health')
+        return res.status
+      })
       expect(await health).toBe(200)
       expect(await importing).toMatchObject({ status: 200, body: { created: MAX_IMPORTED_EVENTS - 100, dryRun: true } })
       expect(answered).toEqual(['health', 'import'])

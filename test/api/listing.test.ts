@@ -12,13 +12,21 @@ async function journalOfDays(api: Awaited<ReturnType<typeof testApi>>, from: str
   for (let i = 0; i < days; i++) {
     const date = addDays(from, i)
     const visibility = i % 5 === 0 ? 'private' : i % 7 === 0 ? 'restricted' : 'public'
-    const res = await api.send('POST', '/api/entries', entryInput({ start: `${date}T10:00`, end: `${date}T11:00`, title: `Dag ${date}`, visibility }))
+    const res = await api.send(
+      'POST',
+      '/api/entries',
+      entryInput({ start: `${date}T10:00`, end: `${date}T11:00`, title: `Dag ${date}`, visibility }),
+    )
     ids[date] = (await res.json()).id
   }
   return ids
 }
 
-async function readAllPages(api: Awaited<ReturnType<typeof testApi>>, query: string, headers: Record<string, string> = {}) {
+async function readAllPages(
+  api: Awaited<ReturnType<typeof testApi>>,
+  query: string,
+  headers: Record<string, string> = {},
+) {
   const pages: { id: string; start: string }[][] = []
   let cursor: string | undefined
   do {
@@ -36,14 +44,27 @@ describe('listing entries', () => {
     const api = await testApi()
     await journalOfDays(api, '2015-03-20', 14)
     // Week 13 of 2015 ends on Sunday 29 March, the night clocks go forward.
-    await api.send('POST', '/api/entries', entryInput({ start: '2015-03-29T23:30', end: '2015-03-29T23:45', title: 'Laat op zondag' }))
-    await api.send('POST', '/api/entries', entryInput({ start: '2015-03-23T00:15', end: '2015-03-23T00:45', title: 'Vroeg op maandag' }))
-    const body = await (await api.get('/api/entries?from=2015-03-23&to=2015-03-29&order=asc&limit=200', api.auth)).json()
+    await api.send(
+      'POST',
+      '/api/entries',
+      entryInput({ start: '2015-03-29T23:30', end: '2015-03-29T23:45', title: 'Laat op zondag' }),
+    )
+    await api.send(
+      'POST',
+      '/api/entries',
+      entryInput({ start: '2015-03-23T00:15', end: '2015-03-23T00:45', title: 'Vroeg op maandag' }),
+    )
+    const body = await (
+      await api.get('/api/entries?from=2015-03-23&to=2015-03-29&order=asc&limit=200', api.auth)
+    ).json()
     const titles = body.items.map((e: { title: string }) => e.title)
     expect(titles[0]).toBe('Vroeg op maandag')
     expect(titles.at(-1)).toBe('Laat op zondag')
     expect(titles.filter((t: string) => t.startsWith('Dag '))).toEqual(
-      ['2015-03-23', '2015-03-24', '2015-03-25', '2015-03-26', '2015-03-27', '2015-03-28', '2015-03-29'].map((d) => `Dag ${d}`))
+      ['2015-03-23', '2015-03-24', '2015-03-25', '2015-03-26', '2015-03-27', '2015-03-28', '2015-03-29'].map(
+        (d) => `Dag ${d}`,
+      ),
+    )
   })
 
   it('pages through a year without repeating or skipping, whatever is filtered out', async () => {
@@ -69,7 +90,11 @@ describe('listing entries', () => {
   it('filters by theme, counterpart and kind, ignoring case', async () => {
     const api = await testApi()
     await api.send('POST', '/api/entries', entryInput({ themes: ['Open data'], kind: 'lecture' }))
-    await api.send('POST', '/api/entries', entryInput({ themes: ['zelfsturing'], counterparts: [{ name: 'Provincie Overijssel', type: 'provincie' }] }))
+    await api.send(
+      'POST',
+      '/api/entries',
+      entryInput({ themes: ['zelfsturing'], counterparts: [{ name: 'Provincie Overijssel', type: 'provincie' }] }),
+    )
     const count = async (q: string) => (await (await api.get(`/api/entries?${q}`)).json()).items.length
     expect(await count('theme=open%20data')).toBe(1)
     expect(await count('counterpart=provincie%20overijssel')).toBe(1)
@@ -84,7 +109,12 @@ async function largeJournal(db: Db, count: number, counterpartOf: (i: number) =>
   await runConcurrently(count, 6, async (i) => {
     const start = new Date(Date.UTC(2015, 0, 5, 8) + i * 3_600_000).toISOString().slice(0, 16)
     const input = entryInput({ start, end: undefined, counterparts: [{ name: counterpartOf(i), type: 'gemeente' }] })
-    const entry = newEntry(normalizeEntryInput(input, AMSTERDAM_JOURNAL), PERSON, new Date('2015-01-01T08:00:00Z'), `E${String(i).padStart(4, '0')}`)
+    const entry = newEntry(
+      normalizeEntryInput(input, AMSTERDAM_JOURNAL),
+      PERSON,
+      new Date('2015-01-01T08:00:00Z'),
+      `E${String(i).padStart(4, '0')}`,
+    )
     await createEntry(db, entry, { by: 'test' })
     ids[i] = entry.id
   })
@@ -98,7 +128,9 @@ describe('the work one listing request may do', () => {
   let ids: string[]
   beforeAll(async () => {
     api = await testApi()
-    ids = await largeJournal(api.db, MAX_ITEMS_READ * 2 + 10, (i) => (rare(i) ? 'Zeldzaam Genootschap' : 'Gemeente Enschede'))
+    ids = await largeJournal(api.db, MAX_ITEMS_READ * 2 + 10, (i) =>
+      rare(i) ? 'Zeldzaam Genootschap' : 'Gemeente Enschede',
+    )
   }, 180_000)
 
   it('reads at most MAX_ITEMS_READ items for a filter that matches nothing, and hands back a cursor to keep going', async () => {
@@ -120,7 +152,11 @@ describe('the work one listing request may do', () => {
     let cursor = ''
     do {
       reads.reset()
-      const body = await (await api.get(`/api/entries?limit=2&order=asc&counterpart=zeldzaam%20genootschap${cursor && `&cursor=${cursor}`}`)).json()
+      const body = await (
+        await api.get(
+          `/api/entries?limit=2&order=asc&counterpart=zeldzaam%20genootschap${cursor && `&cursor=${cursor}`}`,
+        )
+      ).json()
       expect(reads.itemsRead).toBeLessThanOrEqual(MAX_ITEMS_READ)
       pages.push(body.items)
       cursor = body.cursor

@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { testApi } from '../support/test-db.js'
 
 const report = {
-  slug: 'jaarverslag-2014-2015', title: 'Jaarverslag 2014/2015', kind: 'annual-report',
-  period: { from: '2014-07-01', to: '2015-06-30' }, body: '# Terugblik\n\nWat ik deed.', status: 'published',
+  slug: 'jaarverslag-2014-2015',
+  title: 'Jaarverslag 2014/2015',
+  kind: 'annual-report',
+  period: { from: '2014-07-01', to: '2015-06-30' },
+  body: '# Terugblik\n\nWat ik deed.',
+  status: 'published',
 }
 
 describe('posts', () => {
@@ -21,11 +25,21 @@ describe('posts', () => {
   it('edits a post with If-Match and shows the change in its history', async () => {
     const api = await testApi()
     await api.send('POST', '/api/posts', report)
-    const res = await api.send('PATCH', '/api/posts/jaarverslag-2014-2015', { title: 'Persoonlijk jaarverslag 2014/2015' }, { 'If-Match': '"1"', 'X-Change-Reason': encodeURIComponent('Titel verduidelijkt') })
+    const res = await api.send(
+      'PATCH',
+      '/api/posts/jaarverslag-2014-2015',
+      { title: 'Persoonlijk jaarverslag 2014/2015' },
+      { 'If-Match': '"1"', 'X-Change-Reason': encodeURIComponent('Titel verduidelijkt') },
+    )
     expect(res.status).toBe(200)
     const post = await (await api.get('/api/posts/jaarverslag-2014-2015')).json()
-    expect(post.history.at(-1)).toMatchObject({ reason: 'Titel verduidelijkt', changes: [{ field: 'title', from: 'Jaarverslag 2014/2015', to: 'Persoonlijk jaarverslag 2014/2015' }] })
-    expect((await api.send('PATCH', '/api/posts/jaarverslag-2014-2015', { title: 'Oud' }, { 'If-Match': '"1"' })).status).toBe(412)
+    expect(post.history.at(-1)).toMatchObject({
+      reason: 'Titel verduidelijkt',
+      changes: [{ field: 'title', from: 'Jaarverslag 2014/2015', to: 'Persoonlijk jaarverslag 2014/2015' }],
+    })
+    expect(
+      (await api.send('PATCH', '/api/posts/jaarverslag-2014-2015', { title: 'Oud' }, { 'If-Match': '"1"' })).status,
+    ).toBe(412)
   })
 
   it.each([
@@ -47,8 +61,14 @@ describe('profile', () => {
     const profile = { name: 'Sanne de Vries', role: 'Adviseur overheidsinnovatie', organisation: 'Ministerie van BZK' }
     expect((await api.send('PUT', '/api/profile', profile)).status).toBe(201)
     expect((await api.send('PUT', '/api/profile', { ...profile, role: 'Programmamanager' })).status).toBe(428)
-    expect((await api.send('PUT', '/api/profile', { ...profile, role: 'Programmamanager' }, { 'If-Match': '"1"' })).status).toBe(200)
-    expect(await (await api.get('/api/profile')).json()).toMatchObject({ role: 'Programmamanager', locale: 'nl', timezone: 'Europe/Amsterdam' })
+    expect(
+      (await api.send('PUT', '/api/profile', { ...profile, role: 'Programmamanager' }, { 'If-Match': '"1"' })).status,
+    ).toBe(200)
+    expect(await (await api.get('/api/profile')).json()).toMatchObject({
+      role: 'Programmamanager',
+      locale: 'nl',
+      timezone: 'Europe/Amsterdam',
+    })
   })
 })
 

@@ -2,12 +2,16 @@ import { describe, expect, it } from 'vitest'
 import { testApi } from '../support/test-db.js'
 
 describe('owner tokens API', () => {
-  it('shows a new token\'s secret once, lists tokens without secrets or digests, and the new token works', async () => {
+  it("shows a new token's secret once, lists tokens without secrets or digests, and the new token works", async () => {
     const api = await testApi()
     const created = await api.send('POST', '/api/tokens', { label: 'laptop' })
     expect(created.status).toBe(201)
     const token = await created.json()
-    expect(token).toMatchObject({ id: expect.stringMatching(/^tok-[0-9a-f]{12}$/), label: 'laptop', secret: expect.stringMatching(/^oaj_/) })
+    expect(token).toMatchObject({
+      id: expect.stringMatching(/^tok-[0-9a-f]{12}$/),
+      label: 'laptop',
+      secret: expect.stringMatching(/^oaj_/),
+    })
     const listed = await (await api.get('/api/tokens', api.auth)).json()
     expect(listed.items.map((t: { label: string }) => t.label)).toEqual(['test', 'laptop'])
     expect(JSON.stringify(listed)).not.toContain(token.secret)

@@ -11,10 +11,22 @@ const BIN = fileURLToPath(new URL('../../bin/journal.js', import.meta.url))
 
 function journal(args: string[], table: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], {
-      env: { PATH: process.env.PATH, JOURNAL_DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'), JOURNAL_TABLE: table, JOURNAL_PERSON: PERSON, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-      timeout: 60_000,
-    }, (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }))
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      {
+        env: {
+          PATH: process.env.PATH,
+          JOURNAL_DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
+          JOURNAL_TABLE: table,
+          JOURNAL_PERSON: PERSON,
+          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+        },
+        timeout: 60_000,
+      },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+    )
   })
 }
 

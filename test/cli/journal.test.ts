@@ -31,25 +31,46 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-interface Run { code: number; stdout: string; stderr: string }
+interface Run {
+  code: number
+  stdout: string
+  stderr: string
+}
 
 function journal(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], {
-      env: { PATH: process.env.PATH, JOURNAL_API_URL: server.url, JOURNAL_TOKEN: token, JOURNAL_DATA_DIR: dir, ...env }, timeout: 60_000,
-    }, (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }))
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      {
+        env: {
+          PATH: process.env.PATH,
+          JOURNAL_API_URL: server.url,
+          JOURNAL_TOKEN: token,
+          JOURNAL_DATA_DIR: dir,
+          ...env,
+        },
+        timeout: 60_000,
+      },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+    )
   })
 }
 
 const api = async (path: string, init: RequestInit = {}) =>
-  (await fetch(`${server.url}${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, ...init.headers } })).json() as Promise<any> // eslint-disable-line @typescript-eslint/no-explicit-any
+  (
+    await fetch(`${server.url}${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, ...init.headers } })
+  ).json() as Promise<any> // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe('journal --help', () => {
   it('lists every command, the environment and the exit codes', async () => {
     const run = await journal(['--help'])
     expect(run.code).toBe(0)
     for (const command of COMMANDS) expect(run.stdout).toContain(`  ${command.name.padEnd(10)} ${command.summary}`)
-    expect(run.stdout).toMatch(/JOURNAL_API_URL[\s\S]*JOURNAL_TOKEN[\s\S]*Exit codes:\n  0  done\n  1  the API refused[\s\S]*\n  2  the command was used wrongly/)
+    expect(run.stdout).toMatch(
+      /JOURNAL_API_URL[\s\S]*JOURNAL_TOKEN[\s\S]*Exit codes:\n {2}0 {2}done\n {2}1 {2}the API refused[\s\S]*\n {2}2 {2}the command was used wrongly/,
+    )
   })
 
   it('has help for each command', async () => {
@@ -64,17 +85,48 @@ describe('journal --help', () => {
 
 describe('journal add, list, edit, withdraw', () => {
   it('logs an appointment, lists it by week, changes it with a public reason and withdraws it', async () => {
-    const added = await journal(['add', '--title', 'Advies over zelfsturende teams', '--start', '2015-03-16T10:00', '--end', '11:30', '--kind', 'advice',
-      '--with', 'Gemeente Enschede:gemeente', '--theme', 'zelfsturing', '--location', 'Enschede', '--json'])
+    const added = await journal([
+      'add',
+      '--title',
+      'Advies over zelfsturende teams',
+      '--start',
+      '2015-03-16T10:00',
+      '--end',
+      '11:30',
+      '--kind',
+      'advice',
+      '--with',
+      'Gemeente Enschede:gemeente',
+      '--theme',
+      'zelfsturing',
+      '--location',
+      'Enschede',
+      '--json',
+    ])
     expect(added.code).toBe(0)
     const entry = JSON.parse(added.stdout)
-    expect(entry).toMatchObject({ start: '2015-03-16T10:00:00+01:00', end: '2015-03-16T11:30:00+01:00', status: 'held', visibility: 'public', counterparts: [{ name: 'Gemeente Enschede', type: 'gemeente' }] })
+    expect(entry).toMatchObject({
+      start: '2015-03-16T10:00:00+01:00',
+      end: '2015-03-16T11:30:00+01:00',
+      status: 'held',
+      visibility: 'public',
+      counterparts: [{ name: 'Gemeente Enschede', type: 'gemeente' }],
+    })
 
     const listed = await journal(['list', '--week', '2015-W12'])
     expect(listed.stdout).toContain(`2015-03-16 10:00  advice     Advies over zelfsturende teams  (${entry.id})`)
     expect(listed.stdout).toMatch(/1 appointment\n$/)
 
-    const edited = await journal(['edit', entry.id, '--start', '2015-03-16T14:00', '--end', '15:00', '--reason', 'verzet op verzoek van de gemeente'])
+    const edited = await journal([
+      'edit',
+      entry.id,
+      '--start',
+      '2015-03-16T14:00',
+      '--end',
+      '15:00',
+      '--reason',
+      'verzet op verzoek van de gemeente',
+    ])
     expect(edited.code).toBe(0)
     expect(edited.stdout).toContain('Changed: 2015-03-16 14:00')
     const history = (await api(`/api/entries/${entry.id}`)).history
@@ -87,7 +139,8 @@ describe('journal add, list, edit, withdraw', () => {
   }, 120_000)
 
   it('logs an appointment still to come as planned and one that started as held, unless --status says otherwise', async () => {
-    const add = async (...args: string[]) => JSON.parse((await journal(['add', '--title', 'Advies over zelfsturende teams', '--json', ...args])).stdout).status
+    const add = async (...args: string[]) =>
+      JSON.parse((await journal(['add', '--title', 'Advies over zelfsturende teams', '--json', ...args])).stdout).status
     expect(await add('--start', '2099-03-16T10:00')).toBe('planned')
     expect(await add('--start', '2015-03-16T10:00')).toBe('held')
     expect(await add('--start', '2099-03-16T10:00', '--status', 'held')).toBe('held')
@@ -101,7 +154,19 @@ describe('journal add, list, edit, withdraw', () => {
   })
 
   it('lists by month and by theme', async () => {
-    await journal(['add', '--title', 'Lezing over open agenda’s', '--start', '2015-04-02T15:00', '--kind', 'lecture', '--with', 'Hogeschool Utrecht:kennisinstelling', '--theme', 'open overheid'])
+    await journal([
+      'add',
+      '--title',
+      'Lezing over open agenda’s',
+      '--start',
+      '2015-04-02T15:00',
+      '--kind',
+      'lecture',
+      '--with',
+      'Hogeschool Utrecht:kennisinstelling',
+      '--theme',
+      'open overheid',
+    ])
     const month = await journal(['list', '--month', '2015-04', '--json'])
     expect(JSON.parse(month.stdout).map((e: { title: string }) => e.title)).toEqual(['Lezing over open agenda’s'])
     const theme = await journal(['list', '--theme', 'Open Overheid'])
@@ -124,9 +189,18 @@ describe('journal import', () => {
 
   it('refuses a malformed file with its line and reason, exit code 1, and imports nothing', async () => {
     const before = (await api('/api/export')).entries.length
-    const run = await journal(['import', join(FIXTURES, 'malformed-date.ics'), '--from', '2015-03-01', '--to', '2015-06-30'])
+    const run = await journal([
+      'import',
+      join(FIXTURES, 'malformed-date.ics'),
+      '--from',
+      '2015-03-01',
+      '--to',
+      '2015-06-30',
+    ])
     expect(run.code).toBe(1)
-    expect(run.stderr).toContain(`${join(FIXTURES, 'malformed-date.ics')}: line 12: DTSTART "2015-03-17 10:00" is not a date`)
+    expect(run.stderr).toContain(
+      `${join(FIXTURES, 'malformed-date.ics')}: line 12: DTSTART "2015-03-17 10:00" is not a date`,
+    )
     expect(run.stderr).toContain('Nothing was imported')
     expect((await api('/api/export')).entries.length).toBe(before)
   })
@@ -157,7 +231,17 @@ describe('journal export, digest, report draft, post push', () => {
   })
 
   it('makes and publishes the digest of a week', async () => {
-    await journal(['add', '--title', 'Werkbezoek aan de belastingdienst', '--start', '2015-03-18T10:00', '--kind', 'visit', '--with', 'Belastingdienst:uitvoeringsorganisatie'])
+    await journal([
+      'add',
+      '--title',
+      'Werkbezoek aan de belastingdienst',
+      '--start',
+      '2015-03-18T10:00',
+      '--kind',
+      'visit',
+      '--with',
+      'Belastingdienst:uitvoeringsorganisatie',
+    ])
     const run = await journal(['digest', '2015-W12', '--intro', 'Een week vol bezoeken.', '--publish'])
     expect(run.code).toBe(0)
     expect(run.stdout).toMatch(/^2015-W12: (created|updated) \(published\), \d+ items/)
@@ -170,10 +254,19 @@ describe('journal export, digest, report draft, post push', () => {
     const file = join(dir, 'jaarverslag.md')
     const drafted = await journal(['report', 'draft', '--from', '2014-07-01', '--to', '2015-06-30', '--out', file])
     expect(drafted.code).toBe(0)
-    expect(readFileSync(file, 'utf8')).toMatch(/^---\nslug: persoonlijk-jaarverslag-2014-2015\ntitle: "Persoonlijk jaarverslag 2014\/2015"\nkind: annual-report\nperiodFrom: 2014-07-01\nperiodTo: 2015-06-30\nstatus: draft\n---\n/)
+    expect(readFileSync(file, 'utf8')).toMatch(
+      /^---\nslug: persoonlijk-jaarverslag-2014-2015\ntitle: "Persoonlijk jaarverslag 2014\/2015"\nkind: annual-report\nperiodFrom: 2014-07-01\nperiodTo: 2015-06-30\nstatus: draft\n---\n/,
+    )
     const pushed = await journal(['post', 'push', file, '--publish'])
-    expect(pushed.stdout).toBe('Created post persoonlijk-jaarverslag-2014-2015 (published, version 1): Persoonlijk jaarverslag 2014/2015\n')
-    writeFileSync(file, readFileSync(file, 'utf8').replace('status: draft', 'status: published').replace('<!-- Schrijf hier je eigen terugblik -->', 'Het was een leerzaam jaar.'))
+    expect(pushed.stdout).toBe(
+      'Created post persoonlijk-jaarverslag-2014-2015 (published, version 1): Persoonlijk jaarverslag 2014/2015\n',
+    )
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace('status: draft', 'status: published')
+        .replace('<!-- Schrijf hier je eigen terugblik -->', 'Het was een leerzaam jaar.'),
+    )
     const again = await journal(['post', 'push', file])
     expect(again.stdout).toContain('Updated post persoonlijk-jaarverslag-2014-2015 (published, version 2)')
     expect((await api('/api/posts/persoonlijk-jaarverslag-2014-2015')).body).toContain('Het was een leerzaam jaar.')
@@ -223,10 +316,28 @@ describe('journal errors say what to do', () => {
     ['an unknown command', ['frobnicate'], {}, 2, /There is no command "frobnicate". Run `journal --help`/],
     ['an unknown option', ['list', '--colour', 'red'], {}, 2, /Unknown option '--colour'[\s\S]*journal list --help/],
     ['a week that does not exist', ['list', '--week', '2015-12'], {}, 2, /not an ISO week: write it like 2015-W12/],
-    ['a counterpart without type', ['add', '--title', 'Overleg met de provincie', '--with', 'Provincie Overijssel'], {}, 2, /must be "NAME:TYPE"/],
+    [
+      'a counterpart without type',
+      ['add', '--title', 'Overleg met de provincie', '--with', 'Provincie Overijssel'],
+      {},
+      2,
+      /must be "NAME:TYPE"/,
+    ],
     ['a wrong token', ['list'], { JOURNAL_TOKEN: 'oaj_wrong' }, 1, /Check JOURNAL_TOKEN/],
-    ['an API that is not running', ['list'], { JOURNAL_API_URL: 'http://127.0.0.1:9' }, 1, /Cannot reach the journal API at http:\/\/127\.0\.0\.1:9\. Start it with `npm start`/],
-    ['an entry the API refuses', ['add', '--title', 'Lezing', '--start', '2015-03-16T10:00', '--end', '09:00'], {}, 1, /end: must be after start/],
+    [
+      'an API that is not running',
+      ['list'],
+      { JOURNAL_API_URL: 'http://127.0.0.1:9' },
+      1,
+      /Cannot reach the journal API at http:\/\/127\.0\.0\.1:9\. Start it with `npm start`/,
+    ],
+    [
+      'an entry the API refuses',
+      ['add', '--title', 'Lezing', '--start', '2015-03-16T10:00', '--end', '09:00'],
+      {},
+      1,
+      /end: must be after start/,
+    ],
   ])('%s', async (_, args, env, code, message) => {
     const run = await journal(args, env)
     expect(run.code).toBe(code)

@@ -2,8 +2,20 @@ import { Match } from 'aws-cdk-lib/assertions'
 import { describe, expect, it } from 'vitest'
 import { configured, journal, logicalId } from './support/synth-journal.js'
 
-type Alarm = { Properties: Record<string, unknown> & { MetricName: string; Namespace: string; AlarmActions: unknown[]; OKActions: unknown[] } }
-const alarms = (synth = journal) => Object.values(synth().template((s) => s.alarms).findResources('AWS::CloudWatch::Alarm')) as Alarm[]
+type Alarm = {
+  Properties: Record<string, unknown> & {
+    MetricName: string
+    Namespace: string
+    AlarmActions: unknown[]
+    OKActions: unknown[]
+  }
+}
+const alarms = (synth = journal) =>
+  Object.values(
+    synth()
+      .template((s) => s.alarms)
+      .findResources('AWS::CloudWatch::Alarm'),
+  ) as Alarm[]
 const topicRef = () => ({ Ref: logicalId(journal().stacks.alarms.topic) })
 
 describe('alarms stack', () => {
@@ -17,14 +29,24 @@ describe('alarms stack', () => {
     const matching = alarms().filter((a) => a.Properties.Namespace === namespace && a.Properties.MetricName === metric)
     expect(matching).toHaveLength(count)
     for (const alarm of matching) {
-      expect(alarm.Properties).toMatchObject({ Threshold: 1, EvaluationPeriods: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', TreatMissingData: 'notBreaching' })
+      expect(alarm.Properties).toMatchObject({
+        Threshold: 1,
+        EvaluationPeriods: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        TreatMissingData: 'notBreaching',
+      })
     }
   })
 
   it('watches each journal function: the API, the admin, the digest job and the publish trigger', () => {
-    const watched = alarms().filter((a) => a.Properties.Namespace === 'AWS/Lambda')
+    const watched = alarms()
+      .filter((a) => a.Properties.Namespace === 'AWS/Lambda')
       .map((a) => JSON.stringify((a.Properties.Dimensions as unknown[])[0]))
-    for (const [stack, functions] of [['Journal-Api', 2], ['Journal-Jobs', 1], ['Journal-Publish', 1]] as const) {
+    for (const [stack, functions] of [
+      ['Journal-Api', 2],
+      ['Journal-Jobs', 1],
+      ['Journal-Publish', 1],
+    ] as const) {
       expect(watched.filter((d) => d.includes(`"StackName":"${stack}"`))).toHaveLength(2 * functions)
     }
   })
@@ -38,13 +60,23 @@ describe('alarms stack', () => {
   })
 
   it('e-mails the owner when an address is configured, and only then', () => {
-    configured().template((s) => s.alarms).hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.nl' })
-    journal().template((s) => s.alarms).resourceCountIs('AWS::SNS::Subscription', 0)
+    configured()
+      .template((s) => s.alarms)
+      .hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.nl' })
+    journal()
+      .template((s) => s.alarms)
+      .resourceCountIs('AWS::SNS::Subscription', 0)
   })
 
   it('accepts publications to the topic over TLS only', () => {
-    journal().template((s) => s.alarms).hasResourceProperties('AWS::SNS::TopicPolicy', {
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
-    })
+    journal()
+      .template((s) => s.alarms)
+      .hasResourceProperties('AWS::SNS::TopicPolicy', {
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
+        },
+      })
   })
 })

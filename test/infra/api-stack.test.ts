@@ -16,29 +16,50 @@ describe('api stack', () => {
       Handler: 'index.handler',
       Environment: { Variables: Match.objectLike({ JOURNAL_PERSON: 'demo', JOURNAL_TABLE: Match.anyValue() }) },
     })
-    configured().template((s) => s.api).hasResourceProperties('AWS::Lambda::Function', {
-      Environment: { Variables: Match.objectLike({ JOURNAL_PERSON: 'jansen' }) },
-    })
+    configured()
+      .template((s) => s.api)
+      .hasResourceProperties('AWS::Lambda::Function', {
+        Environment: { Variables: Match.objectLike({ JOURNAL_PERSON: 'jansen' }) },
+      })
   })
 
-  it('sends the owner\'s tools to the admin function and every other path to the lean API function', () => {
+  it("sends the owner's tools to the admin function and every other path to the lean API function", () => {
     api().resourceCountIs('AWS::ApiGatewayV2::Api', 1)
     api().hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' })
     const integrations = api().findResources('AWS::ApiGatewayV2::Integration')
     const functionOf = (target: { 'Fn::Join': [string, [string, { Ref: string }]] }) =>
       JSON.stringify(integrations[target['Fn::Join'][1][1].Ref]!.Properties.IntegrationUri)
-    const routes = Object.fromEntries(Object.values(api().findResources('AWS::ApiGatewayV2::Route'))
-      .map((r) => [r.Properties.RouteKey as string, functionOf(r.Properties.Target)]))
+    const routes = Object.fromEntries(
+      Object.values(api().findResources('AWS::ApiGatewayV2::Route')).map((r) => [
+        r.Properties.RouteKey as string,
+        functionOf(r.Properties.Target),
+      ]),
+    )
     const { handler, admin } = journal().stacks.api
     expect(routes['$default']).toContain(logicalId(handler))
-    expect(Object.keys(routes).sort()).toEqual(['$default', 'ANY /admin', 'ANY /admin/{proxy+}', 'ANY /api/import', 'ANY /api/import/{proxy+}', 'ANY /api/reports', 'ANY /api/reports/{proxy+}', 'ANY /api/tokens', 'ANY /api/tokens/{proxy+}', 'GET /api/openapi.json'])
-    for (const [route, fn] of Object.entries(routes)) if (route !== '$default') expect(fn, route).toContain(logicalId(admin))
-    for (const integration of Object.values(integrations)) expect(integration.Properties).toMatchObject({ IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' })
+    expect(Object.keys(routes).sort()).toEqual([
+      '$default',
+      'ANY /admin',
+      'ANY /admin/{proxy+}',
+      'ANY /api/import',
+      'ANY /api/import/{proxy+}',
+      'ANY /api/reports',
+      'ANY /api/reports/{proxy+}',
+      'ANY /api/tokens',
+      'ANY /api/tokens/{proxy+}',
+      'GET /api/openapi.json',
+    ])
+    for (const [route, fn] of Object.entries(routes))
+      if (route !== '$default') expect(fn, route).toContain(logicalId(admin))
+    for (const integration of Object.values(integrations))
+      expect(integration.Properties).toMatchObject({ IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' })
   })
 
   it('routes exactly the paths each app answers (ADMIN_PATHS agrees with the Hono apps)', () => {
     const deps = { db: {} as never, person: 'demo' }
-    const paths = (app: { routes: { path: string }[] }) => [...new Set(app.routes.map((r) => r.path).filter((p) => p !== '/*' && p !== '*'))]
+    const paths = (app: { routes: { path: string }[] }) => [
+      ...new Set(app.routes.map((r) => r.path).filter((p) => p !== '/*' && p !== '*')),
+    ]
     const underAdmin = (path: string) => ADMIN_PATHS.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))
     const adminPaths = paths(mountAdmin(mountTools(baseApp(deps)), { ...deps, sessionSecret: 'x'.repeat(32) }))
     const apiPaths = paths(createApiApp(deps))
@@ -48,10 +69,18 @@ describe('api stack', () => {
   })
 
   it('gives the admin a generated session key through a dynamic reference, never in the template', () => {
-    api().hasResourceProperties('AWS::SecretsManager::Secret', { GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true } })
+    api().hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
+    })
     const admin = api().findResources('AWS::Lambda::Function')[logicalId(journal().stacks.api.admin)]!.Properties
-    expect(JSON.stringify(admin.Environment.Variables.JOURNAL_SESSION_SECRET)).toMatch(/\{\{resolve:secretsmanager:.*:SecretString:::\}\}/)
-    expect(admin.Environment.Variables).toMatchObject({ JOURNAL_PERSON: 'demo', JOURNAL_SITE_URL: expect.anything(), JOURNAL_TABLE: expect.anything() })
+    expect(JSON.stringify(admin.Environment.Variables.JOURNAL_SESSION_SECRET)).toMatch(
+      /\{\{resolve:secretsmanager:.*:SecretString:::\}\}/,
+    )
+    expect(admin.Environment.Variables).toMatchObject({
+      JOURNAL_PERSON: 'demo',
+      JOURNAL_SITE_URL: expect.anything(),
+      JOURNAL_TABLE: expect.anything(),
+    })
     expect(admin.Timeout).toBeLessThanOrEqual(29)
   })
 
@@ -61,7 +90,11 @@ describe('api stack', () => {
       AutoDeploy: true,
       DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
     })
-    configured().template((s) => s.api).hasResourceProperties('AWS::ApiGatewayV2::Stage', { DefaultRouteSettings: { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 } })
+    configured()
+      .template((s) => s.api)
+      .hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+        DefaultRouteSettings: { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 },
+      })
   })
 
   it('writes JSON access logs to a log group with a retention period', () => {
@@ -69,7 +102,13 @@ describe('api stack', () => {
     const stage = Object.values(api().findResources('AWS::ApiGatewayV2::Stage'))[0]!
     const destination = stage.Properties.AccessLogSettings.DestinationArn['Fn::GetAtt'][0] as string
     expect(logGroups[destination]?.Properties).toMatchObject({ RetentionInDays: 90 })
-    expect(Object.values(configured().template((s) => s.api).findResources('AWS::Logs::LogGroup')).map((g) => g.Properties.RetentionInDays)).toEqual([365, 365, 365])
+    expect(
+      Object.values(
+        configured()
+          .template((s) => s.api)
+          .findResources('AWS::Logs::LogGroup'),
+      ).map((g) => g.Properties.RetentionInDays),
+    ).toEqual([365, 365, 365])
     expect(JSON.parse(stage.Properties.AccessLogSettings.Format)).toEqual(ACCESS_LOG_FIELDS)
   })
 
@@ -83,31 +122,68 @@ describe('api stack', () => {
 
   it('deploys a bundle that loads on its own and answers GET /api/health through the HTTP API event format', () => {
     const event = {
-      version: '2.0', routeKey: '$default', rawPath: '/api/health', rawQueryString: '', isBase64Encoded: false,
+      version: '2.0',
+      routeKey: '$default',
+      rawPath: '/api/health',
+      rawQueryString: '',
+      isBase64Encoded: false,
       headers: { host: 'abc123.execute-api.eu-west-1.amazonaws.com', accept: 'application/json' },
       requestContext: {
         http: { method: 'GET', path: '/api/health', protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'vitest' },
-        domainName: 'abc123.execute-api.eu-west-1.amazonaws.com', apiId: 'abc123', requestId: 'r1', routeKey: '$default', stage: '$default',
-        accountId: '123456789012', time: '16/Mar/2015:09:00:00 +0000', timeEpoch: 1426496400000,
+        domainName: 'abc123.execute-api.eu-west-1.amazonaws.com',
+        apiId: 'abc123',
+        requestId: 'r1',
+        routeKey: '$default',
+        stage: '$default',
+        accountId: '123456789012',
+        time: '16/Mar/2015:09:00:00 +0000',
+        timeEpoch: 1426496400000,
       },
     }
-    const response = invokeBundle(bundleDir(journal(), journal().stacks.api.handler), event, { JOURNAL_TABLE: 'journal', JOURNAL_PERSON: 'demo' }) as { statusCode: number; body: string }
+    const response = invokeBundle(bundleDir(journal(), journal().stacks.api.handler), event, {
+      JOURNAL_TABLE: 'journal',
+      JOURNAL_PERSON: 'demo',
+    }) as { statusCode: number; body: string }
     expect(response.statusCode).toBe(200)
     expect(JSON.parse(response.body)).toEqual({ status: 'ok' })
   })
 
   it('deploys an admin bundle that loads on its own and serves the OpenAPI description', () => {
     const event = {
-      version: '2.0', routeKey: 'GET /api/openapi.json', rawPath: '/api/openapi.json', rawQueryString: '', isBase64Encoded: false,
+      version: '2.0',
+      routeKey: 'GET /api/openapi.json',
+      rawPath: '/api/openapi.json',
+      rawQueryString: '',
+      isBase64Encoded: false,
       headers: { host: 'abc123.execute-api.eu-west-1.amazonaws.com' },
       requestContext: {
-        http: { method: 'GET', path: '/api/openapi.json', protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'vitest' },
-        domainName: 'abc123.execute-api.eu-west-1.amazonaws.com', apiId: 'abc123', requestId: 'r2', routeKey: 'GET /api/openapi.json', stage: '$default',
-        accountId: '123456789012', time: '16/Mar/2015:09:00:00 +0000', timeEpoch: 1426496400000,
+        http: {
+          method: 'GET',
+          path: '/api/openapi.json',
+          protocol: 'HTTP/1.1',
+          sourceIp: '192.0.2.1',
+          userAgent: 'vitest',
+        },
+        domainName: 'abc123.execute-api.eu-west-1.amazonaws.com',
+        apiId: 'abc123',
+        requestId: 'r2',
+        routeKey: 'GET /api/openapi.json',
+        stage: '$default',
+        accountId: '123456789012',
+        time: '16/Mar/2015:09:00:00 +0000',
+        timeEpoch: 1426496400000,
       },
     }
-    const env = { JOURNAL_TABLE: 'journal', JOURNAL_PERSON: 'demo', JOURNAL_SESSION_SECRET: 'k'.repeat(64), JOURNAL_SITE_URL: 'https://agenda.example.nl' }
-    const response = invokeBundle(bundleDir(journal(), journal().stacks.api.admin), event, env) as { statusCode: number; body: string }
+    const env = {
+      JOURNAL_TABLE: 'journal',
+      JOURNAL_PERSON: 'demo',
+      JOURNAL_SESSION_SECRET: 'k'.repeat(64),
+      JOURNAL_SITE_URL: 'https://agenda.example.nl',
+    }
+    const response = invokeBundle(bundleDir(journal(), journal().stacks.api.admin), event, env) as {
+      statusCode: number
+      body: string
+    }
     expect(response.statusCode).toBe(200)
     expect(JSON.parse(response.body)).toMatchObject({ openapi: expect.stringMatching(/^3\./) })
   })

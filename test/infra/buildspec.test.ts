@@ -9,9 +9,16 @@ function parseSync(command: string) {
   const value = (flag: string) => args.find((a) => a.flag === flag)?.value
   // The CLI prefixes each pattern with the source directory and matches the whole path with
   // fnmatch, where * also matches "/".
-  const matches = (pattern: string, file: string) => new RegExp(`^${`site/dist/${pattern}`.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`).test(file)
+  const matches = (pattern: string, file: string) =>
+    new RegExp(
+      `^${`site/dist/${pattern}`
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.')}$`,
+    ).test(file)
   return {
-    uploads: (file: string) => filters.reduce((included, f) => (matches(f.value!, file) ? f.flag === 'include' : included), true),
+    uploads: (file: string) =>
+      filters.reduce((included, f) => (matches(f.value!, file) ? f.flag === 'include' : included), true),
     deletes: args.some((a) => a.flag === 'delete'),
     contentType: value('content-type'),
     cacheControl: value('cache-control'),

@@ -7,10 +7,12 @@ import { CONFIGURED, journal } from './support/synth-journal.js'
 
 /** Every acknowledgement in the tree: where it was made, the rule id and the reason given. */
 function acknowledgements(root: IConstruct) {
-  return root.node.findAll().flatMap((construct) => construct.node.metadata
-    .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
-    .flatMap((entry) => Object.entries(entry.data as Record<string, string>))
-    .map(([id, reason]) => ({ path: construct.node.path, rule: id.replace(/^[^:]+::/, ''), reason })))
+  return root.node.findAll().flatMap((construct) =>
+    construct.node.metadata
+      .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .flatMap((entry) => Object.entries(entry.data as Record<string, string>))
+      .map(([id, reason]) => ({ path: construct.node.path, rule: id.replace(/^[^:]+::/, ''), reason })),
+  )
 }
 
 /**
@@ -40,7 +42,10 @@ describe.each([
 ])('cdk-nag AwsSolutions, %s', (_, overrides) => {
   it('finds no unacknowledged error or warning', () => {
     const { report } = audit(overrides)
-    const findings = report.violations.map((v) => `${v.severity} ${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(', ')}: ${v.description}`)
+    const findings = report.violations.map(
+      (v) =>
+        `${v.severity} ${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(', ')}: ${v.description}`,
+    )
     expect(findings).toEqual([])
     expect(report.success).toBe(true)
   })
@@ -56,7 +61,10 @@ describe.each([
 
   it('acknowledges nothing that is not found: every acknowledgement silences a real finding', () => {
     const { app, used } = audit(overrides)
-    const stale = acknowledgements(app).filter(({ path, rule }) => !used.some((u) => u.endsWith(` ${rule}`) && (u.startsWith(`${path}/`) || u.startsWith(`${path} `))))
+    const stale = acknowledgements(app).filter(
+      ({ path, rule }) =>
+        !used.some((u) => u.endsWith(` ${rule}`) && (u.startsWith(`${path}/`) || u.startsWith(`${path} `))),
+    )
     expect(stale).toEqual([])
   })
 

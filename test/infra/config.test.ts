@@ -20,14 +20,24 @@ describe('the deployment configuration', () => {
       'journal:logRetentionDays': '365',
       'journal:region': 'eu-west-1',
     })
-    expect(config).toMatchObject({ person: 'de-vries', timezone: 'Europe/Brussels', digestMode: 'draft', logRetentionDays: 365, apiThrottle: { rateLimit: 10, burstLimit: 100 }, env: { region: 'eu-west-1' } })
+    expect(config).toMatchObject({
+      person: 'de-vries',
+      timezone: 'Europe/Brussels',
+      digestMode: 'draft',
+      logRetentionDays: 365,
+      apiThrottle: { rateLimit: 10, burstLimit: 100 },
+      env: { region: 'eu-west-1' },
+    })
   })
 
   it.each([
     [{ person: 'Jan Jansen' }, /person "Jan Jansen" must be lower-case/],
     [{ siteDomain: 'https://agenda.example.nl' }, /siteDomain .* without https/],
     [{ siteDomain: 'agenda.example.nl' }, /siteDomain and certificateArn go together/],
-    [{ siteDomain: 'agenda.example.nl', certificateArn: 'arn:aws:acm:eu-west-1:123456789012:certificate/abc' }, /us-east-1/],
+    [
+      { siteDomain: 'agenda.example.nl', certificateArn: 'arn:aws:acm:eu-west-1:123456789012:certificate/abc' },
+      /us-east-1/,
+    ],
     [{ alarmEmail: 'ops' }, /alarmEmail "ops" is not an e-mail address/],
     [{ timezone: 'Amsterdam' }, /timezone "Amsterdam" must be an IANA time zone/],
     [{ digestMode: 'auto' as never }, /digestMode: must be "publish" or "draft"/],

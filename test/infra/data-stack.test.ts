@@ -16,21 +16,29 @@ describe('data stack', () => {
   it('keys and indexes the table exactly like the local bootstrap (one definition in functions/store/table.ts)', () => {
     const local = createTableInput()
     const { Properties: p } = table()
-    const byName = (a: { AttributeName?: string }, b: { AttributeName?: string }) => String(a.AttributeName).localeCompare(String(b.AttributeName))
+    const byName = (a: { AttributeName?: string }, b: { AttributeName?: string }) =>
+      String(a.AttributeName).localeCompare(String(b.AttributeName))
     expect([...p.AttributeDefinitions].sort(byName)).toEqual([...local.AttributeDefinitions!].sort(byName))
     expect(p.KeySchema).toEqual(local.KeySchema)
-    expect(p.GlobalSecondaryIndexes.map((g: Record<string, unknown>) => ({ IndexName: g.IndexName, KeySchema: g.KeySchema, Projection: g.Projection })))
-      .toEqual(local.GlobalSecondaryIndexes)
+    expect(
+      p.GlobalSecondaryIndexes.map((g: Record<string, unknown>) => ({
+        IndexName: g.IndexName,
+        KeySchema: g.KeySchema,
+        Projection: g.Projection,
+      })),
+    ).toEqual(local.GlobalSecondaryIndexes)
   })
 
   it('bills on demand, with point-in-time recovery, deletion protection and encryption under the AWS managed key', () => {
     data.template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
       BillingMode: 'PAY_PER_REQUEST',
       SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
-      Replicas: [Match.objectLike({
-        DeletionProtectionEnabled: true,
-        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-      })],
+      Replicas: [
+        Match.objectLike({
+          DeletionProtectionEnabled: true,
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        }),
+      ],
     })
   })
 

@@ -6,7 +6,7 @@ import { parseSnapshot } from '../../functions/core/publishing/index.js'
 import { exportForPublish } from '../../infra/publish/export-snapshot.js'
 import { PERSON, testApi, testDb } from '../support/test-db.js'
 
-describe('the publish build\'s export step', () => {
+describe("the publish build's export step", () => {
   it('writes the public snapshot of the configured person from the configured table', async () => {
     const db = await testDb()
     const dir = mkdtempSync(join(tmpdir(), 'journal-export-'))
@@ -21,13 +21,24 @@ describe('the publish build\'s export step', () => {
     }
   })
 
-  it.each([[{ JOURNAL_PERSON: 'jansen' }], [{ JOURNAL_TABLE: 'journal' }]])('refuses to guess which journal to export (%j)', async (env) => {
-    await expect(exportForPublish('unused.json', env, {} as never)).rejects.toThrow(/JOURNAL_TABLE and JOURNAL_PERSON must be set/)
-  })
+  it.each([[{ JOURNAL_PERSON: 'jansen' }], [{ JOURNAL_TABLE: 'journal' }]])(
+    'refuses to guess which journal to export (%j)',
+    async (env) => {
+      await expect(exportForPublish('unused.json', env, {} as never)).rejects.toThrow(
+        /JOURNAL_TABLE and JOURNAL_PERSON must be set/,
+      )
+    },
+  )
 
   it('leaves an embargoed entry out and records when the embargo ends, for the scheduled check', async () => {
     const { db, send } = await testApi()
-    const embargoed = { start: '2015-03-16T10:00', title: 'Werkbezoek', kind: 'visit', visibility: 'public', publishAfter: '2099-06-01T08:00:00Z' }
+    const embargoed = {
+      start: '2015-03-16T10:00',
+      title: 'Werkbezoek',
+      kind: 'visit',
+      visibility: 'public',
+      publishAfter: '2099-06-01T08:00:00Z',
+    }
     expect((await send('POST', '/api/entries', embargoed)).status).toBe(201)
     const dir = mkdtempSync(join(tmpdir(), 'journal-export-'))
     try {

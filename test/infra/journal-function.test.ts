@@ -23,25 +23,42 @@ beforeAll(() => {
   // Both use the smallest handler; the second is bundled from the asset cache.
   reader = new JournalFunction(stack, 'Reader', { entry: 'functions/lambda/publish.ts', description: 'reads' })
   reader.bindTable({ table, access: 'read' })
-  writer = new JournalFunction(stack, 'Writer', { entry: 'functions/lambda/publish.ts', description: 'writes', timeout: undefined, memorySize: 256 })
+  writer = new JournalFunction(stack, 'Writer', {
+    entry: 'functions/lambda/publish.ts',
+    description: 'writes',
+    timeout: undefined,
+    memorySize: 256,
+  })
   writer.bindTable({ table, access: 'readWrite' })
   template = Template.fromStack(stack)
 })
 
-const functionProps = (fn: JournalFunction) => template.findResources('AWS::Lambda::Function')[logicalId(fn)]!.Properties
-const policyOf = (fn: JournalFunction) => Object.values(template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: logicalId(fn.role!) }] } }))[0]!
-  .Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]
+const functionProps = (fn: JournalFunction) =>
+  template.findResources('AWS::Lambda::Function')[logicalId(fn)]!.Properties
+const policyOf = (fn: JournalFunction) =>
+  Object.values(
+    template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: logicalId(fn.role!) }] } }),
+  )[0]!.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]
 
 describe('JournalFunction', () => {
   it('runs on arm64 with the newest Node.js runtime this aws-cdk-lib offers', () => {
-    const newest = Object.keys(lambda.Runtime).filter((k) => /^NODEJS_\d+_X$/.test(k)).sort((a, b) => parseInt(a.slice(7)) - parseInt(b.slice(7))).at(-1)!
-    expect(functionProps(reader)).toMatchObject({ Runtime: (lambda.Runtime as unknown as Record<string, lambda.Runtime>)[newest]!.name, Architectures: ['arm64'] })
+    const newest = Object.keys(lambda.Runtime)
+      .filter((k) => /^NODEJS_\d+_X$/.test(k))
+      .sort((a, b) => parseInt(a.slice(7)) - parseInt(b.slice(7)))
+      .at(-1)!
+    expect(functionProps(reader)).toMatchObject({
+      Runtime: (lambda.Runtime as unknown as Record<string, lambda.Runtime>)[newest]!.name,
+      Architectures: ['arm64'],
+    })
     expect(functionProps(reader).Runtime).toBe('nodejs24.x')
   })
 
   it('traces with X-Ray and logs JSON into its own log group, kept 90 days', () => {
     const props = functionProps(reader)
-    expect(props).toMatchObject({ TracingConfig: { Mode: 'Active' }, LoggingConfig: { LogFormat: 'JSON', ApplicationLogLevel: 'INFO', SystemLogLevel: 'WARN' } })
+    expect(props).toMatchObject({
+      TracingConfig: { Mode: 'Active' },
+      LoggingConfig: { LogFormat: 'JSON', ApplicationLogLevel: 'INFO', SystemLogLevel: 'WARN' },
+    })
     const logGroup = template.findResources('AWS::Logs::LogGroup')[props.LoggingConfig.LogGroup.Ref]
     expect(logGroup?.Properties).toEqual({ RetentionInDays: 90 })
   })
@@ -54,7 +71,13 @@ describe('JournalFunction', () => {
   it('may write only to its own log group, with no AWS managed policy', () => {
     template.hasResourceProperties('AWS::IAM::Role', { RoleName: Match.absent(), ManagedPolicyArns: Match.absent() })
     const logs = policyOf(reader).filter((s) => JSON.stringify(s.Action).includes('logs:'))
-    expect(logs).toEqual([{ Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': [expect.stringMatching(/^ReaderLogs/), 'Arn'] } }])
+    expect(logs).toEqual([
+      {
+        Effect: 'Allow',
+        Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        Resource: { 'Fn::GetAtt': [expect.stringMatching(/^ReaderLogs/), 'Arn'] },
+      },
+    ])
   })
 
   it('ships one minified ES module with a source map and no TypeScript sources inside', () => {
@@ -65,7 +88,10 @@ describe('JournalFunction', () => {
     expect(code.startsWith("import{createRequire as __journalRequire}from'node:module'")).toBe(true)
     expect(code.split('\n').length).toBeLessThan(code.length / 1000)
     expect(code.trimEnd().endsWith('//# sourceMappingURL=index.mjs.map')).toBe(true)
-    const map = JSON.parse(readFileSync(`${dir}/index.mjs.map`, 'utf8')) as { sources: string[]; sourcesContent?: unknown }
+    const map = JSON.parse(readFileSync(`${dir}/index.mjs.map`, 'utf8')) as {
+      sources: string[]
+      sourcesContent?: unknown
+    }
     expect(map.sources.some((s) => s.endsWith('functions/lambda/publish.ts'))).toBe(true)
     expect(map.sourcesContent).toBeUndefined()
     expect(functionProps(reader).Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps')
@@ -82,7 +108,9 @@ describe('JournalFunction', () => {
     })
 
     it('with read, allows reads on the table and its two indexes by name, no wildcard, no scan', () => {
-      expect(dynamo(reader)).toEqual([{ Effect: 'Allow', Action: [...TABLE_ACTIONS.read].sort(), Resource: [arn(), index('gsi1'), index('gsi2')] }])
+      expect(dynamo(reader)).toEqual([
+        { Effect: 'Allow', Action: [...TABLE_ACTIONS.read].sort(), Resource: [arn(), index('gsi1'), index('gsi2')] },
+      ])
     })
 
     it('with readWrite, adds writes on the table itself', () => {

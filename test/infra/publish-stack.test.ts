@@ -10,10 +10,11 @@ import { journal, logicalId } from './support/synth-journal.js'
 const publish = () => journal().template((s) => s.publish)
 const project = () => Object.values(publish().findResources('AWS::CodeBuild::Project'))[0]!.Properties
 const buildSpec = () => JSON.parse(project().Source.BuildSpec)
-const stackOutput = (stack: string) => Match.objectLike({ 'Fn::GetStackOutput': Match.objectLike({ StackName: stack }) })
+const stackOutput = (stack: string) =>
+  Match.objectLike({ 'Fn::GetStackOutput': Match.objectLike({ StackName: stack }) })
 
 describe('publish stack: the trigger', () => {
-  it('reads the table\'s stream, gathering changes for a minute so a burst of edits becomes one build', () => {
+  it("reads the table's stream, gathering changes for a minute so a burst of edits becomes one build", () => {
     publish().hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: stackOutput('Journal-Data'),
       FunctionName: { Ref: logicalId(journal().stacks.publish.trigger) },
@@ -27,7 +28,9 @@ describe('publish stack: the trigger', () => {
     publish().hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       MaximumRetryAttempts: 10,
       MaximumRecordAgeInSeconds: 21600,
-      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [logicalId(journal().stacks.publish.deadLetters.queue), 'Arn'] } } },
+      DestinationConfig: {
+        OnFailure: { Destination: { 'Fn::GetAtt': [logicalId(journal().stacks.publish.deadLetters.queue), 'Arn'] } },
+      },
     })
   })
 
@@ -49,8 +52,10 @@ describe('publish stack: the trigger', () => {
     expect(PUBLISHED_KEY_PREFIXES.some((prefix) => pk.startsWith(prefix))).toBe(published)
   })
 
-  it('deploys a trigger bundle that loads on its own and runs the trigger\'s code', () => {
-    expect(() => invokeBundle(bundleDir(journal(), journal().stacks.publish.trigger), { Records: [] })).toThrow(/JOURNAL_BUILD_PROJECT is not set/)
+  it("deploys a trigger bundle that loads on its own and runs the trigger's code", () => {
+    expect(() => invokeBundle(bundleDir(journal(), journal().stacks.publish.trigger), { Records: [] })).toThrow(
+      /JOURNAL_BUILD_PROJECT is not set/,
+    )
   })
 
   it('checks every 15 minutes whether an embargo ended since the last build', () => {
@@ -71,11 +76,15 @@ describe('publish stack: the trigger', () => {
   it('may start and inspect builds of the site project, and nothing else in CodeBuild', () => {
     publish().hasResourceProperties('AWS::IAM::Policy', {
       Roles: [{ Ref: logicalId(journal().stacks.publish.trigger.role!) }],
-      PolicyDocument: { Statement: Match.arrayWith([{
-        Effect: 'Allow',
-        Action: ['codebuild:BatchGetBuilds', 'codebuild:ListBuildsForProject', 'codebuild:StartBuild'],
-        Resource: { 'Fn::GetAtt': [logicalId(journal().stacks.publish.project), 'Arn'] },
-      }]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          {
+            Effect: 'Allow',
+            Action: ['codebuild:BatchGetBuilds', 'codebuild:ListBuildsForProject', 'codebuild:StartBuild'],
+            Resource: { 'Fn::GetAtt': [logicalId(journal().stacks.publish.project), 'Arn'] },
+          },
+        ]),
+      },
     })
   })
 })
@@ -86,17 +95,32 @@ describe('publish stack: the build', () => {
       ConcurrentBuildLimit: 1,
       TimeoutInMinutes: 30,
       Artifacts: { Type: 'NO_ARTIFACTS' },
-      Environment: { Type: 'ARM_CONTAINER', Image: 'aws/codebuild/amazonlinux-aarch64-standard:3.0', PrivilegedMode: false },
+      Environment: {
+        Type: 'ARM_CONTAINER',
+        Image: 'aws/codebuild/amazonlinux-aarch64-standard:3.0',
+        PrivilegedMode: false,
+      },
     })
-    const variables = Object.fromEntries(project().Environment.EnvironmentVariables.map((v: { Name: string; Value: unknown }) => [v.Name, v.Value]))
+    const variables = Object.fromEntries(
+      project().Environment.EnvironmentVariables.map((v: { Name: string; Value: unknown }) => [v.Name, v.Value]),
+    )
     expect(variables).toMatchObject({ JOURNAL_PERSON: 'demo' })
-    expect(Object.keys(variables).sort()).toEqual(['DISTRIBUTION_ID', 'JOURNAL_PERSON', 'JOURNAL_SITE_URL', 'JOURNAL_TABLE', 'SITE_BUCKET'])
+    expect(Object.keys(variables).sort()).toEqual([
+      'DISTRIBUTION_ID',
+      'JOURNAL_PERSON',
+      'JOURNAL_SITE_URL',
+      'JOURNAL_TABLE',
+      'SITE_BUCKET',
+    ])
   })
 
   it('installs with npm ci, exports the snapshot from the table, builds with npm run build, and uploads and invalidates only after both succeeded', () => {
     const spec = buildSpec()
     expect(Object.keys(spec.phases)).toEqual(['install', 'build'])
-    expect(spec.phases.install).toMatchObject({ 'on-failure': 'ABORT', commands: ['npm ci --prefer-offline --no-audit --no-fund'] })
+    expect(spec.phases.install).toMatchObject({
+      'on-failure': 'ABORT',
+      commands: ['npm ci --prefer-offline --no-audit --no-fund'],
+    })
     const commands: string[] = spec.phases.build.commands
     expect(spec.phases.build['on-failure']).toBe('ABORT')
     expect(commands.slice(0, 3)).toEqual([
@@ -105,9 +129,13 @@ describe('publish stack: the build', () => {
       'JOURNAL_SNAPSHOT=.journal/public-snapshot.json npm run build',
     ])
     const firstUpload = commands.findIndex((c) => c.startsWith('aws s3 sync'))
-    expect(commands[firstUpload - 1]).toMatch(/^aws s3api list-objects-v2 .* \| npx tsx infra\/publish\/mark-unchanged.ts site\/dist$/)
+    expect(commands[firstUpload - 1]).toMatch(
+      /^aws s3api list-objects-v2 .* \| npx tsx infra\/publish\/mark-unchanged.ts site\/dist$/,
+    )
     expect(firstUpload).toBeGreaterThan(2)
-    expect(commands.slice(firstUpload, -1).every((c) => c.startsWith('aws s3 sync site/dist s3://$SITE_BUCKET'))).toBe(true)
+    expect(commands.slice(firstUpload, -1).every((c) => c.startsWith('aws s3 sync site/dist s3://$SITE_BUCKET'))).toBe(
+      true,
+    )
     expect(commands.at(-1)).toBe(`aws cloudfront create-invalidation --distribution-id "$DISTRIBUTION_ID" --paths '/*'`)
   })
 
@@ -117,25 +145,49 @@ describe('publish stack: the build', () => {
     const staged = `${journal().app.outdir}/asset.${key}`
     expect(readdirSync(staged).sort()).toEqual([...BUILD_SOURCES].sort())
     const files = readdirSync(staged, { recursive: true, encoding: 'utf8' })
-    expect(files.filter((f) => /(^|\/)(node_modules|\.journal|\.astro|cdk\.out)(\/|$)|^site\/dist|\.env|\.pem$/.test(f))).toEqual([])
-    expect(files).toEqual(expect.arrayContaining(['functions/lambda/api.ts', 'site/astro.config.mjs', 'infra/publish/export-snapshot.ts', 'infra/publish/mark-unchanged.ts']))
+    expect(
+      files.filter((f) => /(^|\/)(node_modules|\.journal|\.astro|cdk\.out)(\/|$)|^site\/dist|\.env|\.pem$/.test(f)),
+    ).toEqual([])
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'functions/lambda/api.ts',
+        'site/astro.config.mjs',
+        'infra/publish/export-snapshot.ts',
+        'infra/publish/mark-unchanged.ts',
+      ]),
+    )
   })
 
-  it('may read the table (no writes, no scans) and publish to the site through the site stack\'s policy', () => {
+  it("may read the table (no writes, no scans) and publish to the site through the site stack's policy", () => {
     const { publish: stack } = journal().stacks
     const role = logicalId(stack.project.role!)
-    const policy = Object.values(publish().findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: role }] } }))[0]!
+    const policy = Object.values(
+      publish().findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: role }] } }),
+    )[0]!
     const actions = policy.Properties.PolicyDocument.Statement.flatMap((s: { Action: string | string[] }) => s.Action)
-    expect(actions.filter((a: string) => a.startsWith('dynamodb:')).sort()).toEqual(['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:Query'])
+    expect(actions.filter((a: string) => a.startsWith('dynamodb:')).sort()).toEqual([
+      'dynamodb:BatchGetItem',
+      'dynamodb:ConditionCheckItem',
+      'dynamodb:GetItem',
+      'dynamodb:Query',
+    ])
     publish().hasResourceProperties('AWS::IAM::Role', {
       ManagedPolicyArns: [stackOutput('Journal-Site')],
     })
-    journal().template((s) => s.site).hasResourceProperties('AWS::IAM::ManagedPolicy', {
-      PolicyDocument: { Statement: [
-        { Effect: 'Allow', Action: 's3:ListBucket', Resource: { 'Fn::GetAtt': [logicalId(journal().stacks.site.bucket), 'Arn'] } },
-        Match.objectLike({ Action: ['s3:AbortMultipartUpload', 's3:DeleteObject', 's3:PutObject'] }),
-        Match.objectLike({ Action: 'cloudfront:CreateInvalidation' }),
-      ] },
-    })
+    journal()
+      .template((s) => s.site)
+      .hasResourceProperties('AWS::IAM::ManagedPolicy', {
+        PolicyDocument: {
+          Statement: [
+            {
+              Effect: 'Allow',
+              Action: 's3:ListBucket',
+              Resource: { 'Fn::GetAtt': [logicalId(journal().stacks.site.bucket), 'Arn'] },
+            },
+            Match.objectLike({ Action: ['s3:AbortMultipartUpload', 's3:DeleteObject', 's3:PutObject'] }),
+            Match.objectLike({ Action: 'cloudfront:CreateInvalidation' }),
+          ],
+        },
+      })
   })
 })

@@ -19,8 +19,15 @@ const headersPolicy = (id: string) =>
 describe('site stack: the bucket', () => {
   it('blocks every kind of public access, encrypts, and owns its objects without ACLs', () => {
     site().hasResourceProperties('AWS::S3::Bucket', {
-      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
-      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
       OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
       VersioningConfiguration: { Status: 'Enabled' },
       LoggingConfiguration: Match.objectLike({ DestinationBucketName: Match.anyValue() }),
@@ -31,16 +38,32 @@ describe('site stack: the bucket', () => {
     const stack = byDefault.stack
     site().hasResourceProperties('AWS::S3::BucketPolicy', {
       Bucket: { Ref: logicalId(stack.bucket) },
-      PolicyDocument: { Statement: [
-        Match.objectLike({ Effect: 'Deny', Principal: { AWS: '*' }, Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-        Match.objectLike({ Effect: 'Deny', Principal: { AWS: '*' }, Condition: { NumericLessThan: { 's3:TlsVersion': 1.2 } } }),
-        Match.objectLike({
-          Effect: 'Allow',
-          Action: 's3:GetObject',
-          Principal: { Service: 'cloudfront.amazonaws.com' },
-          Condition: { StringEquals: { 'AWS:SourceArn': Match.objectLike({ 'Fn::Join': Match.arrayWith([Match.arrayWith([{ Ref: logicalId(stack.distribution) }])]) }) } },
-        }),
-      ] },
+      PolicyDocument: {
+        Statement: [
+          Match.objectLike({
+            Effect: 'Deny',
+            Principal: { AWS: '*' },
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
+          Match.objectLike({
+            Effect: 'Deny',
+            Principal: { AWS: '*' },
+            Condition: { NumericLessThan: { 's3:TlsVersion': 1.2 } },
+          }),
+          Match.objectLike({
+            Effect: 'Allow',
+            Action: 's3:GetObject',
+            Principal: { Service: 'cloudfront.amazonaws.com' },
+            Condition: {
+              StringEquals: {
+                'AWS:SourceArn': Match.objectLike({
+                  'Fn::Join': Match.arrayWith([Match.arrayWith([{ Ref: logicalId(stack.distribution) }])]),
+                }),
+              },
+            },
+          }),
+        ],
+      },
     })
   })
 })
@@ -48,7 +71,11 @@ describe('site stack: the bucket', () => {
 describe('site stack: CloudFront', () => {
   it('reads the bucket through an origin access control that signs every request', () => {
     site().hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
-      OriginAccessControlConfig: { OriginAccessControlOriginType: 's3', SigningBehavior: 'always', SigningProtocol: 'sigv4' },
+      OriginAccessControlConfig: {
+        OriginAccessControlOriginType: 's3',
+        SigningBehavior: 'always',
+        SigningProtocol: 'sigv4',
+      },
     })
     const [origin] = distributionConfig().Origins
     expect(origin.OriginAccessControlId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/OriginAccessControl/), 'Id'] })
@@ -58,22 +85,36 @@ describe('site stack: CloudFront', () => {
   it('redirects HTTP to HTTPS on every behaviour and allows only GET and HEAD', () => {
     const config = distributionConfig()
     for (const behavior of [config.DefaultCacheBehavior, ...config.CacheBehaviors]) {
-      expect(behavior).toMatchObject({ ViewerProtocolPolicy: 'redirect-to-https', AllowedMethods: ['GET', 'HEAD'], Compress: true })
+      expect(behavior).toMatchObject({
+        ViewerProtocolPolicy: 'redirect-to-https',
+        AllowedMethods: ['GET', 'HEAD'],
+        Compress: true,
+      })
     }
   })
 
-  it('sends the security headers: CSP allowing only own scripts and Pagefind\'s WebAssembly, HSTS, nosniff, DENY framing, referrer policy', () => {
+  it("sends the security headers: CSP allowing only own scripts and Pagefind's WebAssembly, HSTS, nosniff, DENY framing, referrer policy", () => {
     const policyId = distributionConfig().DefaultCacheBehavior.ResponseHeadersPolicyId.Ref as string
     const headers = headersPolicy(policyId).SecurityHeadersConfig
     expect(headers).toEqual({
       ContentSecurityPolicy: { ContentSecurityPolicy: contentSecurityPolicy(), Override: true },
-      StrictTransportSecurity: { AccessControlMaxAgeSec: 63072000, IncludeSubdomains: true, Preload: false, Override: true },
+      StrictTransportSecurity: {
+        AccessControlMaxAgeSec: 63072000,
+        IncludeSubdomains: true,
+        Preload: false,
+        Override: true,
+      },
       ContentTypeOptions: { Override: true },
       FrameOptions: { FrameOption: 'DENY', Override: true },
       ReferrerPolicy: { ReferrerPolicy: 'strict-origin-when-cross-origin', Override: true },
       XSSProtection: { Protection: false, Override: true },
     })
-    const csp = Object.fromEntries(headers.ContentSecurityPolicy.ContentSecurityPolicy.split('; ').map((d: string) => [d.split(' ')[0], d.split(' ').slice(1)]))
+    const csp = Object.fromEntries(
+      headers.ContentSecurityPolicy.ContentSecurityPolicy.split('; ').map((d: string) => [
+        d.split(' ')[0],
+        d.split(' ').slice(1),
+      ]),
+    )
     expect(csp['script-src']).toEqual(["'self'", "'wasm-unsafe-eval'"])
     expect(csp['frame-ancestors']).toEqual(["'none'"])
     expect(csp['object-src']).toEqual(["'none'"])
@@ -82,40 +123,65 @@ describe('site stack: CloudFront', () => {
 
   it('gives feeds, calendars, XML and open data a cache of at most 15 minutes and CORS for reuse elsewhere', () => {
     const config = distributionConfig()
-    const feeds = config.CacheBehaviors.filter((b: { PathPattern: string }) => (FEED_PATH_PATTERNS as readonly string[]).includes(b.PathPattern))
+    const feeds = config.CacheBehaviors.filter((b: { PathPattern: string }) =>
+      (FEED_PATH_PATTERNS as readonly string[]).includes(b.PathPattern),
+    )
     expect(feeds.map((b: { PathPattern: string }) => b.PathPattern)).toEqual(['/feed*', '*.ics', '*.xml', '/data/*'])
     const cachePolicyIds = new Set(feeds.map((b: { CachePolicyId: { Ref: string } }) => b.CachePolicyId.Ref))
     expect(cachePolicyIds.size).toBe(1)
-    const feedCache = site().findResources('AWS::CloudFront::CachePolicy')[[...cachePolicyIds][0] as string]!.Properties.CachePolicyConfig
+    const feedCache =
+      site().findResources('AWS::CloudFront::CachePolicy')[[...cachePolicyIds][0] as string]!.Properties
+        .CachePolicyConfig
     expect(feedCache).toMatchObject({ MinTTL: 0, DefaultTTL: 300, MaxTTL: 900 })
     const openData = headersPolicy(feeds[0].ResponseHeadersPolicyId.Ref)
-    expect(openData.CorsConfig).toMatchObject({ AccessControlAllowOrigins: { Items: ['*'] }, AccessControlAllowMethods: { Items: ['GET', 'HEAD'] }, AccessControlAllowCredentials: false })
-    expect(openData.SecurityHeadersConfig).toEqual(headersPolicy(config.DefaultCacheBehavior.ResponseHeadersPolicyId.Ref).SecurityHeadersConfig)
+    expect(openData.CorsConfig).toMatchObject({
+      AccessControlAllowOrigins: { Items: ['*'] },
+      AccessControlAllowMethods: { Items: ['GET', 'HEAD'] },
+      AccessControlAllowCredentials: false,
+    })
+    expect(openData.SecurityHeadersConfig).toEqual(
+      headersPolicy(config.DefaultCacheBehavior.ResponseHeadersPolicyId.Ref).SecurityHeadersConfig,
+    )
   })
 
   it('caches pages for at most a day at the edge (publishing invalidates them) and hashed assets for long', () => {
     const config = distributionConfig()
-    const pageCache = site().findResources('AWS::CloudFront::CachePolicy')[config.DefaultCacheBehavior.CachePolicyId.Ref]!.Properties.CachePolicyConfig
+    const pageCache =
+      site().findResources('AWS::CloudFront::CachePolicy')[config.DefaultCacheBehavior.CachePolicyId.Ref]!.Properties
+        .CachePolicyConfig
     expect(pageCache).toMatchObject({ DefaultTTL: 3600, MaxTTL: 86400 })
     const assets = config.CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === '/_astro/*')
     expect(assets.CachePolicyId).toBe('658327ea-f89d-4fab-a63d-7e88639e58f6') // managed CachingOptimized
   })
 
-  it('answers a missing page with the site\'s 404 page and status 404', () => {
-    expect(distributionConfig().CustomErrorResponses).toEqual([403, 404].map((ErrorCode) => ({ ErrorCode, ResponseCode: 404, ResponsePagePath: '/404.html', ErrorCachingMinTTL: 60 })))
+  it("answers a missing page with the site's 404 page and status 404", () => {
+    expect(distributionConfig().CustomErrorResponses).toEqual(
+      [403, 404].map((ErrorCode) => ({
+        ErrorCode,
+        ResponseCode: 404,
+        ResponsePagePath: '/404.html',
+        ErrorCachingMinTTL: 60,
+      })),
+    )
   })
 
   it('serves the custom domain with its certificate and TLS 1.2 or newer when one is configured', () => {
     expect(distributionConfig(withDomain)).toMatchObject({
       Aliases: ['agenda.example.nl'],
-      ViewerCertificate: { AcmCertificateArn: expect.stringMatching(/^arn:aws:acm:us-east-1:/), MinimumProtocolVersion: 'TLSv1.2_2021', SslSupportMethod: 'sni-only' },
+      ViewerCertificate: {
+        AcmCertificateArn: expect.stringMatching(/^arn:aws:acm:us-east-1:/),
+        MinimumProtocolVersion: 'TLSv1.2_2021',
+        SslSupportMethod: 'sni-only',
+      },
     })
     expect(distributionConfig().Aliases).toBeUndefined()
   })
 })
 
 describe('site stack: directory pages', () => {
-  const rewrite = new Function(`${INDEX_PAGES_FUNCTION}; return handler`)() as (e: { request: { uri: string } }) => { uri: string }
+  const rewrite = new Function(`${INDEX_PAGES_FUNCTION}; return handler`)() as (e: { request: { uri: string } }) => {
+    uri: string
+  }
   it.each([
     ['/', '/index.html'],
     ['/week/2015-W12/', '/week/2015-W12/index.html'],

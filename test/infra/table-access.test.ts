@@ -10,16 +10,18 @@ const LOCAL_ONLY = ['functions/local/', 'functions/store/ensure-table.ts']
 function actionsUsedByDeployedCode(): Map<string, string[]> {
   const used = new Map<string, string[]>()
   const files = readdirSync(fromRoot('functions'), { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.ts')).map((f) => `functions/${f}`)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => `functions/${f}`)
     .filter((f) => !LOCAL_ONLY.some((local) => f.startsWith(local)))
   for (const file of files) {
     const source = readFileSync(fromRoot(file), 'utf8')
     if (!source.includes('@aws-sdk/client-dynamodb')) continue
     for (const [, command] of source.matchAll(/new (\w+)Command\(/g)) {
       // A transaction is authorised per part: Put, Update, Delete or ConditionCheck.
-      const actions = command === 'TransactWriteItems'
-        ? [...source.matchAll(/\b(Put|Update|Delete|ConditionCheck): \{/g)].map(([, part]) => `dynamodb:${part}Item`)
-        : [`dynamodb:${command}`]
+      const actions =
+        command === 'TransactWriteItems'
+          ? [...source.matchAll(/\b(Put|Update|Delete|ConditionCheck): \{/g)].map(([, part]) => `dynamodb:${part}Item`)
+          : [`dynamodb:${command}`]
       for (const action of actions) used.set(action, [...(used.get(action) ?? []), file])
     }
   }
@@ -31,7 +33,9 @@ describe('table access', () => {
     const used = actionsUsedByDeployedCode()
     expect(used.size).toBeGreaterThan(3)
     const granted = new Set<string>([...TABLE_ACTIONS.read, ...TABLE_ACTIONS.write])
-    const missing = [...used].filter(([action]) => !granted.has(action)).map(([action, files]) => `${action} (${files.join(', ')})`)
+    const missing = [...used]
+      .filter(([action]) => !granted.has(action))
+      .map(([action, files]) => `${action} (${files.join(', ')})`)
     expect(missing).toEqual([])
   })
 

@@ -34,7 +34,14 @@ function twoSyntheses() {
 describe('the synthesized templates', () => {
   it('are the same every time: no random names, no timestamps, the same asset hashes', () => {
     const [first, second] = twoSyntheses()
-    expect(Object.keys(first.byStack)).toEqual(['Journal-Data', 'Journal-Site', 'Journal-Api', 'Journal-Jobs', 'Journal-Publish', 'Journal-Alarms'])
+    expect(Object.keys(first.byStack)).toEqual([
+      'Journal-Data',
+      'Journal-Site',
+      'Journal-Api',
+      'Journal-Jobs',
+      'Journal-Publish',
+      'Journal-Alarms',
+    ])
     for (const [name, template] of Object.entries(first.byStack)) expect(second.byStack[name], name).toBe(template)
   }, 300_000) // two (or, after an edit in between, up to six) syntheses: a guard against a hang, not a timing
 })

@@ -16,7 +16,9 @@ let report: SnapshotPost
 beforeAll(async () => {
   const db = await testDb()
   await loadDemoJournal(db, PERSON, DEMO)
-  const snapshot = buildPublicSnapshot(journalItemsFrom(await listChangedSince(db, PERSON)), { now: new Date('2016-01-01T00:00:00Z') })
+  const snapshot = buildPublicSnapshot(journalItemsFrom(await listChangedSince(db, PERSON)), {
+    now: new Date('2016-01-01T00:00:00Z'),
+  })
   report = snapshot.posts.find((p) => p.slug === 'jaarverslag-2014-2015')!
 }, 60_000)
 
@@ -26,8 +28,13 @@ describe('the demo annual report 2014–2015', () => {
   it('has figures counted from the demo agenda', () => {
     const { total, byKind, withheld, privateIndividuals, cancelled, moved } = report.figures!
     const kinds = Object.fromEntries(byKind.map((k) => [k.kind, k.count]))
-    expect({ total: total.count, withheld: withheld.count, privateIndividuals: privateIndividuals.count, cancelled: cancelled.count, moved: moved.count })
-      .toEqual({ total: 274, withheld: 25, privateIndividuals: 4, cancelled: 2, moved: 1 })
+    expect({
+      total: total.count,
+      withheld: withheld.count,
+      privateIndividuals: privateIndividuals.count,
+      cancelled: cancelled.count,
+      moved: moved.count,
+    }).toEqual({ total: 274, withheld: 25, privateIndividuals: 4, cancelled: 2, moved: 1 })
     expect(kinds).toMatchObject({ advice: 52, lecture: 39, visit: 34, interview: 22, conference: 12, board: 12 })
   })
 

@@ -21,7 +21,16 @@ beforeAll(async () => {
   db = await testDb()
   await journal.saveTo(db)
   dir = mkdtempSync(join(tmpdir(), 'oaj-preview-'))
-  preview = await startSitePreview({ db, person: journal.person, port: await freePort(), dataDir: dir, outDir: join(dir, 'dist'), pollMs: 200, quietMs: 300, log: () => {} })
+  preview = await startSitePreview({
+    db,
+    person: journal.person,
+    port: await freePort(),
+    dataDir: dir,
+    outDir: join(dir, 'dist'),
+    pollMs: 200,
+    quietMs: 300,
+    log: () => {},
+  })
   await preview.built
 }, 180_000)
 
@@ -30,13 +39,18 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-const get = (path: string) => new Promise<{ status: number; body: string }>((ok, fail) => {
-  request(`${preview.url}${path}`, (res) => {
-    let body = ''
-    res.on('data', (chunk: Buffer) => { body += chunk.toString() })
-    res.on('end', () => ok({ status: res.statusCode ?? 0, body }))
-  }).once('error', fail).end()
-})
+const get = (path: string) =>
+  new Promise<{ status: number; body: string }>((ok, fail) => {
+    request(`${preview.url}${path}`, (res) => {
+      let body = ''
+      res.on('data', (chunk: Buffer) => {
+        body += chunk.toString()
+      })
+      res.on('end', () => ok({ status: res.statusCode ?? 0, body }))
+    })
+      .once('error', fail)
+      .end()
+  })
 
 describe('the local site', () => {
   it('serves the built site, with its own 404 page', async () => {
@@ -47,14 +61,24 @@ describe('the local site', () => {
     expect(missing.body).toContain('Pagina niet gevonden')
   })
 
-  it.each(['/../../package.json', '/%2e%2e/%2e%2e/package.json', '/..%2f..%2fpackage.json'])('serves nothing outside the site: %s', async (path) => {
-    const answer = await get(path)
-    expect(answer.status).not.toBe(200)
-    expect(answer.body).not.toContain('open-agenda-journal')
-  })
+  it.each(['/../../package.json', '/%2e%2e/%2e%2e/package.json', '/..%2f..%2fpackage.json'])(
+    'serves nothing outside the site: %s',
+    async (path) => {
+      const answer = await get(path)
+      expect(answer.status).not.toBe(200)
+      expect(answer.body).not.toContain('open-agenda-journal')
+    },
+  )
 
   it('rebuilds a few seconds after the journal changes', async () => {
-    const entry = newEntry(normalizeEntryInput({ start: '2015-03-20T09:00', title: 'Nieuw in de agenda', kind: 'meeting', visibility: 'public' }, AMSTERDAM_JOURNAL), journal.person, new Date())
+    const entry = newEntry(
+      normalizeEntryInput(
+        { start: '2015-03-20T09:00', title: 'Nieuw in de agenda', kind: 'meeting', visibility: 'public' },
+        AMSTERDAM_JOURNAL,
+      ),
+      journal.person,
+      new Date(),
+    )
     await createEntry(db, entry, { by: 'test' })
     const deadline = Date.now() + 90_000
     while (!(await get('/agenda.ics')).body.includes('Nieuw in de agenda')) {

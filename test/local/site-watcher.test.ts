@@ -29,7 +29,11 @@ class FakeStore {
 }
 
 /** A build the test finishes when it likes: its export reads the store at a moment the test picks. */
-interface PendingBuild { exported?: Map<string, number>; fingerprint?: string; finish(ok: boolean): void }
+interface PendingBuild {
+  exported?: Map<string, number>
+  fingerprint?: string
+  finish(ok: boolean): void
+}
 
 function harness() {
   const store = new FakeStore()
@@ -37,33 +41,50 @@ function harness() {
   const pending: PendingBuild[] = []
   /** What each successful build put on the site, in the order they finished. */
   const sites: Map<string, number>[] = []
-  const watcher = createSiteWatcher({
-    currentFingerprint: async () => store.fingerprint(),
-    build: () => new Promise<SiteBuildResult>((resolve, reject) => {
-      const build: PendingBuild = {
-        finish(ok) {
-          if (!build.exported) build.exported = new Map(store.versions), build.fingerprint = store.fingerprint()
-          if (!ok) return reject(new Error('the build failed'))
-          sites.push(build.exported)
-          resolve({ fingerprint: build.fingerprint!, entries: build.exported.size })
-        },
-      }
-      pending.push(build)
-    }),
-    now: () => now,
-    log: () => {},
-  }, { quietMs: QUIET_MS, maxRetryMs: 20_000 })
-  const settle = async () => { for (let i = 0; i < 5; i++) await new Promise<void>((r) => setImmediate(r)) }
+  const watcher = createSiteWatcher(
+    {
+      currentFingerprint: async () => store.fingerprint(),
+      build: () =>
+        new Promise<SiteBuildResult>((resolve, reject) => {
+          const build: PendingBuild = {
+            finish(ok) {
+              if (!build.exported) (build.exported = new Map(store.versions)), (build.fingerprint = store.fingerprint())
+              if (!ok) return reject(new Error('the build failed'))
+              sites.push(build.exported)
+              resolve({ fingerprint: build.fingerprint!, entries: build.exported.size })
+            },
+          }
+          pending.push(build)
+        }),
+      now: () => now,
+      log: () => {},
+    },
+    { quietMs: QUIET_MS, maxRetryMs: 20_000 },
+  )
+  const settle = async () => {
+    for (let i = 0; i < 5; i++) await new Promise<void>((r) => setImmediate(r))
+  }
   return {
-    store, watcher, pending, sites,
+    store,
+    watcher,
+    pending,
+    sites,
     now: () => now,
-    async tick(ms: number) { now += ms; await watcher.check(); await settle() },
+    async tick(ms: number) {
+      now += ms
+      await watcher.check()
+      await settle()
+    },
     /** The running build's export reads the store now (the build itself goes on). */
     exportNow() {
       const build = pending.at(-1)
-      if (build && !build.exported) build.exported = new Map(store.versions), build.fingerprint = store.fingerprint()
+      if (build && !build.exported)
+        (build.exported = new Map(store.versions)), (build.fingerprint = store.fingerprint())
     },
-    async finish(ok: boolean) { pending.pop()?.finish(ok); await settle() },
+    async finish(ok: boolean) {
+      pending.pop()?.finish(ok)
+      await settle()
+    },
   }
 }
 
@@ -74,42 +95,54 @@ type Step =
   | { kind: 'finish'; ok: boolean }
 
 const step: fc.Arbitrary<Step> = fc.oneof(
-  fc.record({ kind: fc.constant('write' as const), key: fc.constantFrom('entry-1', 'entry-2', 'entry-3', 'post-1', 'digest-2015-W12'), lateByMs: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 120_000 })) }),
+  fc.record({
+    kind: fc.constant('write' as const),
+    key: fc.constantFrom('entry-1', 'entry-2', 'entry-3', 'post-1', 'digest-2015-W12'),
+    lateByMs: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 120_000 })),
+  }),
   fc.record({ kind: fc.constant('tick' as const), ms: fc.integer({ min: 100, max: 30_000 }) }),
   fc.record({ kind: fc.constant('export' as const) }),
   fc.record({ kind: fc.constant('finish' as const), ok: fc.boolean() }),
 )
 
 /** Builds that finished successfully after a change, up to and including the first that shows it. */
-function buildsUntilShown(sites: Map<string, number>[], after: number, change: { key: string; version: number }): number {
+function buildsUntilShown(
+  sites: Map<string, number>[],
+  after: number,
+  change: { key: string; version: number },
+): number {
   const index = sites.slice(after).findIndex((site) => (site.get(change.key) ?? 0) >= change.version)
   return index === -1 ? Number.POSITIVE_INFINITY : index + 1
 }
 
 describe('the local site watcher', () => {
   it('puts every acknowledged change on the site within two builds, whatever the order of writes, slow builds and failures', async () => {
-    await fc.assert(fc.asyncProperty(fc.array(step, { maxLength: 40 }), async (steps) => {
-      const h = harness()
-      void h.watcher.buildNow()
-      const acknowledged: { key: string; version: number; buildsBefore: number }[] = []
-      for (const s of steps) {
-        if (s.kind === 'write') acknowledged.push({ ...h.store.write(s.key, h.now() - s.lateByMs), buildsBefore: h.sites.length })
-        if (s.kind === 'tick') await h.tick(s.ms)
-        if (s.kind === 'export') h.exportNow()
-        if (s.kind === 'finish') await h.finish(s.ok)
-      }
-      // Then the machine is left alone: builds succeed, time passes, until the watcher starts no more.
-      for (let round = 0; round < 20; round++) {
-        while (h.pending.length > 0) await h.finish(true)
-        await h.tick(30_000)
-        if (h.pending.length === 0) await h.tick(30_000)
-        if (h.pending.length === 0) break
-      }
-      expect(h.pending).toEqual([])
-      for (const change of acknowledged) {
-        expect(buildsUntilShown(h.sites, change.buildsBefore, change), JSON.stringify(change)).toBeLessThanOrEqual(2)
-      }
-    }), { numRuns: 300 })
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { maxLength: 40 }), async (steps) => {
+        const h = harness()
+        void h.watcher.buildNow()
+        const acknowledged: { key: string; version: number; buildsBefore: number }[] = []
+        for (const s of steps) {
+          if (s.kind === 'write')
+            acknowledged.push({ ...h.store.write(s.key, h.now() - s.lateByMs), buildsBefore: h.sites.length })
+          if (s.kind === 'tick') await h.tick(s.ms)
+          if (s.kind === 'export') h.exportNow()
+          if (s.kind === 'finish') await h.finish(s.ok)
+        }
+        // Then the machine is left alone: builds succeed, time passes, until the watcher starts no more.
+        for (let round = 0; round < 20; round++) {
+          while (h.pending.length > 0) await h.finish(true)
+          await h.tick(30_000)
+          if (h.pending.length === 0) await h.tick(30_000)
+          if (h.pending.length === 0) break
+        }
+        expect(h.pending).toEqual([])
+        for (const change of acknowledged) {
+          expect(buildsUntilShown(h.sites, change.buildsBefore, change), JSON.stringify(change)).toBeLessThanOrEqual(2)
+        }
+      }),
+      { numRuns: 300 },
+    )
   })
 
   it('rebuilds for a change that lands after an export with an earlier timestamp than the newest one exported', async () => {

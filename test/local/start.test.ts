@@ -6,17 +6,35 @@ import { describe, expect, it } from 'vitest'
 import { freePort } from '../../functions/local/dynamodb-local.js'
 import { isLoopback, listeningSockets, processTree } from '../support/listening-sockets.js'
 
-const alive = (pid: number) => { try { process.kill(pid, 0); return true } catch { return false } }
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
 
 /** Runs `npm start`'s program until it says it is running; returns its output so far. */
 async function start(env: Record<string, string>): Promise<{ child: ChildProcess; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'functions/local/start.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', 'functions/local/start.ts'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let output = ''
   child.stdout!.on('data', (c) => (output += c))
   child.stderr!.on('data', (c) => (output += c))
   await new Promise<void>((resolve, reject) => {
-    const timer = setInterval(() => { if (output.includes('Press Ctrl-C')) { clearInterval(timer); resolve() } }, 100)
-    child.once('exit', (code) => { clearInterval(timer); reject(new Error(`start exited with ${code}:\n${output}`)) })
+    const timer = setInterval(() => {
+      if (output.includes('Press Ctrl-C')) {
+        clearInterval(timer)
+        resolve()
+      }
+    }, 100)
+    child.once('exit', (code) => {
+      clearInterval(timer)
+      reject(new Error(`start exited with ${code}:\n${output}`))
+    })
   })
   return { child, output: () => output }
 }
@@ -30,7 +48,12 @@ async function stop(child: ChildProcess): Promise<number | null> {
 describe('npm start', () => {
   it('serves the demo journal, stops cleanly on Ctrl-C and keeps the data for the next start', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'oaj-start-'))
-    const env = { JOURNAL_DATA_DIR: dataDir, JOURNAL_API_PORT: String(await freePort()), JOURNAL_DYNAMODB_PORT: String(await freePort()), JOURNAL_DYNAMODB_ENDPOINT: '' }
+    const env = {
+      JOURNAL_DATA_DIR: dataDir,
+      JOURNAL_API_PORT: String(await freePort()),
+      JOURNAL_DYNAMODB_PORT: String(await freePort()),
+      JOURNAL_DYNAMODB_ENDPOINT: '',
+    }
     delete process.env.JOURNAL_DYNAMODB_ENDPOINT
     const api = `http://127.0.0.1:${env.JOURNAL_API_PORT}`
 
@@ -38,9 +61,13 @@ describe('npm start', () => {
     expect(first.output()).toMatch(/Loaded the demo journal: \d+ entries/)
     const token = readFileSync(join(dataDir, 'owner-token'), 'utf8').trim()
     expect(first.output()).toContain(token)
-    const week = await (await fetch(`${api}/api/entries?from=2015-03-16&to=2015-03-22`)).json() as { items: unknown[] }
+    const week = (await (await fetch(`${api}/api/entries?from=2015-03-16&to=2015-03-22`)).json()) as {
+      items: unknown[]
+    }
     expect(week.items.length).toBeGreaterThan(0)
-    const all = await (await fetch(`${api}/api/entries?limit=200`, { headers: { Authorization: `Bearer ${token}` } })).json() as { items: { visibility: string }[] }
+    const all = (await (
+      await fetch(`${api}/api/entries?limit=200`, { headers: { Authorization: `Bearer ${token}` } })
+    ).json()) as { items: { visibility: string }[] }
     expect(new Set(all.items.map((e) => e.visibility))).toEqual(new Set(['public', 'restricted', 'private']))
     const javaPid = Number(readFileSync(join(dataDir, 'dynamodb', 'dynamodb-local.pid'), 'utf8'))
     expect(await stop(first.child)).toBe(0)
@@ -48,24 +75,47 @@ describe('npm start', () => {
 
     const second = await start(env)
     expect(second.output()).not.toContain('Loaded the demo journal')
-    const again = await (await fetch(`${api}/api/entries?from=2015-03-16&to=2015-03-22`)).json() as { items: unknown[] }
+    const again = (await (await fetch(`${api}/api/entries?from=2015-03-16&to=2015-03-22`)).json()) as {
+      items: unknown[]
+    }
     expect(again.items).toEqual(week.items)
     expect(await stop(second.child)).toBe(0)
   }, 120_000)
 
   it('listens on the loopback address only, DynamoDB Local included, and keeps .journal to its owner', async () => {
     const dataDir = join(mkdtempSync(join(tmpdir(), 'oaj-start-')), '.journal')
-    const ports = { JOURNAL_API_PORT: await freePort(), JOURNAL_SITE_PORT: await freePort(), JOURNAL_DYNAMODB_PORT: await freePort() }
-    const env = { JOURNAL_DATA_DIR: dataDir, JOURNAL_DYNAMODB_ENDPOINT: '', JOURNAL_DEMO: 'off', ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])) }
+    const ports = {
+      JOURNAL_API_PORT: await freePort(),
+      JOURNAL_SITE_PORT: await freePort(),
+      JOURNAL_DYNAMODB_PORT: await freePort(),
+    }
+    const env = {
+      JOURNAL_DATA_DIR: dataDir,
+      JOURNAL_DYNAMODB_ENDPOINT: '',
+      JOURNAL_DEMO: 'off',
+      ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
+    }
     const running = await start(env)
     try {
       const sockets = listeningSockets(processTree(running.child.pid!))
       // A positive control first: the three servers are found, each on its port.
       expect(new Set(sockets.map((s) => s.port))).toEqual(new Set(Object.values(ports)))
-      expect(sockets.filter((s) => !isLoopback(s.address)), JSON.stringify(sockets)).toEqual([])
+      expect(
+        sockets.filter((s) => !isLoopback(s.address)),
+        JSON.stringify(sockets),
+      ).toEqual([])
 
-      const modes = Object.fromEntries(walk(dataDir).map((path) => [path.slice(dataDir.length) || '/', (statSync(path).mode & 0o777).toString(8)]))
-      expect(modes).toMatchObject({ '/': '700', '/owner-token': '600', '/session-secret': '600', '/dynamodb': '700', '/dynamodb/dynamodb-local.pid': '600', '/dynamodb/shared-local-instance.db': '600' })
+      const modes = Object.fromEntries(
+        walk(dataDir).map((path) => [path.slice(dataDir.length) || '/', (statSync(path).mode & 0o777).toString(8)]),
+      )
+      expect(modes).toMatchObject({
+        '/': '700',
+        '/owner-token': '600',
+        '/session-secret': '600',
+        '/dynamodb': '700',
+        '/dynamodb/dynamodb-local.pid': '600',
+        '/dynamodb/shared-local-instance.db': '600',
+      })
       expect(Object.entries(modes).filter(([, mode]) => mode !== '600' && mode !== '700')).toEqual([])
     } finally {
       await stop(running.child)
@@ -76,5 +126,10 @@ describe('npm start', () => {
 
 /** A folder and everything in it. */
 function walk(dir: string): string[] {
-  return [dir, ...readdirSync(dir, { withFileTypes: true }).flatMap((item) => (item.isDirectory() ? walk(join(dir, item.name)) : [join(dir, item.name)]))]
+  return [
+    dir,
+    ...readdirSync(dir, { withFileTypes: true }).flatMap((item) =>
+      item.isDirectory() ? walk(join(dir, item.name)) : [join(dir, item.name)],
+    ),
+  ]
 }

@@ -9,19 +9,46 @@ import { listChangedSince, readAllStoredItems, type Db } from '../../functions/s
 import { entryInput, PERSON, testApi, testDb } from '../support/test-db.js'
 
 const now = new Date('2015-07-01T12:00:00Z')
-const snapshotOf = async (db: Db) => serializeSnapshot(buildPublicSnapshot(journalItemsFrom(await listChangedSince(db, PERSON)), { now }))
+const snapshotOf = async (db: Db) =>
+  serializeSnapshot(buildPublicSnapshot(journalItemsFrom(await listChangedSince(db, PERSON)), { now }))
 
 /** A journal with public, restricted and private entries, edits, a withdrawal, a post and a profile. */
 async function journal() {
   const api = await testApi()
-  await api.send('PUT', '/api/profile', { name: 'Wouter Lindeveld', role: 'Adviseur', organisation: 'Ministerie van BZK' })
+  await api.send('PUT', '/api/profile', {
+    name: 'Wouter Lindeveld',
+    role: 'Adviseur',
+    organisation: 'Ministerie van BZK',
+  })
   const ids: string[] = []
   for (const [i, visibility] of (['public', 'restricted', 'private', 'public'] as const).entries()) {
-    ids.push((await (await api.send('POST', '/api/entries', entryInput({ title: `Afspraak ${i}`, visibility, notes: `PRIVATE-NOTE-${i}` }))).json()).id)
+    ids.push(
+      (
+        await (
+          await api.send(
+            'POST',
+            '/api/entries',
+            entryInput({ title: `Afspraak ${i}`, visibility, notes: `PRIVATE-NOTE-${i}` }),
+          )
+        ).json()
+      ).id,
+    )
   }
-  await api.send('PATCH', `/api/entries/${ids[0]}`, { title: 'Afspraak 0, verplaatst', start: '2015-03-16T13:00', end: '2015-03-16T14:00' }, { 'If-Match': '"1"' })
+  await api.send(
+    'PATCH',
+    `/api/entries/${ids[0]}`,
+    { title: 'Afspraak 0, verplaatst', start: '2015-03-16T13:00', end: '2015-03-16T14:00' },
+    { 'If-Match': '"1"' },
+  )
   await api.send('DELETE', `/api/entries/${ids[3]}`, { reason: 'Dubbel' }, { 'If-Match': '"1"' })
-  await api.send('POST', '/api/posts', { slug: 'notitie', title: 'Notitie', kind: 'note', body: 'Tekst', status: 'published', publishedAt: '2015-04-01T08:00:00Z' })
+  await api.send('POST', '/api/posts', {
+    slug: 'notitie',
+    title: 'Notitie',
+    kind: 'note',
+    body: 'Tekst',
+    status: 'published',
+    publishedAt: '2015-04-01T08:00:00Z',
+  })
   return api
 }
 
@@ -44,7 +71,15 @@ describe('backup and restore', () => {
     ['corrupt', (text: string) => text.replace('Afspraak 1', 'Afspraak X'), /checksum/],
     ['of another version', (text: string) => text.replace('"version":1', '"version":2'), /version 2/],
     ['not a backup', () => '{"hello":"world"}', /not an Open Agenda Journal backup/],
-    ['short of items', (text: string) => { const b = JSON.parse(text); b.items.pop(); return JSON.stringify(b) }, /truncated/],
+    [
+      'short of items',
+      (text: string) => {
+        const b = JSON.parse(text)
+        b.items.pop()
+        return JSON.stringify(b)
+      },
+      /truncated/,
+    ],
   ])('refuses a %s backup before writing anything', async (_name, damage, message) => {
     const source = await journal()
     const dir = mkdtempSync(join(tmpdir(), 'oaj-backup-'))
@@ -73,7 +108,11 @@ describe('backups of imported entries', () => {
     const { newEntry } = await import('../../functions/core/model/index.js')
     const { normalizeEntryInput } = await import('../../functions/core/model/index.js')
     const source = await testDb()
-    const entry = newEntry(normalizeEntryInput(entryInput({ visibility: 'private', sourceUid: 'uid-1@outlook' }), AMSTERDAM_JOURNAL), PERSON, now)
+    const entry = newEntry(
+      normalizeEntryInput(entryInput({ visibility: 'private', sourceUid: 'uid-1@outlook' }), AMSTERDAM_JOURNAL),
+      PERSON,
+      now,
+    )
     await createEntry(source, entry, { by: 'import', alsoPut: sourceLookupItem(PERSON, 'uid-1@outlook', entry.id) })
     const file = join(mkdtempSync(join(tmpdir(), 'oaj-backup-')), 'b.json')
     await backupToFile(source, PERSON, file)

@@ -8,72 +8,149 @@ import { entryInput, PERSON, testApi } from '../support/test-db.js'
 
 const CANARY = 'FUZZ-CANARY-PRIVATE-9e1d'
 const hostile = fc.oneof(
-  fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', 'javascript:alert(1)', '\u0000', '\ud800', '../../etc/passwd', '%00', '{{7*7}}', '${7*7}', 'a'.repeat(5000)),
-  fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.dictionary(fc.string(), fc.string(), { maxKeys: 3 }),
+  fc.string(),
+  fc.string({ unit: 'grapheme' }),
+  fc.constantFrom(
+    '<script>alert(1)</script>',
+    '"><img src=x onerror=alert(1)>',
+    'javascript:alert(1)',
+    '\u0000',
+    '\ud800',
+    '../../etc/passwd',
+    '%00',
+    '{{7*7}}',
+    '${7*7}',
+    'a'.repeat(5000),
+  ),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.string(), { maxLength: 3 }),
+  fc.dictionary(fc.string(), fc.string(), { maxKeys: 3 }),
 )
 /** Entry inputs that are mostly right, with any field replaced by something hostile or dropped. */
-const mutatedEntry = fc.record({
-  start: fc.oneof(fc.constantFrom('2015-03-16T10:00', '2015-03-29T02:30', '2015-10-25T02:30:00+01:00', '2015-03-16'), hostile),
-  end: fc.option(fc.oneof(fc.constant('2015-03-16T12:00'), hostile), { nil: undefined }),
-  allDay: fc.option(fc.oneof(fc.boolean(), hostile), { nil: undefined }),
-  title: hostile,
-  kind: fc.oneof(fc.constantFrom(...ENTRY_KINDS), hostile),
-  visibility: fc.oneof(fc.constantFrom(...VISIBILITIES), hostile),
-  counterparts: fc.option(fc.array(fc.record({ name: hostile, type: fc.oneof(fc.constantFrom(...COUNTERPART_TYPES), hostile) }), { maxLength: 3 }), { nil: undefined }),
-  themes: fc.option(fc.oneof(fc.array(hostile, { maxLength: 3 }), hostile), { nil: undefined }),
-  links: fc.option(fc.array(fc.record({ url: fc.oneof(fc.webUrl(), hostile) }), { maxLength: 2 }), { nil: undefined }),
-  extra: fc.option(hostile, { nil: undefined }),
-}, { requiredKeys: [] })
+const mutatedEntry = fc.record(
+  {
+    start: fc.oneof(
+      fc.constantFrom('2015-03-16T10:00', '2015-03-29T02:30', '2015-10-25T02:30:00+01:00', '2015-03-16'),
+      hostile,
+    ),
+    end: fc.option(fc.oneof(fc.constant('2015-03-16T12:00'), hostile), { nil: undefined }),
+    allDay: fc.option(fc.oneof(fc.boolean(), hostile), { nil: undefined }),
+    title: hostile,
+    kind: fc.oneof(fc.constantFrom(...ENTRY_KINDS), hostile),
+    visibility: fc.oneof(fc.constantFrom(...VISIBILITIES), hostile),
+    counterparts: fc.option(
+      fc.array(fc.record({ name: hostile, type: fc.oneof(fc.constantFrom(...COUNTERPART_TYPES), hostile) }), {
+        maxLength: 3,
+      }),
+      { nil: undefined },
+    ),
+    themes: fc.option(fc.oneof(fc.array(hostile, { maxLength: 3 }), hostile), { nil: undefined }),
+    links: fc.option(fc.array(fc.record({ url: fc.oneof(fc.webUrl(), hostile) }), { maxLength: 2 }), {
+      nil: undefined,
+    }),
+    extra: fc.option(hostile, { nil: undefined }),
+  },
+  { requiredKeys: [] },
+)
 
 const ACCEPTABLE = new Set([201, 400, 413, 415, 422])
 
 describe('fuzzing the API input schemas', () => {
   it('never answers 500 or crashes on random or hostile entry bodies', async () => {
     const api = await testApi()
-    await fc.assert(fc.asyncProperty(fc.oneof(mutatedEntry, fc.jsonValue()), async (body) => {
-      const res = await api.send('POST', '/api/entries', JSON.stringify(body))
-      expect(ACCEPTABLE.has(res.status), `${res.status} for ${JSON.stringify(body).slice(0, 300)}`).toBe(true)
-      const parsed = await res.json()
-      if (res.status !== 201) expect(parsed.detail).toEqual(expect.any(String))
-    }), { numRuns: 250 })
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(mutatedEntry, fc.jsonValue()), async (body) => {
+        const res = await api.send('POST', '/api/entries', JSON.stringify(body))
+        expect(ACCEPTABLE.has(res.status), `${res.status} for ${JSON.stringify(body).slice(0, 300)}`).toBe(true)
+        const parsed = await res.json()
+        if (res.status !== 201) expect(parsed.detail).toEqual(expect.any(String))
+      }),
+      { numRuns: 250 },
+    )
   })
 
   it('never answers 500 on random query strings', async () => {
     const api = await testApi()
     const param = fc.constantFrom('from', 'to', 'theme', 'counterpart', 'kind', 'order', 'limit', 'cursor', 'x')
-    await fc.assert(fc.asyncProperty(fc.array(fc.tuple(param, hostile.map((v) => (typeof v === 'string' ? v : JSON.stringify(v) ?? ''))), { maxLength: 4 }), async (pairs) => {
-      const query = new URLSearchParams(pairs).toString()
-      const res = await api.get(`/api/entries?${query}`)
-      expect([200, 400], `${res.status} for ${query}`).toContain(res.status)
-    }), { numRuns: 200 })
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.tuple(
+            param,
+            hostile.map((v) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''))),
+          ),
+          { maxLength: 4 },
+        ),
+        async (pairs) => {
+          const query = new URLSearchParams(pairs).toString()
+          const res = await api.get(`/api/entries?${query}`)
+          expect([200, 400], `${res.status} for ${query}`).toContain(res.status)
+        },
+      ),
+      { numRuns: 200 },
+    )
   })
 
   it('never lets a private canary out, whatever else the entry holds', async () => {
     const api = await testApi()
-    await fc.assert(fc.asyncProperty(fc.constantFrom('private', 'restricted'), fc.string(), fc.constantFrom(...COUNTERPART_TYPES), async (visibility, noise, type) => {
-      const res = await api.send('POST', '/api/entries', entryInput({
-        visibility, title: `${CANARY} ${noise}`.trim().slice(0, 200), summary: CANARY, location: CANARY,
-        counterparts: [{ name: CANARY, type }], themes: [CANARY.toLowerCase()],
-      }))
-      expect(res.status).toBe(201)
-      const id = (await res.json()).id
-      const bodies = await Promise.all([`/api/entries/${id}`, '/api/entries?limit=200', `/api/entries?theme=${CANARY.toLowerCase()}`].map(async (p) => (await api.get(p)).text()))
-      for (const body of bodies) expect(body.toLowerCase()).not.toContain(CANARY.toLowerCase())
-    }), { numRuns: 40 })
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('private', 'restricted'),
+        fc.string(),
+        fc.constantFrom(...COUNTERPART_TYPES),
+        async (visibility, noise, type) => {
+          const res = await api.send(
+            'POST',
+            '/api/entries',
+            entryInput({
+              visibility,
+              title: `${CANARY} ${noise}`.trim().slice(0, 200),
+              summary: CANARY,
+              location: CANARY,
+              counterparts: [{ name: CANARY, type }],
+              themes: [CANARY.toLowerCase()],
+            }),
+          )
+          expect(res.status).toBe(201)
+          const id = (await res.json()).id
+          const bodies = await Promise.all(
+            [`/api/entries/${id}`, '/api/entries?limit=200', `/api/entries?theme=${CANARY.toLowerCase()}`].map(
+              async (p) => (await api.get(p)).text(),
+            ),
+          )
+          for (const body of bodies) expect(body.toLowerCase()).not.toContain(CANARY.toLowerCase())
+        },
+      ),
+      { numRuns: 40 },
+    )
   })
 })
 
 /** A journal with a few entries and posts, so real cursors exist to be tampered with. */
 async function seededJournal() {
   const api = await testApi()
-  for (const day of ['2015-03-16', '2015-03-17', '2015-03-18']) await api.send('POST', '/api/entries', entryInput({ start: `${day}T10:00`, end: `${day}T11:00` }))
+  for (const day of ['2015-03-16', '2015-03-17', '2015-03-18'])
+    await api.send('POST', '/api/entries', entryInput({ start: `${day}T10:00`, end: `${day}T11:00` }))
   for (const slug of ['jaarverslag-2014-2015', 'notitie']) {
-    await api.send('POST', '/api/posts', { slug, title: 'Terugblik', kind: 'note', body: 'Wat ik deed.', status: 'published' })
+    await api.send('POST', '/api/posts', {
+      slug,
+      title: 'Terugblik',
+      kind: 'note',
+      body: 'Wat ik deed.',
+      status: 'published',
+    })
   }
-  const cursorOf = async (path: string, headers: Record<string, string> = {}) => (await (await api.get(path, headers)).json()).cursor as string
+  const cursorOf = async (path: string, headers: Record<string, string> = {}) =>
+    (await (await api.get(path, headers)).json()).cursor as string
   const cursors = await Promise.all([
-    cursorOf('/api/entries?limit=1'), cursorOf('/api/entries?limit=1&order=asc'), cursorOf('/api/entries?limit=1&from=2015-03-17&to=2015-03-18'),
-    cursorOf('/api/entries?limit=1', api.auth), cursorOf('/api/posts?limit=1'),
+    cursorOf('/api/entries?limit=1'),
+    cursorOf('/api/entries?limit=1&order=asc'),
+    cursorOf('/api/entries?limit=1&from=2015-03-17&to=2015-03-18'),
+    cursorOf('/api/entries?limit=1', api.auth),
+    cursorOf('/api/posts?limit=1'),
   ])
   expect(cursors.every(Boolean)).toBe(true)
   const deps = { db: api.db, person: PERSON }
@@ -81,62 +158,154 @@ async function seededJournal() {
 }
 
 const junk = fc.oneof(
-  fc.string({ maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 60 }),
-  fc.constantFrom('', '::x', 'http://', 'http://[::1', '//evil.example/admin', 'javascript:alert(1)', '"3"', 'W/"x"', '*', '%', '%00', '\u0000', 'a'.repeat(3000), '../'.repeat(40)),
+  fc.string({ maxLength: 60 }),
+  fc.string({ unit: 'binary', maxLength: 60 }),
+  fc.constantFrom(
+    '',
+    '::x',
+    'http://',
+    'http://[::1',
+    '//evil.example/admin',
+    'javascript:alert(1)',
+    '"3"',
+    'W/"x"',
+    '*',
+    '%',
+    '%00',
+    '\u0000',
+    'a'.repeat(3000),
+    '../'.repeat(40),
+  ),
   fc.nat().map(String),
 )
 
 /** A real cursor with one value in it replaced, dropped or added: a forged position. */
-const forgedCursor = (cursors: string[]) => fc.tuple(fc.constantFrom(...cursors), fc.nat(), fc.oneof(junk, fc.constant(undefined)), fc.string({ maxLength: 8 })).map(([cursor, pick, value, extraName]) => {
-  const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>
-  const leaves: [Record<string, unknown>, string][] = []
-  const walk = (o: Record<string, unknown>) => {
-    for (const [k, v] of Object.entries(o)) (v && typeof v === 'object' ? walk(v as Record<string, unknown>) : leaves.push([o, k]))
-  }
-  walk(parsed)
-  const [holder, name] = leaves[pick % leaves.length]!
-  if (value === undefined) delete holder[name]
-  else if (pick % 3 === 0) holder[extraName || 'x'] = value
-  else holder[name] = value
-  return Buffer.from(JSON.stringify(parsed)).toString('base64url')
-})
+const forgedCursor = (cursors: string[]) =>
+  fc
+    .tuple(fc.constantFrom(...cursors), fc.nat(), fc.oneof(junk, fc.constant(undefined)), fc.string({ maxLength: 8 }))
+    .map(([cursor, pick, value, extraName]) => {
+      const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>
+      const leaves: [Record<string, unknown>, string][] = []
+      const walk = (o: Record<string, unknown>) => {
+        for (const [k, v] of Object.entries(o))
+          v && typeof v === 'object' ? walk(v as Record<string, unknown>) : leaves.push([o, k])
+      }
+      walk(parsed)
+      const [holder, name] = leaves[pick % leaves.length]!
+      if (value === undefined) delete holder[name]
+      else if (pick % 3 === 0) holder[extraName || 'x'] = value
+      else holder[name] = value
+      return Buffer.from(JSON.stringify(parsed)).toString('base64url')
+    })
 
-const cursorValue = (cursors: string[]) => fc.oneof(
-  fc.constantFrom(...cursors), forgedCursor(cursors), junk,
-  fc.jsonValue().map((v) => Buffer.from(JSON.stringify(v)).toString('base64url')),
-)
+const cursorValue = (cursors: string[]) =>
+  fc.oneof(
+    fc.constantFrom(...cursors),
+    forgedCursor(cursors),
+    junk,
+    fc.jsonValue().map((v) => Buffer.from(JSON.stringify(v)).toString('base64url')),
+  )
 
 /** Every route a visitor without a token can reach, with the parts a client chooses left open. */
 const route = (cursors: string[]) => {
-  const pathPart = fc.oneof(junk, fc.constantFrom('01JQ3ZK8V1T6B2X9M4N5P7R8S0', 'jaarverslag-2014-2015', '2015-W12', '2015-W54', '0000-W01')).map(encodeURIComponent)
-  const query = fc.array(fc.tuple(fc.constantFrom('from', 'to', 'theme', 'counterpart', 'kind', 'order', 'limit', 'cursor', 'lang', 'next', 'week'), fc.oneof(junk, cursorValue(cursors))), { maxLength: 4 })
+  const pathPart = fc
+    .oneof(
+      junk,
+      fc.constantFrom('01JQ3ZK8V1T6B2X9M4N5P7R8S0', 'jaarverslag-2014-2015', '2015-W12', '2015-W54', '0000-W01'),
+    )
+    .map(encodeURIComponent)
+  const query = fc
+    .array(
+      fc.tuple(
+        fc.constantFrom(
+          'from',
+          'to',
+          'theme',
+          'counterpart',
+          'kind',
+          'order',
+          'limit',
+          'cursor',
+          'lang',
+          'next',
+          'week',
+        ),
+        fc.oneof(junk, cursorValue(cursors)),
+      ),
+      { maxLength: 4 },
+    )
     .map((pairs) => new URLSearchParams(pairs).toString())
   return fc.record({
     method: fc.constantFrom('GET', 'GET', 'GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'),
     path: fc.oneof(
-      fc.constantFrom('/api/health', '/api/entries', '/api/posts', '/api/digests', '/api/profile', '/api/openapi.json', '/admin/sign-in', '/admin/sign-out', '/admin', '/admin/admin.css'),
-      pathPart.map((p) => `/api/entries/${p}`), pathPart.map((p) => `/api/posts/${p}`), pathPart.map((p) => `/api/digests/${p}`),
-      pathPart.map((p) => `/admin/entries/${p}`), pathPart.map((p) => `/admin/tokens/${p}/revoke`),
+      fc.constantFrom(
+        '/api/health',
+        '/api/entries',
+        '/api/posts',
+        '/api/digests',
+        '/api/profile',
+        '/api/openapi.json',
+        '/admin/sign-in',
+        '/admin/sign-out',
+        '/admin',
+        '/admin/admin.css',
+      ),
+      pathPart.map((p) => `/api/entries/${p}`),
+      pathPart.map((p) => `/api/posts/${p}`),
+      pathPart.map((p) => `/api/digests/${p}`),
+      pathPart.map((p) => `/admin/entries/${p}`),
+      pathPart.map((p) => `/admin/tokens/${p}/revoke`),
     ),
     query,
-    headers: fc.dictionary(fc.constantFrom('Referer', 'Origin', 'If-Match', 'If-None-Match', 'Accept', 'Content-Type', 'Authorization', 'Cookie', 'Accept-Language', 'Idempotency-Key'), junk, { maxKeys: 4 }),
-    body: fc.oneof(fc.constant(undefined), junk, fc.jsonValue().map((v) => JSON.stringify(v)), fc.constantFrom('_csrf=x&token=y', 'token=' + 'a'.repeat(3000))),
+    headers: fc.dictionary(
+      fc.constantFrom(
+        'Referer',
+        'Origin',
+        'If-Match',
+        'If-None-Match',
+        'Accept',
+        'Content-Type',
+        'Authorization',
+        'Cookie',
+        'Accept-Language',
+        'Idempotency-Key',
+      ),
+      junk,
+      { maxKeys: 4 },
+    ),
+    body: fc.oneof(
+      fc.constant(undefined),
+      junk,
+      fc.jsonValue().map((v) => JSON.stringify(v)),
+      fc.constantFrom('_csrf=x&token=y', 'token=' + 'a'.repeat(3000)),
+    ),
   })
 }
 
 /** Headers fetch refuses to send (control characters) are not requests a server can receive. */
-const sendable = (headers: Record<string, string>) => Object.fromEntries(Object.entries(headers).filter(([, v]) => /^[\t\x20-\x7e\x80-\xff]*$/.test(v)).map(([k, v]) => [k, v.trim()]))
+const sendable = (headers: Record<string, string>) =>
+  Object.fromEntries(
+    Object.entries(headers)
+      .filter(([, v]) => /^[\t\x20-\x7e\x80-\xff]*$/.test(v))
+      .map(([k, v]) => [k, v.trim()]),
+  )
 
 describe('fuzzing every public route', () => {
   it('never answers 5xx to anything a visitor without a token sends', async () => {
     const { app, cursors } = await seededJournal()
-    await fc.assert(fc.asyncProperty(route(cursors), async ({ method, path, query, headers, body }) => {
-      const url = `http://localhost:8787${path}${query ? `?${query}` : ''}`
-      const withBody = ['GET', 'HEAD'].includes(method) ? undefined : body
-      const res = await app.request(url, { method, headers: sendable(headers), body: withBody })
-      const text = await res.text()
-      expect(res.status, `${res.status} for ${method} ${url.slice(0, 300)} ${JSON.stringify(headers).slice(0, 300)}: ${text.slice(0, 300)}`).toBeLessThan(500)
-    }), { numRuns: 600 })
+    await fc.assert(
+      fc.asyncProperty(route(cursors), async ({ method, path, query, headers, body }) => {
+        const url = `http://localhost:8787${path}${query ? `?${query}` : ''}`
+        const withBody = ['GET', 'HEAD'].includes(method) ? undefined : body
+        const res = await app.request(url, { method, headers: sendable(headers), body: withBody })
+        const text = await res.text()
+        expect(
+          res.status,
+          `${res.status} for ${method} ${url.slice(0, 300)} ${JSON.stringify(headers).slice(0, 300)}: ${text.slice(0, 300)}`,
+        ).toBeLessThan(500)
+      }),
+      { numRuns: 600 },
+    )
   }, 120_000)
 
   it.each([
@@ -153,18 +322,27 @@ describe('fuzzing every public route', () => {
   it('refuses a forged cursor naming another partition with 400 "start again without cursor"', async () => {
     const { app, cursors } = await seededJournal()
     const forged = JSON.parse(Buffer.from(cursors[2]!, 'base64url').toString('utf8'))
-    for (const leaf of [forged.k ?? forged, forged]) for (const name of ['gsi1sk', 'sk']) if (typeof leaf[name] === 'object') leaf[name] = { S: '0000' }
+    for (const leaf of [forged.k ?? forged, forged])
+      for (const name of ['gsi1sk', 'sk']) if (typeof leaf[name] === 'object') leaf[name] = { S: '0000' }
     if (forged.k) forged.k.gsi1sk = '0000'
-    const res = await app.request(`/api/entries?limit=1&from=2015-03-17&to=2015-03-18&cursor=${Buffer.from(JSON.stringify(forged)).toString('base64url')}`)
+    const res = await app.request(
+      `/api/entries?limit=1&from=2015-03-17&to=2015-03-18&cursor=${Buffer.from(JSON.stringify(forged)).toString('base64url')}`,
+    )
     expect(res.status).toBe(400)
-    expect((await res.json() as { detail: string }).detail).toContain('start again without cursor')
-    const fromOtherListing = await app.request(`/api/entries?limit=1&from=2015-03-17&to=2015-03-18&cursor=${cursors[0]}`)
+    expect(((await res.json()) as { detail: string }).detail).toContain('start again without cursor')
+    const fromOtherListing = await app.request(
+      `/api/entries?limit=1&from=2015-03-17&to=2015-03-18&cursor=${cursors[0]}`,
+    )
     expect(fromOtherListing.status).toBe(400)
   })
 
   it('answers a refused sign-in form with a Referer that is no address with 403, not 500', async () => {
     const { app } = await seededJournal()
-    const res = await app.request('http://localhost:8787/admin/sign-in', { method: 'POST', headers: { Referer: '::x', 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'token=x' })
+    const res = await app.request('http://localhost:8787/admin/sign-in', {
+      method: 'POST',
+      headers: { Referer: '::x', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'token=x',
+    })
     expect(res.status).toBe(403)
   })
 })

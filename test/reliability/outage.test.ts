@@ -14,8 +14,15 @@ const CONCURRENCY = 20
 /** A promise kept the first time a count reaches `n`: the test waits on what happened, not on time. */
 function whenCount(n: number): { reached: Promise<void>; count: (value: number) => void } {
   let resolve = () => {}
-  const reached = new Promise<void>((r) => { resolve = r })
-  return { reached, count: (value) => { if (value >= n) resolve() } }
+  const reached = new Promise<void>((r) => {
+    resolve = r
+  })
+  return {
+    reached,
+    count: (value) => {
+      if (value >= n) resolve()
+    },
+  }
 }
 
 describe('DynamoDB going away mid-burst', () => {
@@ -64,7 +71,12 @@ describe('DynamoDB going away mid-burst', () => {
       const burst = runConcurrently(CREATES, CONCURRENCY, client)
       // Waits for a moment of the burst; fails at once if the burst failed or ended before it.
       const during = (moment: Promise<void>, what: string) =>
-        Promise.race([moment, burst.then(() => { throw new Error(`the burst ended before ${what}`) })])
+        Promise.race([
+          moment,
+          burst.then(() => {
+            throw new Error(`the burst ended before ${what}`)
+          }),
+        ])
       await during(stopAfter.reached, '100 creates were acknowledged')
       await dynamo.stop()
       await during(restartAfter.reached, `${CONCURRENCY} creates were refused`)

@@ -7,12 +7,24 @@ import { normalizeEntryInput, newEntry } from '../../functions/core/model/index.
 import { freePort, startDynamoDbLocal } from '../../functions/local/dynamodb-local.js'
 import { startSitePreview } from '../../functions/local/site-preview.js'
 import { changeLogFingerprint } from '../../functions/publish/index.js'
-import { createDb, createEntry, ensureTable, listChangePositions, listChangedSince, putProfile } from '../../functions/store/index.js'
+import {
+  createDb,
+  createEntry,
+  ensureTable,
+  listChangePositions,
+  listChangedSince,
+  putProfile,
+} from '../../functions/store/index.js'
 import type { Db } from '../../functions/store/index.js'
 import { AMSTERDAM_JOURNAL } from '../support/journal-defaults.js'
 import { testDb } from '../support/test-db.js'
 
-const entry = (title: string, stampedAt = new Date()) => newEntry(normalizeEntryInput({ start: '2015-03-20T09:00', title, kind: 'meeting', visibility: 'public' }, AMSTERDAM_JOURNAL), 'watcher', stampedAt)
+const entry = (title: string, stampedAt = new Date()) =>
+  newEntry(
+    normalizeEntryInput({ start: '2015-03-20T09:00', title, kind: 'meeting', visibility: 'public' }, AMSTERDAM_JOURNAL),
+    'watcher',
+    stampedAt,
+  )
 
 /** The preview's log, and a promise for the next line that starts with `prefix`: tests wait on what happens. */
 function watchedLog() {
@@ -32,14 +44,17 @@ function watchedLog() {
 function nextQueryAnswered(db: Db): Promise<void> {
   const name = `nextQueryAnswered-${randomUUID()}`
   return new Promise((resolve) => {
-    db.client.middlewareStack.add((next, context) => async (args) => {
-      const result = await next(args)
-      if (context.commandName === 'QueryCommand') {
-        db.client.middlewareStack.remove(name)
-        resolve()
-      }
-      return result
-    }, { step: 'initialize', name })
+    db.client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const result = await next(args)
+        if (context.commandName === 'QueryCommand') {
+          db.client.middlewareStack.remove(name)
+          resolve()
+        }
+        return result
+      },
+      { step: 'initialize', name },
+    )
   })
 }
 
@@ -61,7 +76,14 @@ describe('the local site watcher', () => {
     const { log, next } = watchedLog()
     const outDir = join(dir, 'dist')
     const options = { pollMs: 200, quietMs: 3_000, log, buildSite: snapshotSite }
-    const preview = await startSitePreview({ db, person: 'watcher', port: await freePort(), dataDir: dir, outDir, ...options })
+    const preview = await startSitePreview({
+      db,
+      person: 'watcher',
+      port: await freePort(),
+      dataDir: dir,
+      outDir,
+      ...options,
+    })
     try {
       await preview.built
       const site = () => readFileSync(join(outDir, 'data', 'journal.json'), 'utf8')
@@ -93,7 +115,14 @@ describe('the local site watcher', () => {
     await createEntry(db, entry('Eerste afspraak'), { by: 'test' })
     const { log, next } = watchedLog()
     const options = { pollMs: 200, quietMs: 300, log, buildSite: snapshotSite }
-    const preview = await startSitePreview({ db, person: 'watcher', port: await freePort(), dataDir: dir, outDir: join(dir, 'dist'), ...options })
+    const preview = await startSitePreview({
+      db,
+      person: 'watcher',
+      port: await freePort(),
+      dataDir: dir,
+      outDir: join(dir, 'dist'),
+      ...options,
+    })
     const site = async () => (await fetch(`${preview.url}/data/journal.json`)).text()
     try {
       await preview.built
@@ -111,7 +140,17 @@ describe('the local site watcher', () => {
 
   it('sees a profile saved twice in the same millisecond as a change, in the log the watcher reads and in the export', async () => {
     const db = await testDb()
-    const profile = { person: 'watcher', name: 'Anna de Vries', role: 'CIO', organisation: 'Ministerie van Voorbeeldzaken', links: [], locale: 'nl' as const, timezone: 'Europe/Amsterdam', updatedAt: '2015-03-16T10:00:00.000Z', version: 1 }
+    const profile = {
+      person: 'watcher',
+      name: 'Anna de Vries',
+      role: 'CIO',
+      organisation: 'Ministerie van Voorbeeldzaken',
+      links: [],
+      locale: 'nl' as const,
+      timezone: 'Europe/Amsterdam',
+      updatedAt: '2015-03-16T10:00:00.000Z',
+      version: 1,
+    }
     await putProfile(db, profile, 0)
     const exported = changeLogFingerprint((await listChangedSince(db, 'watcher')).map((item) => item.position))
     expect(changeLogFingerprint(await listChangePositions(db, 'watcher'))).toBe(exported)

@@ -13,7 +13,11 @@ import { buildTestSite, filesUnder, launchChromium, serveSite, type BuiltSite } 
  */
 const PERIOD = { from: '2015-01-01', to: '2015-12-31' }
 const journal = busyJournal(2)
-journal.post('jaarverslag-2015', { title: 'Jaarverslag 2015', kind: 'annual-report', period: PERIOD, body: 'Mijn **jaar** in het kort.' }, '2015-04-01T10:00:00Z')
+journal.post(
+  'jaarverslag-2015',
+  { title: 'Jaarverslag 2015', kind: 'annual-report', period: PERIOD, body: 'Mijn **jaar** in het kort.' },
+  '2015-04-01T10:00:00Z',
+)
 const items = journal.items()
 const REPORT = '/posts/jaarverslag-2015/'
 
@@ -77,7 +81,8 @@ afterAll(async () => {
 })
 
 const html = (path: string) => readFileSync(join(site.dist, path, 'index.html'), 'utf8')
-const entryLinks = (path: string) => [...html(path).matchAll(/href="(\/(?:en\/)?agenda\/entry\/[^"]+)"/g)].map((m) => m[1]!)
+const entryLinks = (path: string) =>
+  [...html(path).matchAll(/href="(\/(?:en\/)?agenda\/entry\/[^"]+)"/g)].map((m) => m[1]!)
 
 describe('an annual report page', () => {
   it('has figures to show: the journal holds public, withheld and private entries in the period', () => {
@@ -92,7 +97,11 @@ describe('an annual report page', () => {
     await page.goto(server.url + REPORT)
     const text = (await page.locator('article').textContent()) ?? ''
     expect(text.indexOf('Mijn jaar in het kort.')).toBeLessThan(text.indexOf('Cijfers uit de agenda'))
-    const facts = Object.fromEntries(await page.locator('dl.facts dt').evaluateAll((dts) => dts.map((dt) => [dt.textContent, dt.nextElementSibling.textContent])))
+    const facts = Object.fromEntries(
+      await page
+        .locator('dl.facts dt')
+        .evaluateAll((dts) => dts.map((dt) => [dt.textContent, dt.nextElementSibling.textContent])),
+    )
     expect(facts).toEqual({
       Afspraken: '12 openbare afspraken',
       // Enschede, the embargoed meeting's company, the ministry, Amsterdam, VNG and RVO.
@@ -134,7 +143,11 @@ describe('an annual report page', () => {
   it('links every figure to a page listing exactly the entries it counts', () => {
     const figures = html(REPORT).split('class="report-figures"')[1]!.split('</section>')[0]!
     const linked = new Set([...figures.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!))
-    expect([...linked].sort()).toEqual(Object.keys(LISTINGS).map((key) => `${REPORT}${key}/`).sort())
+    expect([...linked].sort()).toEqual(
+      Object.keys(LISTINGS)
+        .map((key) => `${REPORT}${key}/`)
+        .sort(),
+    )
     for (const [key, numbers] of Object.entries(LISTINGS)) {
       expect(entryLinks(`${REPORT}${key}/`), key).toEqual(ids(...numbers).map((id) => `/agenda/entry/${id}/`))
     }
@@ -152,8 +165,12 @@ describe('an annual report page', () => {
   it('counts and shows nothing private, on the report or any of its listings', () => {
     const privateIds = items.entries.filter((e) => e.visibility === 'private').map((e) => e.id)
     // The embargo in the canary journal has passed by BUSY_NOW: that entry is public now.
-    const secrets = Object.entries(CANARIES).filter(([name]) => !name.startsWith('embargo')).map(([, secret]) => secret)
-    const pages = filesUnder(join(site.dist, 'posts/jaarverslag-2015')).map((f) => readFileSync(join(site.dist, 'posts/jaarverslag-2015', f), 'utf8'))
+    const secrets = Object.entries(CANARIES)
+      .filter(([name]) => !name.startsWith('embargo'))
+      .map(([, secret]) => secret)
+    const pages = filesUnder(join(site.dist, 'posts/jaarverslag-2015')).map((f) =>
+      readFileSync(join(site.dist, 'posts/jaarverslag-2015', f), 'utf8'),
+    )
     expect(pages.length).toBe(Object.keys(LISTINGS).length + 1)
     for (const text of pages) {
       for (const secret of [...secrets, ...privateIds]) expect(text.toLowerCase()).not.toContain(secret.toLowerCase())
@@ -162,7 +179,9 @@ describe('an annual report page', () => {
 
   it('runs no script', () => {
     for (const file of filesUnder(join(site.dist, 'posts/jaarverslag-2015'))) {
-      expect(readFileSync(join(site.dist, 'posts/jaarverslag-2015', file), 'utf8')).not.toMatch(/<script(?![^>]*application\/ld\+json)/)
+      expect(readFileSync(join(site.dist, 'posts/jaarverslag-2015', file), 'utf8')).not.toMatch(
+        /<script(?![^>]*application\/ld\+json)/,
+      )
     }
   })
 })

@@ -31,10 +31,25 @@ afterAll(() => site?.cleanup())
 describe('the built site', () => {
   it('is built from the store: public entries, slots and private individuals are there', () => {
     const all = files.map((f) => f.text).join('\n')
-    for (const visible of ['adviesgesprek zelfsturing', 'besloten afspraak', 'particulier', 'bezoek aan de waterzuivering', 'jaarverslag 2014']) {
+    for (const visible of [
+      'adviesgesprek zelfsturing',
+      'besloten afspraak',
+      'particulier',
+      'bezoek aan de waterzuivering',
+      'jaarverslag 2014',
+    ]) {
       expect(all).toContain(visible)
     }
-    expect(files.map((f) => f.path)).toEqual(expect.arrayContaining(['index.html', 'agenda.ics', 'data/agenda.csv', 'data/journal.json', 'sitemap.xml', 'posts.xml']))
+    expect(files.map((f) => f.path)).toEqual(
+      expect.arrayContaining([
+        'index.html',
+        'agenda.ics',
+        'data/agenda.csv',
+        'data/journal.json',
+        'sitemap.xml',
+        'posts.xml',
+      ]),
+    )
   })
 
   it('has a search index, and reading it finds public words', () => {

@@ -12,16 +12,39 @@ import { buildFromSnapshot, filesUnder, TEST_SITE_URL, type BuiltSite } from './
  * Feeds, calendars and open data as other software reads them: each is parsed with an
  * independent parser, across two builds of the same journal (before and after a change).
  */
-const LONG_TITLE = 'Werkbezoek aan de Rijksdienst voor Ondernemend Nederland — ‘zelfsturing’ in de praktijk, één dag met 🚲 en ☕ in Zwolle'
+const LONG_TITLE =
+  'Werkbezoek aan de Rijksdienst voor Ondernemend Nederland — ‘zelfsturing’ in de praktijk, één dag met 🚲 en ☕ in Zwolle'
 let before: BuiltSite
 let after: BuiltSite
 let movedId: string
 
 beforeAll(async () => {
   const journal = canaryJournal()
-  journal.entry({ start: '2015-03-24', allDay: true, title: LONG_TITLE, kind: 'visit', location: 'Zwolle, Overijssel; Nederland', themes: ['zelfsturing'],
-    counterparts: [{ name: 'RVO, Zwolle', type: 'uitvoeringsorganisatie' }, { name: 'Gemeente "Zwolle"', type: 'gemeente' }] }, '2015-03-14T10:00:00Z')
-  const moved = journal.entry({ start: '2015-03-25T10:00', end: '2015-03-25T11:00', title: 'Kennissessie open data', kind: 'lecture', themes: ['open data'] }, '2015-03-14T11:00:00Z')
+  journal.entry(
+    {
+      start: '2015-03-24',
+      allDay: true,
+      title: LONG_TITLE,
+      kind: 'visit',
+      location: 'Zwolle, Overijssel; Nederland',
+      themes: ['zelfsturing'],
+      counterparts: [
+        { name: 'RVO, Zwolle', type: 'uitvoeringsorganisatie' },
+        { name: 'Gemeente "Zwolle"', type: 'gemeente' },
+      ],
+    },
+    '2015-03-14T10:00:00Z',
+  )
+  const moved = journal.entry(
+    {
+      start: '2015-03-25T10:00',
+      end: '2015-03-25T11:00',
+      title: 'Kennissessie open data',
+      kind: 'lecture',
+      themes: ['open data'],
+    },
+    '2015-03-14T11:00:00Z',
+  )
   movedId = moved.id
   const root = mkdtempSync(join(tmpdir(), 'oaj-site-feeds-'))
   const write = (name: string, now: string) => {
@@ -30,7 +53,12 @@ beforeAll(async () => {
     return file
   }
   const first = write('before.json', '2015-03-18T12:00:00Z')
-  journal.changeEntry(movedId, { start: '2015-03-26T14:00', end: '2015-03-26T15:00' }, '2015-03-18T13:00:00Z', 'zaal bezet')
+  journal.changeEntry(
+    movedId,
+    { start: '2015-03-26T14:00', end: '2015-03-26T15:00' },
+    '2015-03-18T13:00:00Z',
+    'zaal bezet',
+  )
   const second = write('after.json', '2015-03-18T14:00:00Z')
   before = await buildFromSnapshot(root, first, 'before')
   after = await buildFromSnapshot(root, second, 'after')
@@ -39,12 +67,20 @@ beforeAll(async () => {
 afterAll(() => before?.cleanup())
 
 const read = (site: BuiltSite, file: string) => readFileSync(join(site.dist, file), 'utf8')
-const xml = (site: BuiltSite, file: string) => new XMLParser({ ignoreAttributes: false, cdataPropName: '#cdata' }).parse(read(site, file))
-const RFC_822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} (GMT|[+-]\d{4})$/
+const xml = (site: BuiltSite, file: string) =>
+  new XMLParser({ ignoreAttributes: false, cdataPropName: '#cdata' }).parse(read(site, file))
+const RFC_822 =
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} (GMT|[+-]\d{4})$/
 const RFC_3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
 const absolute = (url: string) => url.startsWith(`${TEST_SITE_URL}/`)
-const text = (v: unknown): string => (v && typeof v === 'object' && '#cdata' in v ? String((v as Record<string, unknown>)['#cdata']) : v && typeof v === 'object' && '#text' in v ? String((v as Record<string, unknown>)['#text']) : String(v))
-const rssItems = (site: BuiltSite, file: string) => [xml(site, file).rss.channel.item].flat().filter(Boolean) as Record<string, unknown>[]
+const text = (v: unknown): string =>
+  v && typeof v === 'object' && '#cdata' in v
+    ? String((v as Record<string, unknown>)['#cdata'])
+    : v && typeof v === 'object' && '#text' in v
+      ? String((v as Record<string, unknown>)['#text'])
+      : String(v)
+const rssItems = (site: BuiltSite, file: string) =>
+  [xml(site, file).rss.channel.item].flat().filter(Boolean) as Record<string, unknown>[]
 
 describe('RSS 2.0 feeds', () => {
   it.each(['posts.xml', 'agenda.xml', 'digest.xml'])('%s has RFC 822 dates and absolute links', (file) => {
@@ -114,7 +150,10 @@ describe('Atom and JSON Feed', () => {
 
 describe('iCalendar', () => {
   const calendar = (site: BuiltSite, file = 'agenda.ics') => new ICAL.Component(ICAL.parse(read(site, file)))
-  const events = (site: BuiltSite, file?: string) => calendar(site, file).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v))
+  const events = (site: BuiltSite, file?: string) =>
+    calendar(site, file)
+      .getAllSubcomponents('vevent')
+      .map((v) => new ICAL.Event(v))
 
   it.each(['agenda.ics', 'themes/zelfsturing.ics'])('%s ends every line with CRLF and folds at 75 octets', (file) => {
     const raw = read(after, file)
@@ -147,7 +186,9 @@ describe('iCalendar', () => {
   it('has a DTSTAMP on every event, marks cancellations and shows restricted entries as busy slots', () => {
     const vevents = calendar(after).getAllSubcomponents('vevent')
     expect(vevents.every((v) => v.getFirstPropertyValue('dtstamp'))).toBe(true)
-    const cancelled = vevents.filter((v) => v.getFirstPropertyValue('status') === 'CANCELLED').map((v) => v.getFirstPropertyValue('summary'))
+    const cancelled = vevents
+      .filter((v) => v.getFirstPropertyValue('status') === 'CANCELLED')
+      .map((v) => v.getFirstPropertyValue('summary'))
     expect(cancelled).toEqual(expect.arrayContaining(['Lezing over open overheid', 'Bezoek aan de waterzuivering']))
     const slots = vevents.filter((v) => v.getFirstPropertyValue('class') === 'CONFIDENTIAL')
     expect(slots.length).toBe(3)
@@ -159,7 +200,9 @@ describe('iCalendar', () => {
   })
 
   it('has one calendar per theme with only that theme’s entries', () => {
-    const themed = events(after, 'themes/zelfsturing.ics').map((e) => e.summary).sort()
+    const themed = events(after, 'themes/zelfsturing.ics')
+      .map((e) => e.summary)
+      .sort()
     expect(themed).toEqual(['Adviesgesprek zelfsturing', LONG_TITLE].sort())
   })
 })
@@ -173,24 +216,53 @@ describe('open data', () => {
     for (let i = 0; i < raw.length; i++) {
       const c = raw[i]!
       if (quoted) {
-        if (c === '"' && raw[i + 1] === '"') { field += '"'; i++ } else if (c === '"') quoted = false
+        if (c === '"' && raw[i + 1] === '"') {
+          field += '"'
+          i++
+        } else if (c === '"') quoted = false
         else field += c
       } else if (c === '"') quoted = true
-      else if (c === ',') { rows.at(-1)!.push(field); field = '' }
-      else if (c === '\r' && raw[i + 1] === '\n') { rows.at(-1)!.push(field); field = ''; rows.push([]); i++ }
-      else field += c
+      else if (c === ',') {
+        rows.at(-1)!.push(field)
+        field = ''
+      } else if (c === '\r' && raw[i + 1] === '\n') {
+        rows.at(-1)!.push(field)
+        field = ''
+        rows.push([])
+        i++
+      } else field += c
     }
     return rows.slice(0, -1)
   }
 
   it('has a CSV row per entry and organisation, with the UK transparency columns', () => {
     const [header, ...rows] = parseCsv(read(after, 'data/agenda.csv'))
-    expect(header).toEqual(expect.arrayContaining(['person', 'date', 'organisation', 'purpose', 'kind', 'themes', 'location', 'status', 'url']))
+    expect(header).toEqual(
+      expect.arrayContaining([
+        'person',
+        'date',
+        'organisation',
+        'purpose',
+        'kind',
+        'themes',
+        'location',
+        'status',
+        'url',
+      ]),
+    )
     const col = (name: string) => header!.indexOf(name)
     const visit = rows.filter((r) => r[col('purpose')] === LONG_TITLE)
     expect(visit.map((r) => r[col('organisation')])).toEqual(['RVO, Zwolle', 'Gemeente "Zwolle"'])
-    expect(rows.every((r) => r.length === header!.length && r[col('person')] === 'Anna de Vries' && absolute(r[col('url')]!))).toBe(true)
-    expect(rows.filter((r) => r[col('confidential')] === 'yes').every((r) => r[col('purpose')] === 'Besloten afspraak' && r[col('organisation')] === '')).toBe(true)
+    expect(
+      rows.every(
+        (r) => r.length === header!.length && r[col('person')] === 'Anna de Vries' && absolute(r[col('url')]!),
+      ),
+    ).toBe(true)
+    expect(
+      rows
+        .filter((r) => r[col('confidential')] === 'yes')
+        .every((r) => r[col('purpose')] === 'Besloten afspraak' && r[col('organisation')] === ''),
+    ).toBe(true)
   })
 
   it('publishes the snapshot it was built from, byte for byte', () => {
@@ -200,9 +272,15 @@ describe('open data', () => {
   it('lists every page in the sitemap, with absolute URLs that exist', () => {
     const index = xml(after, 'sitemap.xml').sitemapindex
     const maps = [index.sitemap].flat().map((s: { loc: string }) => s.loc)
-    const urls = maps.flatMap((loc) => [xml(after, loc.slice(TEST_SITE_URL.length + 1)).urlset.url].flat().map((u: { loc: string }) => u.loc))
+    const urls = maps.flatMap((loc) =>
+      [xml(after, loc.slice(TEST_SITE_URL.length + 1)).urlset.url].flat().map((u: { loc: string }) => u.loc),
+    )
     expect(urls.every(absolute)).toBe(true)
-    const pages = new Set(filesUnder(after.dist).filter((f) => f.endsWith('index.html')).map((f) => `${TEST_SITE_URL}/${f.replace(/index\.html$/, '')}`))
+    const pages = new Set(
+      filesUnder(after.dist)
+        .filter((f) => f.endsWith('index.html'))
+        .map((f) => `${TEST_SITE_URL}/${f.replace(/index\.html$/, '')}`),
+    )
     expect(urls.filter((u) => !pages.has(u))).toEqual([])
     expect([...pages].filter((p) => !urls.includes(p))).toEqual([])
   })
@@ -210,7 +288,16 @@ describe('open data', () => {
   it('links every feed from the head of every page', () => {
     for (const file of filesUnder(after.dist).filter((f) => f.endsWith('.html'))) {
       const head = read(after, file).split('</head>')[0]!
-      for (const feed of ['/posts.xml', '/posts.atom', '/posts.json', '/agenda.xml', '/digest.xml', '/agenda.ics', '/data/agenda.csv', '/data/journal.json']) {
+      for (const feed of [
+        '/posts.xml',
+        '/posts.atom',
+        '/posts.json',
+        '/agenda.xml',
+        '/digest.xml',
+        '/agenda.ics',
+        '/data/agenda.csv',
+        '/data/journal.json',
+      ]) {
         expect(head, file).toContain(`rel="alternate" type="`)
         expect(head, `${file} ${feed}`).toContain(`href="${TEST_SITE_URL}${feed}"`)
       }

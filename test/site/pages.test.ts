@@ -10,7 +10,9 @@ let pages: { file: string; html: string }[]
 
 beforeAll(async () => {
   site = await buildTestSite('pages', busyJournal().items(), BUSY_NOW)
-  pages = filesUnder(site.dist).filter((f) => f.endsWith('.html')).map((file) => ({ file, html: readFileSync(join(site.dist, file), 'utf8') }))
+  pages = filesUnder(site.dist)
+    .filter((f) => f.endsWith('.html'))
+    .map((file) => ({ file, html: readFileSync(join(site.dist, file), 'utf8') }))
 }, 180_000)
 
 afterAll(() => site?.cleanup())
@@ -19,7 +21,9 @@ const SEARCH_SCRIPTS = ['/pagefind/pagefind-ui.js', '/search.js']
 
 /** HTML plus the stylesheets it links, in bytes: what a reader downloads for the page. */
 function pageWeight(html: string): number {
-  const css = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => readFileSync(join(site.dist, m[1]!)).length)
+  const css = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map(
+    (m) => readFileSync(join(site.dist, m[1]!)).length,
+  )
   return Buffer.byteLength(html) + css.reduce((a, b) => a + b, 0)
 }
 
@@ -28,7 +32,8 @@ describe('every page', () => {
     for (const { file, html } of pages) {
       const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]!)
       const code = scripts.filter((attrs) => !attrs.includes('type="application/ld+json"'))
-      if (file.endsWith('search/index.html')) expect(code.map((a) => /src="([^"]+)"/.exec(a)?.[1])).toEqual(SEARCH_SCRIPTS)
+      if (file.endsWith('search/index.html'))
+        expect(code.map((a) => /src="([^"]+)"/.exec(a)?.[1])).toEqual(SEARCH_SCRIPTS)
       else expect(code, file).toEqual([])
     }
     expect(pages.length).toBeGreaterThan(50)
@@ -56,22 +61,31 @@ describe('every page', () => {
 })
 
 describe('page weight', () => {
-  it.each(['index.html', 'en/index.html', 'agenda/2015/w14/index.html', 'en/agenda/2015/w14/index.html'])('%s stays under 30 KB of HTML and CSS in a busy week', (file) => {
-    const { html } = pages.find((p) => p.file === file)!
-    expect((html.match(/<li>/g) ?? []).length).toBeGreaterThanOrEqual(30) // the busy week is on it
-    expect(pageWeight(html)).toBeLessThanOrEqual(30 * 1024)
-  })
+  it.each(['index.html', 'en/index.html', 'agenda/2015/w14/index.html', 'en/agenda/2015/w14/index.html'])(
+    '%s stays under 30 KB of HTML and CSS in a busy week',
+    (file) => {
+      const { html } = pages.find((p) => p.file === file)!
+      expect((html.match(/<li>/g) ?? []).length).toBeGreaterThanOrEqual(30) // the busy week is on it
+      expect(pageWeight(html)).toBeLessThanOrEqual(30 * 1024)
+    },
+  )
 })
 
 describe('entry pages', () => {
-  const entryPage = (title: string) => pages.find((p) => p.file.startsWith('agenda/entry/') && p.html.includes(`<h1>${title}</h1>`))!.html
-  const jsonLd = (html: string) => [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!))
+  const entryPage = (title: string) =>
+    pages.find((p) => p.file.startsWith('agenda/entry/') && p.html.includes(`<h1>${title}</h1>`))!.html
+  const jsonLd = (html: string) =>
+    [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!))
 
   it('describe a public appointment as a schema.org Event', () => {
     const [event] = jsonLd(entryPage('Overleg met de provincie'))
     expect(event).toMatchObject({
-      '@context': 'https://schema.org', '@type': 'Event', name: 'Overleg met de provincie', startDate: '2015-03-19T14:00:00+01:00',
-      eventStatus: 'https://schema.org/EventRescheduled', attendee: [{ '@type': 'Organization', name: 'Provincie Overijssel' }],
+      '@context': 'https://schema.org',
+      '@type': 'Event',
+      name: 'Overleg met de provincie',
+      startDate: '2015-03-19T14:00:00+01:00',
+      eventStatus: 'https://schema.org/EventRescheduled',
+      attendee: [{ '@type': 'Organization', name: 'Provincie Overijssel' }],
     })
   })
 
@@ -83,7 +97,9 @@ describe('entry pages', () => {
   })
 
   it('show a restricted appointment as a slot without Event data', () => {
-    const slots = pages.filter((p) => p.file.startsWith('agenda/entry/') && p.html.includes('<h1>Besloten afspraak</h1>'))
+    const slots = pages.filter(
+      (p) => p.file.startsWith('agenda/entry/') && p.html.includes('<h1>Besloten afspraak</h1>'),
+    )
     expect(slots).toHaveLength(2) // the embargoed one has been published by now
     for (const slot of slots) {
       expect(jsonLd(slot.html)).toEqual([])
@@ -92,6 +108,8 @@ describe('entry pages', () => {
   })
 
   it('say when and why an appointment was withdrawn', () => {
-    expect(entryPage('Bezoek aan de waterzuivering')).toMatch(/Ingetrokken op 13 mrt 2015 10:00\. Reden: <span>ten onrechte gepubliceerd<\/span>/)
+    expect(entryPage('Bezoek aan de waterzuivering')).toMatch(
+      /Ingetrokken op 13 mrt 2015 10:00\. Reden: <span>ten onrechte gepubliceerd<\/span>/,
+    )
   })
 })

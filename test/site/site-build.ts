@@ -9,7 +9,12 @@ import { buildSite } from '../../functions/publish/index.js'
 /** The site URL test builds use, so tests can tell absolute links from relative ones. */
 export const TEST_SITE_URL = 'https://agenda.example.nl'
 
-export interface BuiltSite { root: string; dist: string; snapshotFile: string; cleanup: () => void }
+export interface BuiltSite {
+  root: string
+  dist: string
+  snapshotFile: string
+  cleanup: () => void
+}
 
 /** Builds the site from a journal into a fresh temporary directory, as `npm run build` would. */
 export async function buildTestSite(name: string, items: JournalItems, now: Date): Promise<BuiltSite> {
@@ -47,8 +52,14 @@ export function readContent(path: string): string {
 }
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json',
-  '.xml': 'application/xml', '.ics': 'text/calendar', '.csv': 'text/csv', '.svg': 'image/svg+xml',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+  '.ics': 'text/calendar',
+  '.csv': 'text/csv',
+  '.svg': 'image/svg+xml',
 }
 
 /** Serves a built site over HTTP on a free local port, as the static host would. */
@@ -74,6 +85,15 @@ export async function launchChromium() {
   const { chromium } = await import('playwright-core')
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   })
 }

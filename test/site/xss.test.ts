@@ -21,11 +21,11 @@ const ATTACK = [
   '<svg onload="window.__xss = \'svg-onload\'"></svg>',
   '<iframe src="javascript:window.__xss=\'iframe\'"></iframe>',
   '<a href="javascript:window.__xss=\'raw-link\'">rauw</a>',
-  '[klik hier](javascript:window.__xss=\'md-link\')',
-  '[HOOFDLETTERS](JaVaScRiPt:window.__xss=\'case\')',
-  '[entiteit](&#106;avascript:window.__xss=\'entity\')',
+  "[klik hier](javascript:window.__xss='md-link')",
+  "[HOOFDLETTERS](JaVaScRiPt:window.__xss='case')",
+  "[entiteit](&#106;avascript:window.__xss='entity')",
   '[data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
-  '![plaatje](javascript:window.__xss=\'image\')',
+  "![plaatje](javascript:window.__xss='image')",
   '<div style="background:url(javascript:alert(1))" onclick="window.__xss=\'div\'">div</div>',
   '<form action="javascript:alert(1)"><button>knop</button></form>',
   '',
@@ -41,13 +41,28 @@ let browser: Browser
 let server: Awaited<ReturnType<typeof serveSite>>
 
 beforeAll(async () => {
-  const journal = new JournalBuilder().withProfile({ bio: `Bio <script>window.__xss = "bio"</script> [x](javascript:alert(1))` })
-  const entry = journal.entry({ start: '2015-03-16T10:00', title: 'Titel </script><script>window.__xss="title"</script>', summary: ATTACK,
+  const journal = new JournalBuilder().withProfile({
+    bio: `Bio <script>window.__xss = "bio"</script> [x](javascript:alert(1))`,
+  })
+  const entry = journal.entry({
+    start: '2015-03-16T10:00',
+    title: 'Titel </script><script>window.__xss="title"</script>',
+    summary: ATTACK,
     location: '<img src=x onerror="window.__xss=\'location\'">',
-    counterparts: [{ name: '<img src=x onerror="window.__xss=1">', type: 'bedrijf' }, { name: COUNTERPART, type: 'bedrijf' }],
-    themes: ['<b onmouseover="x()">thema</b>', THEME] })
-  journal.digest('2015-W12', 'published', `Verslag van de week ${ATTACK}`, [{ entryId: entry.id, line: '<img src=x onerror="window.__xss=\'digest-line\'">' }])
-  journal.post('aanval', { title: 'Verslag <script>window.__xss="post-title"</script>', body: ATTACK }, '2015-03-01T10:00:00Z')
+    counterparts: [
+      { name: '<img src=x onerror="window.__xss=1">', type: 'bedrijf' },
+      { name: COUNTERPART, type: 'bedrijf' },
+    ],
+    themes: ['<b onmouseover="x()">thema</b>', THEME],
+  })
+  journal.digest('2015-W12', 'published', `Verslag van de week ${ATTACK}`, [
+    { entryId: entry.id, line: '<img src=x onerror="window.__xss=\'digest-line\'">' },
+  ])
+  journal.post(
+    'aanval',
+    { title: 'Verslag <script>window.__xss="post-title"</script>', body: ATTACK },
+    '2015-03-01T10:00:00Z',
+  )
   site = await buildTestSite('xss', journal.items(), NOW)
   ;[browser, server] = await Promise.all([launchChromium(), serveSite(site.dist)])
 }, 180_000)
@@ -64,7 +79,9 @@ const pages = () => filesUnder(site.dist).filter((f) => f.endsWith('.html') && !
 function activeParts(): { scripts: number; handlers: string[]; badUrls: string[]; frames: number } {
   return {
     scripts: [...document.querySelectorAll('script')].filter((s) => s.type !== 'application/ld+json').length,
-    handlers: [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${el.tagName}@${a.name}`)),
+    handlers: [...document.querySelectorAll('*')].flatMap((el) =>
+      [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${el.tagName}@${a.name}`),
+    ),
     badUrls: [...document.querySelectorAll('[href],[src],[action],[formaction]')]
       .flatMap((el) => ['href', 'src', 'action', 'formaction'].map((n) => el.getAttribute(n) ?? ''))
       .filter((u) => /^\s*(javascript|data|vbscript):/i.test(u)),
@@ -78,7 +95,10 @@ describe('a post or entry full of script', () => {
   it('runs nothing and contains nothing active on any page', async () => {
     const page = await browser.newPage()
     const dialogs: string[] = []
-    page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss() })
+    page.on('dialog', (d) => {
+      dialogs.push(d.message())
+      void d.dismiss()
+    })
     for (const file of pages()) {
       await page.goto(`${server.url}/${file.replace(/index\.html$/, '')}`)
       for (const a of await page.locator('main a').all()) await a.hover({ timeout: 500 }).catch(() => {})
@@ -98,8 +118,13 @@ describe('a post or entry full of script', () => {
   })
 
   it('keeps JSON-LD data inside its element', () => {
-    const html = readFileSync(join(site.dist, filesUnder(site.dist).find((f) => f.startsWith('agenda/entry/'))!), 'utf8')
-    const blocks = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!))
+    const html = readFileSync(
+      join(site.dist, filesUnder(site.dist).find((f) => f.startsWith('agenda/entry/'))!),
+      'utf8',
+    )
+    const blocks = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) =>
+      JSON.parse(m[1]!),
+    )
     expect(blocks).toHaveLength(1)
     expect(blocks[0].name).toContain('</script><script>')
   })
@@ -107,48 +132,80 @@ describe('a post or entry full of script', () => {
   /** The HTML a feed carries, parsed by the browser as a feed reader would. */
   async function activeInFeedHtml(fragments: string[]) {
     const page = await browser.newPage()
-    const states = await page.evaluate(`(${activeParts.toString().replace(/document\./g, 'doc.')}).toString()`) as string
-    const result = await page.evaluate(({ fragments, fn }) => fragments.map((html) => {
-      const doc = new DOMParser().parseFromString(html, 'text/html')
-      return (new Function('doc', `return (${fn})()`))(doc)
-    }), { fragments, fn: states })
+    const states = (await page.evaluate(
+      `(${activeParts.toString().replace(/document\./g, 'doc.')}).toString()`,
+    )) as string
+    const result = await page.evaluate(
+      ({ fragments, fn }) =>
+        fragments.map((html) => {
+          const doc = new DOMParser().parseFromString(html, 'text/html')
+          return new Function('doc', `return (${fn})()`)(doc)
+        }),
+      { fragments, fn: states },
+    )
     await page.close()
     return result
   }
 
   const xmlHtml = (file: string): string[] => {
     // CDATA (RSS) is kept apart so that no entity inside it is decoded: a reader would not either.
-    const parsed = new XMLParser({ ignoreAttributes: true, processEntities: true, cdataPropName: '#cdata' }).parse(readFileSync(join(site.dist, file), 'utf8'))
+    const parsed = new XMLParser({ ignoreAttributes: true, processEntities: true, cdataPropName: '#cdata' }).parse(
+      readFileSync(join(site.dist, file), 'utf8'),
+    )
     const items = file.endsWith('.xml') ? [parsed.rss.channel.item].flat() : [parsed.feed.entry].flat()
-    const text = (v: unknown) => (v && typeof v === 'object' && '#cdata' in v ? String((v as Record<string, unknown>)['#cdata']) : v)
+    const text = (v: unknown) =>
+      v && typeof v === 'object' && '#cdata' in v ? String((v as Record<string, unknown>)['#cdata']) : v
     // RSS descriptions are read as HTML; an Atom summary is plain text (type="text").
-    return items.flatMap((i: Record<string, unknown>) => [i.description, i['content:encoded'], i.content].map(text).filter((v): v is string => typeof v === 'string'))
+    return items.flatMap((i: Record<string, unknown>) =>
+      [i.description, i['content:encoded'], i.content].map(text).filter((v): v is string => typeof v === 'string'),
+    )
   }
 
-  it.each(['posts.xml', 'posts.atom', 'agenda.xml', 'agenda.atom', 'posts.json', 'agenda.json'])('carries nothing active in the feed %s', async (file) => {
-    const fragments = file.endsWith('.json')
-      ? (JSON.parse(readFileSync(join(site.dist, file), 'utf8')) as { items: { content_html?: string }[] }).items.map((i) => i.content_html ?? '')
-      : xmlHtml(file)
-    expect(fragments.join('\n')).toContain('gewone link')
-    for (const state of await activeInFeedHtml(fragments)) expect(state).toEqual(NOTHING_ACTIVE)
-  })
+  it.each(['posts.xml', 'posts.atom', 'agenda.xml', 'agenda.atom', 'posts.json', 'agenda.json'])(
+    'carries nothing active in the feed %s',
+    async (file) => {
+      const fragments = file.endsWith('.json')
+        ? (JSON.parse(readFileSync(join(site.dist, file), 'utf8')) as { items: { content_html?: string }[] }).items.map(
+            (i) => i.content_html ?? '',
+          )
+        : xmlHtml(file)
+      expect(fragments.join('\n')).toContain('gewone link')
+      for (const state of await activeInFeedHtml(fragments)) expect(state).toEqual(NOTHING_ACTIVE)
+    },
+  )
 })
 
 describe('the search page', () => {
   it('runs no script from what is indexed, with results shown and every filter open, and shows hostile names as text', async () => {
     const page = await browser.newPage()
     const dialogs: string[] = []
-    page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss() })
+    page.on('dialog', (d) => {
+      dialogs.push(d.message())
+      void d.dismiss()
+    })
     await page.goto(`${server.url}/search/`)
     await page.locator('.pagefind-ui__search-input').fill('verslag')
     await page.locator('.pagefind-ui__result').first().waitFor()
     for (const group of await page.locator('.pagefind-ui__filter-name').all()) await group.click()
     for (const a of await page.locator('.pagefind-ui__result a').all()) await a.hover({ timeout: 500 }).catch(() => {})
     const labels = await page.locator('.pagefind-ui__filter-label').allTextContents()
-    expect(labels.map((l) => l.replace(/\s*\(\d+\)\s*$/, ''))).toEqual(expect.arrayContaining([COUNTERPART, THEME, '<img src=x onerror="window.__xss=1">', '<b onmouseover="x()">thema</b>']))
-    expect(await page.locator('.pagefind-ui__result-link').allTextContents()).toContain('Titel </script><script>window.__xss="title"</script>')
+    expect(labels.map((l) => l.replace(/\s*\(\d+\)\s*$/, ''))).toEqual(
+      expect.arrayContaining([
+        COUNTERPART,
+        THEME,
+        '<img src=x onerror="window.__xss=1">',
+        '<b onmouseover="x()">thema</b>',
+      ]),
+    )
+    expect(await page.locator('.pagefind-ui__result-link').allTextContents()).toContain(
+      'Titel </script><script>window.__xss="title"</script>',
+    )
     expect(await page.locator('.pagefind-ui__result').count()).toBeGreaterThanOrEqual(3) // entry, post, digest
-    const handlers = await page.evaluate(() => [...document.querySelectorAll('#search *')].flatMap((el: any) => [...el.attributes].filter((a: any) => a.name.startsWith('on')).map((a: any) => `${el.tagName}@${a.name}`)))
+    const handlers = await page.evaluate(() =>
+      [...document.querySelectorAll('#search *')].flatMap((el: any) =>
+        [...el.attributes].filter((a: any) => a.name.startsWith('on')).map((a: any) => `${el.tagName}@${a.name}`),
+      ),
+    )
     expect(handlers).toEqual([])
     expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined()
     expect(dialogs).toEqual([])

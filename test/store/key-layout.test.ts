@@ -1,11 +1,25 @@
 import { ScanCommand } from '@aws-sdk/client-dynamodb'
 import { describe, expect, it } from 'vitest'
 import {
-  newEntry, newPost, normalizeEntryInput, normalizePostContent, postCreateSchema, revisedEntry, type Profile,
+  newEntry,
+  newPost,
+  normalizeEntryInput,
+  normalizePostContent,
+  postCreateSchema,
+  revisedEntry,
+  type Profile,
 } from '../../functions/core/model/index.js'
 import type { Digest } from '../../functions/core/digest/index.js'
 import {
-  createEntry, createPost, putDigest, putProfile, putSession, putToken, sourceLookupItem, updateEntry, type Db,
+  createEntry,
+  createPost,
+  putDigest,
+  putProfile,
+  putSession,
+  putToken,
+  sourceLookupItem,
+  updateEntry,
+  type Db,
 } from '../../functions/store/index.js'
 import { AMSTERDAM_JOURNAL } from '../support/journal-defaults.js'
 import { testDb } from '../support/test-db.js'
@@ -28,16 +42,31 @@ describe('the stored key layout', () => {
   it('stays exactly as existing tables hold it', async () => {
     const db = await testDb()
     const at = AT.toISOString()
-    const content = normalizeEntryInput({
-      start: '2015-03-16T10:00', title: 'Overleg', kind: 'meeting', visibility: 'public', status: 'held',
-      counterparts: [], themes: [],
-    }, AMSTERDAM_JOURNAL)
+    const content = normalizeEntryInput(
+      {
+        start: '2015-03-16T10:00',
+        title: 'Overleg',
+        kind: 'meeting',
+        visibility: 'public',
+        status: 'held',
+        counterparts: [],
+        themes: [],
+      },
+      AMSTERDAM_JOURNAL,
+    )
     const entry = newEntry(content, P, AT, ID)
     await createEntry(db, entry, { by: 'tok', alsoPut: sourceLookupItem(P, 'uid-1@calendar', ID) })
     await updateEntry(db, entry, revisedEntry(entry, { ...content, title: 'Overleg (verzet)' }, LATER), { by: 'tok' })
     const profile: Profile = {
-      person: P, name: 'Anna', role: 'CIO', organisation: 'BZK', links: [], locale: 'nl',
-      timezone: 'Europe/Amsterdam', updatedAt: at, version: 1,
+      person: P,
+      name: 'Anna',
+      role: 'CIO',
+      organisation: 'BZK',
+      links: [],
+      locale: 'nl',
+      timezone: 'Europe/Amsterdam',
+      updatedAt: at,
+      version: 1,
     }
     const post = (slug: string, status: string, publishedAt?: string) => {
       const input = { slug, title: 'Verslag', kind: 'note', body: 'Tekst', status, ...(publishedAt && { publishedAt }) }
@@ -47,8 +76,16 @@ describe('the stored key layout', () => {
     await createPost(db, post('concept', 'draft'), { by: 'tok' })
     await putProfile(db, profile, 0)
     const digest: Digest = {
-      person: P, week: '2015-W12', items: [], moreCount: 0, withheldCount: 0, intro: '', status: 'draft',
-      generatedAt: at, updatedAt: at, version: 1,
+      person: P,
+      week: '2015-W12',
+      items: [],
+      moreCount: 0,
+      withheldCount: 0,
+      intro: '',
+      status: 'draft',
+      generatedAt: at,
+      updatedAt: at,
+      version: 1,
     }
     await putDigest(db, digest, 0)
     await putToken(db, { id: 'tok-1', person: P, label: 'laptop', digest: 'ab12', createdAt: at })
@@ -59,24 +96,40 @@ describe('the stored key layout', () => {
     // pk, sk, gsi1pk, gsi1sk (timeline), gsi2pk, gsi2sk (change log); '-' where the item has none
     expect(await storedKeys(db)).toEqual([
       [
-        'DIGEST#anna#2015-W12', 'DIGEST', 'PERSON#anna#DIGESTS', '2015-W12',
-        CHANGES, '2015-03-16T18:00:00.000Z#DIGEST#anna#2015-W12',
+        'DIGEST#anna#2015-W12',
+        'DIGEST',
+        'PERSON#anna#DIGESTS',
+        '2015-W12',
+        CHANGES,
+        '2015-03-16T18:00:00.000Z#DIGEST#anna#2015-W12',
       ],
       [E, 'ENTRY', 'PERSON#anna#ENTRIES', `2015-03-16T09:00:00.000Z#${ID}`, CHANGES, `2015-03-17T08:00:00.000Z#${E}`],
       [E, 'REV#00000001', '-', '-', CHANGES, `2015-03-16T18:00:00.000Z#${E}#REV`],
       [E, 'REV#00000002', '-', '-', CHANGES, `2015-03-17T08:00:00.000Z#${E}#REV`],
       [
-        'POST#anna#concept', 'POST', 'PERSON#anna#POSTS', '~draft#2015-03-16T18:00:00.000Z#concept',
-        CHANGES, '2015-03-16T18:00:00.000Z#POST#anna#concept',
+        'POST#anna#concept',
+        'POST',
+        'PERSON#anna#POSTS',
+        '~draft#2015-03-16T18:00:00.000Z#concept',
+        CHANGES,
+        '2015-03-16T18:00:00.000Z#POST#anna#concept',
       ],
       ['POST#anna#concept', 'REV#00000001', '-', '-', CHANGES, '2015-03-16T18:00:00.000Z#POST#anna#concept#REV'],
       [
-        'POST#anna#jaarverslag', 'POST', 'PERSON#anna#POSTS', '2015-07-01T08:00:00Z#jaarverslag',
-        CHANGES, '2015-03-16T18:00:00.000Z#POST#anna#jaarverslag',
+        'POST#anna#jaarverslag',
+        'POST',
+        'PERSON#anna#POSTS',
+        '2015-07-01T08:00:00Z#jaarverslag',
+        CHANGES,
+        '2015-03-16T18:00:00.000Z#POST#anna#jaarverslag',
       ],
       [
-        'POST#anna#jaarverslag', 'REV#00000001', '-', '-',
-        CHANGES, '2015-03-16T18:00:00.000Z#POST#anna#jaarverslag#REV',
+        'POST#anna#jaarverslag',
+        'REV#00000001',
+        '-',
+        '-',
+        CHANGES,
+        '2015-03-16T18:00:00.000Z#POST#anna#jaarverslag#REV',
       ],
       ['PROFILE#anna', 'PROFILE', '-', '-', CHANGES, '2015-03-16T18:00:00.000Z#PROFILE'],
       ['SESSION#anna#sid-1', 'SESSION', 'PERSON#anna#SESSIONS', 'tok-1#sid-1', '-', '-'],

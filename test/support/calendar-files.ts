@@ -8,13 +8,21 @@ const pad = (n: number) => String(n).padStart(2, '0')
  * each at its own time in a named zone, and the rest of the 5 MB filled with past appointments.
  */
 export function largestAllowedFile(): string {
-  const inPeriod = Array.from({ length: MAX_IMPORTED_EVENTS - 100 }, (_, i) => [`UID:in-${i}`,
-    `DTSTART;TZID=Europe/Amsterdam:2026${pad(1 + (i % 12))}${pad(1 + (i % 28))}T${pad(8 + (i % 10))}${pad(i % 60)}00`, `SUMMARY:Overleg ${i}`])
-  const head = ['BEGIN:VCALENDAR', 'VERSION:2.0', ...inPeriod.flatMap((lines) => ['BEGIN:VEVENT', ...lines, 'END:VEVENT']), 'END:VCALENDAR', ''].join('\r\n')
+  const inPeriod = Array.from({ length: MAX_IMPORTED_EVENTS - 100 }, (_, i) => [
+    `UID:in-${i}`,
+    `DTSTART;TZID=Europe/Amsterdam:2026${pad(1 + (i % 12))}${pad(1 + (i % 28))}T${pad(8 + (i % 10))}${pad(i % 60)}00`,
+    `SUMMARY:Overleg ${i}`,
+  ])
+  const head = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    ...inPeriod.flatMap((lines) => ['BEGIN:VEVENT', ...lines, 'END:VEVENT']),
+    'END:VCALENDAR',
+    '',
+  ].join('\r\n')
   const past = (i: number) => `BEGIN:VEVENT\r\nUID:past-${i}\r\nDTSTART:20100101T100000Z\r\nEND:VEVENT\r\n`
   const padding: string[] = []
   let size = head.length
   for (let i = 0; size + 100 < MAX_UPLOAD_BYTES; i++) size += (padding[padding.length] = past(i)).length
   return head.replace('END:VCALENDAR', `${padding.join('')}END:VCALENDAR`)
 }
-

@@ -4,7 +4,9 @@ import { startDynamoDbLocal, type RunningDynamoDb } from '../../functions/local/
 let dynamo: RunningDynamoDb | undefined
 
 declare module 'vitest' {
-  export interface ProvidedContext { dynamodbEndpoint: string }
+  export interface ProvidedContext {
+    dynamodbEndpoint: string
+  }
 }
 
 export async function setup(project: TestProject) {

@@ -1,7 +1,11 @@
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs'
 
 /** A TCP socket in the listening state, as the kernel reports it in /proc/net/tcp and tcp6. */
-export interface ListeningSocket { pid: number; address: string; port: number }
+export interface ListeningSocket {
+  pid: number
+  address: string
+  port: number
+}
 
 /** `pid` and every process below it (Linux /proc). */
 export function processTree(pid: number): number[] {
@@ -12,7 +16,9 @@ export function processTree(pid: number): number[] {
       // The command name in parentheses may hold spaces: the fields after it are fixed.
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8')
       parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]))
-    } catch { /* exited meanwhile */ }
+    } catch {
+      /* exited meanwhile */
+    }
   }
   const tree = [pid]
   for (let i = 0; i < tree.length; i++) for (const [child, parent] of parents) if (parent === tree[i]) tree.push(child)
@@ -24,12 +30,18 @@ export function listeningSockets(pids: number[]): ListeningSocket[] {
   const owners = new Map<string, number>()
   for (const pid of pids) {
     let fds: string[] = []
-    try { fds = readdirSync(`/proc/${pid}/fd`) } catch { continue }
+    try {
+      fds = readdirSync(`/proc/${pid}/fd`)
+    } catch {
+      continue
+    }
     for (const fd of fds) {
       try {
         const inode = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1]
         if (inode) owners.set(inode, pid)
-      } catch { /* closed meanwhile */ }
+      } catch {
+        /* closed meanwhile */
+      }
     }
   }
   const sockets: ListeningSocket[] = []
@@ -47,9 +59,15 @@ export function listeningSockets(pids: number[]): ListeningSocket[] {
 
 /** /proc/net writes addresses as 32-bit words in host (little-endian) byte order. */
 function decodeAddress(hex: string): string {
-  const bytes = hex.match(/.{8}/g)!.flatMap((word) => word.match(/../g)!.reverse().map((b) => parseInt(b, 16)))
+  const bytes = hex.match(/.{8}/g)!.flatMap((word) =>
+    word
+      .match(/../g)!
+      .reverse()
+      .map((b) => parseInt(b, 16)),
+  )
   if (bytes.length === 4) return bytes.join('.')
-  if (bytes.slice(0, 10).every((b) => b === 0) && bytes[10] === 0xff && bytes[11] === 0xff) return `::ffff:${bytes.slice(12).join('.')}`
+  if (bytes.slice(0, 10).every((b) => b === 0) && bytes[10] === 0xff && bytes[11] === 0xff)
+    return `::ffff:${bytes.slice(12).join('.')}`
   const groups = Array.from({ length: 8 }, (_, i) => ((bytes[2 * i]! << 8) | bytes[2 * i + 1]!).toString(16))
   return groups.join(':').replace(/(^|:)0(:0)+(:|$)/, '::')
 }

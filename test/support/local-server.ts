@@ -13,11 +13,17 @@ export async function startServer(db: Db): Promise<{ url: string; close: () => P
 }
 
 /** Runs `total` tasks with at most `concurrency` at a time. */
-export async function runConcurrently(total: number, concurrency: number, task: (i: number) => Promise<void>): Promise<void> {
+export async function runConcurrently(
+  total: number,
+  concurrency: number,
+  task: (i: number) => Promise<void>,
+): Promise<void> {
   let next = 0
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < total) await task(next++)
-  }))
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) await task(next++)
+    }),
+  )
 }
 
 /** Every entry of the journal through the owner listing, page by page. */

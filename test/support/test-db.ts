@@ -26,7 +26,13 @@ export const PERSON = 'test-person'
 
 export async function ownerToken(db: Db, person = PERSON): Promise<{ secret: string; token: Token }> {
   const secret = newTokenSecret()
-  const token: Token = { id: `tok-${randomUUID().slice(0, 8)}`, person, label: 'test', digest: tokenDigest(secret), createdAt: new Date().toISOString() }
+  const token: Token = {
+    id: `tok-${randomUUID().slice(0, 8)}`,
+    person,
+    label: 'test',
+    digest: tokenDigest(secret),
+    createdAt: new Date().toISOString(),
+  }
   await putToken(db, token)
   return { secret, token }
 }
@@ -37,22 +43,40 @@ export async function testApi(options: { now?: () => Date } = {}) {
   const { secret } = await ownerToken(db)
   const app = createApp({ db, person: PERSON, ...options })
   const auth = { Authorization: `Bearer ${secret}` }
-  const send = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse> =>
+  const send = (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<TestResponse> =>
     app.request(path, {
       method,
       headers: { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...auth, ...headers },
-      body: body === undefined ? undefined : typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body),
+      body:
+        body === undefined
+          ? undefined
+          : typeof body === 'string' || body instanceof Uint8Array
+            ? body
+            : JSON.stringify(body),
     }) as Promise<TestResponse>
-  const get = (path: string, headers: Record<string, string> = {}): Promise<TestResponse> => app.request(path, { headers }) as Promise<TestResponse>
+  const get = (path: string, headers: Record<string, string> = {}): Promise<TestResponse> =>
+    app.request(path, { headers }) as Promise<TestResponse>
   return { db, app, secret, auth, send, get }
 }
 
 /** A valid entry input; override what the test is about. */
 export function entryInput(overrides: Record<string, unknown> = {}) {
   return {
-    start: '2015-03-16T10:00', end: '2015-03-16T11:30', title: 'Adviesgesprek zelfsturing', kind: 'advice',
-    counterparts: [{ name: 'Gemeente Enschede', type: 'gemeente' }], themes: ['zelfsturing'], location: 'Enschede',
-    visibility: 'public', status: 'held', ...overrides,
+    start: '2015-03-16T10:00',
+    end: '2015-03-16T11:30',
+    title: 'Adviesgesprek zelfsturing',
+    kind: 'advice',
+    counterparts: [{ name: 'Gemeente Enschede', type: 'gemeente' }],
+    themes: ['zelfsturing'],
+    location: 'Enschede',
+    visibility: 'public',
+    status: 'held',
+    ...overrides,
   }
 }
 
@@ -61,15 +85,25 @@ export function entryInput(overrides: Record<string, unknown> = {}) {
  * they examined (ScannedCount), as DynamoDB bills them. A hook on the real client, not a mock.
  */
 export function countReads(db: Db): { queries: number; itemsRead: number; reset(): void } {
-  const counts = { queries: 0, itemsRead: 0, reset() { counts.queries = 0; counts.itemsRead = 0 } }
+  const counts = {
+    queries: 0,
+    itemsRead: 0,
+    reset() {
+      counts.queries = 0
+      counts.itemsRead = 0
+    },
+  }
   db.client.middlewareStack.remove('countReads')
-  db.client.middlewareStack.add((next, context) => async (args) => {
-    const result = await next(args)
-    if (context.commandName === 'QueryCommand') {
-      counts.queries++
-      counts.itemsRead += (result.output as { ScannedCount?: number }).ScannedCount ?? 0
-    }
-    return result
-  }, { step: 'initialize', name: 'countReads' })
+  db.client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const result = await next(args)
+      if (context.commandName === 'QueryCommand') {
+        counts.queries++
+        counts.itemsRead += (result.output as { ScannedCount?: number }).ScannedCount ?? 0
+      }
+      return result
+    },
+    { step: 'initialize', name: 'countReads' },
+  )
   return counts
 }

@@ -9,23 +9,45 @@ import { CsrfField, ErrorSummary, TextField } from '../views/fields.js'
 import { render } from '../views/Layout.js'
 import { seeOther, type AdminContext } from './shared.js'
 
-function signInPage(c: AdminContext, options: { error?: string; notice?: string; next?: string; status?: number } = {}) {
+function signInPage(
+  c: AdminContext,
+  options: { error?: string; notice?: string; next?: string; status?: number } = {},
+) {
   const t = c.get('t')
   const next = options.next ?? c.req.query('next') ?? ''
-  return render(c, t.signIn.title, (
+  return render(
+    c,
+    t.signIn.title,
     <form method="post" action={adminPath('/sign-in')}>
       <CsrfField value={c.get('csrf')} />
       <input type="hidden" name="next" value={next} />
-      {options.notice && <p class="flash" role="status">{options.notice}</p>}
+      {options.notice && (
+        <p class="flash" role="status">
+          {options.notice}
+        </p>
+      )}
       <ErrorSummary errors={options.error ? { token: options.error } : {}} t={t} />
-      <TextField name="token" type="password" label={t.signIn.token} hint={t.signIn.hint} error={options.error} autocomplete="current-password" spellcheck={false} required />
-      <div class="actions"><button type="submit">{t.signIn.submit}</button></div>
-    </form>
-  ), { status: options.status })
+      <TextField
+        name="token"
+        type="password"
+        label={t.signIn.token}
+        hint={t.signIn.hint}
+        error={options.error}
+        autocomplete="current-password"
+        spellcheck={false}
+        required
+      />
+      <div class="actions">
+        <button type="submit">{t.signIn.submit}</button>
+      </div>
+    </form>,
+    { status: options.status },
+  )
 }
 
 /** Only admin paths are followed after sign-in, so the form cannot send the servant elsewhere. */
-const safeNext = (next: string | undefined) => (next && /^\/admin(\/[\w\-./%?=&]*)?$/.test(next) && !next.includes('//') ? next : adminPath())
+const safeNext = (next: string | undefined) =>
+  next && /^\/admin(\/[\w\-./%?=&]*)?$/.test(next) && !next.includes('//') ? next : adminPath()
 
 /** The session has ended on the server; the cookie goes too, and the servant lands on sign-in. */
 function signedOut(c: AdminContext) {
@@ -43,7 +65,8 @@ export const authPages = new Hono<AdminEnv>()
   .get('/sign-in', (c) => {
     if (c.var.session) return seeOther(c, safeNext(c.req.query('next')))
     const t = c.get('t')
-    const notice = c.req.query('signed-out') !== undefined ? t.signIn.signedOut : c.req.query('next') ? t.signIn.expired : undefined
+    const notice =
+      c.req.query('signed-out') !== undefined ? t.signIn.signedOut : c.req.query('next') ? t.signIn.expired : undefined
     return signInPage(c, { notice })
   })
   .post('/sign-in', async (c) => {
@@ -52,9 +75,16 @@ export const authPages = new Hono<AdminEnv>()
     const secret = typeof body.token === 'string' ? body.token.trim() : ''
     const next = typeof body.next === 'string' ? body.next : undefined
     const token = secret ? await getTokenByDigest(db, tokenDigest(secret)) : undefined
-    if (!token || token.revokedAt || token.person !== person) return signInPage(c, { error: c.get('t').signIn.wrong, next, status: 401 })
+    if (!token || token.revokedAt || token.person !== person)
+      return signInPage(c, { error: c.get('t').signIn.wrong, next, status: 401 })
     const session = newSession(token, now(), sessionHours)
-    await putSession(db, { sid: session.sid, person, tokenId: token.id, createdAt: now().toISOString(), expiresAt: session.expiresAt })
+    await putSession(db, {
+      sid: session.sid,
+      person,
+      tokenId: token.id,
+      createdAt: now().toISOString(),
+      expiresAt: session.expiresAt,
+    })
     setCookie(c, SESSION_COOKIE, signSession(session, sessionSecret), cookieOptions(c.req.url, sessionHours * 3600))
     return seeOther(c, safeNext(next))
   })

@@ -1,6 +1,6 @@
 import { parseWeek, previousIsoWeek } from '../../core/time/index.js'
 import { Hono } from 'hono'
-import { type Digest } from '../../core/digest/index.js'
+import type { Digest } from '../../core/digest/index.js'
 import { ValidationError } from '../../core/model/index.js'
 import { getDigest, listDigests } from '../../store/index.js'
 import { generateDigest } from '../../journal/index.js'
@@ -11,41 +11,67 @@ import { CsrfField, ErrorSummary, TextArea, TextField, type FieldErrors } from '
 import { render } from '../views/Layout.js'
 import { flash, journalSettingsOf, journalZone, seeOther, type AdminContext } from './shared.js'
 
-async function digestsPage(c: AdminContext, state: { week?: string; errors?: FieldErrors; notice?: string; status?: number } = {}) {
+async function digestsPage(
+  c: AdminContext,
+  state: { week?: string; errors?: FieldErrors; notice?: string; status?: number } = {},
+) {
   const { db, person, now } = c.get('deps')
   const t = c.get('t')
   const errors = state.errors ?? {}
   const digests = (await listDigests(db, person, { limit: 30 })).items
-  return render(c, t.digests.title, (
+  return render(
+    c,
+    t.digests.title,
     <>
       <form method="post" action={adminPath('/digests')}>
         <CsrfField value={c.get('csrf')} />
         <ErrorSummary errors={errors} t={t} />
-        <TextField name="week" label={t.digests.week} hint={t.digests.weekHint} value={state.week ?? previousIsoWeek(now(), await journalZone(c))} error={errors.week} required />
-        <div class="actions"><button type="submit">{t.digests.generate}</button></div>
+        <TextField
+          name="week"
+          label={t.digests.week}
+          hint={t.digests.weekHint}
+          value={state.week ?? previousIsoWeek(now(), await journalZone(c))}
+          error={errors.week}
+          required
+        />
+        <div class="actions">
+          <button type="submit">{t.digests.generate}</button>
+        </div>
       </form>
       {state.notice && <p class="nudge">{state.notice}</p>}
-      {digests.length === 0 ? <p>{t.digests.none}</p> : (
+      {digests.length === 0 ? (
+        <p>{t.digests.none}</p>
+      ) : (
         <ul class="entries">
           {digests.map((d) => (
             <li>
-              <a href={adminPath(`/digests/${d.week}`)}>{d.week}</a> <span class={`badge badge-${d.status}`}>{t.digests.statuses[d.status]}</span>
+              <a href={adminPath(`/digests/${d.week}`)}>{d.week}</a>{' '}
+              <span class={`badge badge-${d.status}`}>{t.digests.statuses[d.status]}</span>
               <span class="when">{`${d.items.length} · ${d.intro ? d.intro.slice(0, 80) : '—'}`}</span>
             </li>
           ))}
         </ul>
       )}
-    </>
-  ), { status: state.status, flash: flash(c) })
+    </>,
+    { status: state.status, flash: flash(c) },
+  )
 }
 
 function digestPage(c: AdminContext, digest: Digest) {
   const t = c.get('t')
-  return render(c, `${t.digests.items} · ${digest.week}`, (
+  return render(
+    c,
+    `${t.digests.items} · ${digest.week}`,
     <>
-      <p><span class={`badge badge-${digest.status}`}>{t.digests.statuses[digest.status]}</span></p>
+      <p>
+        <span class={`badge badge-${digest.status}`}>{t.digests.statuses[digest.status]}</span>
+      </p>
       <ol>
-        {digest.items.map((item) => <li><a href={adminPath(`/entries/${item.entryId}`)}>{item.line}</a></li>)}
+        {digest.items.map((item) => (
+          <li>
+            <a href={adminPath(`/entries/${item.entryId}`)}>{item.line}</a>
+          </li>
+        ))}
       </ol>
       {digest.moreCount > 0 && <p>{t.digests.more(digest.moreCount)}</p>}
       {digest.withheldCount > 0 && <p>{t.digests.withheld(digest.withheldCount)}</p>}
@@ -53,12 +79,17 @@ function digestPage(c: AdminContext, digest: Digest) {
         <CsrfField value={c.get('csrf')} />
         <TextArea name="intro" label={t.digests.intro} hint={t.digests.introHint} value={digest.intro} rows={4} />
         <div class="actions">
-          <button type="submit" name="status" value="draft" class="secondary">{t.digests.saveDraft}</button>
-          <button type="submit" name="status" value="published">{t.digests.publish}</button>
+          <button type="submit" name="status" value="draft" class="secondary">
+            {t.digests.saveDraft}
+          </button>
+          <button type="submit" name="status" value="published">
+            {t.digests.publish}
+          </button>
         </div>
       </form>
-    </>
-  ), { flash: flash(c) })
+    </>,
+    { flash: flash(c) },
+  )
 }
 
 /**
@@ -77,7 +108,11 @@ export const digestPages = new Hono<AdminEnv>()
       if (!(error instanceof ValidationError)) throw error
       return digestsPage(c, { week: typed, errors: { week: c.get('t').digests.weekHint }, status: 400 })
     }
-    const result = await generateDigest(db, person, week, { now: now(), defaultStatus: 'draft', settings: await journalSettingsOf(c) })
+    const result = await generateDigest(db, person, week, {
+      now: now(),
+      defaultStatus: 'draft',
+      settings: await journalSettingsOf(c),
+    })
     if (!result.digest) return digestsPage(c, { week, notice: c.get('t').digests.empty(week) })
     return seeOther(c, adminPath(`/digests/${week}`))
   })
@@ -91,7 +126,12 @@ export const digestPages = new Hono<AdminEnv>()
     const week = parseWeek(c.req.param('week'))
     const values = formValues(await c.req.parseBody())
     const status = values.status === 'published' ? 'published' : 'draft'
-    const result = await generateDigest(db, person, week, { now: now(), defaultStatus: 'draft', settings: await journalSettingsOf(c), request: { intro: values.intro ?? '', status } })
+    const result = await generateDigest(db, person, week, {
+      now: now(),
+      defaultStatus: 'draft',
+      settings: await journalSettingsOf(c),
+      request: { intro: values.intro ?? '', status },
+    })
     if (!result.digest) return digestsPage(c, { week, notice: c.get('t').digests.empty(week) })
     return seeOther(c, adminPath(`/digests/${week}?done=digestSaved`))
   })

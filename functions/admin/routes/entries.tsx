@@ -1,6 +1,18 @@
 import { Hono } from 'hono'
 import { isoWeekRange, localDaysToInstants } from '../../core/time/index.js'
-import { missingEssentials, type Essential, normalizeEntryInput, withdrawalSchema, type Entry, type EntryContent, newEntry, revisedEntry, withdrawnEntry, parseWith, ValidationError } from '../../core/model/index.js'
+import {
+  missingEssentials,
+  type Essential,
+  normalizeEntryInput,
+  withdrawalSchema,
+  type Entry,
+  type EntryContent,
+  newEntry,
+  revisedEntry,
+  withdrawnEntry,
+  parseWith,
+  ValidationError,
+} from '../../core/model/index.js'
 import { formatInstant } from '../../core/words/index.js'
 import { changeVersioned, entryItems } from '../../journal/index.js'
 import { createEntry, getEntry, listEntries, listEntryRevisions } from '../../store/index.js'
@@ -8,48 +20,103 @@ import type { AdminEnv } from '../context.js'
 import { adminPath } from '../paths.js'
 import { reasonIn } from '../i18n.js'
 import {
-  entryFormErrors, entryInputFrom, entryValues, formValues, formVersion, newEntryValues, type FormValues,
+  entryFormErrors,
+  entryInputFrom,
+  entryValues,
+  formValues,
+  formVersion,
+  newEntryValues,
+  type FormValues,
 } from '../forms.js'
 import { EntryForm } from '../views/EntryForm.js'
 import { ConflictTable, EntryBadges, EntryList, History } from '../views/entry-views.js'
 import { CsrfField, ErrorSummary, TextField, type FieldErrors } from '../views/fields.js'
 import { render } from '../views/Layout.js'
-import { flash, journalZone, lastChoices, rememberChoices, seeOther, suggestionsFor, type AdminContext } from './shared.js'
+import {
+  flash,
+  journalZone,
+  lastChoices,
+  rememberChoices,
+  seeOther,
+  suggestionsFor,
+  type AdminContext,
+} from './shared.js'
 
-interface FormState { values: FormValues; errors: FieldErrors; nudges?: Essential[]; status?: number }
+interface FormState {
+  values: FormValues
+  errors: FieldErrors
+  nudges?: Essential[]
+  status?: number
+}
 
 /** The home page: "log an appointment" first, then what was logged last. */
 async function logPage(c: AdminContext, state: FormState) {
   const t = c.get('t')
   const { recent, suggestions, themesUsed } = await suggestionsFor(c)
   const lastLogged = [...recent].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, 5)
-  return render(c, t.home.title, (
+  return render(
+    c,
+    t.home.title,
     <>
-      <EntryForm action={adminPath('/entries')} values={state.values} errors={state.errors} nudges={state.nudges} lang={c.get('lang')} t={t}
-        csrf={c.get('csrf')} timezone={await journalZone(c)} suggestions={suggestions} themesUsed={themesUsed} />
+      <EntryForm
+        action={adminPath('/entries')}
+        values={state.values}
+        errors={state.errors}
+        nudges={state.nudges}
+        lang={c.get('lang')}
+        t={t}
+        csrf={c.get('csrf')}
+        timezone={await journalZone(c)}
+        suggestions={suggestions}
+        themesUsed={themesUsed}
+      />
       <h2>{t.home.recent}</h2>
       <EntryList entries={lastLogged} lang={c.get('lang')} t={t} />
-      <p><a href={adminPath('/entries')}>{t.home.all}</a></p>
-    </>
-  ), { status: state.status })
+      <p>
+        <a href={adminPath('/entries')}>{t.home.all}</a>
+      </p>
+    </>,
+    { status: state.status },
+  )
 }
 
 /** One entry: its badges, the edit form, its history and the way to withdraw it. */
-async function entryPage(c: AdminContext, entry: Entry, state: FormState & { conflictWith?: object; withdrawErrors?: FieldErrors }) {
+async function entryPage(
+  c: AdminContext,
+  entry: Entry,
+  state: FormState & { conflictWith?: object; withdrawErrors?: FieldErrors },
+) {
   const t = c.get('t')
   const lang = c.get('lang')
   const { db, person } = c.get('deps')
   const { suggestions, themesUsed } = await suggestionsFor(c)
   const revisions = await listEntryRevisions(db, person, entry.id)
   const withdrawErrors = state.withdrawErrors ?? {}
-  return render(c, entry.title, (
+  return render(
+    c,
+    entry.title,
     <>
-      <p><EntryBadges entry={entry} t={t} /></p>
-      {entry.withdrawn && <p>{t.entry.withdrawn(formatInstant(entry.withdrawn.at, lang, entry.timezone), entry.withdrawn.reason)}</p>}
+      <p>
+        <EntryBadges entry={entry} t={t} />
+      </p>
+      {entry.withdrawn && (
+        <p>{t.entry.withdrawn(formatInstant(entry.withdrawn.at, lang, entry.timezone), entry.withdrawn.reason)}</p>
+      )}
       {state.conflictWith && <ConflictTable then={state.conflictWith} now={entry} t={t} />}
       <h2>{t.entry.edit}</h2>
-      <EntryForm action={adminPath(`/entries/${entry.id}`)} values={state.values} errors={state.errors} nudges={state.nudges} lang={lang} t={t}
-        csrf={c.get('csrf')} timezone={entry.timezone} suggestions={suggestions} themesUsed={themesUsed} editing />
+      <EntryForm
+        action={adminPath(`/entries/${entry.id}`)}
+        values={state.values}
+        errors={state.errors}
+        nudges={state.nudges}
+        lang={lang}
+        t={t}
+        csrf={c.get('csrf')}
+        timezone={entry.timezone}
+        suggestions={suggestions}
+        themesUsed={themesUsed}
+        editing
+      />
       <h2>{t.entry.history}</h2>
       <History revisions={revisions} lang={lang} t={t} timeZone={entry.timezone} />
       {!entry.withdrawn && (
@@ -58,12 +125,23 @@ async function entryPage(c: AdminContext, entry: Entry, state: FormState & { con
           <CsrfField value={c.get('csrf')} />
           <input type="hidden" name="version" value={String(entry.version)} />
           <ErrorSummary errors={withdrawErrors} t={t} />
-          <TextField name="reason" label={t.entry.reason} hint={t.entry.withdrawHint} error={withdrawErrors.reason} required />
-          <div class="actions"><button type="submit" class="danger">{t.entry.withdraw}</button></div>
+          <TextField
+            name="reason"
+            label={t.entry.reason}
+            hint={t.entry.withdrawHint}
+            error={withdrawErrors.reason}
+            required
+          />
+          <div class="actions">
+            <button type="submit" class="danger">
+              {t.entry.withdraw}
+            </button>
+          </div>
         </form>
       )}
-    </>
-  ), { status: state.status, flash: flash(c) })
+    </>,
+    { status: state.status, flash: flash(c) },
+  )
 }
 
 /** Reads the form into validated content, or the errors to show beside its fields; and the nudges. */
@@ -71,7 +149,12 @@ async function readEntryForm(c: AdminContext, values: FormValues, existing?: Ent
   const t = c.get('t')
   const { suggestions } = await suggestionsFor(c)
   const timeZone = await journalZone(c)
-  const { input, errors } = entryInputFrom(values, { timezone: timeZone, suggestions, existing, chooseType: t.form.chooseType })
+  const { input, errors } = entryInputFrom(values, {
+    timezone: timeZone,
+    suggestions,
+    existing,
+    chooseType: t.form.chooseType,
+  })
   let content: EntryContent | undefined
   try {
     content = normalizeEntryInput(input, { timeZone, now: c.get('deps').now() })
@@ -79,7 +162,10 @@ async function readEntryForm(c: AdminContext, values: FormValues, existing?: Ent
     if (!(error instanceof ValidationError)) throw error
     Object.assign(errors, { ...entryFormErrors(error.errors, c.get('lang')), ...errors })
   }
-  const nudges = values.confirmed !== '1' && input.visibility === 'public' ? missingEssentials(input as { title: string; counterparts: unknown[] }) : []
+  const nudges =
+    values.confirmed !== '1' && input.visibility === 'public'
+      ? missingEssentials(input as { title: string; counterparts: unknown[] })
+      : []
   return { values, errors, content: Object.keys(errors).length === 0 ? content : undefined, nudges }
 }
 
@@ -100,7 +186,9 @@ async function versionOf(c: AdminContext, id: string, version: number): Promise<
 }
 
 export const entryPages = new Hono<AdminEnv>()
-  .get('/', async (c) => logPage(c, { values: newEntryValues(c.get('deps').now(), await journalZone(c), lastChoices(c)), errors: {} }))
+  .get('/', async (c) =>
+    logPage(c, { values: newEntryValues(c.get('deps').now(), await journalZone(c), lastChoices(c)), errors: {} }),
+  )
   .post('/entries', async (c) => {
     const { db, person, now } = c.get('deps')
     const form = await readEntryForm(c, formValues(await c.req.parseBody()))
@@ -119,17 +207,40 @@ export const entryPages = new Hono<AdminEnv>()
     const instants = range ? localDaysToInstants(range.from, range.to, await journalZone(c)) : undefined
     const cursor = c.req.query('cursor')
     const page = await listEntries(db, person, { ...instants, order: range ? 'asc' : 'desc', limit: 30, cursor })
-    const more = page.cursor ? `${adminPath('/entries')}?${new URLSearchParams({ ...(week ? { week } : {}), cursor: page.cursor })}` : undefined
-    return render(c, t.entries.title, (
+    const more = page.cursor
+      ? `${adminPath('/entries')}?${new URLSearchParams({ ...(week ? { week } : {}), cursor: page.cursor })}`
+      : undefined
+    return render(
+      c,
+      t.entries.title,
       <>
         <form method="get" action={adminPath('/entries')} class="row">
-          <TextField name="week" label={t.entries.week} hint={t.digests.weekHint} value={week ?? ''} error={week && !range ? t.digests.weekHint : undefined} />
-          <div class="actions"><button type="submit" class="secondary">{t.entries.show}</button> <a href={adminPath('/entries')}>{t.entries.all}</a></div>
+          <TextField
+            name="week"
+            label={t.entries.week}
+            hint={t.digests.weekHint}
+            value={week ?? ''}
+            error={week && !range ? t.digests.weekHint : undefined}
+          />
+          <div class="actions">
+            <button type="submit" class="secondary">
+              {t.entries.show}
+            </button>{' '}
+            <a href={adminPath('/entries')}>{t.entries.all}</a>
+          </div>
         </form>
-        {page.items.length === 0 ? <p>{t.entries.none}</p> : <EntryList entries={page.items} lang={c.get('lang')} t={t} />}
-        {more && <p><a href={more}>{t.entries.older}</a></p>}
-      </>
-    ))
+        {page.items.length === 0 ? (
+          <p>{t.entries.none}</p>
+        ) : (
+          <EntryList entries={page.items} lang={c.get('lang')} t={t} />
+        )}
+        {more && (
+          <p>
+            <a href={more}>{t.entries.older}</a>
+          </p>
+        )}
+      </>,
+    )
   })
   .get('/entries/:id', async (c) => {
     const { db, person } = c.get('deps')

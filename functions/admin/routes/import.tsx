@@ -1,6 +1,13 @@
 import { Hono } from 'hono'
 import { localDaysToInstants } from '../../core/time/index.js'
-import { applyEntryPatch, type Entry, revisedEntry, ValidationError, COUNTERPART_TYPES, ENTRY_KINDS } from '../../core/model/index.js'
+import {
+  applyEntryPatch,
+  type Entry,
+  revisedEntry,
+  ValidationError,
+  COUNTERPART_TYPES,
+  ENTRY_KINDS,
+} from '../../core/model/index.js'
 import { IcsError, importRange, readCalendar } from '../../core/calendar/index.js'
 import { describeWhen, COUNTERPART_TYPE_NAMES, KIND_LABELS } from '../../core/words/index.js'
 import { getEntry, listEntries, updateEntry } from '../../store/index.js'
@@ -18,7 +25,9 @@ const utf8 = new TextDecoder('utf-8', { fatal: true })
 
 async function importPage(c: AdminContext, values: FormValues, errors: FieldErrors = {}, status = 200) {
   const t = c.get('t')
-  return render(c, t.import.title, (
+  return render(
+    c,
+    t.import.title,
     <form method="post" action={adminPath('/import')} enctype="multipart/form-data">
       <p>{t.import.intro}</p>
       <CsrfField value={c.get('csrf')} />
@@ -32,9 +41,12 @@ async function importPage(c: AdminContext, values: FormValues, errors: FieldErro
           <TextField name="to" type="date" label={t.import.to} value={values.to} error={errors.to} />
         </div>
       </fieldset>
-      <div class="actions"><button type="submit">{t.import.submit}</button></div>
-    </form>
-  ), { status })
+      <div class="actions">
+        <button type="submit">{t.import.submit}</button>
+      </div>
+    </form>,
+    { status },
+  )
 }
 
 /** The imported entries still private in a period: what the review screen lists. */
@@ -43,31 +55,51 @@ async function waitingForReview(c: AdminContext, range: { from: string; to: stri
   const entries: Entry[] = []
   let cursor: string | undefined
   do {
-    const page = await listEntries(db, person, { ...localDaysToInstants(range.from, range.to, await journalZone(c)), order: 'asc', limit: 200, cursor,
-      accept: (e) => e.sourceUid !== undefined && e.visibility === 'private' && !e.withdrawn })
+    const page = await listEntries(db, person, {
+      ...localDaysToInstants(range.from, range.to, await journalZone(c)),
+      order: 'asc',
+      limit: 200,
+      cursor,
+      accept: (e) => e.sourceUid !== undefined && e.visibility === 'private' && !e.withdrawn,
+    })
     entries.push(...page.items)
     cursor = entries.length < 1000 ? page.cursor : undefined
   } while (cursor)
   return entries
 }
 
-async function reviewPage(c: AdminContext, range: { from: string; to: string }, state: { values?: FormValues; errors?: FieldErrors; flash?: string; status?: number } = {}) {
+async function reviewPage(
+  c: AdminContext,
+  range: { from: string; to: string },
+  state: { values?: FormValues; errors?: FieldErrors; flash?: string; status?: number } = {},
+) {
   const t = c.get('t')
   const lang = c.get('lang')
   const errors = state.errors ?? {}
   const values = state.values ?? { visibility: 'keep' }
   const entries = await waitingForReview(c, range)
   const { suggestions } = await suggestionsFor(c)
-  const typeOptions: [string, string][] = [['', t.form.asBefore], ...COUNTERPART_TYPES.map((type): [string, string] => [type, COUNTERPART_TYPE_NAMES[lang][type]])]
-  return render(c, t.review.title, (
+  const typeOptions: [string, string][] = [
+    ['', t.form.asBefore],
+    ...COUNTERPART_TYPES.map((type): [string, string] => [type, COUNTERPART_TYPE_NAMES[lang][type]]),
+  ]
+  return render(
+    c,
+    t.review.title,
     <>
       <p>{t.review.intro}</p>
       <form method="get" action={adminPath('/import/review')} class="row">
         <TextField name="from" type="date" label={t.import.from} value={range.from} />
         <TextField name="to" type="date" label={t.import.to} value={range.to} />
-        <div class="actions"><button type="submit" class="secondary">{t.entries.show}</button></div>
+        <div class="actions">
+          <button type="submit" class="secondary">
+            {t.entries.show}
+          </button>
+        </div>
       </form>
-      {entries.length === 0 ? <p>{t.review.none}</p> : (
+      {entries.length === 0 ? (
+        <p>{t.review.none}</p>
+      ) : (
         <form method="post" action={adminPath('/import/review')}>
           <CsrfField value={c.get('csrf')} />
           <input type="hidden" name="from" value={range.from} />
@@ -78,30 +110,80 @@ async function reviewPage(c: AdminContext, range: { from: string; to: string }, 
             <ul class="entries">
               {entries.map((e) => (
                 <li class="choice">
-                  <input type="checkbox" name="id" value={e.id} id={`pick-${e.id}`} checked={(values.ids ?? '').split(',').includes(e.id)} />
+                  <input
+                    type="checkbox"
+                    name="id"
+                    value={e.id}
+                    id={`pick-${e.id}`}
+                    checked={(values.ids ?? '').split(',').includes(e.id)}
+                  />
                   <label for={`pick-${e.id}`}>{e.title}</label> <EntryBadges entry={e} t={t} />
-                  <span class="when">{describeWhen(e, lang, e.timezone)}{e.location ? ` · ${e.location}` : ''}</span>
+                  <span class="when">
+                    {describeWhen(e, lang, e.timezone)}
+                    {e.location ? ` · ${e.location}` : ''}
+                  </span>
                 </li>
               ))}
             </ul>
           </fieldset>
           <fieldset>
             <legend>{t.review.bulk}</legend>
-            <RadioGroup name="visibility" label={t.form.visibility} value={values.visibility}
-              options={[['keep', t.review.keep], ['public', t.visibility.public, t.visibilityHelp.public], ['restricted', t.visibility.restricted, t.visibilityHelp.restricted], ['private', t.visibility.private]]} />
-            <Select name="kind" label={t.form.kind} value={values.kind} error={errors.kind} options={[['', t.review.keep], ...ENTRY_KINDS.map((k): [string, string] => [k, KIND_LABELS[lang][k]])]} />
+            <RadioGroup
+              name="visibility"
+              label={t.form.visibility}
+              value={values.visibility}
+              options={[
+                ['keep', t.review.keep],
+                ['public', t.visibility.public, t.visibilityHelp.public],
+                ['restricted', t.visibility.restricted, t.visibilityHelp.restricted],
+                ['private', t.visibility.private],
+              ]}
+            />
+            <Select
+              name="kind"
+              label={t.form.kind}
+              value={values.kind}
+              error={errors.kind}
+              options={[['', t.review.keep], ...ENTRY_KINDS.map((k): [string, string] => [k, KIND_LABELS[lang][k]])]}
+            />
             <div class="row">
-              <TextField name="cpName" label={t.review.addCounterpart} value={values.cpName} error={errors.cpName} list="known-organisations" autocomplete="off" />
-              <Select name="cpType" label={t.form.organisationType} value={values.cpType} error={errors.cpType} options={typeOptions} />
+              <TextField
+                name="cpName"
+                label={t.review.addCounterpart}
+                value={values.cpName}
+                error={errors.cpName}
+                list="known-organisations"
+                autocomplete="off"
+              />
+              <Select
+                name="cpType"
+                label={t.form.organisationType}
+                value={values.cpType}
+                error={errors.cpType}
+                options={typeOptions}
+              />
             </div>
-            <datalist id="known-organisations">{suggestions.map((s) => <option value={s.name}>{`${s.name} (${COUNTERPART_TYPE_NAMES[lang][s.type]})`}</option>)}</datalist>
-            <TextField name="themes" label={t.review.addThemes} hint={t.form.themesHint} value={values.themes} error={errors.themes} />
+            <datalist id="known-organisations">
+              {suggestions.map((s) => (
+                <option value={s.name}>{`${s.name} (${COUNTERPART_TYPE_NAMES[lang][s.type]})`}</option>
+              ))}
+            </datalist>
+            <TextField
+              name="themes"
+              label={t.review.addThemes}
+              hint={t.form.themesHint}
+              value={values.themes}
+              error={errors.themes}
+            />
           </fieldset>
-          <div class="actions"><button type="submit">{t.review.apply}</button></div>
+          <div class="actions">
+            <button type="submit">{t.review.apply}</button>
+          </div>
         </form>
       )}
-    </>
-  ), { flash: state.flash, status: state.status })
+    </>,
+    { flash: state.flash, status: state.status },
+  )
 }
 
 function rangeFrom(c: AdminContext, values: { from?: string; to?: string }, zone: string) {
@@ -130,12 +212,25 @@ export const importPages = new Hono<AdminEnv>()
     const file = body.calendar instanceof File && body.calendar.size > 0 ? body.calendar : undefined
     if (!file) return importPage(c, values, { calendar: t.import.noFile }, 400)
     try {
-      const calendar = await readCalendar(utf8.decode(await file.arrayBuffer()), { ...range, timezone: zone, now: now() })
+      const calendar = await readCalendar(utf8.decode(await file.arrayBuffer()), {
+        ...range,
+        timezone: zone,
+        now: now(),
+      })
       const result = await runImport(db, person, calendar, { by: c.get('session').tokenId, now: now() })
-      const counts = { created: result.created, updated: result.updated, unchanged: result.unchanged, outside: result.outsideRange }
-      return seeOther(c, `${adminPath('/import/review')}?${new URLSearchParams({ ...range, ...Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, String(v)])) })}`)
+      const counts = {
+        created: result.created,
+        updated: result.updated,
+        unchanged: result.unchanged,
+        outside: result.outsideRange,
+      }
+      return seeOther(
+        c,
+        `${adminPath('/import/review')}?${new URLSearchParams({ ...range, ...Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, String(v)])) })}`,
+      )
     } catch (error) {
-      if (error instanceof IcsError) return importPage(c, values, { calendar: t.import.bad(error.line, error.reason) }, 400)
+      if (error instanceof IcsError)
+        return importPage(c, values, { calendar: t.import.bad(error.line, error.reason) }, 400)
       if (error instanceof TypeError) return importPage(c, values, { calendar: t.import.bad(1, 'not UTF-8 text') }, 400)
       throw error
     }
@@ -144,7 +239,15 @@ export const importPages = new Hono<AdminEnv>()
     const q = c.req.query()
     const t = c.get('t')
     const range = rangeFrom(c, q, await journalZone(c))
-    const imported = q.created !== undefined ? t.import.result({ created: Number(q.created), updated: Number(q.updated), unchanged: Number(q.unchanged), outsideRange: Number(q.outside) }) : undefined
+    const imported =
+      q.created !== undefined
+        ? t.import.result({
+            created: Number(q.created),
+            updated: Number(q.updated),
+            unchanged: Number(q.unchanged),
+            outsideRange: Number(q.outside),
+          })
+        : undefined
     return reviewPage(c, range, { flash: imported ?? (q.reviewed ? t.review.done(Number(q.reviewed)) : undefined) })
   })
   .post('/import/review', async (c) => {
@@ -159,27 +262,44 @@ export const importPages = new Hono<AdminEnv>()
     if (ids.length === 0) return refuse({ ids: t.review.noneSelected })
     const { suggestions } = await suggestionsFor(c)
     const cpName = values.cpName?.trim()
-    const cpType = values.cpType || suggestions.find((s) => s.name.toLocaleLowerCase('nl') === cpName?.toLocaleLowerCase('nl'))?.type
+    const cpType =
+      values.cpType || suggestions.find((s) => s.name.toLocaleLowerCase('nl') === cpName?.toLocaleLowerCase('nl'))?.type
     if (cpName && !cpType) return refuse({ cpType: t.form.chooseType })
-    const themes = (values.themes ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+    const themes = (values.themes ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
     const updates: [Entry, Entry][] = []
     for (const id of ids) {
       const entry = await getEntry(db, person, id)
       if (!entry) continue
-      const counterparts = cpName && !entry.counterparts.some((x) => x.name.toLocaleLowerCase('nl') === cpName.toLocaleLowerCase('nl'))
-        ? [...entry.counterparts, { name: cpName, type: cpType }] : entry.counterparts
+      const counterparts =
+        cpName && !entry.counterparts.some((x) => x.name.toLocaleLowerCase('nl') === cpName.toLocaleLowerCase('nl'))
+          ? [...entry.counterparts, { name: cpName, type: cpType }]
+          : entry.counterparts
       const patch = {
         ...(values.visibility && values.visibility !== 'keep' ? { visibility: values.visibility } : {}),
         ...(values.kind ? { kind: values.kind } : {}),
-        counterparts, themes: [...entry.themes, ...themes],
+        counterparts,
+        themes: [...entry.themes, ...themes],
       }
       try {
         updates.push([entry, revisedEntry(entry, applyEntryPatch(entry, patch), now())])
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error
-        return refuse(Object.fromEntries(Object.entries(plainFormErrors(error.errors, lang, { counterparts: 'cpName' })).map(([k, v]) => [k, `${entry.title}: ${reasonIn(lang, v)}`])))
+        return refuse(
+          Object.fromEntries(
+            Object.entries(plainFormErrors(error.errors, lang, { counterparts: 'cpName' })).map(([k, v]) => [
+              k,
+              `${entry.title}: ${reasonIn(lang, v)}`,
+            ]),
+          ),
+        )
       }
     }
     for (const [before, after] of updates) await updateEntry(db, before, after, { by: c.get('session').tokenId })
-    return seeOther(c, `${adminPath('/import/review')}?${new URLSearchParams({ ...range, reviewed: String(updates.length) })}`)
+    return seeOther(
+      c,
+      `${adminPath('/import/review')}?${new URLSearchParams({ ...range, reviewed: String(updates.length) })}`,
+    )
   })

@@ -1,6 +1,18 @@
 import { Hono } from 'hono'
 import { raw } from 'hono/html'
-import { newPost, revisedPost, normalizePostContent, postCreateSchema, postReplaceSchema, type Post, type PostContent, parseWith, ValidationError, POST_KINDS, POST_STATUSES } from '../../core/model/index.js'
+import {
+  newPost,
+  revisedPost,
+  normalizePostContent,
+  postCreateSchema,
+  postReplaceSchema,
+  type Post,
+  type PostContent,
+  parseWith,
+  ValidationError,
+  POST_KINDS,
+  POST_STATUSES,
+} from '../../core/model/index.js'
 import { formatInstant, renderMarkdown } from '../../core/words/index.js'
 import { changeVersioned, postItems } from '../../journal/index.js'
 import { AlreadyExistsError, createPost, getPost, listPostRevisions, listPosts } from '../../store/index.js'
@@ -12,16 +24,37 @@ import { CsrfField, ErrorSummary, RadioGroup, Select, TextArea, TextField, type 
 import { render } from '../views/Layout.js'
 import { flash, journalZone, seeOther, type AdminContext } from './shared.js'
 
-interface PostState { values: FormValues; errors?: FieldErrors; preview?: boolean; status?: number; conflictWith?: object }
+interface PostState {
+  values: FormValues
+  errors?: FieldErrors
+  preview?: boolean
+  status?: number
+  conflictWith?: object
+}
 
 const postValues = (post: Post): FormValues => ({
-  title: post.title, kind: post.kind, periodFrom: post.period?.from ?? '', periodTo: post.period?.to ?? '', body: post.body, status: post.status, version: String(post.version),
+  title: post.title,
+  kind: post.kind,
+  periodFrom: post.period?.from ?? '',
+  periodTo: post.period?.to ?? '',
+  body: post.body,
+  status: post.status,
+  version: String(post.version),
 })
 
 function postInput(values: FormValues, existing?: Post): Record<string, unknown> {
-  const period = values.periodFrom || values.periodTo ? { from: values.periodFrom ?? '', to: values.periodTo ?? '' } : undefined
-  const keepPublished = existing?.publishedAt && values.status === 'published' ? { publishedAt: existing.publishedAt } : {}
-  return { title: values.title ?? '', kind: values.kind, ...(period ? { period } : {}), body: values.body ?? '', status: values.status || 'draft', ...keepPublished }
+  const period =
+    values.periodFrom || values.periodTo ? { from: values.periodFrom ?? '', to: values.periodTo ?? '' } : undefined
+  const keepPublished =
+    existing?.publishedAt && values.status === 'published' ? { publishedAt: existing.publishedAt } : {}
+  return {
+    title: values.title ?? '',
+    kind: values.kind,
+    ...(period ? { period } : {}),
+    body: values.body ?? '',
+    status: values.status || 'draft',
+    ...keepPublished,
+  }
 }
 
 /** The post form, with a preview rendered by the very function the site uses (sanitised the same way). */
@@ -33,29 +66,68 @@ async function postPage(c: AdminContext, post: Post | undefined, state: PostStat
   const v = state.values
   const action = post ? adminPath(`/posts/${post.slug}`) : adminPath('/posts')
   const revisions = post ? await listPostRevisions(db, person, post.slug) : []
-  return render(c, post ? post.title : t.posts.new, (
+  return render(
+    c,
+    post ? post.title : t.posts.new,
     <>
       {state.conflictWith && post && <ConflictTable then={state.conflictWith} now={post} t={t} />}
       <form method="post" action={action} novalidate>
         <CsrfField value={c.get('csrf')} />
         {v.version && <input type="hidden" name="version" value={v.version} />}
         <ErrorSummary errors={errors} t={t} />
-        {!post && <TextField name="slug" label={t.posts.slug} hint={t.posts.slugHint} value={v.slug} error={errors.slug} required />}
+        {!post && (
+          <TextField
+            name="slug"
+            label={t.posts.slug}
+            hint={t.posts.slugHint}
+            value={v.slug}
+            error={errors.slug}
+            required
+          />
+        )}
         <TextField name="title" label={t.posts.postTitle} value={v.title} error={errors.title} required />
-        <Select name="kind" label={t.posts.kind} value={v.kind} error={errors.kind} options={POST_KINDS.map((k) => [k, t.posts.kinds[k]!])} />
+        <Select
+          name="kind"
+          label={t.posts.kind}
+          value={v.kind}
+          error={errors.kind}
+          options={POST_KINDS.map((k) => [k, t.posts.kinds[k]!])}
+        />
         <fieldset>
           <legend>{t.fields.period}</legend>
           <p class="hint">{t.posts.periodHint}</p>
           <div class="row">
-            <TextField name="periodFrom" type="date" label={t.posts.periodFrom} value={v.periodFrom} error={errors.periodFrom} />
-            <TextField name="periodTo" type="date" label={t.posts.periodTo} value={v.periodTo} error={errors.periodTo} />
+            <TextField
+              name="periodFrom"
+              type="date"
+              label={t.posts.periodFrom}
+              value={v.periodFrom}
+              error={errors.periodFrom}
+            />
+            <TextField
+              name="periodTo"
+              type="date"
+              label={t.posts.periodTo}
+              value={v.periodTo}
+              error={errors.periodTo}
+            />
           </div>
         </fieldset>
         <TextArea name="body" label={t.posts.body} value={v.body} error={errors.body} rows={16} />
-        <RadioGroup name="status" label={t.posts.status} value={v.status} error={errors.status} options={POST_STATUSES.map((s) => [s, t.posts.statuses[s]!])} />
+        <RadioGroup
+          name="status"
+          label={t.posts.status}
+          value={v.status}
+          error={errors.status}
+          options={POST_STATUSES.map((s) => [s, t.posts.statuses[s]!])}
+        />
         <div class="actions">
-          <button type="submit" name="action" value="preview" class="secondary">{t.posts.preview}</button>
-          <button type="submit" name="action" value="save">{t.posts.save}</button>
+          <button type="submit" name="action" value="preview" class="secondary">
+            {t.posts.preview}
+          </button>
+          <button type="submit" name="action" value="save">
+            {t.posts.save}
+          </button>
         </div>
       </form>
       {state.preview && (
@@ -64,19 +136,34 @@ async function postPage(c: AdminContext, post: Post | undefined, state: PostStat
           <div class="preview">{raw(renderMarkdown(v.body ?? ''))}</div>
         </section>
       )}
-      {post && <><h2>{t.entry.history}</h2><History revisions={revisions} lang={lang} t={t} timeZone={await journalZone(c)} /></>}
-    </>
-  ), { status: state.status, flash: flash(c) })
+      {post && (
+        <>
+          <h2>{t.entry.history}</h2>
+          <History revisions={revisions} lang={lang} t={t} timeZone={await journalZone(c)} />
+        </>
+      )}
+    </>,
+    { status: state.status, flash: flash(c) },
+  )
 }
 
 const POST_FIELDS = { 'period.from': 'periodFrom', 'period.to': 'periodTo', period: 'periodFrom' }
 
-function validated(c: AdminContext, values: FormValues, existing?: Post): { content?: PostContent; slug?: string; errors: FieldErrors } {
+function validated(
+  c: AdminContext,
+  values: FormValues,
+  existing?: Post,
+): { content?: PostContent; slug?: string; errors: FieldErrors } {
   const { now } = c.get('deps')
   try {
-    if (existing) return { content: normalizePostContent(postInput(values, existing), now(), postReplaceSchema), errors: {} }
+    if (existing)
+      return { content: normalizePostContent(postInput(values, existing), now(), postReplaceSchema), errors: {} }
     const input = { slug: values.slug ?? '', ...postInput(values) }
-    return { slug: parseWith(postCreateSchema, input).slug, content: normalizePostContent(input, now(), postCreateSchema), errors: {} }
+    return {
+      slug: parseWith(postCreateSchema, input).slug,
+      content: normalizePostContent(input, now(), postCreateSchema),
+      errors: {},
+    }
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error
     return { errors: plainFormErrors(error.errors, c.get('lang'), POST_FIELDS) }
@@ -90,21 +177,31 @@ export const postPages = new Hono<AdminEnv>()
     const t = c.get('t')
     const zone = await journalZone(c)
     const posts = (await listPosts(db, person, { limit: 100 })).items
-    return render(c, t.posts.title, (
+    return render(
+      c,
+      t.posts.title,
       <>
-        <p><a class="button" href={adminPath('/posts/new')}>{t.posts.new}</a></p>
-        {posts.length === 0 ? <p>{t.posts.none}</p> : (
+        <p>
+          <a class="button" href={adminPath('/posts/new')}>
+            {t.posts.new}
+          </a>
+        </p>
+        {posts.length === 0 ? (
+          <p>{t.posts.none}</p>
+        ) : (
           <ul class="entries">
             {posts.map((p) => (
               <li>
-                <a href={adminPath(`/posts/${p.slug}`)}>{p.title}</a> <span class={`badge badge-${p.status}`}>{t.posts.statuses[p.status]}</span>
+                <a href={adminPath(`/posts/${p.slug}`)}>{p.title}</a>{' '}
+                <span class={`badge badge-${p.status}`}>{t.posts.statuses[p.status]}</span>
                 <span class="when">{`${t.posts.kinds[p.kind]}${p.publishedAt ? ` · ${formatInstant(p.publishedAt, c.get('lang'), zone)}` : ''}`}</span>
               </li>
             ))}
           </ul>
         )}
-      </>
-    ), { flash: flash(c) })
+      </>,
+      { flash: flash(c) },
+    )
   })
   .get('/posts/new', (c) => postPage(c, undefined, { values: { kind: 'annual-report', status: 'draft' } }))
   .post('/posts', async (c) => {

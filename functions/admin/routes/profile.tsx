@@ -1,5 +1,13 @@
 import { Hono } from 'hono'
-import { DEFAULT_SETTINGS, profileFromInput, profileInputSchema, type Profile, parseWith, ValidationError, LOCALES } from '../../core/model/index.js'
+import {
+  DEFAULT_SETTINGS,
+  profileFromInput,
+  profileInputSchema,
+  type Profile,
+  parseWith,
+  ValidationError,
+  LOCALES,
+} from '../../core/model/index.js'
 import { languageName } from '../../core/words/index.js'
 import { getProfile, putProfile, VersionConflictError } from '../../store/index.js'
 import type { AdminEnv } from '../context.js'
@@ -10,28 +18,59 @@ import { render } from '../views/Layout.js'
 import { flash, seeOther, type AdminContext } from './shared.js'
 
 const profileValues = (p?: Profile): FormValues => ({
-  name: p?.name ?? '', role: p?.role ?? '', organisation: p?.organisation ?? '', bio: p?.bio ?? '', locale: p?.locale ?? DEFAULT_SETTINGS.locale,
-  timezone: p?.timezone ?? DEFAULT_SETTINGS.timeZone, links: (p?.links ?? []).map((l) => (l.title ? `${l.url} ${l.title}` : l.url)).join('\n'), version: String(p?.version ?? 0),
+  name: p?.name ?? '',
+  role: p?.role ?? '',
+  organisation: p?.organisation ?? '',
+  bio: p?.bio ?? '',
+  locale: p?.locale ?? DEFAULT_SETTINGS.locale,
+  timezone: p?.timezone ?? DEFAULT_SETTINGS.timeZone,
+  links: (p?.links ?? []).map((l) => (l.title ? `${l.url} ${l.title}` : l.url)).join('\n'),
+  version: String(p?.version ?? 0),
 })
 
 function profilePage(c: AdminContext, values: FormValues, errors: FieldErrors = {}, status = 200) {
   const t = c.get('t')
   const p = t.profile
-  return render(c, p.title, (
+  return render(
+    c,
+    p.title,
     <form method="post" action={adminPath('/profile')} novalidate>
       <CsrfField value={c.get('csrf')} />
       <input type="hidden" name="version" value={values.version} />
       <ErrorSummary errors={errors} t={t} />
       <TextField name="name" label={p.name} value={values.name} error={errors.name} autocomplete="name" required />
       <TextField name="role" label={p.role} value={values.role} error={errors.role} required />
-      <TextField name="organisation" label={p.organisation} value={values.organisation} error={errors.organisation} autocomplete="organization" required />
+      <TextField
+        name="organisation"
+        label={p.organisation}
+        value={values.organisation}
+        error={errors.organisation}
+        autocomplete="organization"
+        required
+      />
       <TextArea name="bio" label={p.bio} value={values.bio} error={errors.bio} rows={6} />
       <TextArea name="links" label={p.links} hint={p.linksHint} value={values.links} error={errors.links} rows={3} />
-      <Select name="locale" label={p.locale} value={values.locale} error={errors.locale} options={LOCALES.map((l) => [l, languageName(l)])} />
-      <TextField name="timezone" label={p.timezone} hint={p.timezoneHint} value={values.timezone} error={errors.timezone} required />
-      <div class="actions"><button type="submit">{p.save}</button></div>
-    </form>
-  ), { status, flash: flash(c) })
+      <Select
+        name="locale"
+        label={p.locale}
+        value={values.locale}
+        error={errors.locale}
+        options={LOCALES.map((l) => [l, languageName(l)])}
+      />
+      <TextField
+        name="timezone"
+        label={p.timezone}
+        hint={p.timezoneHint}
+        value={values.timezone}
+        error={errors.timezone}
+        required
+      />
+      <div class="actions">
+        <button type="submit">{p.save}</button>
+      </div>
+    </form>,
+    { status, flash: flash(c) },
+  )
 }
 
 /** Who keeps the journal: shown on every public page. Saved only if nobody changed it meanwhile. */
@@ -46,8 +85,13 @@ export const profilePages = new Hono<AdminEnv>()
     let input
     try {
       input = parseWith(profileInputSchema, {
-        name: values.name ?? '', role: values.role ?? '', organisation: values.organisation ?? '', ...(values.bio?.trim() ? { bio: values.bio } : {}),
-        links: parseLinks(values.links), locale: values.locale, timezone: values.timezone?.trim(),
+        name: values.name ?? '',
+        role: values.role ?? '',
+        organisation: values.organisation ?? '',
+        ...(values.bio?.trim() ? { bio: values.bio } : {}),
+        links: parseLinks(values.links),
+        locale: values.locale,
+        timezone: values.timezone?.trim(),
       })
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error
@@ -55,11 +99,20 @@ export const profilePages = new Hono<AdminEnv>()
     }
     const expected = Number(values.version ?? 0)
     try {
-      await putProfile(db, { person, ...profileFromInput(input), updatedAt: now().toISOString(), version: expected + 1 }, expected)
+      await putProfile(
+        db,
+        { person, ...profileFromInput(input), updatedAt: now().toISOString(), version: expected + 1 },
+        expected,
+      )
     } catch (error) {
       if (!(error instanceof VersionConflictError)) throw error
       const t = c.get('t')
-      return profilePage(c, { ...values, version: String((await getProfile(db, person))?.version ?? 0) }, { name: `${t.conflict.title}. ${t.conflict.again}` }, 409)
+      return profilePage(
+        c,
+        { ...values, version: String((await getProfile(db, person))?.version ?? 0) },
+        { name: `${t.conflict.title}. ${t.conflict.again}` },
+        409,
+      )
     }
     return seeOther(c, adminPath('/profile?done=profileSaved'))
   })

@@ -18,21 +18,42 @@ async function tokensPage(c: AdminContext, errors: FieldErrors = {}, status = 20
   const lang = c.get('lang')
   const zone = await journalZone(c)
   const tokens = await listTokens(db, person)
-  return render(c, t.tokens.title, (
+  return render(
+    c,
+    t.tokens.title,
     <>
       <p>{t.tokens.intro}</p>
       <table>
-        <thead><tr><th scope="col">{t.tokens.label}</th><th scope="col">{t.tokens.created}</th><th scope="col">{t.tokens.state}</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">{t.tokens.label}</th>
+            <th scope="col">{t.tokens.created}</th>
+            <th scope="col">{t.tokens.state}</th>
+          </tr>
+        </thead>
         <tbody>
           {tokens.map((token) => (
             <tr>
-              <th scope="row">{token.label} <span class="muted">{token.id}{token.id === c.get('session').tokenId ? ` ${t.tokens.current}` : ''}</span></th>
+              <th scope="row">
+                {token.label}{' '}
+                <span class="muted">
+                  {token.id}
+                  {token.id === c.get('session').tokenId ? ` ${t.tokens.current}` : ''}
+                </span>
+              </th>
               <td>{formatInstant(token.createdAt, lang, zone)}</td>
               <td>
-                {token.revokedAt ? t.tokens.revokedOn(formatInstant(token.revokedAt, lang, zone)) : (
+                {token.revokedAt ? (
+                  t.tokens.revokedOn(formatInstant(token.revokedAt, lang, zone))
+                ) : (
                   <form method="post" action={adminPath(`/tokens/${token.id}/revoke`)}>
                     <CsrfField value={c.get('csrf')} />
-                    <button type="submit" class="danger" aria-label={`${t.tokens.revoke}: ${token.label} (${token.id})`}>{t.tokens.revoke}</button>
+                    <button
+                      type="submit"
+                      class="danger"
+                      aria-label={`${t.tokens.revoke}: ${token.label} (${token.id})`}>
+                      {t.tokens.revoke}
+                    </button>
                   </form>
                 )}
               </td>
@@ -45,16 +66,23 @@ async function tokensPage(c: AdminContext, errors: FieldErrors = {}, status = 20
         <CsrfField value={c.get('csrf')} />
         <ErrorSummary errors={errors} t={t} />
         <TextField name="label" label={t.tokens.label} hint={t.tokens.labelHint} error={errors.label} required />
-        <div class="actions"><button type="submit">{t.tokens.create}</button></div>
+        <div class="actions">
+          <button type="submit">{t.tokens.create}</button>
+        </div>
       </form>
       <h2>{t.tokens.sessions}</h2>
       <p>{t.tokens.everywhereHint}</p>
       <form method="post" action={adminPath('/sign-out-everywhere')}>
         <CsrfField value={c.get('csrf')} />
-        <div class="actions"><button type="submit" class="danger">{t.tokens.everywhere}</button></div>
+        <div class="actions">
+          <button type="submit" class="danger">
+            {t.tokens.everywhere}
+          </button>
+        </div>
       </form>
-    </>
-  ), { status, flash: flash(c) })
+    </>,
+    { status, flash: flash(c) },
+  )
 }
 
 /** Owner tokens: list, create (the secret is shown on this one page, once), revoke. */
@@ -71,14 +99,23 @@ export const tokenPages = new Hono<AdminEnv>()
       return tokensPage(c, plainFormErrors(error.errors, c.get('lang')), 400)
     }
     const { token, secret } = await issueToken(db, person, label, now())
-    return render(c, t.tokens.newTitle, (
+    return render(
+      c,
+      t.tokens.newTitle,
       <>
-        <p><strong>{t.tokens.shownOnce}</strong></p>
-        <p class="secret" id="new-token">{secret}</p>
+        <p>
+          <strong>{t.tokens.shownOnce}</strong>
+        </p>
+        <p class="secret" id="new-token">
+          {secret}
+        </p>
         <p class="muted">{`${token.label} · ${token.id}`}</p>
-        <p><a href={adminPath('/tokens')}>{t.tokens.back}</a></p>
-      </>
-    ), { status: 201 })
+        <p>
+          <a href={adminPath('/tokens')}>{t.tokens.back}</a>
+        </p>
+      </>,
+      { status: 201 },
+    )
   })
   .post('/tokens/:id/revoke', async (c) => {
     const { db, person, now } = c.get('deps')

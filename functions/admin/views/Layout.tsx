@@ -22,7 +22,13 @@ interface LayoutProps {
 }
 
 const NAV: [keyof Messages['nav'], string][] = [
-  ['log', ''], ['entries', '/entries'], ['import', '/import'], ['posts', '/posts'], ['digests', '/digests'], ['profile', '/profile'], ['tokens', '/tokens'],
+  ['log', ''],
+  ['entries', '/entries'],
+  ['import', '/import'],
+  ['posts', '/posts'],
+  ['digests', '/digests'],
+  ['profile', '/profile'],
+  ['tokens', '/tokens'],
 ]
 
 function switchLanguage(url: URL, lang: string): string {
@@ -44,32 +50,57 @@ export const Layout: FC<LayoutProps> = ({ lang, t, title, url, csrf, signedIn, s
         <link rel="stylesheet" href={adminPath('/admin.css')} />
       </head>
       <body>
-        <a class="skip" href="#main">{t.skip}</a>
+        <a class="skip" href="#main">
+          {t.skip}
+        </a>
         <header class="top">
-          <p class="brand"><a href={adminPath()}>{t.appName}</a></p>
+          <p class="brand">
+            <a href={adminPath()}>{t.appName}</a>
+          </p>
           {LOCALES.filter((l) => l !== lang).map((l) => (
-            <p class="lang"><a href={switchLanguage(url, l)} lang={l} hreflang={l}>{languageName(l)}</a></p>
+            <p class="lang">
+              <a href={switchLanguage(url, l)} lang={l} hreflang={l}>
+                {languageName(l)}
+              </a>
+            </p>
           ))}
           {signedIn && (
             <nav aria-label={t.nav.label}>
               <ul>
                 {NAV.map(([key, path]) => {
                   const href = adminPath(path)
-                  const current = path === '' ? url.pathname === href || url.pathname === `${href}/` : url.pathname.startsWith(href)
-                  return <li><a href={href} aria-current={current ? 'page' : undefined}>{t.nav[key] as string}</a></li>
+                  const current =
+                    path === '' ? url.pathname === href || url.pathname === `${href}/` : url.pathname.startsWith(href)
+                  return (
+                    <li>
+                      <a href={href} aria-current={current ? 'page' : undefined}>
+                        {t.nav[key] as string}
+                      </a>
+                    </li>
+                  )
                 })}
-                {siteUrl && <li><a href={siteUrl}>{t.nav.site}</a></li>}
+                {siteUrl && (
+                  <li>
+                    <a href={siteUrl}>{t.nav.site}</a>
+                  </li>
+                )}
               </ul>
               <form method="post" action={adminPath('/sign-out')} class="sign-out">
                 <CsrfField value={csrf} />
-                <button type="submit" class="link">{t.nav.signOut}</button>
+                <button type="submit" class="link">
+                  {t.nav.signOut}
+                </button>
               </form>
             </nav>
           )}
         </header>
         <main id="main" tabindex={-1}>
           <h1>{title}</h1>
-          {flash && <p class="flash" role="status">{flash}</p>}
+          {flash && (
+            <p class="flash" role="status">
+              {flash}
+            </p>
+          )}
           {children}
         </main>
       </body>
@@ -77,14 +108,24 @@ export const Layout: FC<LayoutProps> = ({ lang, t, title, url, csrf, signedIn, s
   </>
 )
 
-export interface RenderOptions { status?: number; flash?: string }
+export interface RenderOptions {
+  status?: number
+  flash?: string
+}
 
 /** Renders a page in the request's language, with its CSRF token and sign-in state. */
 export function render(c: Context<AdminEnv>, title: string, body: Child, options: RenderOptions = {}) {
   const { siteUrl } = c.get('deps')
   return c.html(
-    <Layout lang={c.get('lang')} t={c.get('t')} title={title} url={new URL(c.req.url)} csrf={c.get('csrf') ?? ''}
-      signedIn={c.var.session !== undefined} siteUrl={siteUrl} flash={options.flash}>
+    <Layout
+      lang={c.get('lang')}
+      t={c.get('t')}
+      title={title}
+      url={new URL(c.req.url)}
+      csrf={c.get('csrf') ?? ''}
+      signedIn={c.var.session !== undefined}
+      siteUrl={siteUrl}
+      flash={options.flash}>
       {body}
     </Layout>,
     (options.status ?? 200) as 200,

@@ -9,8 +9,18 @@ import { Badge } from './fields.js'
 export const EntryBadges: FC<{ entry: Entry; t: Messages }> = ({ entry, t }) => (
   <>
     <Badge kind={entry.visibility} text={t.visibility[entry.visibility]} />
-    {entry.withdrawn && <> <Badge kind="withdrawn" text={t.badges.withdrawn} /></>}
-    {entry.sourceUid && <> <Badge kind="imported" text={t.badges.imported} /></>}
+    {entry.withdrawn && (
+      <>
+        {' '}
+        <Badge kind="withdrawn" text={t.badges.withdrawn} />
+      </>
+    )}
+    {entry.sourceUid && (
+      <>
+        {' '}
+        <Badge kind="imported" text={t.badges.imported} />
+      </>
+    )}
   </>
 )
 
@@ -39,14 +49,29 @@ export function changedFields(before: object | undefined, after: object): string
 export function showValue(value: unknown, t: Messages): string {
   if (value === undefined || value === null || value === '') return '—'
   if (typeof value === 'boolean') return value ? t.yes : t.no
-  if (typeof value === 'string') return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) ? value.slice(0, 16).replace('T', ' ') : value
-  if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' && v ? (v as { name?: string; url?: string }).name ?? (v as { url?: string }).url : String(v))).join(', ') || '—'
+  if (typeof value === 'string')
+    return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) ? value.slice(0, 16).replace('T', ' ') : value
+  if (Array.isArray(value))
+    return (
+      value
+        .map((v) =>
+          typeof v === 'object' && v
+            ? ((v as { name?: string; url?: string }).name ?? (v as { url?: string }).url)
+            : String(v),
+        )
+        .join(', ') || '—'
+    )
   if (typeof value === 'object') return Object.values(value).join(' – ')
   return String(value)
 }
 
 /** Every change to an item, newest first: when, what happened, who, why, which fields. */
-export const History: FC<{ revisions: readonly Revision[]; lang: Lang; t: Messages; timeZone: string }> = ({ revisions, lang, t, timeZone }) => (
+export const History: FC<{ revisions: readonly Revision[]; lang: Lang; t: Messages; timeZone: string }> = ({
+  revisions,
+  lang,
+  t,
+  timeZone,
+}) => (
   <ol class="history" reversed>
     {[...revisions].reverse().map((r) => {
       const fields = changedFields(r.before as object | undefined, r.after as object)
@@ -54,7 +79,12 @@ export const History: FC<{ revisions: readonly Revision[]; lang: Lang; t: Messag
         <li>
           {`v${r.version} · ${formatInstant(r.at, lang, timeZone)} · ${t.entry.actions[r.action] ?? r.action} ${t.entry.by} ${r.by}`}
           {r.reason && ` · “${r.reason}”`}
-          {r.action === 'update' && fields.length > 0 && <span class="muted">{` · ${t.entry.changed}: ${fields.map((f) => fieldLabel(t, f)).sort().join(', ')}`}</span>}
+          {r.action === 'update' && fields.length > 0 && (
+            <span class="muted">{` · ${t.entry.changed}: ${fields
+              .map((f) => fieldLabel(t, f))
+              .sort()
+              .join(', ')}`}</span>
+          )}
         </li>
       )
     })}
@@ -70,9 +100,21 @@ export const ConflictTable: FC<{ then: object | undefined; now: object; t: Messa
       <h2 id="conflict-title">{t.conflict.title}</h2>
       <p>{t.conflict.intro}</p>
       <table>
-        <thead><tr><th scope="col">{t.conflict.field}</th><th scope="col">{t.conflict.then}</th><th scope="col">{t.conflict.now}</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">{t.conflict.field}</th>
+            <th scope="col">{t.conflict.then}</th>
+            <th scope="col">{t.conflict.now}</th>
+          </tr>
+        </thead>
         <tbody>
-          {fields.map((f) => <tr><th scope="row">{fieldLabel(t, f)}</th><td>{showValue(a[f], t)}</td><td>{showValue(b[f], t)}</td></tr>)}
+          {fields.map((f) => (
+            <tr>
+              <th scope="row">{fieldLabel(t, f)}</th>
+              <td>{showValue(a[f], t)}</td>
+              <td>{showValue(b[f], t)}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
       <p>{t.conflict.again}</p>

@@ -25,7 +25,7 @@ Example:
     const { values } = options(args, ENTRY_FLAGS, 'add')
     const api = apiClient(io)
     const now = new Date()
-    const zone = values.timezone ?? await api.journalZone()
+    const zone = values.timezone ?? (await api.journalZone())
     const fields = entryFields(values, now, zone)
     const start = (fields.start as string | undefined) ?? nowQuarter(now, zone)
     // Without --status the API applies the journal's rule (core `defaultStatus`): planned until it starts, then held.
@@ -33,8 +33,11 @@ Example:
     const { body } = await api.call<ListedEntry>('/api/entries', { method: 'POST', body: input })
     if (values.json) return printJson(io, body)
     io.out(`Logged: ${entryLine(body)}`)
-    const missing = input.visibility === 'public' ? missingEssentials(input as { title?: string; counterparts?: unknown[] }) : []
-    if (missing.includes('subject')) io.err('Tip: the title says little. Say what it was about: journal edit ' + body.id + ' --title "…"')
-    if (missing.includes('counterpart')) io.err(`Tip: name whom you met: journal edit ${body.id} --with "Organisation:type"`)
+    const missing =
+      input.visibility === 'public' ? missingEssentials(input as { title?: string; counterparts?: unknown[] }) : []
+    if (missing.includes('subject'))
+      io.err('Tip: the title says little. Say what it was about: journal edit ' + body.id + ' --title "…"')
+    if (missing.includes('counterpart'))
+      io.err(`Tip: name whom you met: journal edit ${body.id} --with "Organisation:type"`)
   },
 }

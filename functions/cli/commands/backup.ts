@@ -10,8 +10,14 @@ import { CommandError, options, UsageError, type Command, type Io } from '../io.
  */
 function storeOf(io: Io): { db: Db; person: string; where: string } {
   const settings = localSettings(io.env)
-  const endpoint = settings.dynamoDbEndpoint ?? (io.env.JOURNAL_USE_AWS === '1' ? undefined : `http://127.0.0.1:${settings.dynamoDbPort}`)
-  return { db: createDb({ endpoint, table: settings.table }), person: settings.person, where: endpoint ?? `AWS table ${settings.table}` }
+  const endpoint =
+    settings.dynamoDbEndpoint ??
+    (io.env.JOURNAL_USE_AWS === '1' ? undefined : `http://127.0.0.1:${settings.dynamoDbPort}`)
+  return {
+    db: createDb({ endpoint, table: settings.table }),
+    person: settings.person,
+    where: endpoint ?? `AWS table ${settings.table}`,
+  }
 }
 
 async function withStore<T>(io: Io, run: (store: ReturnType<typeof storeOf>) => Promise<T>): Promise<T> {
@@ -19,10 +25,13 @@ async function withStore<T>(io: Io, run: (store: ReturnType<typeof storeOf>) => 
   try {
     return await run(store)
   } catch (error) {
-    if (error instanceof ValidationError) throw new CommandError(`The ${error.errors.map((e) => `${e.field} ${e.reason}`).join('; ')}`)
+    if (error instanceof ValidationError)
+      throw new CommandError(`The ${error.errors.map((e) => `${e.field} ${e.reason}`).join('; ')}`)
     const code = (error as NodeJS.ErrnoException).code ?? (error as { cause?: NodeJS.ErrnoException }).cause?.code
     if (code === 'ECONNREFUSED' || (error as Error).name === 'TimeoutError') {
-      throw new CommandError(`Cannot reach DynamoDB at ${store.where}. Start the journal with \`npm start\`, or set JOURNAL_DYNAMODB_ENDPOINT (JOURNAL_USE_AWS=1 for the AWS table).`)
+      throw new CommandError(
+        `Cannot reach DynamoDB at ${store.where}. Start the journal with \`npm start\`, or set JOURNAL_DYNAMODB_ENDPOINT (JOURNAL_USE_AWS=1 for the AWS table).`,
+      )
     }
     throw new CommandError((error as Error).message)
   }
@@ -61,9 +70,11 @@ a journal that already holds anything is refused. Same store settings as \`journ
     const { values, positionals } = options(args, {}, 'restore', 1)
     const [file] = positionals
     if (!file) throw new UsageError('Name the backup file: journal restore journal.backup.json')
-    const count = await withStore(io, ({ db, person }) => restoreFromFile(db, person, file, (written, total) => {
-      if (io.isTTY) io.err(`Restored ${written} of ${total} items…`)
-    }))
+    const count = await withStore(io, ({ db, person }) =>
+      restoreFromFile(db, person, file, (written, total) => {
+        if (io.isTTY) io.err(`Restored ${written} of ${total} items…`)
+      }),
+    )
     io.out(values.json ? JSON.stringify({ file, items: count }) : `Restored ${count} items from ${file}.`)
   },
 }

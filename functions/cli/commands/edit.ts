@@ -22,17 +22,27 @@ ${ENTRY_FLAGS_HELP}
   async run(args, io) {
     const { values, positionals } = options(args, { ...ENTRY_FLAGS, reason: { type: 'string' } }, 'edit', 1)
     const [id] = positionals
-    if (!id) throw new UsageError('Which appointment? Give its id: journal edit 01HV… --title "…" (journal list shows the ids).')
+    if (!id)
+      throw new UsageError(
+        'Which appointment? Give its id: journal edit 01HV… --title "…" (journal list shows the ids).',
+      )
     const api = apiClient(io)
     // The zone only puts a bare time (`--start 10:00`) on today: ask the profile only then.
     const saysToday = values.start !== undefined || values.end !== undefined
     const zone = values.timezone ?? (saysToday ? await api.journalZone() : DEFAULT_SETTINGS.timeZone)
     const patch = entryFields(values, new Date(), zone)
-    if (Object.keys(patch).length === 0) throw new UsageError('Nothing to change: give at least one field, e.g. --title or --start. See journal edit --help.')
+    if (Object.keys(patch).length === 0)
+      throw new UsageError(
+        'Nothing to change: give at least one field, e.g. --title or --start. See journal edit --help.',
+      )
     const { etag } = await api.call(`/api/entries/${encodeURIComponent(id)}`)
     const headers: Record<string, string> = { 'If-Match': etag ?? '' }
     if (values.reason) headers['X-Change-Reason'] = encodeURIComponent(values.reason)
-    const { body } = await api.call<ListedEntry>(`/api/entries/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch, headers })
+    const { body } = await api.call<ListedEntry>(`/api/entries/${encodeURIComponent(id)}`, {
+      method: 'PATCH',
+      body: patch,
+      headers,
+    })
     if (values.json) return printJson(io, body)
     io.out(`Changed: ${entryLine(body)}`)
   },

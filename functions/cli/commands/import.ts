@@ -2,8 +2,18 @@ import { readFileSync } from 'node:fs'
 import { apiClient } from '../client.js'
 import { CommandError, options, printJson, UsageError, type Command, type Io } from '../io.js'
 
-interface ImportAnswer { created: number; updated: number; unchanged: number; outsideRange: number; range: { from: string; to: string }; dryRun: boolean }
-type Line = ({ type: 'progress'; done: number; total: number }) | ({ type: 'result' } & ImportAnswer) | { type: 'error'; detail: string }
+interface ImportAnswer {
+  created: number
+  updated: number
+  unchanged: number
+  outsideRange: number
+  range: { from: string; to: string }
+  dryRun: boolean
+}
+type Line =
+  | { type: 'progress'; done: number; total: number }
+  | ({ type: 'result' } & ImportAnswer)
+  | { type: 'error'; detail: string }
 
 /** Reads NDJSON lines from a streamed response as they arrive. */
 async function* lines(res: Response): AsyncGenerator<Line> {
@@ -53,21 +63,36 @@ Options:
   --dry-run               only report what would be created, updated or left unchanged
   --json                  print the result as JSON`,
   async run(args, io) {
-    const { values, positionals } = options(args, { from: { type: 'string' }, to: { type: 'string' }, 'dry-run': { type: 'boolean' } }, 'import', 1)
+    const { values, positionals } = options(
+      args,
+      { from: { type: 'string' }, to: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+      'import',
+      1,
+    )
     const [file] = positionals
-    if (!file) throw new UsageError('Which file? journal import agenda.ics (export it from your calendar app as .ics / iCalendar).')
+    if (!file)
+      throw new UsageError(
+        'Which file? journal import agenda.ics (export it from your calendar app as .ics / iCalendar).',
+      )
     let source: string
     try {
       source = readFileSync(file, 'utf8')
     } catch (error) {
-      throw new UsageError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (error as Error).message}.`)
+      throw new UsageError(
+        `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (error as Error).message}.`,
+      )
     }
     const query = new URLSearchParams()
     if (values.from) query.set('from', values.from)
     if (values.to) query.set('to', values.to)
     if (values['dry-run']) query.set('dryRun', 'true')
     const api = apiClient(io)
-    const res = await api.send(`/api/import/ics?${query}`, { method: 'POST', rawBody: source, contentType: 'text/calendar; charset=utf-8', headers: { Accept: 'application/x-ndjson' } })
+    const res = await api.send(`/api/import/ics?${query}`, {
+      method: 'POST',
+      rawBody: source,
+      contentType: 'text/calendar; charset=utf-8',
+      headers: { Accept: 'application/x-ndjson' },
+    })
     if (!res.ok) {
       const refusal = await api.refusal(res)
       throw new CommandError(refusal.message.replace(/^The calendar file cannot be imported: /, `${file}: `))
@@ -80,11 +105,16 @@ Options:
         const { type: _type, ...result } = line
         if (values.json) return printJson(io, result)
         const verb = result.dryRun ? 'Would import' : 'Imported'
-        io.out(`${verb} ${file} (${result.range.from} to ${result.range.to}): ${result.created} new, ${result.updated} updated, ${result.unchanged} unchanged, ${result.outsideRange} outside the period.`)
-        if (!result.dryRun && result.created > 0) io.out('New appointments are private: review and publish them at /admin/import/review.')
+        io.out(
+          `${verb} ${file} (${result.range.from} to ${result.range.to}): ${result.created} new, ${result.updated} updated, ${result.unchanged} unchanged, ${result.outsideRange} outside the period.`,
+        )
+        if (!result.dryRun && result.created > 0)
+          io.out('New appointments are private: review and publish them at /admin/import/review.')
         return
       }
     }
-    throw new CommandError('The import ended without a result: the connection broke. Run the same import again; it continues where it stopped.')
+    throw new CommandError(
+      'The import ended without a result: the connection broke. Run the same import again; it continues where it stopped.',
+    )
   },
 }

@@ -4,7 +4,8 @@ import { entryLine, type ListedEntry } from '../entry-flags.js'
 import { options, printJson, UsageError, type Command } from '../io.js'
 
 function monthRange(month: string): { from: string; to: string } {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new UsageError(`--month ${month} is not a month: write it like 2015-03.`)
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
+    throw new UsageError(`--month ${month} is not a month: write it like 2015-03.`)
   const [y, m] = month.split('-').map(Number) as [number, number]
   return { from: `${month}-01`, to: `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}` }
 }
@@ -20,15 +21,35 @@ Usage:
 
 Prints one appointment per line, oldest first, with its id (for journal edit / withdraw).`,
   async run(args, io) {
-    const { values } = options(args, {
-      week: { type: 'string' }, month: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
-      theme: { type: 'string' }, kind: { type: 'string' }, counterpart: { type: 'string' },
-    }, 'list')
-    if ([values.week, values.month, values.from ?? values.to].filter(Boolean).length > 1) throw new UsageError('Give one of --week, --month or --from/--to.')
-    const range = values.week ? isoWeekRange(values.week.toUpperCase()) : values.month ? monthRange(values.month) : { from: values.from, to: values.to }
+    const { values } = options(
+      args,
+      {
+        week: { type: 'string' },
+        month: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        theme: { type: 'string' },
+        kind: { type: 'string' },
+        counterpart: { type: 'string' },
+      },
+      'list',
+    )
+    if ([values.week, values.month, values.from ?? values.to].filter(Boolean).length > 1)
+      throw new UsageError('Give one of --week, --month or --from/--to.')
+    const range = values.week
+      ? isoWeekRange(values.week.toUpperCase())
+      : values.month
+        ? monthRange(values.month)
+        : { from: values.from, to: values.to }
     if (!range) throw new UsageError(`--week ${values.week} is not an ISO week: write it like 2015-W12.`)
     const query = new URLSearchParams({ order: 'asc', limit: '200' })
-    for (const [key, value] of Object.entries({ ...range, theme: values.theme, kind: values.kind, counterpart: values.counterpart })) if (value) query.set(key, value)
+    for (const [key, value] of Object.entries({
+      ...range,
+      theme: values.theme,
+      kind: values.kind,
+      counterpart: values.counterpart,
+    }))
+      if (value) query.set(key, value)
     const api = apiClient(io)
     const items: ListedEntry[] = []
     let cursor: string | undefined

@@ -4,7 +4,12 @@ import { postFromMarkdown, slugify, ValidationError } from '../../core/model/ind
 import { apiClient } from '../client.js'
 import { options, printJson, UsageError, type Command } from '../io.js'
 
-interface PostAnswer { slug: string; title: string; status: string; version: number }
+interface PostAnswer {
+  slug: string
+  title: string
+  status: string
+  version: number
+}
 
 export const post: Command = {
   name: 'post',
@@ -36,9 +41,13 @@ A post that exists is updated (its history keeps the change); a new one is creat
       raw = postFromMarkdown(readFileSync(file, 'utf8'))
     } catch (error) {
       if (error instanceof ValidationError) throw new UsageError(`${file}: ${error.message}`)
-      throw new UsageError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (error as Error).message}.`)
+      throw new UsageError(
+        `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (error as Error).message}.`,
+      )
     }
-    const { slug = slugify(basename(file).replace(/\.(md|markdown)$/i, '')), ...content } = raw as { slug?: string } & Record<string, unknown>
+    const { slug = slugify(basename(file).replace(/\.(md|markdown)$/i, '')), ...content } = raw as {
+      slug?: string
+    } & Record<string, unknown>
     if (values.publish) content.status = 'published'
     const api = apiClient(io)
     const existing = await api.send(`/api/posts/${encodeURIComponent(slug)}`)
@@ -47,12 +56,25 @@ A post that exists is updated (its history keeps the change); a new one is creat
       answer = (await api.call<PostAnswer>('/api/posts', { method: 'POST', body: { slug, ...content } })).body
     } else if (existing.ok) {
       const current = (await existing.json()) as { publishedAt?: string }
-      const body = { ...content, ...(content.status === 'published' && !content.publishedAt && current.publishedAt ? { publishedAt: current.publishedAt } : {}) }
-      answer = (await api.call<PostAnswer>(`/api/posts/${encodeURIComponent(slug)}`, { method: 'PUT', body, headers: { 'If-Match': existing.headers.get('etag') ?? '' } })).body
+      const body = {
+        ...content,
+        ...(content.status === 'published' && !content.publishedAt && current.publishedAt
+          ? { publishedAt: current.publishedAt }
+          : {}),
+      }
+      answer = (
+        await api.call<PostAnswer>(`/api/posts/${encodeURIComponent(slug)}`, {
+          method: 'PUT',
+          body,
+          headers: { 'If-Match': existing.headers.get('etag') ?? '' },
+        })
+      ).body
     } else {
       throw await api.refusal(existing)
     }
     if (values.json) return printJson(io, answer)
-    io.out(`${answer.version === 1 ? 'Created' : 'Updated'} post ${answer.slug} (${answer.status}, version ${answer.version}): ${answer.title}`)
+    io.out(
+      `${answer.version === 1 ? 'Created' : 'Updated'} post ${answer.slug} (${answer.status}, version ${answer.version}): ${answer.title}`,
+    )
   },
 }

@@ -21,10 +21,20 @@ Usage:
 With --out the draft is written with front matter (slug, title, kind, period, status: draft), so
 you can edit it in your own editor and publish it with journal post push FILE.md.`,
   async run(args, io) {
-    const { values, positionals } = options(args, { from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string', short: 'o' } }, 'report', 1)
-    if (positionals[0] !== 'draft') throw new UsageError('Usage: journal report draft --from 2014-07-01 --to 2015-06-30')
-    if (!values.from || !values.to) throw new UsageError('Give the period: journal report draft --from 2014-07-01 --to 2015-06-30')
-    const { body } = await apiClient(io).call<{ markdown: string }>('/api/reports/draft', { method: 'POST', body: { from: values.from, to: values.to } })
+    const { values, positionals } = options(
+      args,
+      { from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string', short: 'o' } },
+      'report',
+      1,
+    )
+    if (positionals[0] !== 'draft')
+      throw new UsageError('Usage: journal report draft --from 2014-07-01 --to 2015-06-30')
+    if (!values.from || !values.to)
+      throw new UsageError('Give the period: journal report draft --from 2014-07-01 --to 2015-06-30')
+    const { body } = await apiClient(io).call<{ markdown: string }>('/api/reports/draft', {
+      method: 'POST',
+      body: { from: values.from, to: values.to },
+    })
     if (values.json) return printJson(io, body)
     if (!values.out) return io.out(body.markdown)
     writeFileSync(values.out, withFrontMatter(body.markdown, values.from, values.to))

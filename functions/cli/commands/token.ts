@@ -1,7 +1,13 @@
 import { apiClient } from '../client.js'
 import { options, printJson, UsageError, type Command } from '../io.js'
 
-interface TokenView { id: string; label: string; createdAt: string; revokedAt?: string; secret?: string }
+interface TokenView {
+  id: string
+  label: string
+  createdAt: string
+  revokedAt?: string
+  secret?: string
+}
 
 export const token: Command = {
   name: 'token',
@@ -19,7 +25,8 @@ Use a token with JOURNAL_TOKEN=… or to sign in at /admin.`,
     const [action, id] = positionals
     const api = apiClient(io)
     if (action === 'create') {
-      if (!values.label?.trim()) throw new UsageError('Name the token after its use: journal token create --label laptop')
+      if (!values.label?.trim())
+        throw new UsageError('Name the token after its use: journal token create --label laptop')
       const { body } = await api.call<TokenView>('/api/tokens', { method: 'POST', body: { label: values.label } })
       if (values.json) return printJson(io, body)
       io.out(body.secret!)
@@ -27,7 +34,10 @@ Use a token with JOURNAL_TOKEN=… or to sign in at /admin.`,
     } else if (action === 'list') {
       const { body } = await api.call<{ items: TokenView[] }>('/api/tokens')
       if (values.json) return printJson(io, body.items)
-      for (const t of body.items) io.out(`${t.id}  ${t.createdAt.slice(0, 10)}  ${t.revokedAt ? `revoked ${t.revokedAt.slice(0, 10)}` : 'active '}  ${t.label}`)
+      for (const t of body.items)
+        io.out(
+          `${t.id}  ${t.createdAt.slice(0, 10)}  ${t.revokedAt ? `revoked ${t.revokedAt.slice(0, 10)}` : 'active '}  ${t.label}`,
+        )
     } else if (action === 'revoke') {
       if (!id) throw new UsageError('Which token? journal token revoke tok-… (journal token list shows the ids).')
       const { body } = await api.call<TokenView>(`/api/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' })

@@ -29,7 +29,12 @@ export interface IcsImportOptions {
   now: Date
 }
 
-export interface ImportedEvent { sourceUid: string; line: number; sequence: number; content: EntryContent }
+export interface ImportedEvent {
+  sourceUid: string
+  line: number
+  sequence: number
+  content: EntryContent
+}
 
 export interface CalendarImport {
   /** In order of start. */
@@ -46,9 +51,14 @@ export interface CalendarImport {
  * The days an import covers: as chosen, or by default a year back and a year ahead of today in
  * the journal's zone. Refuses a range that ends before it starts.
  */
-export function importRange(chosen: { from?: string; to?: string }, now: Date, timeZone: string): { from: string; to: string } {
+export function importRange(
+  chosen: { from?: string; to?: string },
+  now: Date,
+  timeZone: string,
+): { from: string; to: string } {
   const today = zonedParts(now, timeZone).date
-  const yearFrom = (date: string, years: number) => `${Number(date.slice(0, 4)) + years}${date.slice(4, 10) === '-02-29' ? '-02-28' : date.slice(4, 10)}`
+  const yearFrom = (date: string, years: number) =>
+    `${Number(date.slice(0, 4)) + years}${date.slice(4, 10) === '-02-29' ? '-02-28' : date.slice(4, 10)}`
   const from = chosen.from ?? (chosen.to ? yearFrom(chosen.to, -2) : yearFrom(today, -1))
   const to = chosen.to ?? (chosen.from ? yearFrom(chosen.from, 2) : yearFrom(today, 1))
   if (to < from) throw new ValidationError([{ field: 'to', reason: `must be on or after from (${from})` }])
@@ -69,10 +79,15 @@ const ZONE_MARGIN_DAYS = 2
  * goes. A file that asks for more than MAX_OCCURRENCES_EVALUATED is refused (IcsError naming the
  * appointment that went over), so no file can hold the server for long.
  */
-export async function readCalendar(source: string, options: IcsImportOptions, budget = new WorkBudget()): Promise<CalendarImport> {
+export async function readCalendar(
+  source: string,
+  options: IcsImportOptions,
+  budget = new WorkBudget(),
+): Promise<CalendarImport> {
   // Control characters are dropped, not refused: the file is someone else's, and no text needs them.
   const calendars = parseIcs(withoutControlCharacters(source))
-  if (!calendars.some((c) => c.name === 'VCALENDAR')) throw new IcsError(1, 'the file holds no BEGIN:VCALENDAR: export the calendar as an .ics (iCalendar) file')
+  if (!calendars.some((c) => c.name === 'VCALENDAR'))
+    throw new IcsError(1, 'the file holds no BEGIN:VCALENDAR: export the calendar as an .ics (iCalendar) file')
   const window = { from: addDays(options.from, -ZONE_MARGIN_DAYS), through: addDays(options.to, ZONE_MARGIN_DAYS) }
   const events: ImportedEvent[] = []
   let outsideRange = 0
@@ -89,7 +104,9 @@ export async function readCalendar(source: string, options: IcsImportOptions, bu
     }
     for (const vevent of vevents) {
       await budget.yieldTurn()
-      const occurrences = withinBudget(vevent, () => occurrencesOf(vevent, zones, window, overridden.get(uidOf(vevent)) ?? new Set(), budget))
+      const occurrences = withinBudget(vevent, () =>
+        occurrencesOf(vevent, zones, window, overridden.get(uidOf(vevent)) ?? new Set(), budget),
+      )
       let inRange = 0
       for (const occurrence of occurrences) {
         const day = dayInEntryZone(occurrence, zones, budget)
@@ -99,7 +116,10 @@ export async function readCalendar(source: string, options: IcsImportOptions, bu
         await budget.yieldTurn()
         events.push(toImportedEvent(vevent, occurrence, zones, options))
         if (events.length > MAX_IMPORTED_EVENTS) {
-          throw new IcsError(vevent.line, `the range ${options.from} to ${options.to} holds more than ${MAX_IMPORTED_EVENTS} appointments: import a shorter range`)
+          throw new IcsError(
+            vevent.line,
+            `the range ${options.from} to ${options.to} holds more than ${MAX_IMPORTED_EVENTS} appointments: import a shorter range`,
+          )
         }
       }
       if (inRange === 0) outsideRange++
@@ -130,9 +150,12 @@ function withinBudget<T>(vevent: IcsComponent, work: () => T): T {
     if (!(error instanceof WorkBudgetExceeded)) throw error
     const summary = oneLine(prop(vevent, 'SUMMARY')?.value, 80) ?? uidOf(vevent)
     const rule = prop(vevent, 'RRULE')?.value
-    throw new IcsError(vevent.line, `the file asks for more than ${error.limit} dates to be worked out, and the appointment "${summary}"`
-      + `${rule ? ` (repeating ${rule} from ${prop(vevent, 'DTSTART')?.value})` : ''} went over that. `
-      + 'Export a shorter period from your calendar app, or end that repeat (an end date or a number of times) and import again')
+    throw new IcsError(
+      vevent.line,
+      `the file asks for more than ${error.limit} dates to be worked out, and the appointment "${summary}"` +
+        `${rule ? ` (repeating ${rule} from ${prop(vevent, 'DTSTART')?.value})` : ''} went over that. ` +
+        'Export a shorter period from your calendar app, or end that repeat (an end date or a number of times) and import again',
+    )
   }
 }
 
@@ -145,22 +168,41 @@ function clip(value: string, max: number): string | undefined {
 const text = (value: string | undefined, max = Infinity) => clip(unescapeText(value ?? '').trim(), max)
 
 /** The same, on one line: calendar apps put newlines in subjects and places that a title cannot hold. */
-const oneLine = (value: string | undefined, max: number) => clip(unescapeText(value ?? '').replace(/\s+/g, ' ').trim(), max)
+const oneLine = (value: string | undefined, max: number) =>
+  clip(
+    unescapeText(value ?? '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+    max,
+  )
 
 function sourceUidOf(uid: string, occurrenceKeyIfRepeat: string | undefined): string {
   const base = uid.length > 400 ? `sha256:${createHash('sha256').update(uid).digest('hex')}` : uid
   return occurrenceKeyIfRepeat ? `${base}#${occurrenceKeyIfRepeat}` : base
 }
 
-function toImportedEvent(vevent: IcsComponent, occurrence: Occurrence, zones: ZoneResolver, options: IcsImportOptions): ImportedEvent {
+function toImportedEvent(
+  vevent: IcsComponent,
+  occurrence: Occurrence,
+  zones: ZoneResolver,
+  options: IcsImportOptions,
+): ImportedEvent {
   const uid = uidOf(vevent)
-  const repeats = prop(vevent, 'RECURRENCE-ID') ? recurrenceKey(vevent, zones) : prop(vevent, 'RRULE') || prop(vevent, 'RDATE') ? occurrence.key : undefined
+  const repeats = prop(vevent, 'RECURRENCE-ID')
+    ? recurrenceKey(vevent, zones)
+    : prop(vevent, 'RRULE') || prop(vevent, 'RDATE')
+      ? occurrence.key
+      : undefined
   const summary = oneLine(prop(vevent, 'SUMMARY')?.value, 400) ?? ''
   const cancelled = prop(vevent, 'STATUS')?.value.trim().toUpperCase() === 'CANCELLED' || CANCELLED_PREFIX.test(summary)
   const title = clip(summary.replace(CANCELLED_PREFIX, '').trim(), 200) ?? '(zonder onderwerp)'
   const timezone = entryZone(occurrence.zone, zones)
   const input = {
-    title, kind: 'meeting', visibility: 'private', allDay: occurrence.allDay, timezone,
+    title,
+    kind: 'meeting',
+    visibility: 'private',
+    allDay: occurrence.allDay,
+    timezone,
     start: occurrence.allDay ? occurrence.date : occurrence.instant!.toISOString(),
     end: occurrence.allDay ? occurrence.endDate : occurrence.endInstant?.toISOString(),
     status: cancelled ? 'cancelled' : undefined,
@@ -169,9 +211,15 @@ function toImportedEvent(vevent: IcsComponent, occurrence: Occurrence, zones: Zo
     sourceUid: sourceUidOf(uid, repeats),
   }
   try {
-    return { sourceUid: input.sourceUid, line: vevent.line, sequence: Number(prop(vevent, 'SEQUENCE')?.value ?? 0) || 0, content: normalizeEntryInput(input, { timeZone: timezone, now: options.now }) }
+    return {
+      sourceUid: input.sourceUid,
+      line: vevent.line,
+      sequence: Number(prop(vevent, 'SEQUENCE')?.value ?? 0) || 0,
+      content: normalizeEntryInput(input, { timeZone: timezone, now: options.now }),
+    }
   } catch (error) {
-    if (error instanceof ValidationError) throw new IcsError(vevent.line, `the appointment "${title}" cannot be imported: ${error.message}`)
+    if (error instanceof ValidationError)
+      throw new IcsError(vevent.line, `the appointment "${title}" cannot be imported: ${error.message}`)
     throw error
   }
 }
@@ -183,7 +231,10 @@ function latestPerSource(events: ImportedEvent[]): ImportedEvent[] {
     const earlier = bySource.get(event.sourceUid)
     if (!earlier || event.sequence >= earlier.sequence) bySource.set(event.sourceUid, event)
   }
-  return [...bySource.values()].sort((a, b) => startKey(a).localeCompare(startKey(b)) || a.sourceUid.localeCompare(b.sourceUid))
+  return [...bySource.values()].sort(
+    (a, b) => startKey(a).localeCompare(startKey(b)) || a.sourceUid.localeCompare(b.sourceUid),
+  )
 }
 
-const startKey = (e: ImportedEvent) => (e.content.allDay ? `${e.content.start}T00:00` : new Date(e.content.start).toISOString())
+const startKey = (e: ImportedEvent) =>
+  e.content.allDay ? `${e.content.start}T00:00` : new Date(e.content.start).toISOString()

@@ -23,12 +23,18 @@ export interface IcsComponent {
 /** A file that is not valid iCalendar, with the line and the reason, in words a person can act on. */
 export class IcsError extends Error {
   override name = 'IcsError'
-  constructor(readonly line: number, readonly reason: string) {
+  constructor(
+    readonly line: number,
+    readonly reason: string,
+  ) {
     super(`line ${line}: ${reason}`)
   }
 }
 
-interface LogicalLine { text: string; line: number }
+interface LogicalLine {
+  text: string
+  line: number
+}
 
 function unfold(source: string): LogicalLine[] {
   const physical = source.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/)
@@ -51,7 +57,8 @@ export function parseContentLine({ text, line }: LogicalLine): IcsProperty {
   let at = name.length
   while (text[at] === ';') {
     const paramName = NAME.exec(text.slice(at + 1))?.[0]
-    if (!paramName || text[at + 1 + paramName.length] !== '=') throw new IcsError(line, `a parameter of ${name} is not written NAME=value: "${clip(text)}"`)
+    if (!paramName || text[at + 1 + paramName.length] !== '=')
+      throw new IcsError(line, `a parameter of ${name} is not written NAME=value: "${clip(text)}"`)
     at += paramName.length + 2
     const values: string[] = []
     for (;;) {
@@ -86,13 +93,22 @@ export function parseIcs(source: string): IcsComponent[] {
     const property = parseContentLine(logical)
     const current = open.at(-1)
     if (property.name === 'BEGIN') {
-      const component: IcsComponent = { name: property.value.trim().toUpperCase(), line: property.line, properties: [], components: [] }
+      const component: IcsComponent = {
+        name: property.value.trim().toUpperCase(),
+        line: property.line,
+        properties: [],
+        components: [],
+      }
       ;(current ? current.components : roots).push(component)
       open.push(component)
     } else if (property.name === 'END') {
       const name = property.value.trim().toUpperCase()
       if (!current) throw new IcsError(property.line, `END:${name} without a BEGIN:${name} before it`)
-      if (current.name !== name) throw new IcsError(property.line, `END:${name} closes BEGIN:${current.name} of line ${current.line}; expected END:${current.name}`)
+      if (current.name !== name)
+        throw new IcsError(
+          property.line,
+          `END:${name} closes BEGIN:${current.name} of line ${current.line}; expected END:${current.name}`,
+        )
       open.pop()
     } else if (!current) {
       throw new IcsError(property.line, `${property.name} stands outside BEGIN:VCALENDAR … END:VCALENDAR`)
@@ -101,7 +117,11 @@ export function parseIcs(source: string): IcsComponent[] {
     }
   }
   const unclosed = open.at(-1)
-  if (unclosed) throw new IcsError(unclosed.line, `BEGIN:${unclosed.name} is never closed with END:${unclosed.name} (is the file cut off?)`)
+  if (unclosed)
+    throw new IcsError(
+      unclosed.line,
+      `BEGIN:${unclosed.name} is never closed with END:${unclosed.name} (is the file cut off?)`,
+    )
   return roots
 }
 

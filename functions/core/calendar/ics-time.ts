@@ -11,7 +11,11 @@ import { ianaZoneFor } from './windows-zones.js'
  */
 
 /** A date or a wall-clock date and time as written in the file. */
-export interface IcsDateValue { date: string; time?: string; utc: boolean }
+export interface IcsDateValue {
+  date: string
+  time?: string
+  utc: boolean
+}
 
 const DATE = /^(\d{4})(\d{2})(\d{2})$/
 const DATE_TIME = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(Z?)$/
@@ -28,14 +32,22 @@ export function dateValues(property: IcsProperty): IcsDateValue[] {
     const dt = DATE_TIME.exec(text)
     if (dt && property.params.VALUE !== 'DATE') {
       const value = `${dt[1]}-${dt[2]}-${dt[3]}`
-      if (isCalendarDate(value) && Number(dt[4]) < 24 && Number(dt[5]) < 60) return { date: value, time: `${dt[4]}:${dt[5]}`, utc: dt[7] === 'Z' }
+      if (isCalendarDate(value) && Number(dt[4]) < 24 && Number(dt[5]) < 60)
+        return { date: value, time: `${dt[4]}:${dt[5]}`, utc: dt[7] === 'Z' }
     }
-    throw new IcsError(property.line, `${property.name} "${text}" is not a date (20150316) or a date and time (20150316T100000, …Z for UTC)`)
+    throw new IcsError(
+      property.line,
+      `${property.name} "${text}" is not a date (20150316) or a date and time (20150316T100000, …Z for UTC)`,
+    )
   })
 }
 
 /** A time zone as the importer uses it: wall clock → instant, and its IANA name when it has one. */
-export interface Zone { label: string; iana?: string; toInstant(date: string, time: string): Date }
+export interface Zone {
+  label: string
+  iana?: string
+  toInstant(date: string, time: string): Date
+}
 
 /**
  * An IANA zone that asks `Intl` once per day rather than once per time, counting that against the
@@ -72,37 +84,52 @@ function offsetMinutes(value: string | undefined): number | undefined {
   return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]))
 }
 
-interface Observance { onsets: (year: number) => string[]; offset: number }
+interface Observance {
+  onsets: (year: number) => string[]
+  offset: number
+}
 
 /** A zone defined only by its VTIMEZONE (Outlook's "Customized Time Zone"): offsets and yearly rules. */
 function definedZone(definition: IcsComponent, label: string, budget: WorkBudget): Zone | undefined {
-  const observances: Observance[] = definition.components.filter((c) => c.name === 'STANDARD' || c.name === 'DAYLIGHT').flatMap((c) => {
-    const offset = offsetMinutes(prop(c, 'TZOFFSETTO')?.value)
-    const start = prop(c, 'DTSTART')
-    if (offset === undefined || !start) return []
-    const [first] = dateValues(start)
-    const rrule = prop(c, 'RRULE')
-    const rule = rrule ? parseRRule(rrule.value) : undefined
-    const extra = props(c, 'RDATE').flatMap(dateValues).map((d) => d.date)
-    const byYear = new Map<number, string[]>()
-    // Only the changes of the year asked and the year before decide the offset: a rule that
-    // starts in 1601 (as Outlook writes them) or changes daily is not stepped through from its start.
-    const onsets = (year: number) => {
-      const at = (date: string) => `${date}T${first!.time ?? '00:00'}`
-      if (!byYear.has(year)) {
-        const dates = rule ? expandRule(rule, first!.date, { from: `${year - 1}-01-01`, through: `${year}-12-31`, budget }) : [first!.date]
-        byYear.set(year, [...dates, ...extra].filter((d) => Number(d.slice(0, 4)) <= year).map(at))
+  const observances: Observance[] = definition.components
+    .filter((c) => c.name === 'STANDARD' || c.name === 'DAYLIGHT')
+    .flatMap((c) => {
+      const offset = offsetMinutes(prop(c, 'TZOFFSETTO')?.value)
+      const start = prop(c, 'DTSTART')
+      if (offset === undefined || !start) return []
+      const [first] = dateValues(start)
+      const rrule = prop(c, 'RRULE')
+      const rule = rrule ? parseRRule(rrule.value) : undefined
+      const extra = props(c, 'RDATE')
+        .flatMap(dateValues)
+        .map((d) => d.date)
+      const byYear = new Map<number, string[]>()
+      // Only the changes of the year asked and the year before decide the offset: a rule that
+      // starts in 1601 (as Outlook writes them) or changes daily is not stepped through from its start.
+      const onsets = (year: number) => {
+        const at = (date: string) => `${date}T${first!.time ?? '00:00'}`
+        if (!byYear.has(year)) {
+          const dates = rule
+            ? expandRule(rule, first!.date, { from: `${year - 1}-01-01`, through: `${year}-12-31`, budget })
+            : [first!.date]
+          byYear.set(year, [...dates, ...extra].filter((d) => Number(d.slice(0, 4)) <= year).map(at))
+        }
+        return byYear.get(year)!
       }
-      return byYear.get(year)!
-    }
-    return [{ onsets, offset }]
-  })
+      return [{ onsets, offset }]
+    })
   if (observances.length === 0) return undefined
   const offsetAt = (wall: string) => {
     const year = Number(wall.slice(0, 4))
     const latest = observances
-      .flatMap((o) => o.onsets(year).filter((onset) => onset <= wall).map((onset) => ({ onset, offset: o.offset })))
-      .sort((a, b) => a.onset.localeCompare(b.onset)).at(-1)
+      .flatMap((o) =>
+        o
+          .onsets(year)
+          .filter((onset) => onset <= wall)
+          .map((onset) => ({ onset, offset: o.offset })),
+      )
+      .sort((a, b) => a.onset.localeCompare(b.onset))
+      .at(-1)
     return (latest ?? observances[0]!).offset
   }
   return {
@@ -122,9 +149,14 @@ function definedZone(definition: IcsComponent, label: string, budget: WorkBudget
  * evaluated. Floating times belong to the calendar's X-WR-TIMEZONE, else to `defaultZone`.
  */
 export function zoneResolver(calendar: IcsComponent, defaultZone: string, budget = new WorkBudget()) {
-  const definitions = new Map(calendar.components.filter((c) => c.name === 'VTIMEZONE').map((c) => [prop(c, 'TZID')?.value.trim() ?? '', c]))
+  const definitions = new Map(
+    calendar.components.filter((c) => c.name === 'VTIMEZONE').map((c) => [prop(c, 'TZID')?.value.trim() ?? '', c]),
+  )
   const calendarZone = prop(calendar, 'X-WR-TIMEZONE')?.value.trim()
-  const floating = ianaZone(calendarZone && isValidTimeZone(calendarZone) ? calendarZone : ianaZoneFor(calendarZone ?? '') ?? defaultZone, budget)
+  const floating = ianaZone(
+    calendarZone && isValidTimeZone(calendarZone) ? calendarZone : (ianaZoneFor(calendarZone ?? '') ?? defaultZone),
+    budget,
+  )
   const cache = new Map<string, Zone>()
   const utc = ianaZone('Etc/UTC', budget)
   return {
@@ -136,14 +168,27 @@ export function zoneResolver(calendar: IcsComponent, defaultZone: string, budget
       let zone = cache.get(tzid)
       if (!zone) {
         const definition = definitions.get(tzid)
-        const iana = ianaZoneFor(tzid) ?? (definition ? ianaZoneFor(prop(definition, 'X-LIC-LOCATION')?.value ?? '') : undefined)
+        const iana =
+          ianaZoneFor(tzid) ?? (definition ? ianaZoneFor(prop(definition, 'X-LIC-LOCATION')?.value ?? '') : undefined)
         try {
-          zone = iana ? ianaZone(sameClock(iana, floating.iana!) && !isValidTimeZone(tzid) ? floating.iana! : iana, budget) : definition ? definedZone(definition, tzid, budget) : undefined
+          zone = iana
+            ? ianaZone(sameClock(iana, floating.iana!) && !isValidTimeZone(tzid) ? floating.iana! : iana, budget)
+            : definition
+              ? definedZone(definition, tzid, budget)
+              : undefined
         } catch (error) {
-          if (error instanceof RecurrenceRuleError) throw new IcsError(definition!.line, `the time zone "${tzid}" has a rule that cannot be read: ${error.message}`)
+          if (error instanceof RecurrenceRuleError)
+            throw new IcsError(
+              definition!.line,
+              `the time zone "${tzid}" has a rule that cannot be read: ${error.message}`,
+            )
           throw error
         }
-        if (!zone) throw new IcsError(property.line, `unknown time zone "${tzid}": use an IANA name such as Europe/Amsterdam or a Windows name such as "W. Europe Standard Time", or include its VTIMEZONE`)
+        if (!zone)
+          throw new IcsError(
+            property.line,
+            `unknown time zone "${tzid}": use an IANA name such as Europe/Amsterdam or a Windows name such as "W. Europe Standard Time", or include its VTIMEZONE`,
+          )
         cache.set(tzid, zone)
       }
       return zone

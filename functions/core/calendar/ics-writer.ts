@@ -29,10 +29,17 @@ const CRLF = '\r\n'
 /** A calendar holding one VEVENT per public or restricted entry. */
 export function toICalendar(entries: readonly PublicEntry[], options: CalendarOptions): string {
   const lines = [
-    'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Open Agenda Journal//Open Agenda//NL', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH',
-    property('NAME', options.name), property('X-WR-CALNAME', options.name),
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Open Agenda Journal//Open Agenda//NL',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    property('NAME', options.name),
+    property('X-WR-CALNAME', options.name),
     ...(options.description ? [property('X-WR-CALDESC', options.description)] : []),
-    `X-WR-TIMEZONE:${options.timezone}`, 'REFRESH-INTERVAL;VALUE=DURATION:PT1H', 'X-PUBLISHED-TTL:PT1H',
+    `X-WR-TIMEZONE:${options.timezone}`,
+    'REFRESH-INTERVAL;VALUE=DURATION:PT1H',
+    'X-PUBLISHED-TTL:PT1H',
     ...entries.flatMap((entry) => eventLines(entry, options)),
     'END:VCALENDAR',
   ]
@@ -57,11 +64,13 @@ function eventLines(entry: PublicEntry, options: CalendarOptions): string[] {
     `STATUS:${cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
     `CLASS:${restricted ? 'CONFIDENTIAL' : 'PUBLIC'}`,
     'TRANSP:OPAQUE',
-    ...(restricted ? [] : [
-      ...(entry.location ? [property('LOCATION', entry.location)] : []),
-      ...(entry.themes.length > 0 ? [`CATEGORIES:${entry.themes.map(escapeText).join(',')}`] : []),
-      property('DESCRIPTION', description(entry, options)),
-    ]),
+    ...(restricted
+      ? []
+      : [
+          ...(entry.location ? [property('LOCATION', entry.location)] : []),
+          ...(entry.themes.length > 0 ? [`CATEGORIES:${entry.themes.map(escapeText).join(',')}`] : []),
+          property('DESCRIPTION', description(entry, options)),
+        ]),
     `URL:${options.entryUrl(entry.id)}`,
     'END:VEVENT',
   ]
@@ -70,14 +79,20 @@ function eventLines(entry: PublicEntry, options: CalendarOptions): string[] {
 function times(entry: PublicEntry): string[] {
   if (entry.allDay) {
     // DTEND of an all-day event is exclusive: the day after the last day.
-    return [`DTSTART;VALUE=DATE:${compactDate(entry.start)}`, `DTEND;VALUE=DATE:${compactDate(addDays(entry.end ?? entry.start, 1))}`]
+    return [
+      `DTSTART;VALUE=DATE:${compactDate(entry.start)}`,
+      `DTEND;VALUE=DATE:${compactDate(addDays(entry.end ?? entry.start, 1))}`,
+    ]
   }
   const end = entry.end ?? new Date(Date.parse(entry.start) + 3_600_000).toISOString()
   return [`DTSTART:${utc(entry.start)}`, `DTEND:${utc(end)}`]
 }
 
 function description(entry: PublicEntry, { locale, entryUrl }: CalendarOptions): string {
-  const { calendar: { withWhom }, withdrawn } = WORDS[locale]
+  const {
+    calendar: { withWhom },
+    withdrawn,
+  } = WORDS[locale]
   return [
     KIND_LABELS[locale][entry.kind],
     entry.statusNote,
@@ -87,12 +102,17 @@ function description(entry: PublicEntry, { locale, entryUrl }: CalendarOptions):
       : undefined,
     entry.summary ? markdownToText(entry.summary, 2000) : undefined,
     entryUrl(entry.id),
-  ].filter(Boolean).join('\n')
+  ]
+    .filter(Boolean)
+    .join('\n')
 }
 
 /** `20150316T090000Z` for an instant with any offset. */
 function utc(instant: string): string {
-  return new Date(instant).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+  return new Date(instant)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')
 }
 
 const compactDate = (date: string) => date.replace(/-/g, '')
@@ -103,7 +123,11 @@ function property(name: string, value: string): string {
 }
 
 export function escapeText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n')
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
 }
 
 /**

@@ -27,7 +27,11 @@ export function mergeImported(existing: Entry, imported: EntryContent): EntryCon
   })
 }
 
-export interface PlannedUpdate { event: ImportedEvent; before: Entry; content: EntryContent }
+export interface PlannedUpdate {
+  event: ImportedEvent
+  before: Entry
+  content: EntryContent
+}
 
 export interface ImportPlan {
   create: ImportedEvent[]
@@ -53,6 +57,7 @@ export function planImport(events: readonly ImportedEvent[], existingBySource: R
 }
 
 function sameContent(a: object, b: object): boolean {
-  const canonical = (value: object) => JSON.stringify(Object.entries(dropUndefined(value)).sort(([x], [y]) => x.localeCompare(y)))
+  const canonical = (value: object) =>
+    JSON.stringify(Object.entries(dropUndefined(value)).sort(([x], [y]) => x.localeCompare(y)))
   return canonical(a) === canonical(b)
 }

@@ -10,7 +10,10 @@ import type { WorkBudget } from './import-budget.js'
  */
 
 export type Frequency = 'DAILY' | 'WEEKLY' | 'MONTHLY' | 'YEARLY'
-export interface WeekdayRule { weekday: number; ordinal?: number }
+export interface WeekdayRule {
+  weekday: number
+  ordinal?: number
+}
 
 export interface RecurrenceRule {
   freq: Frequency
@@ -30,13 +33,17 @@ const WEEKDAYS: Record<string, number> = { MO: 1, TU: 2, WE: 3, TH: 4, FR: 5, SA
 const UNSUPPORTED = new Set(['BYHOUR', 'BYMINUTE', 'BYSECOND', 'BYWEEKNO', 'BYYEARDAY'])
 
 /** Thrown for a rule this importer cannot expand; the message says which part and why. */
-export class RecurrenceRuleError extends Error { override name = 'RecurrenceRuleError' }
+export class RecurrenceRuleError extends Error {
+  override name = 'RecurrenceRuleError'
+}
 
 function numbers(name: string, value: string, min: number, max: number): number[] {
   return value.split(',').map((part) => {
     const n = Number(part)
     if (!/^[+-]?\d+$/.test(part) || n === 0 || Math.abs(n) < min || Math.abs(n) > max) {
-      throw new RecurrenceRuleError(`${name}=${value} must list whole numbers from ${min} to ${max} (or their negatives)`)
+      throw new RecurrenceRuleError(
+        `${name}=${value} must list whole numbers from ${min} to ${max} (or their negatives)`,
+      )
     }
     return n
   })
@@ -44,25 +51,38 @@ function numbers(name: string, value: string, min: number, max: number): number[
 
 /** `FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE;UNTIL=20150630T220000Z` → a rule. */
 export function parseRRule(value: string): RecurrenceRule {
-  const parts = new Map(value.split(';').filter(Boolean).map((part) => {
-    const [name, v] = part.split('=') as [string, string | undefined]
-    return [name.toUpperCase(), (v ?? '').toUpperCase()] as const
-  }))
+  const parts = new Map(
+    value
+      .split(';')
+      .filter(Boolean)
+      .map((part) => {
+        const [name, v] = part.split('=') as [string, string | undefined]
+        return [name.toUpperCase(), (v ?? '').toUpperCase()] as const
+      }),
+  )
   const freq = parts.get('FREQ')
   if (!freq) throw new RecurrenceRuleError('RRULE has no FREQ (e.g. FREQ=WEEKLY)')
   if (!['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'].includes(freq)) {
-    throw new RecurrenceRuleError(`FREQ=${freq} is not supported: the journal imports daily, weekly, monthly and yearly repeats`)
+    throw new RecurrenceRuleError(
+      `FREQ=${freq} is not supported: the journal imports daily, weekly, monthly and yearly repeats`,
+    )
   }
-  for (const name of parts.keys()) if (UNSUPPORTED.has(name)) throw new RecurrenceRuleError(`${name} is not supported in a repeating appointment`)
-  const byDay = (parts.get('BYDAY') ?? '').split(',').filter(Boolean).map((part) => {
-    const match = /^([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$/.exec(part)
-    if (!match || match[1] === '0') throw new RecurrenceRuleError(`BYDAY=${parts.get('BYDAY')} must list days such as MO, 2TU or -1FR`)
-    return { weekday: WEEKDAYS[match[2]!]!, ...(match[1] ? { ordinal: Number(match[1]) } : {}) }
-  })
+  for (const name of parts.keys())
+    if (UNSUPPORTED.has(name)) throw new RecurrenceRuleError(`${name} is not supported in a repeating appointment`)
+  const byDay = (parts.get('BYDAY') ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((part) => {
+      const match = /^([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$/.exec(part)
+      if (!match || match[1] === '0')
+        throw new RecurrenceRuleError(`BYDAY=${parts.get('BYDAY')} must list days such as MO, 2TU or -1FR`)
+      return { weekday: WEEKDAYS[match[2]!]!, ...(match[1] ? { ordinal: Number(match[1]) } : {}) }
+    })
   const positive = (name: string) => {
     const v = parts.get(name)
     if (v === undefined) return undefined
-    if (!/^\d+$/.test(v) || Number(v) < 1) throw new RecurrenceRuleError(`${name}=${v} must be a whole number of at least 1`)
+    if (!/^\d+$/.test(v) || Number(v) < 1)
+      throw new RecurrenceRuleError(`${name}=${v} must be a whole number of at least 1`)
     return Number(v)
   }
   const weekStart = WEEKDAYS[parts.get('WKST') ?? 'MO']
@@ -82,7 +102,8 @@ export function parseRRule(value: string): RecurrenceRule {
 
 const monthOf = (date: string) => Number(date.slice(5, 7))
 const dayOf = (date: string) => Number(date.slice(8, 10))
-const ymd = (y: number, m: number, d: number) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+const ymd = (y: number, m: number, d: number) =>
+  `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
 const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate()
 
 /** The dates of one month that a MONTHLY or YEARLY rule's BYMONTHDAY and BYDAY pick. */
@@ -92,12 +113,14 @@ function monthCandidates(rule: RecurrenceRule, y: number, m: number, startDay: n
   const byMonthDay = rule.byMonthDay.map((d) => (d > 0 ? d : last + d + 1)).filter((d) => d >= 1 && d <= last)
   let picked = rule.byMonthDay.length > 0 ? all.filter((date) => byMonthDay.includes(dayOf(date))) : all
   if (rule.byDay.length > 0) {
-    const chosen = new Set(rule.byDay.flatMap(({ weekday, ordinal }) => {
-      const matching = all.filter((date) => isoWeekday(date) === weekday)
-      if (ordinal === undefined) return matching
-      const hit = ordinal > 0 ? matching[ordinal - 1] : matching[matching.length + ordinal]
-      return hit ? [hit] : []
-    }))
+    const chosen = new Set(
+      rule.byDay.flatMap(({ weekday, ordinal }) => {
+        const matching = all.filter((date) => isoWeekday(date) === weekday)
+        if (ordinal === undefined) return matching
+        const hit = ordinal > 0 ? matching[ordinal - 1] : matching[matching.length + ordinal]
+        return hit ? [hit] : []
+      }),
+    )
     picked = picked.filter((date) => chosen.has(date))
   } else if (rule.byMonthDay.length === 0) {
     picked = startDay <= last ? [ymd(y, m, startDay)] : []
@@ -111,8 +134,10 @@ function periodCandidates(rule: RecurrenceRule, start: string, k: number): { fir
   switch (rule.freq) {
     case 'DAILY': {
       const day = addDays(start, k * rule.interval)
-      const keep = (rule.byDay.length === 0 || rule.byDay.some((d) => d.weekday === isoWeekday(day)))
-        && (rule.byMonthDay.length === 0 || monthCandidates({ ...rule, byDay: [] }, Number(day.slice(0, 4)), monthOf(day), 0).includes(day))
+      const keep =
+        (rule.byDay.length === 0 || rule.byDay.some((d) => d.weekday === isoWeekday(day))) &&
+        (rule.byMonthDay.length === 0 ||
+          monthCandidates({ ...rule, byDay: [] }, Number(day.slice(0, 4)), monthOf(day), 0).includes(day))
       return { first: day, dates: keep ? [day] : [] }
     }
     case 'WEEKLY': {
@@ -132,14 +157,23 @@ function periodCandidates(rule: RecurrenceRule, start: string, k: number): { fir
         throw new RecurrenceRuleError('a yearly BYDAY with a number (e.g. 20MO) needs BYMONTH')
       }
       const months = rule.byMonth.length > 0 ? [...rule.byMonth].sort((a, b) => a - b) : [m]
-      return { first: ymd(year, 1, 1), dates: months.flatMap((month) => monthCandidates(rule, year, month, dayOf(start))) }
+      return {
+        first: ymd(year, 1, 1),
+        dates: months.flatMap((month) => monthCandidates(rule, year, month, dayOf(start))),
+      }
     }
   }
 }
 
 function applySetPos(dates: string[], positions: number[]): string[] {
   if (positions.length === 0) return dates
-  return [...new Set(positions.map((p) => (p > 0 ? dates[p - 1] : dates[dates.length + p])).filter((d): d is string => d !== undefined))].sort()
+  return [
+    ...new Set(
+      positions
+        .map((p) => (p > 0 ? dates[p - 1] : dates[dates.length + p]))
+        .filter((d): d is string => d !== undefined),
+    ),
+  ].sort()
 }
 
 export interface ExpandOptions {
@@ -159,15 +193,20 @@ export interface ExpandOptions {
 }
 
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000)
-const monthsBetween = (from: string, to: string) => (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + monthOf(to) - monthOf(from)
+const monthsBetween = (from: string, to: string) =>
+  (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + monthOf(to) - monthOf(from)
 
 /** The number of the period (day, week, month or year counted from `start`) that holds `date`. */
 function periodHolding(rule: RecurrenceRule, start: string, date: string): number {
   switch (rule.freq) {
-    case 'DAILY': return Math.floor(daysBetween(start, date) / rule.interval)
-    case 'WEEKLY': return Math.floor(daysBetween(periodCandidates(rule, start, 0).first, date) / (7 * rule.interval))
-    case 'MONTHLY': return Math.floor(monthsBetween(start, date) / rule.interval)
-    case 'YEARLY': return Math.floor((Number(date.slice(0, 4)) - Number(start.slice(0, 4))) / rule.interval)
+    case 'DAILY':
+      return Math.floor(daysBetween(start, date) / rule.interval)
+    case 'WEEKLY':
+      return Math.floor(daysBetween(periodCandidates(rule, start, 0).first, date) / (7 * rule.interval))
+    case 'MONTHLY':
+      return Math.floor(monthsBetween(start, date) / rule.interval)
+    case 'YEARLY':
+      return Math.floor((Number(date.slice(0, 4)) - Number(start.slice(0, 4))) / rule.interval)
   }
 }
 
@@ -214,7 +253,8 @@ export function expandRule(rule: RecurrenceRule, start: string, options: ExpandO
   const done = () => rule.count !== undefined && produced >= rule.count
   if (skip.period === 1 && expandPeriod(0) === 'ended') return dates
   for (let k = skip.period, steps = 0; !done(); k++, steps++) {
-    if (steps > (options.maxPeriods ?? 100_000)) throw new RecurrenceRuleError('the rule yields no further dates; check BYDAY, BYMONTHDAY and BYMONTH')
+    if (steps > (options.maxPeriods ?? 100_000))
+      throw new RecurrenceRuleError('the rule yields no further dates; check BYDAY, BYMONTHDAY and BYMONTH')
     if (expandPeriod(k) === 'ended') break
   }
   return dates
@@ -223,7 +263,10 @@ export function expandRule(rule: RecurrenceRule, start: string, options: ExpandO
     const { first, dates: candidates } = periodCandidates(rule, start, k)
     if (first > options.through) return 'ended'
     options.budget?.spend(Math.max(1, candidates.length))
-    const inMonth = rule.byMonth.length === 0 || rule.freq === 'YEARLY' ? candidates : candidates.filter((d) => rule.byMonth.includes(monthOf(d)))
+    const inMonth =
+      rule.byMonth.length === 0 || rule.freq === 'YEARLY'
+        ? candidates
+        : candidates.filter((d) => rule.byMonth.includes(monthOf(d)))
     for (const date of applySetPos(inMonth, rule.bySetPos)) {
       if (date <= start) continue
       if (date > options.through || options.isAfterUntil?.(date)) return 'ended'

@@ -37,7 +37,9 @@ export type DigestOutcome =
   | { week: string; outcome: 'removed' | 'empty'; digest: null; detail: string }
 
 const sameSelection = (a: Pick<Digest, 'items' | 'moreCount' | 'withheldCount'>, b: DigestSelection) =>
-  a.moreCount === b.moreCount && a.withheldCount === b.withheldCount && JSON.stringify(a.items) === JSON.stringify(b.items)
+  a.moreCount === b.moreCount &&
+  a.withheldCount === b.withheldCount &&
+  JSON.stringify(a.items) === JSON.stringify(b.items)
 
 export interface DigestRegeneration {
   existing?: Digest
@@ -61,11 +63,24 @@ export interface DigestRegeneration {
  * them; a new digest gets `defaultStatus`. A week without public entries has no digest, so an
  * earlier one is `removed` (its entries may since have become private).
  */
-export function reviseDigest({ existing, selection, request, defaultStatus, person, now, scheduledAt }: DigestRegeneration): DigestOutcome {
+export function reviseDigest({
+  existing,
+  selection,
+  request,
+  defaultStatus,
+  person,
+  now,
+  scheduledAt,
+}: DigestRegeneration): DigestOutcome {
   const { week } = selection
   if (selection.items.length === 0) {
     return existing
-      ? { week, outcome: 'removed', digest: null, detail: `${week} no longer has public entries, so its digest was removed.` }
+      ? {
+          week,
+          outcome: 'removed',
+          digest: null,
+          detail: `${week} no longer has public entries, so its digest was removed.`,
+        }
       : { week, outcome: 'empty', digest: null, detail: `${week} has no public entries, so it gets no digest.` }
   }
   const intro = request.intro ?? existing?.intro ?? ''
@@ -74,10 +89,20 @@ export function reviseDigest({ existing, selection, request, defaultStatus, pers
     return { week, outcome: 'unchanged', digest: existing }
   }
   const at = now.toISOString()
-  const publishedNow = request.status === 'published' || !scheduledAt || scheduledAt > now ? at : scheduledAt.toISOString()
-  const publishedAt = status === 'published' ? (existing?.status === 'published' ? existing.publishedAt : undefined) ?? publishedNow : undefined
+  const publishedNow =
+    request.status === 'published' || !scheduledAt || scheduledAt > now ? at : scheduledAt.toISOString()
+  const publishedAt =
+    status === 'published'
+      ? ((existing?.status === 'published' ? existing.publishedAt : undefined) ?? publishedNow)
+      : undefined
   const digest: Digest = {
-    person, week, items: selection.items, moreCount: selection.moreCount, withheldCount: selection.withheldCount, intro, status,
+    person,
+    week,
+    items: selection.items,
+    moreCount: selection.moreCount,
+    withheldCount: selection.withheldCount,
+    intro,
+    status,
     generatedAt: existing && sameSelection(existing, selection) ? existing.generatedAt : at,
     ...(publishedAt ? { publishedAt } : {}),
     updatedAt: at,

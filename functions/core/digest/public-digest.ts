@@ -21,7 +21,11 @@ export interface PublicDigest {
 }
 
 /** The moment of projection and the journal's zone and language (`journalSettings`). */
-export interface PublicDigestOptions { now: Date; timeZone: string; locale: Locale }
+export interface PublicDigestOptions {
+  now: Date
+  timeZone: string
+  locale: Locale
+}
 
 /**
  * The one public projection of a digest, used by the API and the snapshot alike. A stored digest
@@ -32,7 +36,11 @@ export interface PublicDigestOptions { now: Date; timeZone: string; locale: Loca
  * "particulier"), and both counts are counted again. Drafts and digests left without any item
  * are not shown. `entries` must hold the entries of the digest's week as stored now (others are ignored).
  */
-export function toPublicDigest(digest: Digest, entries: readonly Entry[], { now, timeZone, locale }: PublicDigestOptions): PublicDigest | null {
+export function toPublicDigest(
+  digest: Digest,
+  entries: readonly Entry[],
+  { now, timeZone, locale }: PublicDigestOptions,
+): PublicDigest | null {
   if (digest.status !== 'published') return null
   const counted = countEntries(entries, weekRangeOrThrow(digest.week), { now, timeZone, locale })
   const shown = new Map(counted.published.map((view) => [view.id, view]))

@@ -67,7 +67,12 @@ export interface DigestOptions {
  */
 export function selectDigest(entries: Entry[], week: string, now: Date, options: DigestOptions): DigestSelection {
   const { timeZone, locale } = options
-  const counted = countEntries(entries, weekRangeOrThrow(week), { now, timeZone, locale, knownBefore: options.knownBefore })
+  const counted = countEntries(entries, weekRangeOrThrow(week), {
+    now,
+    timeZone,
+    locale,
+    knownBefore: options.knownBefore,
+  })
   const chosen = chooseItems(counted.published, counted.knownBefore)
   return {
     week,
@@ -89,7 +94,10 @@ function chooseItems(published: PublicEntry[], knownBefore: ReadonlySet<string>)
     chosen.add(e)
     keysOf(e).forEach((k) => shown.set(k, (shown.get(k) ?? 0) + 1))
   }
-  const fits = (e: PublicEntry) => !chosen.has(e) && chosen.size < DIGEST_SIZE && keysOf(e).every((k) => (shown.get(k) ?? 0) < MAX_ITEMS_PER_COUNTERPART)
+  const fits = (e: PublicEntry) =>
+    !chosen.has(e) &&
+    chosen.size < DIGEST_SIZE &&
+    keysOf(e).every((k) => (shown.get(k) ?? 0) < MAX_ITEMS_PER_COUNTERPART)
   for (const e of ranked) {
     if (fits(e) && keysOf(e).some((k) => !knownBefore.has(k) && !shown.has(k))) take(e)
   }
@@ -110,12 +118,25 @@ export function digestLine(entry: PublicEntry, locale: Locale, timeZone: string)
     names.length > 0 ? joinList(names, locale) : entry.title,
     entry.themes.join(', '),
     WORDS[locale].digestStatuses[entry.status],
-  ].filter(Boolean).join(' · ')
+  ]
+    .filter(Boolean)
+    .join(' · ')
   const chars = Array.from(line)
-  return chars.length <= MAX_LINE_LENGTH ? line : `${chars.slice(0, MAX_LINE_LENGTH - 1).join('').trimEnd()}…`
+  return chars.length <= MAX_LINE_LENGTH
+    ? line
+    : `${chars
+        .slice(0, MAX_LINE_LENGTH - 1)
+        .join('')
+        .trimEnd()}…`
 }
 
 /** The digest item of a public entry. */
 export function digestItem(entry: PublicEntry, locale: Locale, timeZone: string): DigestItem {
-  return { entryId: entry.id, date: localStartDate(entry, timeZone), kind: entry.kind, line: digestLine(entry, locale, timeZone), path: entryPath(entry.id) }
+  return {
+    entryId: entry.id,
+    date: localStartDate(entry, timeZone),
+    kind: entry.kind,
+    line: digestLine(entry, locale, timeZone),
+    path: entryPath(entry.id),
+  }
 }

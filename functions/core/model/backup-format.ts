@@ -30,7 +30,15 @@ function checksumOf(items: StoredItem[]): string {
 export function createBackup(person: string, createdAt: Date, items: StoredItem[]): Backup {
   const key = (i: StoredItem) => `${i.pk?.S}\u0000${i.sk?.S}`
   const sorted = [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, person, createdAt: createdAt.toISOString(), itemCount: sorted.length, checksum: checksumOf(sorted), items: sorted }
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    person,
+    createdAt: createdAt.toISOString(),
+    itemCount: sorted.length,
+    checksum: checksumOf(sorted),
+    items: sorted,
+  }
 }
 
 const refuse = (reason: string) => new ValidationError([{ field: 'backup', reason }])
@@ -46,15 +54,24 @@ export function parseBackup(text: string, person: string): Backup {
   } catch {
     throw refuse('is not complete JSON: the file is truncated or damaged. Use another copy.')
   }
-  if (backup?.format !== BACKUP_FORMAT) throw refuse(`is not an Open Agenda Journal backup (format "${String(backup?.format)}").`)
-  if (backup.version !== BACKUP_VERSION) throw refuse(`has version ${String(backup.version)}; this journal reads version ${BACKUP_VERSION}. Use the journal version that wrote it.`)
-  if (!Array.isArray(backup.items) || backup.items.length !== backup.itemCount) throw refuse(`should hold ${backup.itemCount} items but holds ${backup.items?.length ?? 0}: it is truncated.`)
-  if (checksumOf(backup.items) !== backup.checksum) throw refuse('does not match its checksum: it was changed or damaged after it was written. Use another copy.')
-  if (backup.person !== person) throw refuse(`is of the journal of "${backup.person}", not of "${person}". Set JOURNAL_PERSON to restore it.`)
+  if (backup?.format !== BACKUP_FORMAT)
+    throw refuse(`is not an Open Agenda Journal backup (format "${String(backup?.format)}").`)
+  if (backup.version !== BACKUP_VERSION)
+    throw refuse(
+      `has version ${String(backup.version)}; this journal reads version ${BACKUP_VERSION}. Use the journal version that wrote it.`,
+    )
+  if (!Array.isArray(backup.items) || backup.items.length !== backup.itemCount)
+    throw refuse(`should hold ${backup.itemCount} items but holds ${backup.items?.length ?? 0}: it is truncated.`)
+  if (checksumOf(backup.items) !== backup.checksum)
+    throw refuse('does not match its checksum: it was changed or damaged after it was written. Use another copy.')
+  if (backup.person !== person)
+    throw refuse(`is of the journal of "${backup.person}", not of "${person}". Set JOURNAL_PERSON to restore it.`)
   backup.items.forEach((item, index) => {
     const data = item.data?.S
-    if (typeof item.pk?.S !== 'string' || typeof item.sk?.S !== 'string' || typeof data !== 'string') throw refuse(`item ${index} lacks its keys or data.`)
-    if ((JSON.parse(data) as { person?: string }).person !== person && item.type?.S !== 'idempotency') throw refuse(`item ${index} (${item.pk.S}) belongs to another journal.`)
+    if (typeof item.pk?.S !== 'string' || typeof item.sk?.S !== 'string' || typeof data !== 'string')
+      throw refuse(`item ${index} lacks its keys or data.`)
+    if ((JSON.parse(data) as { person?: string }).person !== person && item.type?.S !== 'idempotency')
+      throw refuse(`item ${index} (${item.pk.S}) belongs to another journal.`)
   })
   return backup
 }

@@ -76,7 +76,10 @@ export interface Entry {
 }
 
 /** The fields of an entry that come from its author (everything but identity and bookkeeping). */
-export type EntryContent = Omit<Entry, 'id' | 'person' | 'createdAt' | 'updatedAt' | 'version' | 'withdrawn' | 'publicMeta'>
+export type EntryContent = Omit<
+  Entry,
+  'id' | 'person' | 'createdAt' | 'updatedAt' | 'version' | 'withdrawn' | 'publicMeta'
+>
 
 /** Writes a wall-clock or offset date-time as local time with the zone's offset: `2015-03-16T10:00:00+01:00`. */
 export function toZonedDateTime(value: string, zone: string): string {
@@ -96,9 +99,12 @@ function checkTimes(input: EntryInput, zone: string): FieldError[] {
     if (value !== undefined && !dateSchema.safeParse(value).success) errors.push({ field, reason: `must be ${shape}` })
   }
   if (errors.length === 0 && input.end !== undefined) {
-    const [start, end] = input.allDay ? [input.start, input.end] : [toZonedDateTime(input.start, zone), toZonedDateTime(input.end, zone)]
+    const [start, end] = input.allDay
+      ? [input.start, input.end]
+      : [toZonedDateTime(input.start, zone), toZonedDateTime(input.end, zone)]
     const endsBefore = input.allDay ? end < start : Date.parse(end) <= Date.parse(start)
-    if (endsBefore) errors.push({ field: 'end', reason: input.allDay ? 'must be on or after start' : 'must be after start' })
+    if (endsBefore)
+      errors.push({ field: 'end', reason: input.allDay ? 'must be on or after start' : 'must be after start' })
   }
   return errors
 }
@@ -120,7 +126,10 @@ export function normalizeEntryInput(raw: unknown, journal: EntryDefaults): Entry
   const zone = input.timezone ?? journal.timeZone
   const errors = checkTimes(input, zone)
   if (input.statusNote === undefined && input.status === 'moved') {
-    errors.push({ field: 'statusNote', reason: 'is required when status is moved: say where to (e.g. "verplaatst naar 12 maart")' })
+    errors.push({
+      field: 'statusNote',
+      reason: 'is required when status is moved: say where to (e.g. "verplaatst naar 12 maart")',
+    })
   }
   if (errors.length > 0) throw new ValidationError(errors)
   const allDay = input.allDay ?? false
@@ -143,12 +152,24 @@ export function normalizeEntryInput(raw: unknown, journal: EntryDefaults): Entry
 export function applyEntryPatch(entry: Entry, rawPatch: unknown): EntryContent {
   const patch = parseWith(entryPatchSchema, rawPatch)
   // A stored entry always has its zone and status, so the journal's defaults never apply here.
-  return normalizeEntryInput(dropUndefined({ ...entryContent(entry), ...patch }), { timeZone: entry.timezone, now: new Date(entry.updatedAt) })
+  return normalizeEntryInput(dropUndefined({ ...entryContent(entry), ...patch }), {
+    timeZone: entry.timezone,
+    now: new Date(entry.updatedAt),
+  })
 }
 
 /** The author-written part of a stored entry, in input shape. */
 export function entryContent(entry: Entry): EntryContent {
-  const { id: _i, person: _p, createdAt: _c, updatedAt: _u, version: _v, withdrawn: _w, publicMeta: _m, ...content } = entry
+  const {
+    id: _i,
+    person: _p,
+    createdAt: _c,
+    updatedAt: _u,
+    version: _v,
+    withdrawn: _w,
+    publicMeta: _m,
+    ...content
+  } = entry
   return content
 }
 

@@ -10,14 +10,23 @@ export function parseFrontMatter(source: string): { data: Record<string, string>
   const text = source.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n')
   if (!text.startsWith('---\n')) return { data: {}, body: text }
   const end = text.indexOf('\n---', 4)
-  if (end === -1) throw new ValidationError([{ field: 'front matter', reason: 'opens with --- but never closes: add a line with --- after the last key' }])
+  if (end === -1)
+    throw new ValidationError([
+      { field: 'front matter', reason: 'opens with --- but never closes: add a line with --- after the last key' },
+    ])
   const data: Record<string, string> = {}
-  text.slice(4, end).split('\n').forEach((line, index) => {
-    if (line.trim() === '' || line.trimStart().startsWith('#')) return
-    const match = /^([A-Za-z][\w-]*):\s*(.*)$/.exec(line)
-    if (!match) throw new ValidationError([{ field: `front matter line ${index + 2}`, reason: `"${line}" is not "key: value"` }])
-    data[match[1]!] = match[2]!.trim().replace(/^(["'])(.*)\1$/, '$2')
-  })
+  text
+    .slice(4, end)
+    .split('\n')
+    .forEach((line, index) => {
+      if (line.trim() === '' || line.trimStart().startsWith('#')) return
+      const match = /^([A-Za-z][\w-]*):\s*(.*)$/.exec(line)
+      if (!match)
+        throw new ValidationError([
+          { field: `front matter line ${index + 2}`, reason: `"${line}" is not "key: value"` },
+        ])
+      data[match[1]!] = match[2]!.trim().replace(/^(["'])(.*)\1$/, '$2')
+    })
   return { data, body: text.slice(end + 4).replace(/^\n/, '') }
 }
 

@@ -37,7 +37,10 @@ export interface Post {
   /** Internal: what the public has seen of this post (see `PublicMeta`). */
   publicMeta?: PublicMeta
 }
-export type PostContent = Omit<Post, 'slug' | 'person' | 'createdAt' | 'updatedAt' | 'version' | 'withdrawn' | 'publicMeta'>
+export type PostContent = Omit<
+  Post,
+  'slug' | 'person' | 'createdAt' | 'updatedAt' | 'version' | 'withdrawn' | 'publicMeta'
+>
 
 /**
  * Validates post content. A published post without `publishedAt` is published `now`;
@@ -52,7 +55,9 @@ export function normalizePostContent(raw: unknown, now: Date, schema: z.ZodMiniT
     if (days > 731) throw new ValidationError([{ field: 'period', reason: 'may span at most two years' }])
   }
   if (content.kind === 'annual-report' && !content.period) {
-    throw new ValidationError([{ field: 'period', reason: 'is required for an annual report, e.g. {"from":"2014-07-01","to":"2015-06-30"}' }])
+    throw new ValidationError([
+      { field: 'period', reason: 'is required for an annual report, e.g. {"from":"2014-07-01","to":"2015-06-30"}' },
+    ])
   }
   const status = content.status ?? 'draft'
   return dropUndefined({
@@ -63,6 +68,15 @@ export function normalizePostContent(raw: unknown, now: Date, schema: z.ZodMiniT
 }
 
 export function postContent(post: Post): PostContent {
-  const { slug: _s, person: _p, createdAt: _c, updatedAt: _u, version: _v, withdrawn: _w, publicMeta: _m, ...content } = post
+  const {
+    slug: _s,
+    person: _p,
+    createdAt: _c,
+    updatedAt: _u,
+    version: _v,
+    withdrawn: _w,
+    publicMeta: _m,
+    ...content
+  } = post
   return content
 }

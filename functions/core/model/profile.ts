@@ -29,7 +29,12 @@ export interface Profile {
 }
 
 export function profileFromInput(input: ProfileInput): Omit<Profile, 'person' | 'updatedAt' | 'version'> {
-  return { ...input, links: input.links ?? [], locale: input.locale ?? DEFAULT_SETTINGS.locale, timezone: input.timezone ?? DEFAULT_SETTINGS.timeZone }
+  return {
+    ...input,
+    links: input.links ?? [],
+    locale: input.locale ?? DEFAULT_SETTINGS.locale,
+    timezone: input.timezone ?? DEFAULT_SETTINGS.timeZone,
+  }
 }
 
 /**
@@ -37,7 +42,10 @@ export function profileFromInput(input: ProfileInput): Omit<Profile, 'person' | 
  * digests, the site, calendars, reports, imports) and the words its summaries are written in.
  * Read once per request or job (`getJournalSettings`) and handed to everything that needs them.
  */
-export interface JournalSettings { timeZone: string; locale: Locale }
+export interface JournalSettings {
+  timeZone: string
+  locale: Locale
+}
 
 /** What a journal without a profile yet uses: the same values a new profile starts with. */
 export const DEFAULT_SETTINGS: JournalSettings = { timeZone: DEFAULT_TIMEZONE, locale: 'nl' }

@@ -24,7 +24,11 @@ export interface Revision<T = unknown> {
  * public `version`, `updatedAt`, `createdAt`, ETag and iCalendar `SEQUENCE` reveal no hidden edit.
  * `version` 0: never visible. Stamped at each write (`withPublicMeta` in journal-items.ts).
  */
-export interface PublicMeta { version: number; createdAt?: string; updatedAt?: string }
+export interface PublicMeta {
+  version: number
+  createdAt?: string
+  updatedAt?: string
+}
 
 /** Fields that record a change rather than say anything: never listed as what changed. */
 export const BOOKKEEPING_FIELDS: ReadonlySet<string> = new Set(['createdAt', 'updatedAt', 'version', 'publicMeta'])

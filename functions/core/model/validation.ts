@@ -1,7 +1,10 @@
-import * as z from 'zod/mini'
+import type * as z from 'zod/mini'
 
 /** One reason an input was refused, in words the person who sent it can act on. */
-export interface FieldError { field: string; reason: string }
+export interface FieldError {
+  field: string
+  reason: string
+}
 
 export class ValidationError extends Error {
   constructor(readonly errors: FieldError[]) {
@@ -16,11 +19,21 @@ function describe(issue: Issue): string {
   if (issue.message && issue.message !== 'Invalid input') return issue.message
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? `is required (a ${issue.expected})` : `must be a ${issue.expected}, not ${typeName(issue.input)}`
+      return issue.input === undefined
+        ? `is required (a ${issue.expected})`
+        : `must be a ${issue.expected}, not ${typeName(issue.input)}`
     case 'too_small':
-      return issue.origin === 'string' ? `must be at least ${issue.minimum} character(s) long` : issue.origin === 'array' ? `needs at least ${issue.minimum} item(s)` : `must be at least ${issue.minimum}`
+      return issue.origin === 'string'
+        ? `must be at least ${issue.minimum} character(s) long`
+        : issue.origin === 'array'
+          ? `needs at least ${issue.minimum} item(s)`
+          : `must be at least ${issue.minimum}`
     case 'too_big':
-      return issue.origin === 'string' ? `must be at most ${issue.maximum} characters long` : issue.origin === 'array' ? `may hold at most ${issue.maximum} items` : `must be at most ${issue.maximum}`
+      return issue.origin === 'string'
+        ? `must be at most ${issue.maximum} characters long`
+        : issue.origin === 'array'
+          ? `may hold at most ${issue.maximum} items`
+          : `must be at most ${issue.maximum}`
     case 'invalid_value':
       return `must be one of: ${issue.values.join(', ')}`
     case 'invalid_format':
@@ -39,9 +52,13 @@ export function toFieldErrors(issues: readonly Issue[], prefix = ''): FieldError
   return issues.flatMap((issue) => {
     const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.')
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ field: path ? `${path}.${key}` : key, reason: 'is not a known field: remove it or check its spelling' }))
+      return issue.keys.map((key) => ({
+        field: path ? `${path}.${key}` : key,
+        reason: 'is not a known field: remove it or check its spelling',
+      }))
     }
-    if (issue.code === 'invalid_union') return [{ field: path || '(body)', reason: 'does not match any accepted shape' }]
+    if (issue.code === 'invalid_union')
+      return [{ field: path || '(body)', reason: 'does not match any accepted shape' }]
     return [{ field: path || '(body)', reason: describe(issue) }]
   })
 }

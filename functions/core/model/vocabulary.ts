@@ -1,12 +1,32 @@
 /** The closed word lists of the domain (DESIGN.md section 3), shared by schemas, UI and reports. */
 
-export const ENTRY_KINDS = ['meeting', 'lecture', 'advice', 'interview', 'visit', 'conference', 'board', 'media', 'other'] as const
+export const ENTRY_KINDS = [
+  'meeting',
+  'lecture',
+  'advice',
+  'interview',
+  'visit',
+  'conference',
+  'board',
+  'media',
+  'other',
+] as const
 export type EntryKind = (typeof ENTRY_KINDS)[number]
 
 /** Organisation types, in the order annual reports list them (government first, as seed 004 does). */
 export const ORGANISATION_TYPES = [
-  'gemeente', 'provincie', 'waterschap', 'ministerie', 'uitvoeringsorganisatie', 'rechtspraak-om',
-  'kennisinstelling', 'bedrijf', 'media', 'maatschappelijke-organisatie', 'internationaal', 'overig',
+  'gemeente',
+  'provincie',
+  'waterschap',
+  'ministerie',
+  'uitvoeringsorganisatie',
+  'rechtspraak-om',
+  'kennisinstelling',
+  'bedrijf',
+  'media',
+  'maatschappelijke-organisatie',
+  'internationaal',
+  'overig',
 ] as const
 export const COUNTERPART_TYPES = [...ORGANISATION_TYPES, 'private-person'] as const
 export type CounterpartType = (typeof COUNTERPART_TYPES)[number]

@@ -38,7 +38,9 @@ export interface CountOptions {
  * the date is read off directly: digests of many weeks stay fast.
  */
 export function localStartDate(entry: Pick<Entry, 'start' | 'allDay' | 'timezone'>, timeZone: string): string {
-  return entry.allDay || entry.timezone === timeZone ? entry.start.slice(0, 10) : zonedParts(new Date(entry.start), timeZone).date
+  return entry.allDay || entry.timezone === timeZone
+    ? entry.start.slice(0, 10)
+    : zonedParts(new Date(entry.start), timeZone).date
 }
 
 /** Chronological order with the id as tie-breaker, so equal start times still sort the same way every time. */
@@ -77,9 +79,19 @@ export function learnOrganisations(entries: readonly Entry[], now: Date, known: 
 const later = (a: string, b: string | undefined) => (b !== undefined && Date.parse(b) > Date.parse(a) ? b : a)
 
 /** Splits `entries` into what the period `from`..`to` (local days, inclusive) counts, plus what came before. */
-export function countEntries(entries: readonly Entry[], period: { from: string; to: string }, options: CountOptions): CountedEntries {
+export function countEntries(
+  entries: readonly Entry[],
+  period: { from: string; to: string },
+  options: CountOptions,
+): CountedEntries {
   const { timeZone } = options
-  const result: CountedEntries = { published: [], withheld: [], knownBefore: new Set(options.knownBefore), hasEarlier: false, publicSince: new Map() }
+  const result: CountedEntries = {
+    published: [],
+    withheld: [],
+    knownBefore: new Set(options.knownBefore),
+    hasEarlier: false,
+    publicSince: new Map(),
+  }
   for (const entry of entries) {
     const day = localStartDate(entry, timeZone)
     if (day > period.to) continue

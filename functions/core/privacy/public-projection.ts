@@ -33,9 +33,17 @@ export interface PublicEntry {
   version: number
 }
 
-export interface ProjectionOptions { now: Date; locale?: Locale }
+export interface ProjectionOptions {
+  now: Date
+  locale?: Locale
+}
 
-interface Stamped { version: number; createdAt: string; updatedAt: string; publicMeta?: PublicMeta }
+interface Stamped {
+  version: number
+  createdAt: string
+  updatedAt: string
+  publicMeta?: PublicMeta
+}
 
 /**
  * The public bookkeeping of an item as seen at `now`. `revealedAt` is the moment the item's view
@@ -45,20 +53,30 @@ interface Stamped { version: number; createdAt: string; updatedAt: string; publi
  */
 export function effectivePublicMeta(item: Stamped, revealedAt: string | undefined, now: Date): PublicMeta {
   const meta = item.publicMeta ?? { version: item.version, createdAt: item.createdAt, updatedAt: item.updatedAt }
-  const revealed = revealedAt !== undefined && Date.parse(revealedAt) > Date.parse(item.updatedAt) && Date.parse(revealedAt) <= now.getTime()
+  const revealed =
+    revealedAt !== undefined &&
+    Date.parse(revealedAt) > Date.parse(item.updatedAt) &&
+    Date.parse(revealedAt) <= now.getTime()
   if (!revealed) return meta
   const at = new Date(revealedAt).toISOString()
   return { version: meta.version + 1, createdAt: meta.createdAt ?? at, updatedAt: at }
 }
 
 /** The moment an entry's public view changes without a write: the end of its embargo. */
-export const entryRevealedAt = (entry: Pick<Entry, 'visibility' | 'publishAfter'>) => (entry.visibility === 'public' ? entry.publishAfter : undefined)
+export const entryRevealedAt = (entry: Pick<Entry, 'visibility' | 'publishAfter'>) =>
+  entry.visibility === 'public' ? entry.publishAfter : undefined
 /** The moment a post's public view changes without a write: its scheduled publication. */
-export const postRevealedAt = (post: Pick<Post, 'status' | 'publishedAt'>) => (post.status === 'published' ? post.publishedAt : undefined)
+export const postRevealedAt = (post: Pick<Post, 'status' | 'publishedAt'>) =>
+  post.status === 'published' ? post.publishedAt : undefined
 
 /** Whether an entry counts as restricted right now: restricted, or public under a future embargo. */
 export function isWithheld(entry: Pick<Entry, 'visibility' | 'publishAfter'>, now: Date): boolean {
-  return entry.visibility === 'restricted' || (entry.visibility === 'public' && entry.publishAfter !== undefined && Date.parse(entry.publishAfter) > now.getTime())
+  return (
+    entry.visibility === 'restricted' ||
+    (entry.visibility === 'public' &&
+      entry.publishAfter !== undefined &&
+      Date.parse(entry.publishAfter) > now.getTime())
+  )
 }
 
 /**
@@ -71,11 +89,30 @@ export function isWithheld(entry: Pick<Entry, 'visibility' | 'publishAfter'>, no
  * - `never`: internal, never in any public output
  */
 export const ENTRY_FIELD_DECISIONS = {
-  id: 'shown', start: 'shown', end: 'shown', allDay: 'shown', timezone: 'shown', kind: 'shown', status: 'shown',
-  withdrawn: 'shown', visibility: 'slot', title: 'slot',
-  counterparts: 'private-person', location: 'detail', themes: 'detail', summary: 'detail', links: 'detail', statusNote: 'detail',
-  createdAt: 'bookkeeping', updatedAt: 'bookkeeping', version: 'bookkeeping',
-  person: 'never', publishAfter: 'never', notes: 'never', sourceUid: 'never', publicMeta: 'never',
+  id: 'shown',
+  start: 'shown',
+  end: 'shown',
+  allDay: 'shown',
+  timezone: 'shown',
+  kind: 'shown',
+  status: 'shown',
+  withdrawn: 'shown',
+  visibility: 'slot',
+  title: 'slot',
+  counterparts: 'private-person',
+  location: 'detail',
+  themes: 'detail',
+  summary: 'detail',
+  links: 'detail',
+  statusNote: 'detail',
+  createdAt: 'bookkeeping',
+  updatedAt: 'bookkeeping',
+  version: 'bookkeeping',
+  person: 'never',
+  publishAfter: 'never',
+  notes: 'never',
+  sourceUid: 'never',
+  publicMeta: 'never',
 } as const satisfies Record<keyof Entry, 'shown' | 'bookkeeping' | 'slot' | 'detail' | 'private-person' | 'never'>
 
 /**
@@ -113,16 +150,28 @@ export function toPublicEntry(entry: Entry, { now, locale = 'nl' }: ProjectionOp
 }
 
 export function publicCounterpart(counterpart: Counterpart, locale: Locale = 'nl'): Counterpart {
-  return counterpart.type === 'private-person' ? { name: PRIVATE_PERSON_LABEL[locale], type: 'private-person' } : counterpart
+  return counterpart.type === 'private-person'
+    ? { name: PRIVATE_PERSON_LABEL[locale], type: 'private-person' }
+    : counterpart
 }
 
 export type PublicPost = Omit<Post, 'person' | 'publicMeta'>
 
 /** What the public view does with each field of a stored post (see `ENTRY_FIELD_DECISIONS`). */
 export const POST_FIELD_DECISIONS = {
-  slug: 'shown', title: 'shown', kind: 'shown', period: 'shown', status: 'shown', publishedAt: 'shown', withdrawn: 'shown',
-  body: 'detail', createdAt: 'bookkeeping', updatedAt: 'bookkeeping', version: 'bookkeeping',
-  person: 'never', publicMeta: 'never',
+  slug: 'shown',
+  title: 'shown',
+  kind: 'shown',
+  period: 'shown',
+  status: 'shown',
+  publishedAt: 'shown',
+  withdrawn: 'shown',
+  body: 'detail',
+  createdAt: 'bookkeeping',
+  updatedAt: 'bookkeeping',
+  version: 'bookkeeping',
+  person: 'never',
+  publicMeta: 'never',
 } as const satisfies Record<keyof Post, 'shown' | 'bookkeeping' | 'detail' | 'never'>
 
 /** A post is public once published and its publication moment has come; a withdrawn post keeps no body. */
@@ -148,8 +197,16 @@ export type PublicProfile = Omit<Profile, 'person' | 'version'>
 
 /** What the public view does with each field of the profile: all of it is the servant's public card. */
 export const PROFILE_FIELD_DECISIONS = {
-  name: 'shown', role: 'shown', organisation: 'shown', bio: 'shown', links: 'shown', locale: 'shown', timezone: 'shown',
-  updatedAt: 'shown', person: 'never', version: 'never',
+  name: 'shown',
+  role: 'shown',
+  organisation: 'shown',
+  bio: 'shown',
+  links: 'shown',
+  locale: 'shown',
+  timezone: 'shown',
+  updatedAt: 'shown',
+  person: 'never',
+  version: 'never',
 } as const satisfies Record<keyof Profile, 'shown' | 'never'>
 
 export function toPublicProfile(profile: Profile): PublicProfile {
@@ -165,7 +222,11 @@ export function toPublicProfile(profile: Profile): PublicProfile {
   }
 }
 
-export interface PublicChange { field: string; from?: unknown; to?: unknown }
+export interface PublicChange {
+  field: string
+  from?: unknown
+  to?: unknown
+}
 export interface PublicRevision {
   version: number
   at: string
@@ -197,7 +258,11 @@ export function toPublicRevisions<T>(
   })
 }
 
-function diffFields(before: Record<string, unknown>, after: Record<string, unknown>, onlyFields?: readonly string[]): PublicChange[] {
+function diffFields(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  onlyFields?: readonly string[],
+): PublicChange[] {
   const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])]
     .filter((f) => !BOOKKEEPING_FIELDS.has(f) && (!onlyFields || onlyFields.includes(f)))
     .sort()
@@ -214,7 +279,11 @@ const SLOT_FIELDS = ['start', 'end', 'allDay', 'timezone', 'kind', 'status', 'wi
  * is restricted or withdrawn, its history shows only slot fields, so earlier public details of an
  * entry taken back do not resurface through its history.
  */
-export function publicEntryHistory(entry: Entry, revisions: Revision<Entry>[], options: ProjectionOptions): PublicRevision[] {
+export function publicEntryHistory(
+  entry: Entry,
+  revisions: Revision<Entry>[],
+  options: ProjectionOptions,
+): PublicRevision[] {
   const current = toPublicEntry(entry, options)
   if (!current) return []
   const reduced = current.visibility === 'restricted' || current.withdrawn !== undefined
@@ -245,12 +314,26 @@ function privatePersonNames(entry: Entry, revisions: readonly Revision<Entry>[])
 
 /** `entry` with every counterpart named in `names` typed as a private individual. */
 function withPrivatePersons(entry: Entry, names: ReadonlySet<string>): Entry {
-  if (names.size === 0 || !entry.counterparts.some((c) => c.type !== 'private-person' && names.has(nameKey(c.name)))) return entry
-  return { ...entry, counterparts: entry.counterparts.map((c) => (names.has(nameKey(c.name)) ? { name: c.name, type: 'private-person' } : c)) }
+  if (names.size === 0 || !entry.counterparts.some((c) => c.type !== 'private-person' && names.has(nameKey(c.name))))
+    return entry
+  return {
+    ...entry,
+    counterparts: entry.counterparts.map((c) =>
+      names.has(nameKey(c.name)) ? { name: c.name, type: 'private-person' } : c,
+    ),
+  }
 }
 
-export function publicPostHistory(post: Post, revisions: Revision<Post>[], options: ProjectionOptions): PublicRevision[] {
+export function publicPostHistory(
+  post: Post,
+  revisions: Revision<Post>[],
+  options: ProjectionOptions,
+): PublicRevision[] {
   const current = toPublicPost(post, options)
   if (!current) return []
-  return toPublicRevisions(revisions, (p) => toPublicPost(p, options), current.withdrawn ? ['title', 'withdrawn'] : undefined)
+  return toPublicRevisions(
+    revisions,
+    (p) => toPublicPost(p, options),
+    current.withdrawn ? ['title', 'withdrawn'] : undefined,
+  )
 }

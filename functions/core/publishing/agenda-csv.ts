@@ -9,11 +9,31 @@ import type { Locale } from '../model/vocabulary.js'
  * date, organisation, purpose) followed by what this journal adds.
  */
 export const CSV_COLUMNS = [
-  'person', 'date', 'start_time', 'end_date', 'end_time', 'organisation', 'organisation_type', 'purpose',
-  'kind', 'themes', 'location', 'status', 'status_note', 'confidential', 'withdrawn', 'url', 'entry_id',
+  'person',
+  'date',
+  'start_time',
+  'end_date',
+  'end_time',
+  'organisation',
+  'organisation_type',
+  'purpose',
+  'kind',
+  'themes',
+  'location',
+  'status',
+  'status_note',
+  'confidential',
+  'withdrawn',
+  'url',
+  'entry_id',
 ] as const
 
-export interface CsvOptions { person: string; site: string; locale: Locale; timezone: string }
+export interface CsvOptions {
+  person: string
+  site: string
+  locale: Locale
+  timezone: string
+}
 
 export function toAgendaCsv(entries: readonly PublicEntry[], options: CsvOptions): string {
   const rows = entries.flatMap((entry) => rowsOf(entry, options))
@@ -23,14 +43,27 @@ export function toAgendaCsv(entries: readonly PublicEntry[], options: CsvOptions
 function rowsOf(entry: PublicEntry, { person, site, locale, timezone }: CsvOptions): string[][] {
   const t = entryLocalTimes(entry, timezone)
   const counterparts = entry.counterparts.length ? entry.counterparts : [undefined]
-  return counterparts.map((c) => [
-    person, t.date, t.startTime ?? '', t.endDate ?? '', t.endTime ?? '',
-    c?.name ?? '', c?.type ?? '', entry.title,
-    KIND_LABELS[locale][entry.kind], entry.themes.join('; '), entry.location ?? '',
-    STATUS_LABELS[locale][entry.status], entry.statusNote ?? '',
-    entry.visibility === 'restricted' ? 'yes' : 'no', entry.withdrawn ? entry.withdrawn.at.slice(0, 10) : '',
-    absoluteUrl(site, entryPath(entry.id)), entry.id,
-  ].map((cell, i) => (FREE_TEXT.has(i) ? defuse(cell) : cell)))
+  return counterparts.map((c) =>
+    [
+      person,
+      t.date,
+      t.startTime ?? '',
+      t.endDate ?? '',
+      t.endTime ?? '',
+      c?.name ?? '',
+      c?.type ?? '',
+      entry.title,
+      KIND_LABELS[locale][entry.kind],
+      entry.themes.join('; '),
+      entry.location ?? '',
+      STATUS_LABELS[locale][entry.status],
+      entry.statusNote ?? '',
+      entry.visibility === 'restricted' ? 'yes' : 'no',
+      entry.withdrawn ? entry.withdrawn.at.slice(0, 10) : '',
+      absoluteUrl(site, entryPath(entry.id)),
+      entry.id,
+    ].map((cell, i) => (FREE_TEXT.has(i) ? defuse(cell) : cell)),
+  )
 }
 
 /** Columns a person typed: a leading `=`, `+`, `-` or `@` there would run as a formula in a spreadsheet. */

@@ -11,11 +11,23 @@ import { ORGANISATION_TYPES, type CounterpartType } from '../model/vocabulary.js
  * and shared by pages, feeds and the digest so that "this week" means the same everywhere.
  */
 
-type IndexedEntry = Pick<PublicEntry, 'id' | 'start' | 'end' | 'allDay' | 'timezone' | 'visibility' | 'themes' | 'counterparts' | 'withdrawn'>
+type IndexedEntry = Pick<
+  PublicEntry,
+  'id' | 'start' | 'end' | 'allDay' | 'timezone' | 'visibility' | 'themes' | 'counterparts' | 'withdrawn'
+>
 
-export interface Counts { public: number; restricted: number }
-export interface Group<E> { slug: string; name: string; entries: E[] }
-export interface OrganisationGroup<E> extends Group<E> { type: CounterpartType }
+export interface Counts {
+  public: number
+  restricted: number
+}
+export interface Group<E> {
+  slug: string
+  name: string
+  entries: E[]
+}
+export interface OrganisationGroup<E> extends Group<E> {
+  type: CounterpartType
+}
 
 export interface AgendaIndex<E> {
   timezone: string
@@ -45,10 +57,22 @@ export function countEntries(entries: readonly Pick<PublicEntry, 'visibility'>[]
   return { public: entries.length - restricted, restricted }
 }
 
-export function buildAgendaIndex<E extends IndexedEntry>(entries: readonly E[], options: { timezone: string; today: string }): AgendaIndex<E> {
+export function buildAgendaIndex<E extends IndexedEntry>(
+  entries: readonly E[],
+  options: { timezone: string; today: string },
+): AgendaIndex<E> {
   const dates = new Map<E, string>()
-  const buckets = { day: new Map<string, E[]>(), week: new Map<string, E[]>(), month: new Map<string, E[]>(), year: new Map<string, E[]>() }
-  const put = (map: Map<string, E[]>, key: string, entry: E) => { const list = map.get(key); if (list) list.push(entry); else map.set(key, [entry]) }
+  const buckets = {
+    day: new Map<string, E[]>(),
+    week: new Map<string, E[]>(),
+    month: new Map<string, E[]>(),
+    year: new Map<string, E[]>(),
+  }
+  const put = (map: Map<string, E[]>, key: string, entry: E) => {
+    const list = map.get(key)
+    if (list) list.push(entry)
+    else map.set(key, [entry])
+  }
   const ordered = [...entries].sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || compareText(a.id, b.id))
   for (const entry of ordered) {
     const date = entryLocalTimes(entry, options.timezone).date
@@ -71,9 +95,16 @@ export function buildAgendaIndex<E extends IndexedEntry>(entries: readonly E[], 
     inYear: (year) => buckets.year.get(year) ?? [],
     weeks: withToday(weeksBetween(first, last), isoWeekOf(options.today)),
     months: withToday(monthsBetween(first, last), options.today.slice(0, 7)),
-    years: withToday(monthsBetween(first, last).filter((m, i) => i === 0 || m.endsWith('-01')).map((m) => m.slice(0, 4)), options.today.slice(0, 4)),
-    themes: groupBy(newestFirst, (e) => e.visibility === 'public' && !e.withdrawn ? e.themes.map((t) => ({ name: t, type: undefined })) : []),
-    organisations: groupBy(newestFirst, (e) => e.visibility === 'public' && !e.withdrawn ? e.counterparts : [])
+    years: withToday(
+      monthsBetween(first, last)
+        .filter((m, i) => i === 0 || m.endsWith('-01'))
+        .map((m) => m.slice(0, 4)),
+      options.today.slice(0, 4),
+    ),
+    themes: groupBy(newestFirst, (e) =>
+      e.visibility === 'public' && !e.withdrawn ? e.themes.map((t) => ({ name: t, type: undefined })) : [],
+    ),
+    organisations: groupBy(newestFirst, (e) => (e.visibility === 'public' && !e.withdrawn ? e.counterparts : []))
       .map((g) => ({ ...g, type: g.type as CounterpartType }))
       .sort((a, b) => typeRank(a.type) - typeRank(b.type) || compareText(a.slug, b.slug)),
   }
@@ -97,7 +128,10 @@ function monthsBetween(first: string, last: string): string[] {
     const month = `${y}-${String(m).padStart(2, '0')}`
     months.push(month)
     if (month >= end) return months
-    if (++m > 12) { m = 1; y++ }
+    if (++m > 12) {
+      m = 1
+      y++
+    }
   }
 }
 
@@ -110,7 +144,10 @@ const typeRank = (type: string) => {
  * Groups entries by name, ignoring case, accents and punctuation (the slug), so "Open overheid"
  * and "open Overheid" are one theme. A group is named by its most used spelling.
  */
-function groupBy<E>(entries: readonly E[], namesOf: (e: E) => readonly { name: string; type?: string }[]): (Group<E> & { type?: string })[] {
+function groupBy<E>(
+  entries: readonly E[],
+  namesOf: (e: E) => readonly { name: string; type?: string }[],
+): (Group<E> & { type?: string })[] {
   const groups = new Map<string, { entries: E[]; spellings: Map<string, number>; types: Map<string, number> }>()
   const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1)
   for (const entry of entries) {
@@ -121,10 +158,14 @@ function groupBy<E>(entries: readonly E[], namesOf: (e: E) => readonly { name: s
       if (!group) groups.set(slug, (group = { entries: [], spellings: new Map(), types: new Map() }))
       bump(group.spellings, name)
       if (type) bump(group.types, type)
-      if (!seen.has(slug)) { group.entries.push(entry); seen.add(slug) }
+      if (!seen.has(slug)) {
+        group.entries.push(entry)
+        seen.add(slug)
+      }
     }
   }
-  return [...groups].map(([slug, g]) => ({ slug, name: mostUsed(g.spellings)!, type: mostUsed(g.types), entries: g.entries }))
+  return [...groups]
+    .map(([slug, g]) => ({ slug, name: mostUsed(g.spellings)!, type: mostUsed(g.types), entries: g.entries }))
     .sort((a, b) => compareText(a.slug, b.slug))
 }
 

@@ -40,16 +40,18 @@ export function postsFeed(snapshot: PublicSnapshot, site: string): Feed {
     urls: feedUrls(site, 'posts'),
     author: author(snapshot, site),
     fallbackUpdated: snapshot.generatedAt,
-    items: snapshot.posts.map((post): FeedItem => ({
-      id: absoluteUrl(site, postPath(post.slug)),
-      url: absoluteUrl(site, postPath(post.slug)),
-      title: post.title,
-      summary: post.withdrawn ? post.withdrawn.reason : markdownToText(post.body, 300),
-      contentHtml: post.withdrawn ? undefined : renderMarkdown(post.body),
-      published: post.publishedAt ?? post.createdAt,
-      updated: post.updatedAt,
-      tags: [post.kind],
-    })),
+    items: snapshot.posts.map(
+      (post): FeedItem => ({
+        id: absoluteUrl(site, postPath(post.slug)),
+        url: absoluteUrl(site, postPath(post.slug)),
+        title: post.title,
+        summary: post.withdrawn ? post.withdrawn.reason : markdownToText(post.body, 300),
+        contentHtml: post.withdrawn ? undefined : renderMarkdown(post.body),
+        published: post.publishedAt ?? post.createdAt,
+        updated: post.updatedAt,
+        tags: [post.kind],
+      }),
+    ),
   }
 }
 
@@ -99,7 +101,10 @@ function agendaItem(entry: SnapshotEntry, snapshot: PublicSnapshot, site: string
     url,
     title: news ? `${news}: ${entry.title}` : entry.title,
     summary: facts.join(' — '),
-    contentHtml: [...facts.map((f) => `<p>${escapeHtml(f)}</p>`), entry.summary ? renderMarkdown(entry.summary) : ''].join(''),
+    contentHtml: [
+      ...facts.map((f) => `<p>${escapeHtml(f)}</p>`),
+      entry.summary ? renderMarkdown(entry.summary) : '',
+    ].join(''),
     published: entry.updatedAt,
     updated: entry.updatedAt,
     tags: entry.themes,
@@ -124,14 +129,30 @@ export function digestFeed(snapshot: PublicSnapshot, site: string): Feed {
       const range = isoWeekRange(digest.week)!
       const more = digest.moreCount > 0 ? words.digestMore(digest.moreCount) : ''
       const withheld = digest.withheldCount > 0 ? words.digestWithheld(digest.withheldCount) : ''
-      const lines = digest.items.map((item) => `<li><a href="${escapeHtml(absoluteUrl(site, entryPath(item.entryId)))}">${escapeHtml(item.line)}</a></li>`).join('')
+      const lines = digest.items
+        .map(
+          (item) =>
+            `<li><a href="${escapeHtml(absoluteUrl(site, entryPath(item.entryId)))}">${escapeHtml(item.line)}</a></li>`,
+        )
+        .join('')
       return {
         id: absoluteUrl(site, digestPath(digest.week)),
         url: absoluteUrl(site, digestPath(digest.week)),
-        title: words.digestTitle(Number(digest.week.slice(6)), digest.week.slice(0, 4),
-          formatDate(range.from, snapshot.locale, 'short'), formatDate(range.to, snapshot.locale, 'short')),
-        summary: [digest.intro, digest.items.map((i) => i.line).join(' · '), more, withheld].filter(Boolean).join(' — '),
-        contentHtml: [digest.intro ? `<p>${escapeHtml(digest.intro)}</p>` : '', `<ol>${lines}</ol>`, more ? `<p>${more}</p>` : '', withheld ? `<p>${withheld}</p>` : ''].join(''),
+        title: words.digestTitle(
+          Number(digest.week.slice(6)),
+          digest.week.slice(0, 4),
+          formatDate(range.from, snapshot.locale, 'short'),
+          formatDate(range.to, snapshot.locale, 'short'),
+        ),
+        summary: [digest.intro, digest.items.map((i) => i.line).join(' · '), more, withheld]
+          .filter(Boolean)
+          .join(' — '),
+        contentHtml: [
+          digest.intro ? `<p>${escapeHtml(digest.intro)}</p>` : '',
+          `<ol>${lines}</ol>`,
+          more ? `<p>${more}</p>` : '',
+          withheld ? `<p>${withheld}</p>` : '',
+        ].join(''),
         published: digest.publishedAt,
         updated: digest.publishedAt,
       }

@@ -1,13 +1,20 @@
 import { toPublicDigest, type PublicDigest, type PublicDigestOptions } from '../digest/public-digest.js'
 import { isoWeekOf } from '../time/iso-weeks.js'
 import { localStartDate } from '../privacy/counted-entries.js'
-import { type Digest } from '../digest/digest.js'
+import type { Digest } from '../digest/digest.js'
 import type { Entry } from '../model/entry.js'
 import type { Post } from '../model/post.js'
 import { journalSettings, type Profile } from '../model/profile.js'
 import {
-  publicEntryHistory, publicPostHistory, toPublicEntry, toPublicPost, toPublicProfile,
-  type PublicEntry, type PublicPost, type PublicProfile, type PublicRevision,
+  publicEntryHistory,
+  publicPostHistory,
+  toPublicEntry,
+  toPublicPost,
+  toPublicProfile,
+  type PublicEntry,
+  type PublicPost,
+  type PublicProfile,
+  type PublicRevision,
 } from '../privacy/public-projection.js'
 import { reportStats, type ReportStats } from '../report/report-stats.js'
 import type { Revision } from '../model/revision.js'
@@ -64,7 +71,13 @@ export interface JournalItems {
 /** Sorts the store's change log (`listChangedSince`) into a journal. */
 export function journalItemsFrom(items: readonly { type: string; data: unknown }[]): JournalItems {
   const of = <T>(type: string) => items.filter((i) => i.type === type).map((i) => i.data as T)
-  return { profile: of<Profile>('profile')[0], entries: of('entry'), posts: of('post'), revisions: of('revision'), digests: of('digest') }
+  return {
+    profile: of<Profile>('profile')[0],
+    entries: of('entry'),
+    posts: of('post'),
+    revisions: of('revision'),
+    digests: of('digest'),
+  }
 }
 
 /**
@@ -79,7 +92,11 @@ export function buildPublicSnapshot(journal: JournalItems, { now }: { now: Date 
     .flatMap((entry): (SnapshotEntry & { at: number })[] => {
       const view = toPublicEntry(entry, options)
       if (!view) return []
-      const history = publicEntryHistory(entry, (revisionsOf.get(`entry:${entry.id}`) ?? []) as Revision<Entry>[], options)
+      const history = publicEntryHistory(
+        entry,
+        (revisionsOf.get(`entry:${entry.id}`) ?? []) as Revision<Entry>[],
+        options,
+      )
       return [{ ...view, history, at: entryStartInstant(entry).getTime() }]
     })
     .sort((a, b) => a.at - b.at || compareText(a.id, b.id))
@@ -89,9 +106,10 @@ export function buildPublicSnapshot(journal: JournalItems, { now }: { now: Date 
       const view = toPublicPost(post, options)
       if (!view) return []
       const history = publicPostHistory(post, (revisionsOf.get(`post:${post.slug}`) ?? []) as Revision<Post>[], options)
-      const figures = view.kind === 'annual-report' && view.period && !view.withdrawn
-        ? reportStats(journal.entries, view.period, now, { timeZone: timezone, locale })
-        : undefined
+      const figures =
+        view.kind === 'annual-report' && view.period && !view.withdrawn
+          ? reportStats(journal.entries, view.period, now, { timeZone: timezone, locale })
+          : undefined
       return [{ ...view, history, ...(figures ? { figures } : {}) }]
     })
     .sort((a, b) => compareText(b.publishedAt ?? '', a.publishedAt ?? '') || compareText(a.slug, b.slug))
@@ -154,14 +172,20 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 function sortKeys(value: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.keys(value).sort(compareText).map((k) => [k, value[k]]))
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort(compareText)
+      .map((k) => [k, value[k]]),
+  )
 }
 
 /** Reads a snapshot file's text, refusing anything that is not a snapshot this code understands. */
 export function parseSnapshot(text: string): PublicSnapshot {
   const value = JSON.parse(text) as Partial<PublicSnapshot>
   if (value.format !== SNAPSHOT_FORMAT || value.version !== SNAPSHOT_VERSION) {
-    throw new Error(`not a public snapshot (format ${SNAPSHOT_FORMAT} version ${SNAPSHOT_VERSION}): got ${String(value.format)} version ${String(value.version)}`)
+    throw new Error(
+      `not a public snapshot (format ${SNAPSHOT_FORMAT} version ${SNAPSHOT_VERSION}): got ${String(value.format)} version ${String(value.version)}`,
+    )
   }
   return value as PublicSnapshot
 }

@@ -25,7 +25,10 @@ export function shortName(type: OrganisationType, name: string): string {
   return short.trim() === '' ? name : short
 }
 
-export interface OrganisationGroup { type: OrganisationType; names: readonly string[] }
+export interface OrganisationGroup {
+  type: OrganisationType
+  names: readonly string[]
+}
 
 /**
  * Names organisations grouped by type, in the order given, in one phrase.
@@ -36,7 +39,9 @@ export interface OrganisationGroup { type: OrganisationType; names: readonly str
 export function describeOrganisations(groups: readonly OrganisationGroup[], locale: Locale = 'nl'): string {
   const parts = groups.flatMap(({ type, names }) => {
     const phrase = WORDS[locale].organisationPhrases[type]
-    const sorted = [...new Set(names.map((n) => (phrase ? shortName(type, n) : n)))].sort((a, b) => compareNames(a, b, locale))
+    const sorted = [...new Set(names.map((n) => (phrase ? shortName(type, n) : n)))].sort((a, b) =>
+      compareNames(a, b, locale),
+    )
     if (sorted.length === 0) return []
     if (!phrase) return sorted
     return [`${sorted.length === 1 ? phrase.one : phrase.many} ${joinList(sorted, locale)}`]

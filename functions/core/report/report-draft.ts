@@ -34,19 +34,23 @@ export function draftAnnualReport(stats: ReportStats, profile: ReportProfile = {
   const locale = profile.locale ?? 'nl'
   const t = WORDS[locale].report
   const { from, to } = stats.period
-  return [
-    `# ${t.title} ${years(from, to)}`,
-    t.introMark,
-    t.intro(formatDate(from, locale, 'medium'), formatDate(to, locale, 'medium')),
-    `## ${t.contacts}`,
-    ...contactParagraphs(stats, locale),
-    t.contactsMark,
-    ...themeSection(stats, locale),
-    `## ${t.figures}`,
-    keyFigures(stats, locale).map((line) => `- ${line}`).join('\n'),
-    `## ${t.closing}`,
-    t.reflectionMark,
-  ].join('\n\n') + '\n'
+  return (
+    [
+      `# ${t.title} ${years(from, to)}`,
+      t.introMark,
+      t.intro(formatDate(from, locale, 'medium'), formatDate(to, locale, 'medium')),
+      `## ${t.contacts}`,
+      ...contactParagraphs(stats, locale),
+      t.contactsMark,
+      ...themeSection(stats, locale),
+      `## ${t.figures}`,
+      keyFigures(stats, locale)
+        .map((line) => `- ${line}`)
+        .join('\n'),
+      `## ${t.closing}`,
+      t.reflectionMark,
+    ].join('\n\n') + '\n'
+  )
 }
 
 /** "2015" for a calendar year, "2014/2015" for a year across the turn, "2014–2016" for longer. */
@@ -60,20 +64,31 @@ const isAdvisory = (o: OrganisationFigure) => o.kinds.some((k) => ADVISORY_KINDS
 function contactParagraphs(stats: ReportStats, locale: Locale): string[] {
   const t = WORDS[locale].report
   const paragraphs: string[] = []
-  const kinds = joinList(stats.byKind.map((k) => countKind(k.count, k.kind, locale)), locale)
+  const kinds = joinList(
+    stats.byKind.map((k) => countKind(k.count, k.kind, locale)),
+    locale,
+  )
   const summary = stats.total.count === 0 ? t.none : t.total(stats.total.count, kinds)
   paragraphs.push(stats.withheld.count > 0 ? `${summary} ${t.withheld(stats.withheld.count)}` : summary)
   const advisory = groupedNames(stats, isAdvisory)
   if (advisory.length > 0) paragraphs.push(t.advisory(describeOrganisations(advisory, locale)))
   const others = stats.organisationTypes
-    .map((g) => ({ type: g.type, names: g.organisations.filter((o) => !isAdvisory(o)).map((o) => md(shortName(g.type, o.name))) }))
+    .map((g) => ({
+      type: g.type,
+      names: g.organisations.filter((o) => !isAdvisory(o)).map((o) => md(shortName(g.type, o.name))),
+    }))
     .filter((g) => g.names.length > 0)
     .map((g) => `- ${COUNTERPART_TYPE_LABELS[locale][g.type]}: ${joinList(g.names, locale)}`)
-  if (stats.privateIndividuals.count > 0) others.push(`- ${t.privateIndividuals(countAppointments(stats.privateIndividuals.count, locale))}`)
+  if (stats.privateIndividuals.count > 0)
+    others.push(`- ${t.privateIndividuals(countAppointments(stats.privateIndividuals.count, locale))}`)
   if (others.length > 0) paragraphs.push(`${t.others}\n\n${others.join('\n')}`)
   // When every organisation is new (the agenda's first year), the list would only repeat the ones above.
   const firstTime = groupedNames(stats, (o) => o.firstTime)
-  if (stats.firstTimeOrganisations && stats.firstTimeOrganisations.count > 0 && stats.firstTimeOrganisations.count < stats.organisations.count) {
+  if (
+    stats.firstTimeOrganisations &&
+    stats.firstTimeOrganisations.count > 0 &&
+    stats.firstTimeOrganisations.count < stats.organisations.count
+  ) {
     paragraphs.push(t.firstTime(describeOrganisations(firstTime, locale)))
   }
   return paragraphs
@@ -89,15 +104,21 @@ function groupedNames(stats: ReportStats, keep: (o: OrganisationFigure) => boole
 function themeSection(stats: ReportStats, locale: Locale): string[] {
   if (stats.themes.length === 0) return []
   const t = WORDS[locale].report
-  return [`## ${t.themes}`, t.themesMark, stats.themes.map((th) => `- ${md(th.theme)}: ${countAppointments(th.count, locale)}`).join('\n')]
+  return [
+    `## ${t.themes}`,
+    t.themesMark,
+    stats.themes.map((th) => `- ${md(th.theme)}: ${countAppointments(th.count, locale)}`).join('\n'),
+  ]
 }
 
 function keyFigures(stats: ReportStats, locale: Locale): string[] {
   const t = WORDS[locale].report
   const lines = [t.organisations(stats.organisations.count, stats.firstTimeOrganisations?.count)]
   const busiest = stats.perMonth.reduce((best, m) => (m.count > best.count ? m : best), stats.perMonth[0]!)
-  if (busiest.count > 0) lines.push(t.busiest(formatMonth(busiest.month, locale), countAppointments(busiest.count, locale)))
-  if (stats.subjectAndCounterpart.share !== null) lines.push(t.share(Math.round(stats.subjectAndCounterpart.share * 100)))
+  if (busiest.count > 0)
+    lines.push(t.busiest(formatMonth(busiest.month, locale), countAppointments(busiest.count, locale)))
+  if (stats.subjectAndCounterpart.share !== null)
+    lines.push(t.share(Math.round(stats.subjectAndCounterpart.share * 100)))
   const days = stats.publicationDelay.medianDays
   if (days !== null) {
     const amount = Math.abs(days)

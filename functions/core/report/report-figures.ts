@@ -11,7 +11,16 @@ import type { EntryKind, Locale } from '../model/vocabulary.js'
 
 /** What one listing counts: a key number, a bar of a chart, an organisation type or an organisation. */
 export type FigureSubject =
-  | { figure: 'total' | 'organisations' | 'first-time' | 'withheld' | 'subject-and-counterpart' | 'private-individuals' | 'cancelled' }
+  | {
+      figure:
+        | 'total'
+        | 'organisations'
+        | 'first-time'
+        | 'withheld'
+        | 'subject-and-counterpart'
+        | 'private-individuals'
+        | 'cancelled'
+    }
   | { figure: 'kind'; kind: EntryKind }
   | { figure: 'month'; month: string }
   | { figure: 'theme'; theme: string }
@@ -44,24 +53,35 @@ export function reportFigureListings(stats: ReportStats): FigureListing[] {
     ...stats.themes.map((t): [FigureSubject, Figure] => [{ figure: 'theme', theme: t.theme }, t]),
     ...stats.organisationTypes.flatMap((g): [FigureSubject, Figure][] => [
       [{ figure: 'organisation-type', type: g.type }, g],
-      ...g.organisations.map((o): [FigureSubject, Figure] => [{ figure: 'organisation', name: o.name, type: o.type }, o]),
+      ...g.organisations.map((o): [FigureSubject, Figure] => [
+        { figure: 'organisation', name: o.name, type: o.type },
+        o,
+      ]),
     ]),
   ]
   const taken = new Set<string>()
-  return candidates.flatMap(([subject, figure]) => (figure && figure.entryIds.length > 0 ? [[subject, figure] as const] : [])).map(([subject, figure]) => {
-    const key = uniqueKey(keyOf(subject), taken)
-    return { key, subject, figure }
-  })
+  return candidates
+    .flatMap(([subject, figure]) => (figure && figure.entryIds.length > 0 ? [[subject, figure] as const] : []))
+    .map(([subject, figure]) => {
+      const key = uniqueKey(keyOf(subject), taken)
+      return { key, subject, figure }
+    })
 }
 
 function keyOf(subject: FigureSubject): string {
   switch (subject.figure) {
-    case 'kind': return `kind-${subject.kind}`
-    case 'month': return `month-${subject.month}`
-    case 'theme': return `theme-${slugify(subject.theme)}`
-    case 'organisation-type': return `type-${subject.type}`
-    case 'organisation': return slugify(subject.name)
-    default: return subject.figure
+    case 'kind':
+      return `kind-${subject.kind}`
+    case 'month':
+      return `month-${subject.month}`
+    case 'theme':
+      return `theme-${slugify(subject.theme)}`
+    case 'organisation-type':
+      return `type-${subject.type}`
+    case 'organisation':
+      return slugify(subject.name)
+    default:
+      return subject.figure
   }
 }
 

@@ -8,10 +8,16 @@ import { parseWith, ValidationError } from '../model/validation.js'
 import { ENTRY_KINDS, ORGANISATION_TYPES, type EntryKind, type Locale } from '../model/vocabulary.js'
 
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number]
-export interface ReportPeriod { from: string; to: string }
+export interface ReportPeriod {
+  from: string
+  to: string
+}
 
 /** A number and the entries behind it, so every figure in a report can link to what it counts. */
-export interface Figure { count: number; entryIds: string[] }
+export interface Figure {
+  count: number
+  entryIds: string[]
+}
 export interface OrganisationFigure extends Figure {
   name: string
   type: OrganisationType
@@ -69,11 +75,15 @@ export interface ReportStats {
 export function parseReportPeriod(raw: unknown): ReportPeriod {
   const period = parseWith(periodSchema, raw)
   if (period.to < period.from) throw new ValidationError([{ field: 'to', reason: 'must be on or after from' }])
-  if ((Date.parse(period.to) - Date.parse(period.from)) / 86_400_000 > 731) throw new ValidationError([{ field: 'to', reason: 'may lie at most two years after from' }])
+  if ((Date.parse(period.to) - Date.parse(period.from)) / 86_400_000 > 731)
+    throw new ValidationError([{ field: 'to', reason: 'may lie at most two years after from' }])
   return period
 }
 
-const figure = (entries: readonly PublicEntry[]): Figure => ({ count: entries.length, entryIds: entries.map((e) => e.id) })
+const figure = (entries: readonly PublicEntry[]): Figure => ({
+  count: entries.length,
+  entryIds: entries.map((e) => e.id),
+})
 
 /**
  * The figures of an annual report for `period` (local days, inclusive; any span, e.g. July–June).
@@ -83,37 +93,60 @@ const figure = (entries: readonly PublicEntry[]): Figure => ({ count: entries.le
  * @example reportStats(entries, { from: '2014-07-01', to: '2015-06-30' }, new Date(), { timeZone: 'Europe/Amsterdam', locale: 'nl' }).byKind
  * // [{ kind: 'lecture', count: 8, entryIds: [...] }, { kind: 'advice', count: 12, entryIds: [...] }]
  */
-export function reportStats(entries: Entry[], period: ReportPeriod, now: Date, options: { timeZone: string; locale: Locale }): ReportStats {
+export function reportStats(
+  entries: Entry[],
+  period: ReportPeriod,
+  now: Date,
+  options: { timeZone: string; locale: Locale },
+): ReportStats {
   const { timeZone } = options
   const counted = countEntries(entries, period, { now, ...options })
   const held = counted.published.filter(tookPlace)
   const organisations = organisationFigures(held, counted.hasEarlier ? counted.knownBefore : undefined)
   const firstTime = organisations.filter((o) => o.firstTime)
-  const namingSubject = held.filter((e) => e.counterparts.length > 0 && ((e.summary ?? '').trim() !== '' || e.themes.length > 0))
+  const namingSubject = held.filter(
+    (e) => e.counterparts.length > 0 && ((e.summary ?? '').trim() !== '' || e.themes.length > 0),
+  )
   return {
     period,
     total: figure(held),
-    byKind: ENTRY_KINDS.map((kind) => ({ kind, ...figure(held.filter((e) => e.kind === kind)) })).filter((k) => k.count > 0),
+    byKind: ENTRY_KINDS.map((kind) => ({ kind, ...figure(held.filter((e) => e.kind === kind)) })).filter(
+      (k) => k.count > 0,
+    ),
     organisationTypes: ORGANISATION_TYPES.map((type) => {
       const group = organisations.filter((o) => o.type === type)
       return { type, ...figure(held.filter((e) => group.some((o) => o.entryIds.includes(e.id)))), organisations: group }
     }).filter((g) => g.organisations.length > 0),
-    organisations: { count: organisations.length, entryIds: held.filter((e) => organisationsOf(e).length > 0).map((e) => e.id) },
-    ...(counted.hasEarlier ? {
-      firstTimeOrganisations: {
-        count: firstTime.length, names: firstTime.map((o) => o.name),
-        entryIds: held.filter((e) => firstTime.some((o) => o.entryIds.includes(e.id))).map((e) => e.id),
-      },
-    } : {}),
+    organisations: {
+      count: organisations.length,
+      entryIds: held.filter((e) => organisationsOf(e).length > 0).map((e) => e.id),
+    },
+    ...(counted.hasEarlier
+      ? {
+          firstTimeOrganisations: {
+            count: firstTime.length,
+            names: firstTime.map((o) => o.name),
+            entryIds: held.filter((e) => firstTime.some((o) => o.entryIds.includes(e.id))).map((e) => e.id),
+          },
+        }
+      : {}),
     privateIndividuals: figure(held.filter((e) => e.counterparts.some((c) => c.type === 'private-person'))),
     themes: themeFigures(held),
-    perMonth: monthsOf(period).map((month) => ({ month, ...figure(held.filter((e) => localStartDate(e, timeZone).startsWith(month))) })),
+    perMonth: monthsOf(period).map((month) => ({
+      month,
+      ...figure(held.filter((e) => localStartDate(e, timeZone).startsWith(month))),
+    })),
     withheld: figure(counted.withheld),
     cancelled: figure(counted.published.filter((e) => e.status === 'cancelled')),
     moved: figure(counted.published.filter((e) => e.status === 'moved')),
-    subjectAndCounterpart: { ...figure(namingSubject), share: held.length > 0 ? namingSubject.length / held.length : null },
+    subjectAndCounterpart: {
+      ...figure(namingSubject),
+      share: held.length > 0 ? namingSubject.length / held.length : null,
+    },
     publicationDelay: {
-      medianDays: median(held.map((e) => (Date.parse(counted.publicSince.get(e.id)!) - entryStartInstant(e).getTime()) / 86_400_000)),
+      medianDays: median(
+        held.map((e) => (Date.parse(counted.publicSince.get(e.id)!) - entryStartInstant(e).getTime()) / 86_400_000),
+      ),
       entryIds: held.map((e) => e.id),
     },
   }
@@ -126,12 +159,22 @@ const tookPlace = (e: PublicEntry) => e.status !== 'cancelled' && e.status !== '
  * One figure per organisation (keyed by name, however spelled); its first spelling and type win.
  * Without `knownBefore` (no earlier year) no organisation is first-time.
  */
-function organisationFigures(held: readonly PublicEntry[], knownBefore: ReadonlySet<string> | undefined): OrganisationFigure[] {
+function organisationFigures(
+  held: readonly PublicEntry[],
+  knownBefore: ReadonlySet<string> | undefined,
+): OrganisationFigure[] {
   const byKey = new Map<string, OrganisationFigure>()
   for (const entry of held) {
     for (const c of organisationsOf(entry)) {
       const key = nameKey(c.name)
-      const found = byKey.get(key) ?? { name: c.name, type: c.type as OrganisationType, kinds: [], firstTime: knownBefore !== undefined && !knownBefore.has(key), count: 0, entryIds: [] }
+      const found = byKey.get(key) ?? {
+        name: c.name,
+        type: c.type as OrganisationType,
+        kinds: [],
+        firstTime: knownBefore !== undefined && !knownBefore.has(key),
+        count: 0,
+        entryIds: [],
+      }
       found.count += 1
       found.entryIds.push(entry.id)
       if (!found.kinds.includes(entry.kind)) found.kinds.push(entry.kind)

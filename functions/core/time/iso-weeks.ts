@@ -32,14 +32,21 @@ export function isoWeekRange(week: string): { from: string; to: string } | null 
 /** The days of an ISO week, or a ValidationError naming `week` (for 2015-W54, 2015-12, …). */
 export function weekRangeOrThrow(week: string): { from: string; to: string } {
   const range = isoWeekRange(week)
-  if (!range) throw new ValidationError([{ field: 'week', reason: 'must be an existing ISO week written like 2015-W12 (week 53 exists only in some years)' }])
+  if (!range)
+    throw new ValidationError([
+      {
+        field: 'week',
+        reason: 'must be an existing ISO week written like 2015-W12 (week 53 exists only in some years)',
+      },
+    ])
   return range
 }
 
 /** A week parameter as a person may type it (`2015-w12`), normalised (`2015-W12`) and checked. */
 export function parseWeek(value: string): string {
   const week = value.toUpperCase()
-  if (!ISO_WEEK_PATTERN.test(week)) throw new ValidationError([{ field: 'week', reason: 'must be an ISO week written like 2015-W12' }])
+  if (!ISO_WEEK_PATTERN.test(week))
+    throw new ValidationError([{ field: 'week', reason: 'must be an ISO week written like 2015-W12' }])
   weekRangeOrThrow(week)
   return week
 }
@@ -52,6 +59,7 @@ export function previousIsoWeek(now: Date, timeZone: string): string {
 /** Every ISO week from `from` to `to`, inclusive, in order. */
 export function isoWeeksBetween(from: string, to: string): string[] {
   const weeks: string[] = []
-  for (let monday = weekRangeOrThrow(from).from; monday <= weekRangeOrThrow(to).from; monday = addDays(monday, 7)) weeks.push(isoWeekOf(monday))
+  for (let monday = weekRangeOrThrow(from).from; monday <= weekRangeOrThrow(to).from; monday = addDays(monday, 7))
+    weeks.push(isoWeekOf(monday))
   return weeks
 }

@@ -16,40 +16,73 @@ type OrganisationType = (typeof ORGANISATION_TYPES)[number]
 
 const nl = {
   kinds: {
-    meeting: 'Overleg', lecture: 'Lezing', advice: 'Advies', interview: 'Interview', visit: 'Werkbezoek',
-    conference: 'Congres', board: 'Bestuursvergadering', media: 'Media', other: 'Overig',
+    meeting: 'Overleg',
+    lecture: 'Lezing',
+    advice: 'Advies',
+    interview: 'Interview',
+    visit: 'Werkbezoek',
+    conference: 'Congres',
+    board: 'Bestuursvergadering',
+    media: 'Media',
+    other: 'Overig',
   } satisfies Record<EntryKind, string>,
   statuses: {
-    planned: 'Gepland', held: 'Heeft plaatsgevonden', cancelled: 'Geannuleerd', moved: 'Verplaatst',
+    planned: 'Gepland',
+    held: 'Heeft plaatsgevonden',
+    cancelled: 'Geannuleerd',
+    moved: 'Verplaatst',
   } satisfies Record<EntryStatus, string>,
   /** Organisation types as a heading over a group of organisations (plural). */
   counterpartTypes: {
-    gemeente: 'Gemeenten', provincie: 'Provincies', waterschap: 'Waterschappen', ministerie: 'Ministeries',
-    uitvoeringsorganisatie: 'Uitvoeringsorganisaties', 'rechtspraak-om': 'Rechtspraak en OM',
-    kennisinstelling: 'Kennisinstellingen', bedrijf: 'Bedrijven', media: 'Media',
-    'maatschappelijke-organisatie': 'Maatschappelijke organisaties', internationaal: 'Internationale organisaties',
-    overig: 'Overige organisaties', 'private-person': 'Particulieren',
+    gemeente: 'Gemeenten',
+    provincie: 'Provincies',
+    waterschap: 'Waterschappen',
+    ministerie: 'Ministeries',
+    uitvoeringsorganisatie: 'Uitvoeringsorganisaties',
+    'rechtspraak-om': 'Rechtspraak en OM',
+    kennisinstelling: 'Kennisinstellingen',
+    bedrijf: 'Bedrijven',
+    media: 'Media',
+    'maatschappelijke-organisatie': 'Maatschappelijke organisaties',
+    internationaal: 'Internationale organisaties',
+    overig: 'Overige organisaties',
+    'private-person': 'Particulieren',
   } satisfies Record<CounterpartType, string>,
   /** One organisation's type, as shown beside its name: "Gemeente Enschede (gemeente)". */
   counterpartTypeNames: {
-    gemeente: 'gemeente', provincie: 'provincie', waterschap: 'waterschap', ministerie: 'ministerie',
-    uitvoeringsorganisatie: 'uitvoeringsorganisatie', 'rechtspraak-om': 'rechtspraak of OM',
-    kennisinstelling: 'kennisinstelling', bedrijf: 'bedrijf', media: 'media',
-    'maatschappelijke-organisatie': 'maatschappelijke organisatie', internationaal: 'internationale organisatie',
-    overig: 'overig', 'private-person': 'particulier',
+    gemeente: 'gemeente',
+    provincie: 'provincie',
+    waterschap: 'waterschap',
+    ministerie: 'ministerie',
+    uitvoeringsorganisatie: 'uitvoeringsorganisatie',
+    'rechtspraak-om': 'rechtspraak of OM',
+    kennisinstelling: 'kennisinstelling',
+    bedrijf: 'bedrijf',
+    media: 'media',
+    'maatschappelijke-organisatie': 'maatschappelijke organisatie',
+    internationaal: 'internationale organisatie',
+    overig: 'overig',
+    'private-person': 'particulier',
   } satisfies Record<CounterpartType, string>,
   /** Kinds as counted nouns: "3 adviesgesprekken". */
   kindNouns: {
-    meeting: ['overleg', 'overleggen'], lecture: ['lezing', 'lezingen'], advice: ['adviesgesprek', 'adviesgesprekken'],
-    interview: ['interview', 'interviews'], visit: ['werkbezoek', 'werkbezoeken'],
+    meeting: ['overleg', 'overleggen'],
+    lecture: ['lezing', 'lezingen'],
+    advice: ['adviesgesprek', 'adviesgesprekken'],
+    interview: ['interview', 'interviews'],
+    visit: ['werkbezoek', 'werkbezoeken'],
     conference: ['congres', 'congressen'],
-    board: ['bestuursvergadering', 'bestuursvergaderingen'], media: ['media-optreden', 'media-optredens'],
+    board: ['bestuursvergadering', 'bestuursvergaderingen'],
+    media: ['media-optreden', 'media-optredens'],
     other: ['andere afspraak', 'andere afspraken'],
   } satisfies Record<EntryKind, Plural>,
   appointments: ['afspraak', 'afspraken'] satisfies Plural,
   /** A status in a digest line; nothing when the appointment went as planned. */
   digestStatuses: {
-    planned: null, held: null, cancelled: 'afgelast', moved: 'verplaatst',
+    planned: null,
+    held: null,
+    cancelled: 'afgelast',
+    moved: 'verplaatst',
   } satisfies Record<EntryStatus, string | null>,
   /** "16 maart 2015 t/m 18 maart 2015 (hele dag)". */
   until: 't/m',
@@ -64,11 +97,23 @@ const nl = {
     set: (what: string, to: string) => `${what}: ${to}`,
     removed: (what: string) => `${what} verwijderd`,
     touched: (what: string) => `${what} gewijzigd`,
-    added: 'toegevoegd', dropped: 'weggehaald', madePublic: 'openbaar gemaakt', madeRestricted: 'afgeschermd',
+    added: 'toegevoegd',
+    dropped: 'weggehaald',
+    madePublic: 'openbaar gemaakt',
+    madeRestricted: 'afgeschermd',
     fields: {
-      title: 'titel', kind: 'soort', status: 'status', statusNote: 'toelichting', location: 'locatie',
-      themes: "thema's", counterparts: 'gesprekspartners', summary: 'samenvatting', links: 'links', body: 'tekst',
-      period: 'periode', publishedAt: 'publicatiedatum',
+      title: 'titel',
+      kind: 'soort',
+      status: 'status',
+      statusNote: 'toelichting',
+      location: 'locatie',
+      themes: "thema's",
+      counterparts: 'gesprekspartners',
+      summary: 'samenvatting',
+      links: 'links',
+      body: 'tekst',
+      period: 'periode',
+      publishedAt: 'publicatiedatum',
     },
   },
   /** Titles and lines of the RSS, Atom and JSON feeds. */
@@ -87,15 +132,16 @@ const nl = {
   report: {
     title: 'Persoonlijk jaarverslag',
     introMark: '<!-- Schrijf hier je eigen inleiding: waarom je dit overzicht maakt en wat deze periode kenmerkte -->',
-    intro: (from: string, to: string) => 'Als ambtenaar word je betaald met publiek geld. Daarom laat ik zien '
-      + `wat ik met dat geld doe: in mijn open agenda en in dit overzicht van ${from} tot en met ${to}.`,
+    intro: (from: string, to: string) =>
+      'Als ambtenaar word je betaald met publiek geld. Daarom laat ik zien ' +
+      `wat ik met dat geld doe: in mijn open agenda en in dit overzicht van ${from} tot en met ${to}.`,
     contacts: 'Afspraken en contacten',
     total: (n: number, kinds: string) =>
       `Over deze periode staan ${n} openbare ${n === 1 ? 'afspraak' : 'afspraken'} in mijn open agenda: ${kinds}.`,
     none: 'Over deze periode staan geen openbare afspraken in mijn open agenda.',
-    withheld: (n: number) => (n === 1
-      ? 'Daarnaast was er 1 besloten afspraak'
-      : `Daarnaast waren er ${n} besloten afspraken`) + ' (gepubliceerd zonder details).',
+    withheld: (n: number) =>
+      (n === 1 ? 'Daarnaast was er 1 besloten afspraak' : `Daarnaast waren er ${n} besloten afspraken`) +
+      ' (gepubliceerd zonder details).',
     advisory: (orgs: string) => `Voor adviesgesprekken, lezingen en werkbezoeken ben ik op bezoek geweest bij ${orgs}.`,
     others: 'Andere contacten, per soort organisatie:',
     privateIndividuals: (n: string) => `Particulieren: ${n}`,
@@ -104,13 +150,15 @@ const nl = {
     themes: "Thema's",
     themesMark: "<!-- Vertel hier wat je met deze thema's deed en wat je ervan leerde -->",
     figures: 'In cijfers',
-    organisations: (n: number, first?: number) => `${n} ${n === 1 ? 'organisatie' : 'organisaties'}`
-      + `${first === undefined ? '' : `, ${first === n ? 'alle' : `waarvan ${first}`} voor het eerst in deze agenda`}.`,
+    organisations: (n: number, first?: number) =>
+      `${n} ${n === 1 ? 'organisatie' : 'organisaties'}` +
+      `${first === undefined ? '' : `, ${first === n ? 'alle' : `waarvan ${first}`} voor het eerst in deze agenda`}.`,
     busiest: (month: string, n: string) => `Drukste maand: ${month} (${n}).`,
     share: (pct: number) => `${pct}% van de openbare afspraken noemt zowel een onderwerp als een gesprekspartner.`,
-    delay: (days: number, text: string) => (days >= 0
-      ? `Een afspraak stond (mediaan) ${text} na de start in de agenda.`
-      : `Afspraken stonden (mediaan) ${text} van tevoren in de agenda.`),
+    delay: (days: number, text: string) =>
+      days >= 0
+        ? `Een afspraak stond (mediaan) ${text} na de start in de agenda.`
+        : `Afspraken stonden (mediaan) ${text} van tevoren in de agenda.`,
     days: (n: string, one: boolean) => `${n} ${one ? 'dag' : 'dagen'}`,
     closing: 'Terug- en vooruitkijken',
     reflectionMark: '<!-- Schrijf hier je eigen terugblik -->',
@@ -127,7 +175,8 @@ const nl = {
     bedrijf: { one: 'het bedrijf', many: 'de bedrijven' },
     media: { one: 'het medium', many: 'de media' },
     'maatschappelijke-organisatie': {
-      one: 'de maatschappelijke organisatie', many: 'de maatschappelijke organisaties',
+      one: 'de maatschappelijke organisatie',
+      many: 'de maatschappelijke organisaties',
     },
     internationaal: { one: 'de internationale organisatie', many: 'de internationale organisaties' },
     overig: null,
@@ -139,29 +188,56 @@ export type Words = typeof nl
 
 const en: Words = {
   kinds: {
-    meeting: 'Meeting', lecture: 'Lecture', advice: 'Advice', interview: 'Interview', visit: 'Visit',
-    conference: 'Conference', board: 'Board meeting', media: 'Media', other: 'Other',
+    meeting: 'Meeting',
+    lecture: 'Lecture',
+    advice: 'Advice',
+    interview: 'Interview',
+    visit: 'Visit',
+    conference: 'Conference',
+    board: 'Board meeting',
+    media: 'Media',
+    other: 'Other',
   },
   statuses: { planned: 'Planned', held: 'Held', cancelled: 'Cancelled', moved: 'Moved' },
   counterpartTypes: {
-    gemeente: 'Municipalities', provincie: 'Provinces', waterschap: 'Water authorities', ministerie: 'Ministries',
-    uitvoeringsorganisatie: 'Executive agencies', 'rechtspraak-om': 'Judiciary and public prosecution',
-    kennisinstelling: 'Knowledge institutions', bedrijf: 'Companies', media: 'Media',
-    'maatschappelijke-organisatie': 'Civil society organisations', internationaal: 'International organisations',
-    overig: 'Other organisations', 'private-person': 'Private individuals',
+    gemeente: 'Municipalities',
+    provincie: 'Provinces',
+    waterschap: 'Water authorities',
+    ministerie: 'Ministries',
+    uitvoeringsorganisatie: 'Executive agencies',
+    'rechtspraak-om': 'Judiciary and public prosecution',
+    kennisinstelling: 'Knowledge institutions',
+    bedrijf: 'Companies',
+    media: 'Media',
+    'maatschappelijke-organisatie': 'Civil society organisations',
+    internationaal: 'International organisations',
+    overig: 'Other organisations',
+    'private-person': 'Private individuals',
   },
   counterpartTypeNames: {
-    gemeente: 'municipality', provincie: 'province', waterschap: 'water authority', ministerie: 'ministry',
-    uitvoeringsorganisatie: 'executive agency', 'rechtspraak-om': 'judiciary or prosecution',
-    kennisinstelling: 'knowledge institution', bedrijf: 'company', media: 'media',
-    'maatschappelijke-organisatie': 'civil society organisation', internationaal: 'international organisation',
-    overig: 'other', 'private-person': 'private individual',
+    gemeente: 'municipality',
+    provincie: 'province',
+    waterschap: 'water authority',
+    ministerie: 'ministry',
+    uitvoeringsorganisatie: 'executive agency',
+    'rechtspraak-om': 'judiciary or prosecution',
+    kennisinstelling: 'knowledge institution',
+    bedrijf: 'company',
+    media: 'media',
+    'maatschappelijke-organisatie': 'civil society organisation',
+    internationaal: 'international organisation',
+    overig: 'other',
+    'private-person': 'private individual',
   },
   kindNouns: {
-    meeting: ['meeting', 'meetings'], lecture: ['lecture', 'lectures'],
-    advice: ['advisory meeting', 'advisory meetings'], interview: ['interview', 'interviews'],
-    visit: ['working visit', 'working visits'], conference: ['conference', 'conferences'],
-    board: ['board meeting', 'board meetings'], media: ['media appearance', 'media appearances'],
+    meeting: ['meeting', 'meetings'],
+    lecture: ['lecture', 'lectures'],
+    advice: ['advisory meeting', 'advisory meetings'],
+    interview: ['interview', 'interviews'],
+    visit: ['working visit', 'working visits'],
+    conference: ['conference', 'conferences'],
+    board: ['board meeting', 'board meetings'],
+    media: ['media appearance', 'media appearances'],
     other: ['other appointment', 'other appointments'],
   },
   appointments: ['appointment', 'appointments'],
@@ -177,10 +253,22 @@ const en: Words = {
     set: (what, to) => `${what}: ${to}`,
     removed: (what) => `${what} removed`,
     touched: (what) => `${what} changed`,
-    added: 'added', dropped: 'removed', madePublic: 'made public', madeRestricted: 'made confidential',
+    added: 'added',
+    dropped: 'removed',
+    madePublic: 'made public',
+    madeRestricted: 'made confidential',
     fields: {
-      title: 'title', kind: 'kind', status: 'status', statusNote: 'note', location: 'location', themes: 'themes',
-      counterparts: 'counterparts', summary: 'summary', links: 'links', body: 'text', period: 'period',
+      title: 'title',
+      kind: 'kind',
+      status: 'status',
+      statusNote: 'note',
+      location: 'location',
+      themes: 'themes',
+      counterparts: 'counterparts',
+      summary: 'summary',
+      links: 'links',
+      body: 'text',
+      period: 'period',
       publishedAt: 'publication date',
     },
   },
@@ -197,15 +285,16 @@ const en: Words = {
   report: {
     title: 'Personal annual report',
     introMark: '<!-- Write your own introduction here: why you publish this overview and what marked this period -->',
-    intro: (from, to) => 'As a civil servant I am paid with public money, so I show what I do with it: '
-      + `in my open agenda and in this overview from ${from} to ${to}.`,
+    intro: (from, to) =>
+      'As a civil servant I am paid with public money, so I show what I do with it: ' +
+      `in my open agenda and in this overview from ${from} to ${to}.`,
     contacts: 'Appointments and contacts',
     total: (n, kinds) =>
       `For this period my open agenda lists ${n} public ${n === 1 ? 'appointment' : 'appointments'}: ${kinds}.`,
     none: 'For this period my open agenda lists no public appointments.',
-    withheld: (n) => (n === 1
-      ? 'There was also 1 confidential appointment'
-      : `There were also ${n} confidential appointments`) + ' (published without details).',
+    withheld: (n) =>
+      (n === 1 ? 'There was also 1 confidential appointment' : `There were also ${n} confidential appointments`) +
+      ' (published without details).',
     advisory: (orgs) => `For advisory meetings, lectures and working visits I visited ${orgs}.`,
     others: 'Other contacts, by kind of organisation:',
     privateIndividuals: (n) => `Private individuals: ${n}`,
@@ -214,13 +303,15 @@ const en: Words = {
     themes: 'Themes',
     themesMark: '<!-- Tell here what you did with these themes and what you learnt -->',
     figures: 'Key figures',
-    organisations: (n, first) => `${n} ${n === 1 ? 'organisation' : 'organisations'}`
-      + `${first === undefined ? '' : `, ${first === n ? 'all' : first} of them new in this agenda`}.`,
+    organisations: (n, first) =>
+      `${n} ${n === 1 ? 'organisation' : 'organisations'}` +
+      `${first === undefined ? '' : `, ${first === n ? 'all' : first} of them new in this agenda`}.`,
     busiest: (month, n) => `Busiest month: ${month} (${n}).`,
     share: (pct) => `${pct}% of the public appointments name both a subject and a counterpart.`,
-    delay: (days, text) => (days >= 0
-      ? `An appointment appeared in the agenda (median) ${text} after it started.`
-      : `Appointments appeared in the agenda (median) ${text} in advance.`),
+    delay: (days, text) =>
+      days >= 0
+        ? `An appointment appeared in the agenda (median) ${text} after it started.`
+        : `Appointments appeared in the agenda (median) ${text} in advance.`,
     days: (n, one) => `${n} ${one ? 'day' : 'days'}`,
     closing: 'Looking back and ahead',
     reflectionMark: '<!-- Write your own reflection here -->',

@@ -9,7 +9,12 @@ import type { EntryKind, EntryStatus, Locale } from '../model/vocabulary.js'
  * the agenda feed and the site. Values come from the projection, so they are public already.
  */
 
-export interface RevisionText { at: string; action: string; lines: string[]; reason?: string }
+export interface RevisionText {
+  at: string
+  action: string
+  lines: string[]
+  reason?: string
+}
 
 /** `Gewijzigd` + `["tijd verplaatst van … naar …"]` for one revision of an entry or post. */
 export function describeRevision(revision: PublicRevision, locale: Locale, timeZone: string): RevisionText {
@@ -32,12 +37,23 @@ export function describeRevision(revision: PublicRevision, locale: Locale, timeZ
 }
 
 /** A time as it was before or after a change: the changed fields over the other side's values. */
-function whenOf(fields: Record<string, unknown>, revision: PublicRevision, side: 'from' | 'to', locale: Locale, timeZone: string): string {
+function whenOf(
+  fields: Record<string, unknown>,
+  revision: PublicRevision,
+  side: 'from' | 'to',
+  locale: Locale,
+  timeZone: string,
+): string {
   const other = side === 'from' ? 'to' : 'from'
   const value = (f: string) => (f in fields ? fields[f] : revision.changes.find((c) => c.field === f)?.[other])
   const start = value('start') as string | undefined
   if (!start) return '—'
-  const times: EntryTimes = { start, end: value('end') as string | undefined, allDay: Boolean(value('allDay') ?? !start.includes('T')), timezone: (value('timezone') as string | undefined) ?? timeZone }
+  const times: EntryTimes = {
+    start,
+    end: value('end') as string | undefined,
+    allDay: Boolean(value('allDay') ?? !start.includes('T')),
+    timezone: (value('timezone') as string | undefined) ?? timeZone,
+  }
   return describeWhen(times, locale, timeZone)
 }
 
@@ -45,7 +61,8 @@ function describeChange({ field, from, to }: PublicChange, locale: Locale): stri
   const w = WORDS[locale].history
   if (field === 'visibility') return to === 'public' ? w.madePublic : w.madeRestricted
   const what = Object.hasOwn(w.fields, field) ? w.fields[field as keyof typeof w.fields] : field
-  if (field === 'counterparts' || field === 'themes' || field === 'links') return describeListChange(what, names(from), names(to), locale)
+  if (field === 'counterparts' || field === 'themes' || field === 'links')
+    return describeListChange(what, names(from), names(to), locale)
   if (field === 'summary' || field === 'body') return w.touched(what)
   const show = (v: unknown) => valueText(field, v, locale)
   if (to === undefined) return w.removed(what)
@@ -57,13 +74,16 @@ function describeListChange(what: string, before: string[], after: string[], loc
   const w = WORDS[locale].history
   const added = after.filter((n) => !before.includes(n))
   const dropped = before.filter((n) => !after.includes(n))
-  const parts = [added.length ? `${w.added}: ${added.join(', ')}` : '', dropped.length ? `${w.dropped}: ${dropped.join(', ')}` : ''].filter(Boolean)
+  const parts = [
+    added.length ? `${w.added}: ${added.join(', ')}` : '',
+    dropped.length ? `${w.dropped}: ${dropped.join(', ')}` : '',
+  ].filter(Boolean)
   return parts.length ? `${what} — ${parts.join('; ')}` : w.touched(what)
 }
 
 function names(value: unknown): string[] {
   if (!Array.isArray(value)) return []
-  return value.map((v) => (typeof v === 'string' ? v : (v as Counterpart).name ?? (v as { url?: string }).url ?? ''))
+  return value.map((v) => (typeof v === 'string' ? v : ((v as Counterpart).name ?? (v as { url?: string }).url ?? '')))
 }
 
 function valueText(field: string, value: unknown, locale: Locale): string {

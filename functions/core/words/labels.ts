@@ -16,11 +16,13 @@ export const KIND_LABELS: Labels<EntryKind> = { nl: WORDS.nl.kinds, en: WORDS.en
 export const STATUS_LABELS: Labels<EntryStatus> = { nl: WORDS.nl.statuses, en: WORDS.en.statuses }
 /** Organisation types as a heading over a group of organisations (plural). */
 export const COUNTERPART_TYPE_LABELS: Labels<CounterpartType> = {
-  nl: WORDS.nl.counterpartTypes, en: WORDS.en.counterpartTypes,
+  nl: WORDS.nl.counterpartTypes,
+  en: WORDS.en.counterpartTypes,
 }
 /** One organisation's type, as shown beside its name: "Gemeente Enschede (gemeente)". */
 export const COUNTERPART_TYPE_NAMES: Labels<CounterpartType> = {
-  nl: WORDS.nl.counterpartTypeNames, en: WORDS.en.counterpartTypeNames,
+  nl: WORDS.nl.counterpartTypeNames,
+  en: WORDS.en.counterpartTypeNames,
 }
 
 /** BCP 47 tags for `Intl` and `<html lang>`. */
@@ -68,7 +70,9 @@ const formattedDate = rememberedAnswers<string>(100_000)
 
 /** `formatMonth('2015-03', 'en')` is `March 2015`. */
 export function formatMonth(month: string, locale: Locale, withYear = true): string {
-  return formatter(locale, { month: 'long', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(calendarDay(`${month}-01`))
+  return formatter(locale, { month: 'long', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(
+    calendarDay(`${month}-01`),
+  )
 }
 
 /** A month's short name for a chart's axis: `mrt`, `Sept`. */
@@ -82,7 +86,12 @@ export function formatInstant(instant: string, locale: Locale, timeZone: string)
   return `${formatDate(date, locale, 'short')} ${time}`
 }
 
-export interface EntryTimes { start: string; end?: string; allDay: boolean; timezone: string }
+export interface EntryTimes {
+  start: string
+  end?: string
+  allDay: boolean
+  timezone: string
+}
 
 type LocalTimes = { date: string; startTime?: string; endDate?: string; endTime?: string }
 
@@ -91,15 +100,19 @@ const localTimes = rememberedAnswers<LocalTimes>(100_000)
 
 /** Local date and time of an entry's start (and end) in `timeZone`. */
 export function entryLocalTimes(entry: EntryTimes, timeZone: string): LocalTimes {
-  return localTimes(`${entry.start}|${entry.end ?? ''}|${entry.allDay}|${timeZone}`, () => computeLocalTimes(entry, timeZone))
+  return localTimes(`${entry.start}|${entry.end ?? ''}|${entry.allDay}|${timeZone}`, () =>
+    computeLocalTimes(entry, timeZone),
+  )
 }
 
 function computeLocalTimes(entry: EntryTimes, timeZone: string): LocalTimes {
-  if (entry.allDay) return { date: entry.start, ...(entry.end && entry.end !== entry.start ? { endDate: entry.end } : {}) }
+  if (entry.allDay)
+    return { date: entry.start, ...(entry.end && entry.end !== entry.start ? { endDate: entry.end } : {}) }
   const start = zonedParts(new Date(entry.start), timeZone)
   const end = entry.end ? zonedParts(new Date(entry.end), timeZone) : undefined
   return {
-    date: start.date, startTime: start.time,
+    date: start.date,
+    startTime: start.time,
     ...(end ? { endTime: end.time, ...(end.date !== start.date ? { endDate: end.date } : {}) } : {}),
   }
 }
@@ -115,6 +128,8 @@ export function describeWhen(entry: EntryTimes, locale: Locale, timeZone: string
     const range = t.endDate ? ` ${until} ${formatDate(t.endDate, locale, 'short')}` : ''
     return dateless ? `${allDay}${range}` : `${formatDate(t.date, locale)}${range} (${allDay})`
   }
-  const times = t.endTime ? `${t.startTime}–${t.endDate ? `${formatDate(t.endDate, locale, 'short')} ` : ''}${t.endTime}` : t.startTime!
+  const times = t.endTime
+    ? `${t.startTime}–${t.endDate ? `${formatDate(t.endDate, locale, 'short')} ` : ''}${t.endTime}`
+    : t.startTime!
   return dateless ? times : `${formatDate(t.date, locale)}, ${times}`
 }

@@ -11,7 +11,9 @@ const STATUS = {
 
 /** schema.org `Event` for a public entry's page, so search engines and tools read the appointment. */
 export function entryJsonLd(entry: SnapshotEntry, url: string, profile: PublicProfile | null): object {
-  const attendee = entry.counterparts.filter((c) => c.type !== 'private-person').map((c) => ({ '@type': 'Organization', name: c.name }))
+  const attendee = entry.counterparts
+    .filter((c) => c.type !== 'private-person')
+    .map((c) => ({ '@type': 'Organization', name: c.name }))
   return {
     '@context': 'https://schema.org',
     '@type': 'Event',
@@ -25,6 +27,15 @@ export function entryJsonLd(entry: SnapshotEntry, url: string, profile: PublicPr
     ...(entry.summary ? { description: markdownToText(entry.summary, 300) } : {}),
     ...(entry.themes.length ? { keywords: entry.themes.join(', ') } : {}),
     ...(attendee.length ? { attendee } : {}),
-    ...(profile ? { organizer: { '@type': 'Person', name: profile.name, jobTitle: profile.role, worksFor: { '@type': 'GovernmentOrganization', name: profile.organisation } } } : {}),
+    ...(profile
+      ? {
+          organizer: {
+            '@type': 'Person',
+            name: profile.name,
+            jobTitle: profile.role,
+            worksFor: { '@type': 'GovernmentOrganization', name: profile.organisation },
+          },
+        }
+      : {}),
   }
 }

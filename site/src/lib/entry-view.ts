@@ -19,7 +19,8 @@ export function counterpartName(c: Counterpart, locale: Locale): string {
 
 export const kindLabel = (entry: SnapshotEntry, locale: Locale) => KIND_LABELS[locale][entry.kind]
 export const statusLabel = (entry: SnapshotEntry, locale: Locale) => STATUS_LABELS[locale][entry.status]
-export const whenText = (entry: SnapshotEntry, locale: Locale, journal: Journal, dateless = false) => describeWhen(entry, locale, journal.timezone, dateless)
+export const whenText = (entry: SnapshotEntry, locale: Locale, journal: Journal, dateless = false) =>
+  describeWhen(entry, locale, journal.timezone, dateless)
 
 /** The `lang` attribute for author-written text: set only when it differs from the page's language. */
 export function contentLang(journal: Journal, locale: Locale): string | undefined {

@@ -2,7 +2,11 @@ import { absoluteUrl, FEED_PATHS } from '@core/publishing/index.js'
 import { rememberedAnswers } from '@core/time/index.js'
 import { STRINGS, type Locale } from './i18n.js'
 
-export interface FeedLink { type: string; title: string; href: string }
+export interface FeedLink {
+  type: string
+  title: string
+  href: string
+}
 
 /** Every page links the same feeds and data; made once per language, not once per page. */
 const linksOf = rememberedAnswers<FeedLink[]>(16)

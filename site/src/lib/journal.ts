@@ -1,5 +1,11 @@
 import { getCollection } from 'astro:content'
-import { buildAgendaIndex, type AgendaIndex, type PublicSnapshot, type SnapshotEntry, type SnapshotPost } from '@core/publishing/index.js'
+import {
+  buildAgendaIndex,
+  type AgendaIndex,
+  type PublicSnapshot,
+  type SnapshotEntry,
+  type SnapshotPost,
+} from '@core/publishing/index.js'
 import { isoWeekOf, zonedParts } from '@core/time/index.js'
 import type { PublicProfile } from '@core/privacy/index.js'
 import type { PublicDigest } from '@core/digest/index.js'
@@ -40,9 +46,11 @@ async function build(): Promise<Journal> {
   const facts = meta.data as unknown as Omit<PublicSnapshot, 'entries' | 'posts' | 'digests'>
   // Entries come from the snapshot file itself, not a collection (see content.config.ts).
   const { entries } = readSnapshot().snapshot
-  const posts = (await getCollection('posts')).map((p) => p.data as unknown as SnapshotPost)
+  const posts = (await getCollection('posts'))
+    .map((p) => p.data as unknown as SnapshotPost)
     .sort((a, b) => compareText(b.publishedAt ?? '', a.publishedAt ?? '') || compareText(a.slug, b.slug))
-  const digests = (await getCollection('digests')).map((d) => d.data as unknown as PublicDigest)
+  const digests = (await getCollection('digests'))
+    .map((d) => d.data as unknown as PublicDigest)
     .sort((a, b) => compareText(b.week, a.week))
   const today = zonedParts(new Date(facts.generatedAt), facts.timezone).date
   return {

@@ -1,5 +1,11 @@
 import { COUNTERPART_TYPE_LABELS, formatMonth, KIND_LABELS, LANGUAGE_TAGS } from '@core/words/index.js'
-import { figurePath, reportFigureListings, type FigureSubject, type Figure, type ReportStats } from '@core/report/index.js'
+import {
+  figurePath,
+  reportFigureListings,
+  type FigureSubject,
+  type Figure,
+  type ReportStats,
+} from '@core/report/index.js'
 import { STRINGS, type Locale } from './i18n.js'
 
 /**
@@ -8,7 +14,11 @@ import { STRINGS, type Locale } from './i18n.js'
  */
 
 /** The listing page of each figure of a report, or undefined for a figure that counts nothing. */
-export function figureHrefs(postSlug: string, stats: ReportStats, locale: Locale): (figure: Figure) => string | undefined {
+export function figureHrefs(
+  postSlug: string,
+  stats: ReportStats,
+  locale: Locale,
+): (figure: Figure) => string | undefined {
   const keys = new Map(reportFigureListings(stats).map((l) => [l.figure, l.key]))
   return (figure) => {
     const key = keys.get(figure)
@@ -19,17 +29,24 @@ export function figureHrefs(postSlug: string, stats: ReportStats, locale: Locale
 /** What a listing counts, as its heading: "Lezing", "maart 2015", "Gemeente Enschede". */
 export function subjectTitle(subject: FigureSubject, locale: Locale): string {
   switch (subject.figure) {
-    case 'kind': return KIND_LABELS[locale][subject.kind]
-    case 'month': return formatMonth(subject.month, locale)
-    case 'theme': return subject.theme
-    case 'organisation-type': return COUNTERPART_TYPE_LABELS[locale][subject.type]
-    case 'organisation': return subject.name
-    default: return STRINGS[locale].listingTitles[subject.figure]
+    case 'kind':
+      return KIND_LABELS[locale][subject.kind]
+    case 'month':
+      return formatMonth(subject.month, locale)
+    case 'theme':
+      return subject.theme
+    case 'organisation-type':
+      return COUNTERPART_TYPE_LABELS[locale][subject.type]
+    case 'organisation':
+      return subject.name
+    default:
+      return STRINGS[locale].listingTitles[subject.figure]
   }
 }
 
 /** Whether the title was written by the author (a theme, an organisation) rather than the interface. */
-export const isContentTitle = (subject: FigureSubject) => subject.figure === 'theme' || subject.figure === 'organisation'
+export const isContentTitle = (subject: FigureSubject) =>
+  subject.figure === 'theme' || subject.figure === 'organisation'
 
 /** `0,98` as `98%`. */
 export const formatShare = (share: number, locale: Locale) =>

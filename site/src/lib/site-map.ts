@@ -1,5 +1,23 @@
 import { getCollection } from 'astro:content'
-import { agendaPath, dataPath, digestPath, digestsPath, entryPath, homePath, monthPath, organisationPath, organisationsPath, pagePath, postPath, postsPath, searchPath, themePath, themesPath, weekPath, yearPath } from '@core/publishing/index.js'
+import {
+  agendaPath,
+  dataPath,
+  digestPath,
+  digestsPath,
+  entryPath,
+  homePath,
+  monthPath,
+  organisationPath,
+  organisationsPath,
+  pagePath,
+  postPath,
+  postsPath,
+  searchPath,
+  themePath,
+  themesPath,
+  weekPath,
+  yearPath,
+} from '@core/publishing/index.js'
 import { figurePath, reportFigureListings } from '@core/report/index.js'
 import { LOCALE_ROUTES } from './i18n.js'
 import type { Journal } from './journal.js'
@@ -12,8 +30,14 @@ export async function allPagePaths(journal: Journal): Promise<string[]> {
   const pages = await getCollection('pages')
   const { agenda } = journal
   return LOCALE_ROUTES.flatMap(({ locale }) => [
-    homePath(locale), agendaPath(locale), themesPath(locale), organisationsPath(locale), postsPath(locale),
-    digestsPath(locale), searchPath(locale), dataPath(locale),
+    homePath(locale),
+    agendaPath(locale),
+    themesPath(locale),
+    organisationsPath(locale),
+    postsPath(locale),
+    digestsPath(locale),
+    searchPath(locale),
+    dataPath(locale),
     ...pages.map((p) => pagePath(p.id, locale)).sort(),
     ...agenda.years.map((y) => yearPath(y, locale)),
     ...agenda.months.map((m) => monthPath(m, locale)),
@@ -22,7 +46,9 @@ export async function allPagePaths(journal: Journal): Promise<string[]> {
     ...agenda.themes.map((g) => themePath(g.slug, locale)),
     ...agenda.organisations.map((g) => organisationPath(g.slug, locale)),
     ...journal.posts.map((p) => postPath(p.slug, locale)),
-    ...journal.posts.flatMap((p) => (p.figures ? reportFigureListings(p.figures) : []).map((l) => figurePath(p.slug, l.key, locale))),
+    ...journal.posts.flatMap((p) =>
+      (p.figures ? reportFigureListings(p.figures) : []).map((l) => figurePath(p.slug, l.key, locale)),
+    ),
     ...journal.digests.map((d) => digestPath(d.week, locale)),
   ])
 }

@@ -24,7 +24,9 @@ export function readSnapshot(): { text: string; snapshot: PublicSnapshot } {
     try {
       text = readFileSync(path, 'utf8')
     } catch {
-      throw new Error(`There is no public snapshot at ${path}. Run \`npm run build\` (it exports one from the journal first), or set JOURNAL_SNAPSHOT to a snapshot file.`)
+      throw new Error(
+        `There is no public snapshot at ${path}. Run \`npm run build\` (it exports one from the journal first), or set JOURNAL_SNAPSHOT to a snapshot file.`,
+      )
     }
     cached = { path, text, snapshot: parseSnapshot(text) }
   }

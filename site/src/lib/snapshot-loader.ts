@@ -11,8 +11,10 @@ function itemsOf(snapshot: PublicSnapshot, part: Part): { id: string; data: Reco
       const { entries: _e, posts: _p, digests: _d, ...journal } = snapshot
       return [{ id: 'journal', data: journal as unknown as Record<string, unknown> }]
     }
-    case 'posts': return snapshot.posts.map((p) => ({ id: p.slug, data: p as unknown as Record<string, unknown> }))
-    case 'digests': return snapshot.digests.map((d) => ({ id: d.week, data: d as unknown as Record<string, unknown> }))
+    case 'posts':
+      return snapshot.posts.map((p) => ({ id: p.slug, data: p as unknown as Record<string, unknown> }))
+    case 'digests':
+      return snapshot.digests.map((d) => ({ id: d.week, data: d as unknown as Record<string, unknown> }))
   }
 }
 

@@ -9,10 +9,13 @@ import { STRINGS } from '../lib/i18n.js'
 export const GET: APIRoute = async ({ site }) => {
   const journal = await loadJournal()
   const t = STRINGS[journal.contentLocale]
-  return file(toICalendar(journal.entries, {
-    name: journal.profile ? t.openAgendaOf(journal.profile.name) : t.openAgenda,
-    entryUrl: (id) => absoluteUrl(site!, entryPath(id)),
-    locale: journal.contentLocale,
-    timezone: journal.timezone,
-  }), 'text/calendar')
+  return file(
+    toICalendar(journal.entries, {
+      name: journal.profile ? t.openAgendaOf(journal.profile.name) : t.openAgenda,
+      entryUrl: (id) => absoluteUrl(site!, entryPath(id)),
+      locale: journal.contentLocale,
+      timezone: journal.timezone,
+    }),
+    'text/calendar',
+  )
 }

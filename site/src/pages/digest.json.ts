@@ -3,4 +3,5 @@ import { toJsonFeed, digestFeed } from '@core/publishing/index.js'
 import { file } from '../lib/feed-response.js'
 import { loadJournal } from '../lib/journal.js'
 
-export const GET: APIRoute = async ({ site }) => file(toJsonFeed(digestFeed((await loadJournal()).snapshot, site!.href)), 'application/feed+json')
+export const GET: APIRoute = async ({ site }) =>
+  file(toJsonFeed(digestFeed((await loadJournal()).snapshot, site!.href)), 'application/feed+json')

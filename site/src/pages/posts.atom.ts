@@ -3,4 +3,5 @@ import { toAtom, postsFeed } from '@core/publishing/index.js'
 import { file } from '../lib/feed-response.js'
 import { loadJournal } from '../lib/journal.js'
 
-export const GET: APIRoute = async ({ site }) => file(toAtom(postsFeed((await loadJournal()).snapshot, site!.href)), 'application/atom+xml')
+export const GET: APIRoute = async ({ site }) =>
+  file(toAtom(postsFeed((await loadJournal()).snapshot, site!.href)), 'application/atom+xml')

@@ -3,4 +3,5 @@ import { toJsonFeed, postsFeed } from '@core/publishing/index.js'
 import { file } from '../lib/feed-response.js'
 import { loadJournal } from '../lib/journal.js'
 
-export const GET: APIRoute = async ({ site }) => file(toJsonFeed(postsFeed((await loadJournal()).snapshot, site!.href)), 'application/feed+json')
+export const GET: APIRoute = async ({ site }) =>
+  file(toJsonFeed(postsFeed((await loadJournal()).snapshot, site!.href)), 'application/feed+json')

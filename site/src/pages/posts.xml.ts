@@ -3,4 +3,5 @@ import { toRss, postsFeed } from '@core/publishing/index.js'
 import { file } from '../lib/feed-response.js'
 import { loadJournal } from '../lib/journal.js'
 
-export const GET: APIRoute = async ({ site }) => file(toRss(postsFeed((await loadJournal()).snapshot, site!.href)), 'application/rss+xml')
+export const GET: APIRoute = async ({ site }) =>
+  file(toRss(postsFeed((await loadJournal()).snapshot, site!.href)), 'application/rss+xml')

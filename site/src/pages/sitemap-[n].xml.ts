@@ -7,11 +7,15 @@ import { allPagePaths, SITEMAP_CHUNK } from '../lib/site-map.js'
 export const getStaticPaths = (async () => {
   const paths = await allPagePaths(await loadJournal())
   return Array.from({ length: Math.max(1, Math.ceil(paths.length / SITEMAP_CHUNK)) }, (_, i) => ({
-    params: { n: String(i + 1) }, props: { paths: paths.slice(i * SITEMAP_CHUNK, (i + 1) * SITEMAP_CHUNK) },
+    params: { n: String(i + 1) },
+    props: { paths: paths.slice(i * SITEMAP_CHUNK, (i + 1) * SITEMAP_CHUNK) },
   }))
 }) satisfies GetStaticPaths
 
 export const GET: APIRoute = ({ site, props }) => {
   const urls = (props as { paths: string[] }).paths.map((p) => `<url><loc>${absoluteUrl(site!, p)}</loc></url>`)
-  return file(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`, 'application/xml')
+  return file(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`,
+    'application/xml',
+  )
 }

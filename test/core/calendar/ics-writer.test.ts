@@ -4,12 +4,29 @@ import { escapeText, fold, toICalendar } from '../../../functions/core/calendar/
 import type { PublicEntry } from '../../../functions/core/privacy/index.js'
 
 const entry = (overrides: Partial<PublicEntry> = {}): PublicEntry => ({
-  id: '01HV0000000000000000000001', start: '2015-03-16T10:00:00+01:00', end: '2015-03-16T11:30:00+01:00', allDay: false,
-  timezone: 'Europe/Amsterdam', kind: 'advice', status: 'held', visibility: 'public', title: 'Adviesgesprek zelfsturing',
-  counterparts: [{ name: 'Gemeente Enschede', type: 'gemeente' }], themes: ['zelfsturing'], links: [],
-  createdAt: '2015-03-10T09:00:00.000Z', updatedAt: '2015-03-11T09:00:00.000Z', version: 2, ...overrides,
+  id: '01HV0000000000000000000001',
+  start: '2015-03-16T10:00:00+01:00',
+  end: '2015-03-16T11:30:00+01:00',
+  allDay: false,
+  timezone: 'Europe/Amsterdam',
+  kind: 'advice',
+  status: 'held',
+  visibility: 'public',
+  title: 'Adviesgesprek zelfsturing',
+  counterparts: [{ name: 'Gemeente Enschede', type: 'gemeente' }],
+  themes: ['zelfsturing'],
+  links: [],
+  createdAt: '2015-03-10T09:00:00.000Z',
+  updatedAt: '2015-03-11T09:00:00.000Z',
+  version: 2,
+  ...overrides,
 })
-const options = { name: 'Open agenda', entryUrl: (id: string) => `https://agenda.example.nl/agenda/entry/${id}/`, locale: 'nl' as const, timezone: 'Europe/Amsterdam' }
+const options = {
+  name: 'Open agenda',
+  entryUrl: (id: string) => `https://agenda.example.nl/agenda/entry/${id}/`,
+  locale: 'nl' as const,
+  timezone: 'Europe/Amsterdam',
+}
 
 describe('fold', () => {
   it.each([
@@ -44,7 +61,9 @@ describe('toICalendar', () => {
   })
 
   it('writes an all-day entry as dates with an exclusive end', () => {
-    const [event] = new ICAL.Component(ICAL.parse(toICalendar([entry({ allDay: true, start: '2015-03-16', end: '2015-03-18' })], options))).getAllSubcomponents('vevent')
+    const [event] = new ICAL.Component(
+      ICAL.parse(toICalendar([entry({ allDay: true, start: '2015-03-16', end: '2015-03-18' })], options)),
+    ).getAllSubcomponents('vevent')
     expect(event!.getFirstPropertyValue('dtstart')!.toString()).toBe('2015-03-16')
     expect(event!.getFirstPropertyValue('dtend')!.toString()).toBe('2015-03-19')
   })
@@ -59,15 +78,22 @@ describe('toICalendar', () => {
   })
 
   it('shows a restricted entry as a confidential busy slot and nothing more', () => {
-    const ics = toICalendar([entry({ visibility: 'restricted', title: 'Besloten afspraak', counterparts: [], themes: [] })], options)
+    const ics = toICalendar(
+      [entry({ visibility: 'restricted', title: 'Besloten afspraak', counterparts: [], themes: [] })],
+      options,
+    )
     expect(ics).toContain('CLASS:CONFIDENTIAL\r\n')
     expect(ics).toContain('TRANSP:OPAQUE\r\n')
     expect(ics).not.toMatch(/LOCATION|DESCRIPTION|CATEGORIES/)
   })
 
   it('is read back by ical.js with the same text', () => {
-    const title = 'Overleg; met, komma\'s en een \\ en\nnieuwe regel'
-    const [event] = new ICAL.Component(ICAL.parse(toICalendar([entry({ title, location: 'Enschede, Overijssel' })], options))).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v))
+    const title = "Overleg; met, komma's en een \\ en\nnieuwe regel"
+    const [event] = new ICAL.Component(
+      ICAL.parse(toICalendar([entry({ title, location: 'Enschede, Overijssel' })], options)),
+    )
+      .getAllSubcomponents('vevent')
+      .map((v) => new ICAL.Event(v))
     expect(event!.summary).toBe(title)
     expect(event!.location).toBe('Enschede, Overijssel')
     expect(event!.description).toContain('Met: Gemeente Enschede (gemeente)')

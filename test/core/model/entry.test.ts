@@ -16,17 +16,27 @@ function fieldsOf(input: unknown): string[] {
 describe('entry input', () => {
   it('fills in defaults and writes times with the Amsterdam offset', () => {
     expect(normalizeEntryInput({ ...valid, end: '2015-07-01T12:00' }, AMSTERDAM_JOURNAL)).toMatchObject({
-      start: '2015-03-16T10:00:00+01:00', end: '2015-07-01T12:00:00+02:00', allDay: false,
-      timezone: 'Europe/Amsterdam', status: 'planned', counterparts: [], themes: [], links: [],
+      start: '2015-03-16T10:00:00+01:00',
+      end: '2015-07-01T12:00:00+02:00',
+      allDay: false,
+      timezone: 'Europe/Amsterdam',
+      status: 'planned',
+      counterparts: [],
+      themes: [],
+      links: [],
     })
   })
 
   it('accepts an offset time and rewrites it in the entry zone', () => {
-    expect(normalizeEntryInput({ ...valid, start: '2015-03-16T09:00:00Z' }, AMSTERDAM_JOURNAL).start).toBe('2015-03-16T10:00:00+01:00')
+    expect(normalizeEntryInput({ ...valid, start: '2015-03-16T09:00:00Z' }, AMSTERDAM_JOURNAL).start).toBe(
+      '2015-03-16T10:00:00+01:00',
+    )
   })
 
   it('keeps all-day entries as dates', () => {
-    expect(normalizeEntryInput({ ...valid, allDay: true, start: '2014-11-20', end: '2014-11-21' }, AMSTERDAM_JOURNAL)).toMatchObject({ start: '2014-11-20', end: '2014-11-21' })
+    expect(
+      normalizeEntryInput({ ...valid, allDay: true, start: '2014-11-20', end: '2014-11-21' }, AMSTERDAM_JOURNAL),
+    ).toMatchObject({ start: '2014-11-20', end: '2014-11-21' })
   })
 
   it.each([
@@ -50,7 +60,11 @@ describe('entry input', () => {
   })
 
   it('validates a patch against the whole entry', () => {
-    const entry = newEntry(normalizeEntryInput({ ...valid, end: '2015-03-16T11:00' }, AMSTERDAM_JOURNAL), 'p', new Date())
+    const entry = newEntry(
+      normalizeEntryInput({ ...valid, end: '2015-03-16T11:00' }, AMSTERDAM_JOURNAL),
+      'p',
+      new Date(),
+    )
     expect(() => applyEntryPatch(entry, { start: '2015-03-16T12:00' })).toThrow(/end: must be after start/)
     expect(applyEntryPatch(entry, { title: 'Gastcollege' }).title).toBe('Gastcollege')
     expect(() => applyEntryPatch(entry, { id: 'other' })).toThrow(ValidationError)

@@ -3,11 +3,29 @@ import { CSV_COLUMNS, toAgendaCsv } from '../../../functions/core/publishing/ind
 import type { PublicEntry } from '../../../functions/core/privacy/index.js'
 
 const entry = (overrides: Partial<PublicEntry> = {}): PublicEntry => ({
-  id: '01HV0000000000000000000001', start: '2015-03-16T10:00:00+01:00', end: '2015-03-16T11:30:00+01:00', allDay: false, timezone: 'Europe/Amsterdam',
-  kind: 'advice', status: 'held', visibility: 'public', title: 'Adviesgesprek', counterparts: [], themes: [], links: [],
-  createdAt: '2015-03-10T09:00:00Z', updatedAt: '2015-03-10T09:00:00Z', version: 1, ...overrides,
+  id: '01HV0000000000000000000001',
+  start: '2015-03-16T10:00:00+01:00',
+  end: '2015-03-16T11:30:00+01:00',
+  allDay: false,
+  timezone: 'Europe/Amsterdam',
+  kind: 'advice',
+  status: 'held',
+  visibility: 'public',
+  title: 'Adviesgesprek',
+  counterparts: [],
+  themes: [],
+  links: [],
+  createdAt: '2015-03-10T09:00:00Z',
+  updatedAt: '2015-03-10T09:00:00Z',
+  version: 1,
+  ...overrides,
 })
-const options = { person: 'Anna de Vries', site: 'https://agenda.example.nl', locale: 'nl' as const, timezone: 'Europe/Amsterdam' }
+const options = {
+  person: 'Anna de Vries',
+  site: 'https://agenda.example.nl',
+  locale: 'nl' as const,
+  timezone: 'Europe/Amsterdam',
+}
 const rows = (csv: string) => csv.split('\r\n').slice(0, -1)
 
 describe('toAgendaCsv', () => {
@@ -17,9 +35,22 @@ describe('toAgendaCsv', () => {
   })
 
   it('writes one row per organisation, and one without when there is none', () => {
-    const both = toAgendaCsv([entry({ counterparts: [{ name: 'A', type: 'gemeente' }, { name: 'B', type: 'bedrijf' }] }), entry()], options)
+    const both = toAgendaCsv(
+      [
+        entry({
+          counterparts: [
+            { name: 'A', type: 'gemeente' },
+            { name: 'B', type: 'bedrijf' },
+          ],
+        }),
+        entry(),
+      ],
+      options,
+    )
     expect(rows(both)).toHaveLength(4)
-    expect(rows(both)[1]).toBe('Anna de Vries,2015-03-16,10:00,,11:30,A,gemeente,Adviesgesprek,Advies,,,Heeft plaatsgevonden,,no,,https://agenda.example.nl/agenda/entry/01HV0000000000000000000001/,01HV0000000000000000000001')
+    expect(rows(both)[1]).toBe(
+      'Anna de Vries,2015-03-16,10:00,,11:30,A,gemeente,Adviesgesprek,Advies,,,Heeft plaatsgevonden,,no,,https://agenda.example.nl/agenda/entry/01HV0000000000000000000001/,01HV0000000000000000000001',
+    )
   })
 
   it('quotes commas, quotes and line breaks (RFC 4180)', () => {
@@ -29,7 +60,10 @@ describe('toAgendaCsv', () => {
   })
 
   it('keeps a spreadsheet from running typed text as a formula', () => {
-    const csv = toAgendaCsv([entry({ title: '=HYPERLINK("http://evil")', counterparts: [{ name: '@SUM(1)', type: 'bedrijf' }] })], options)
+    const csv = toAgendaCsv(
+      [entry({ title: '=HYPERLINK("http://evil")', counterparts: [{ name: '@SUM(1)', type: 'bedrijf' }] })],
+      options,
+    )
     expect(rows(csv)[1]).toContain(`"'=HYPERLINK(""http://evil"")"`)
     expect(rows(csv)[1]).toContain(`'@SUM(1)`)
   })

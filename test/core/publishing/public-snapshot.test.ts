@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { buildPublicSnapshot, journalItemsFrom, parseSnapshot, serializeSnapshot, type JournalItems } from '../../../functions/core/publishing/index.js'
+import {
+  buildPublicSnapshot,
+  journalItemsFrom,
+  parseSnapshot,
+  serializeSnapshot,
+  type JournalItems,
+} from '../../../functions/core/publishing/index.js'
 import { reportStats } from '../../../functions/core/report/index.js'
 import { CANARIES, CANARY_NOW, canaryJournal } from '../../support/journal-fixtures.js'
 
@@ -8,11 +14,23 @@ const snapshotText = (items: JournalItems, now = CANARY_NOW) => serializeSnapsho
 /** The same journal with every list reversed and every object's keys in reverse order. */
 function scrambled(items: JournalItems): JournalItems {
   const reverseKeys = (value: unknown): unknown =>
-    Array.isArray(value) ? value.map(reverseKeys)
-      : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reverseKeys(v)]))
+    Array.isArray(value)
+      ? value.map(reverseKeys)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.entries(value)
+              .reverse()
+              .map(([k, v]) => [k, reverseKeys(v)]),
+          )
         : value
   const copy = reverseKeys(items) as JournalItems
-  return { ...copy, entries: [...copy.entries].reverse(), posts: [...copy.posts].reverse(), revisions: [...copy.revisions].reverse(), digests: [...copy.digests].reverse() }
+  return {
+    ...copy,
+    entries: [...copy.entries].reverse(),
+    posts: [...copy.posts].reverse(),
+    revisions: [...copy.revisions].reverse(),
+    digests: [...copy.digests].reverse(),
+  }
 }
 
 describe('public snapshot', () => {
@@ -31,7 +49,13 @@ describe('public snapshot', () => {
   it('keeps a restricted entry as a slot with its time, kind and slot history', () => {
     const snapshot = buildPublicSnapshot(canaryJournal().items(), { now: CANARY_NOW })
     const slot = snapshot.entries.find((e) => e.start.startsWith('2015-03-17'))!
-    expect(slot).toMatchObject({ visibility: 'restricted', title: 'Besloten afspraak', kind: 'meeting', counterparts: [], themes: [] })
+    expect(slot).toMatchObject({
+      visibility: 'restricted',
+      title: 'Besloten afspraak',
+      kind: 'meeting',
+      counterparts: [],
+      themes: [],
+    })
     expect(slot.history.at(-1)?.changes.map((c) => c.field)).toEqual(['start'])
   })
 
@@ -57,7 +81,10 @@ describe('public snapshot', () => {
     const moved = snapshot.entries.find((e) => e.status === 'moved')!
     expect(moved.history).toHaveLength(2)
     expect(moved.history[1]).toMatchObject({ action: 'update', reason: 'op verzoek van de provincie' })
-    expect(moved.history[1]!.changes.find((c) => c.field === 'start')).toMatchObject({ from: '2015-03-12T10:00:00+01:00', to: '2015-03-19T14:00:00+01:00' })
+    expect(moved.history[1]!.changes.find((c) => c.field === 'start')).toMatchObject({
+      from: '2015-03-12T10:00:00+01:00',
+      to: '2015-03-19T14:00:00+01:00',
+    })
   })
 
   it('keeps published digests only, without items whose entry is no longer public', () => {
@@ -68,7 +95,13 @@ describe('public snapshot', () => {
 
   it('names its moment, language and zone, and nothing else that changes between runs', () => {
     const snapshot = buildPublicSnapshot(canaryJournal().items(), { now: CANARY_NOW })
-    expect(snapshot).toMatchObject({ format: 'open-agenda-journal/public-snapshot', version: 1, generatedAt: '2015-03-18T12:00:00.000Z', locale: 'nl', timezone: 'Europe/Amsterdam' })
+    expect(snapshot).toMatchObject({
+      format: 'open-agenda-journal/public-snapshot',
+      version: 1,
+      generatedAt: '2015-03-18T12:00:00.000Z',
+      locale: 'nl',
+      timezone: 'Europe/Amsterdam',
+    })
     expect(snapshot.profile).toMatchObject({ name: 'Anna de Vries' })
     expect(snapshot.profile).not.toHaveProperty('person')
   })
@@ -96,43 +129,74 @@ describe('annual report figures in the snapshot', () => {
   const MARCH = { from: '2015-03-01', to: '2015-03-31' }
   const withReport = () => {
     const journal = canaryJournal()
-    journal.post('maart-2015', { title: 'Maart 2015', kind: 'annual-report', period: MARCH, body: 'Een maand.' }, '2015-03-18T10:00:00Z')
+    journal.post(
+      'maart-2015',
+      { title: 'Maart 2015', kind: 'annual-report', period: MARCH, body: 'Een maand.' },
+      '2015-03-18T10:00:00Z',
+    )
     return journal
   }
-  const figuresOf = (items: JournalItems, slug = 'maart-2015') => buildPublicSnapshot(items, { now: CANARY_NOW }).posts.find((p) => p.slug === slug)?.figures
+  const figuresOf = (items: JournalItems, slug = 'maart-2015') =>
+    buildPublicSnapshot(items, { now: CANARY_NOW }).posts.find((p) => p.slug === slug)?.figures
 
   it('gives an annual report the figures reportStats counts over its period, from entries the snapshot shows', () => {
     const items = withReport().items()
     const snapshot = buildPublicSnapshot(items, { now: CANARY_NOW })
     const figures = snapshot.posts.find((p) => p.slug === 'maart-2015')!.figures!
-    expect(figures).toEqual(reportStats(items.entries, MARCH, CANARY_NOW, { timeZone: 'Europe/Amsterdam', locale: 'nl' }))
+    expect(figures).toEqual(
+      reportStats(items.entries, MARCH, CANARY_NOW, { timeZone: 'Europe/Amsterdam', locale: 'nl' }),
+    )
     // Two public entries in March: one held, one moved (counted at its new date, not here).
     expect(figures.total.count).toBe(1)
     expect(figures.moved.count).toBe(1)
     expect(figures.withheld.count).toBe(3)
     const shown = new Set(snapshot.entries.map((e) => e.id))
-    const counted = [figures.total, figures.withheld, figures.cancelled, figures.moved, ...figures.perMonth, ...figures.themes, ...figures.organisationTypes.flatMap((g) => g.organisations)]
+    const counted = [
+      figures.total,
+      figures.withheld,
+      figures.cancelled,
+      figures.moved,
+      ...figures.perMonth,
+      ...figures.themes,
+      ...figures.organisationTypes.flatMap((g) => g.organisations),
+    ]
     expect(counted.flatMap((f) => f.entryIds).filter((id) => !shown.has(id))).toEqual([])
   })
 
   it('gives a note no figures, and a report over a period without entries figures of zero', () => {
     const snapshot = buildPublicSnapshot(withReport().items(), { now: new Date('2015-06-01T00:00:00Z') })
     expect(snapshot.posts.find((p) => p.slug === 'later')).not.toHaveProperty('figures')
-    expect(snapshot.posts.find((p) => p.slug === 'jaarverslag-2014')!.figures).toMatchObject({ total: { count: 0, entryIds: [] }, perMonth: expect.any(Array) })
+    expect(snapshot.posts.find((p) => p.slug === 'jaarverslag-2014')!.figures).toMatchObject({
+      total: { count: 0, entryIds: [] },
+      perMonth: expect.any(Array),
+    })
   })
 
   it('leaves a withdrawn report without figures', () => {
     const journal = withReport()
     const { posts } = journal.items()
-    const withdrawn = { ...posts.find((p) => p.slug === 'maart-2015')!, withdrawn: { at: '2015-03-18T11:00:00Z', reason: 'fout' } }
+    const withdrawn = {
+      ...posts.find((p) => p.slug === 'maart-2015')!,
+      withdrawn: { at: '2015-03-18T11:00:00Z', reason: 'fout' },
+    }
     expect(figuresOf({ ...journal.items(), posts: [withdrawn] })).toBeUndefined()
   })
 
   it('is unchanged by a private entry in the period, which it never names', () => {
     const journal = withReport()
     const before = figuresOf(journal.items())
-    journal.entry({ start: '2015-03-24T10:00', title: 'CanaryReportTitle7', kind: 'lecture', visibility: 'private', themes: ['CanaryReportTheme7'],
-      counterparts: [{ name: 'CanaryReportOrg7', type: 'gemeente' }], summary: 'geheim' }, '2015-03-10T09:00:00Z')
+    journal.entry(
+      {
+        start: '2015-03-24T10:00',
+        title: 'CanaryReportTitle7',
+        kind: 'lecture',
+        visibility: 'private',
+        themes: ['CanaryReportTheme7'],
+        counterparts: [{ name: 'CanaryReportOrg7', type: 'gemeente' }],
+        summary: 'geheim',
+      },
+      '2015-03-10T09:00:00Z',
+    )
     const items = journal.items()
     expect(figuresOf(items)).toEqual(before)
     expect(snapshotText(items)).not.toMatch(/canaryreport|canaryprivate/i)

@@ -1,31 +1,109 @@
 import { AMSTERDAM_JOURNAL } from '../../support/journal-defaults.js'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_SETTINGS as AMSTERDAM, normalizeEntryInput, type Entry, newEntry, withdrawnEntry, ValidationError } from '../../../functions/core/model/index.js'
+import {
+  DEFAULT_SETTINGS as AMSTERDAM,
+  normalizeEntryInput,
+  type Entry,
+  newEntry,
+  withdrawnEntry,
+  ValidationError,
+} from '../../../functions/core/model/index.js'
 import { monthsOf, parseReportPeriod, reportStats } from '../../../functions/core/report/index.js'
 
 const NOW = new Date('2015-09-01T12:00:00Z')
 const YEAR = { from: '2014-07-01', to: '2015-06-30' }
 
 /** An entry created at `createdAt` (the moment it was published, unless `publishAfter` is later). */
-const entry = (id: string, start: string, overrides: Record<string, unknown> = {}, createdAt = start): Entry => newEntry(normalizeEntryInput({
-  start, title: `Afspraak ${id}`, kind: 'advice', visibility: 'public', status: 'held', counterparts: [], themes: [], ...overrides,
-}, AMSTERDAM_JOURNAL), 'p', new Date(createdAt), id)
+const entry = (id: string, start: string, overrides: Record<string, unknown> = {}, createdAt = start): Entry =>
+  newEntry(
+    normalizeEntryInput(
+      {
+        start,
+        title: `Afspraak ${id}`,
+        kind: 'advice',
+        visibility: 'public',
+        status: 'held',
+        counterparts: [],
+        themes: [],
+        ...overrides,
+      },
+      AMSTERDAM_JOURNAL,
+    ),
+    'p',
+    new Date(createdAt),
+    id,
+  )
 const org = (name: string, type: string) => ({ name, type })
 
 /** A July–June year as seed 004 reports it, plus entries just outside it and entries it must not show. */
 const journal = [
   entry('E0', '2014-05-20T08:00:00Z', { counterparts: [org('Gemeente Almere', 'gemeente')] }),
-  entry('E1', '2014-07-03T08:00:00Z', { counterparts: [org('Gemeente Almere', 'gemeente')], themes: ['zelfsturing'] }, '2014-07-04T08:00:00Z'),
-  entry('E2', '2014-09-10T08:00:00Z', { kind: 'lecture', counterparts: [org('Gemeente Enschede', 'gemeente'), org('Ministerie van OCW', 'ministerie')], themes: ['overheidsinnovatie', 'zelfsturing'] }, '2014-09-08T08:00:00Z'),
-  entry('E3', '2014-12-31T22:30:00Z', { kind: 'visit', counterparts: [org('Provincie Overijssel', 'provincie')], summary: 'Over open data' }, '2015-01-03T22:30:00Z'),
-  entry('E4', '2015-01-15T09:00:00Z', { kind: 'meeting', counterparts: [org('HAN', 'kennisinstelling')], themes: ['Zelfsturing'] }, '2015-01-25T09:00:00Z'),
-  entry('E5', '2015-03-16T09:00:00Z', { kind: 'interview', counterparts: [org('CANARY-Jan Jansen', 'private-person')], themes: ['ambtelijk vakmanschap'], publishAfter: '2015-03-17T09:00:00Z' }, '2015-03-11T09:00:00Z'),
-  entry('E6', '2015-06-30T21:00:00Z', { counterparts: [org('Ministerie van VWS', 'ministerie')] }, '2015-07-01T09:00:00Z'),
+  entry(
+    'E1',
+    '2014-07-03T08:00:00Z',
+    { counterparts: [org('Gemeente Almere', 'gemeente')], themes: ['zelfsturing'] },
+    '2014-07-04T08:00:00Z',
+  ),
+  entry(
+    'E2',
+    '2014-09-10T08:00:00Z',
+    {
+      kind: 'lecture',
+      counterparts: [org('Gemeente Enschede', 'gemeente'), org('Ministerie van OCW', 'ministerie')],
+      themes: ['overheidsinnovatie', 'zelfsturing'],
+    },
+    '2014-09-08T08:00:00Z',
+  ),
+  entry(
+    'E3',
+    '2014-12-31T22:30:00Z',
+    { kind: 'visit', counterparts: [org('Provincie Overijssel', 'provincie')], summary: 'Over open data' },
+    '2015-01-03T22:30:00Z',
+  ),
+  entry(
+    'E4',
+    '2015-01-15T09:00:00Z',
+    { kind: 'meeting', counterparts: [org('HAN', 'kennisinstelling')], themes: ['Zelfsturing'] },
+    '2015-01-25T09:00:00Z',
+  ),
+  entry(
+    'E5',
+    '2015-03-16T09:00:00Z',
+    {
+      kind: 'interview',
+      counterparts: [org('CANARY-Jan Jansen', 'private-person')],
+      themes: ['ambtelijk vakmanschap'],
+      publishAfter: '2015-03-17T09:00:00Z',
+    },
+    '2015-03-11T09:00:00Z',
+  ),
+  entry(
+    'E6',
+    '2015-06-30T21:00:00Z',
+    { counterparts: [org('Ministerie van VWS', 'ministerie')] },
+    '2015-07-01T09:00:00Z',
+  ),
   entry('E7', '2015-06-30T22:30:00Z', { counterparts: [org('Gemeente Zwolle', 'gemeente')] }),
-  entry('R1', '2015-02-01T09:00:00Z', { visibility: 'restricted', counterparts: [org('CANARY-Restricted BV', 'bedrijf')] }),
-  entry('P1', '2015-02-02T09:00:00Z', { visibility: 'private', title: 'CANARY-PRIVATE-TITLE', counterparts: [org('CANARY-Secret BV', 'bedrijf')], themes: ['canary-theme'] }),
-  entry('C1', '2015-04-01T09:00:00Z', { kind: 'lecture', status: 'cancelled', counterparts: [org('Gemeente Arnhem', 'gemeente')] }),
-  withdrawnEntry(entry('W1', '2015-05-01T09:00:00Z', { counterparts: [org('Gemeente Utrecht', 'gemeente')] }), 'dubbel', NOW),
+  entry('R1', '2015-02-01T09:00:00Z', {
+    visibility: 'restricted',
+    counterparts: [org('CANARY-Restricted BV', 'bedrijf')],
+  }),
+  entry('P1', '2015-02-02T09:00:00Z', {
+    visibility: 'private',
+    title: 'CANARY-PRIVATE-TITLE',
+    counterparts: [org('CANARY-Secret BV', 'bedrijf')],
+    themes: ['canary-theme'],
+  }),
+  entry('C1', '2015-04-01T09:00:00Z', {
+    kind: 'lecture',
+    status: 'cancelled',
+    counterparts: [org('Gemeente Arnhem', 'gemeente')],
+  }),
+  withdrawnEntry(
+    entry('W1', '2015-05-01T09:00:00Z', { counterparts: [org('Gemeente Utrecht', 'gemeente')] }),
+    'dubbel',
+    NOW,
+  ),
 ]
 const stats = reportStats(journal, YEAR, NOW, AMSTERDAM)
 const sum = (figures: { count: number }[]) => figures.reduce((n, f) => n + f.count, 0)
@@ -50,13 +128,21 @@ describe('reportStats over a July–June year', () => {
       ['ministerie', ['Ministerie van OCW', 'Ministerie van VWS'], ['E2', 'E6']],
       ['kennisinstelling', ['HAN'], ['E4']],
     ])
-    expect(stats.organisationTypes[0]!.organisations[1]).toEqual({ name: 'Gemeente Enschede', type: 'gemeente', kinds: ['lecture'], firstTime: true, count: 1, entryIds: ['E2'] })
+    expect(stats.organisationTypes[0]!.organisations[1]).toEqual({
+      name: 'Gemeente Enschede',
+      type: 'gemeente',
+      kinds: ['lecture'],
+      firstTime: true,
+      count: 1,
+      entryIds: ['E2'],
+    })
   })
 
   it('counts distinct organisations and recognises the ones met for the first time', () => {
     expect(stats.organisations).toEqual({ count: 6, entryIds: ['E1', 'E2', 'E3', 'E4', 'E6'] })
     expect(stats.firstTimeOrganisations).toEqual({
-      count: 5, entryIds: ['E2', 'E3', 'E4', 'E6'],
+      count: 5,
+      entryIds: ['E2', 'E3', 'E4', 'E6'],
       names: ['Gemeente Enschede', 'HAN', 'Ministerie van OCW', 'Ministerie van VWS', 'Provincie Overijssel'],
     })
   })
@@ -70,9 +156,27 @@ describe('reportStats over a July–June year', () => {
   })
 
   it('lists every month of the period, empty ones too, by the local day an entry starts on', () => {
-    expect(stats.perMonth.map((m) => m.month)).toEqual(['2014-07', '2014-08', '2014-09', '2014-10', '2014-11', '2014-12', '2015-01', '2015-02', '2015-03', '2015-04', '2015-05', '2015-06'])
+    expect(stats.perMonth.map((m) => m.month)).toEqual([
+      '2014-07',
+      '2014-08',
+      '2014-09',
+      '2014-10',
+      '2014-11',
+      '2014-12',
+      '2015-01',
+      '2015-02',
+      '2015-03',
+      '2015-04',
+      '2015-05',
+      '2015-06',
+    ])
     expect(Object.fromEntries(stats.perMonth.filter((m) => m.count > 0).map((m) => [m.month, m.entryIds]))).toEqual({
-      '2014-07': ['E1'], '2014-09': ['E2'], '2014-12': ['E3'], '2015-01': ['E4'], '2015-03': ['E5'], '2015-06': ['E6'],
+      '2014-07': ['E1'],
+      '2014-09': ['E2'],
+      '2014-12': ['E3'],
+      '2015-01': ['E4'],
+      '2015-03': ['E5'],
+      '2015-06': ['E6'],
     })
     expect(sum(stats.perMonth)).toBe(stats.total.count)
   })
@@ -92,7 +196,7 @@ describe('reportStats over a July–June year', () => {
     expect(stats.publicationDelay).toEqual({ medianDays: 1, entryIds: ['E1', 'E2', 'E3', 'E4', 'E5', 'E6'] })
   })
 
-  it('shows no private title, private organisation or private individual\'s name (canary)', () => {
+  it("shows no private title, private organisation or private individual's name (canary)", () => {
     expect(JSON.stringify(stats)).not.toMatch(/CANARY|canary/)
   })
 })
@@ -100,7 +204,12 @@ describe('reportStats over a July–June year', () => {
 describe('reportStats: one count for text and figures', () => {
   const year = { from: '2015-01-01', to: '2015-12-31' }
   const moved = [
-    entry('M1', '2015-02-12T13:00:00Z', { kind: 'lecture', status: 'moved', statusNote: 'verplaatst naar 12 maart', counterparts: [org('Gemeente Arnhem', 'gemeente')] }),
+    entry('M1', '2015-02-12T13:00:00Z', {
+      kind: 'lecture',
+      status: 'moved',
+      statusNote: 'verplaatst naar 12 maart',
+      counterparts: [org('Gemeente Arnhem', 'gemeente')],
+    }),
     entry('M2', '2015-03-12T13:00:00Z', { kind: 'lecture', counterparts: [org('Gemeente Arnhem', 'gemeente')] }),
   ]
 
@@ -119,7 +228,16 @@ describe('reportStats: one count for text and figures', () => {
   })
 
   it('counts "first time" against the earlier years when there are some', () => {
-    const s = reportStats([entry('A0', '2014-06-01T09:00:00Z', { counterparts: [org('Gemeente Arnhem', 'gemeente')] }), ...moved, entry('N1', '2015-05-01T09:00:00Z', { counterparts: [org('Gemeente Leiden', 'gemeente')] })], year, NOW, AMSTERDAM)
+    const s = reportStats(
+      [
+        entry('A0', '2014-06-01T09:00:00Z', { counterparts: [org('Gemeente Arnhem', 'gemeente')] }),
+        ...moved,
+        entry('N1', '2015-05-01T09:00:00Z', { counterparts: [org('Gemeente Leiden', 'gemeente')] }),
+      ],
+      year,
+      NOW,
+      AMSTERDAM,
+    )
     expect(s.organisations.count).toBe(2)
     expect(s.firstTimeOrganisations).toEqual({ count: 1, names: ['Gemeente Leiden'], entryIds: ['N1'] })
   })
@@ -141,7 +259,13 @@ describe('reportStats for other periods', () => {
 
   it('has empty figures and no measures for a period without entries', () => {
     const s = reportStats(journal, { from: '2010-01-01', to: '2010-12-31' }, NOW, AMSTERDAM)
-    expect(s).toMatchObject({ total: { count: 0 }, byKind: [], organisationTypes: [], subjectAndCounterpart: { share: null }, publicationDelay: { medianDays: null } })
+    expect(s).toMatchObject({
+      total: { count: 0 },
+      byKind: [],
+      organisationTypes: [],
+      subjectAndCounterpart: { share: null },
+      publicationDelay: { medianDays: null },
+    })
   })
 
   it.each([

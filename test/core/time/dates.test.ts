@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { isoWeekOf, isoWeekRange, localDaysToInstants, zonedParts, zonedToInstant, isCalendarDate } from '../../../functions/core/time/index.js'
+import {
+  isoWeekOf,
+  isoWeekRange,
+  localDaysToInstants,
+  zonedParts,
+  zonedToInstant,
+  isCalendarDate,
+} from '../../../functions/core/time/index.js'
 
 describe('ISO weeks', () => {
   it.each([
@@ -40,7 +47,11 @@ describe('Europe/Amsterdam wall clock', () => {
   })
 
   it('gives the local date and offset of an instant near midnight', () => {
-    expect(zonedParts(new Date('2015-03-15T23:30:00Z'))).toEqual({ date: '2015-03-16', time: '00:30', offsetMinutes: 60 })
+    expect(zonedParts(new Date('2015-03-15T23:30:00Z'))).toEqual({
+      date: '2015-03-16',
+      time: '00:30',
+      offsetMinutes: 60,
+    })
   })
 
   it('makes a DST week 167 hours long and an ordinary one 168', () => {
@@ -53,8 +64,13 @@ describe('Europe/Amsterdam wall clock', () => {
     expect(hours('2015-03-16', '2015-03-22')).toBe(168)
   })
 
-  it.each([['2015-02-29', false], ['2016-02-29', true], ['2015-13-01', false], ['15-03-01', false], ['2015-03-01', true]])(
-    'knows whether %s is a calendar date', (value, valid) => {
-      expect(isCalendarDate(value)).toBe(valid)
-    })
+  it.each([
+    ['2015-02-29', false],
+    ['2016-02-29', true],
+    ['2015-13-01', false],
+    ['15-03-01', false],
+    ['2015-03-01', true],
+  ])('knows whether %s is a calendar date', (value, valid) => {
+    expect(isCalendarDate(value)).toBe(valid)
+  })
 })

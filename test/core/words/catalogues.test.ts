@@ -54,7 +54,10 @@ describe('the catalogues', () => {
     expect(Object.keys(catalogue).sort()).toEqual([...LOCALES].sort())
     for (const locale of LOCALES) {
       expect(shape(catalogue[locale]), locale).toEqual(shape(catalogue.nl))
-      expect(texts(catalogue[locale]).filter(([, text]) => text.trim() === ''), locale).toEqual([])
+      expect(
+        texts(catalogue[locale]).filter(([, text]) => text.trim() === ''),
+        locale,
+      ).toEqual([])
     }
   })
 })

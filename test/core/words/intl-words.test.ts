@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import {
-  abbreviateMonth, escapeHtml, formatDate, joinList, languageName, shortDay,
+  abbreviateMonth,
+  escapeHtml,
+  formatDate,
+  joinList,
+  languageName,
+  shortDay,
 } from '../../../functions/core/words/index.js'
 
 /**

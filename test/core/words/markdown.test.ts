@@ -15,18 +15,23 @@ describe('renderMarkdown', () => {
   ])('leaves nothing active of %s', (_name, source) => {
     const html = renderMarkdown(source)
     // Inside a tag (text may show the attack, escaped, as words).
-    expect(html).not.toMatch(/<(script|iframe)|<[a-z][^>]*(\son\w+\s*=|\sstyle\s*=|\s(href|src)\s*=\s*"?\s*(javascript|data|vbscript):)/i)
+    expect(html).not.toMatch(
+      /<(script|iframe)|<[a-z][^>]*(\son\w+\s*=|\sstyle\s*=|\s(href|src)\s*=\s*"?\s*(javascript|data|vbscript):)/i,
+    )
   })
 
   it('renders ordinary Markdown, with headings one level down (the page title is the h1)', () => {
     expect(renderMarkdown('# Kop\n\nEen **vette** [link](https://example.nl) en `code`.')).toBe(
-      '<h2>Kop</h2>\n<p>Een <strong>vette</strong> <a href="https://example.nl">link</a> en <code>code</code>.</p>\n')
+      '<h2>Kop</h2>\n<p>Een <strong>vette</strong> <a href="https://example.nl">link</a> en <code>code</code>.</p>\n',
+    )
   })
 })
 
 describe('markdownToText', () => {
   it('gives plain text cut at a word with an ellipsis', () => {
-    expect(markdownToText('Een **lange** zin over [zelfsturing](https://x.nl) en meer woorden', 30)).toBe('Een lange zin over…')
+    expect(markdownToText('Een **lange** zin over [zelfsturing](https://x.nl) en meer woorden', 30)).toBe(
+      'Een lange zin over…',
+    )
     expect(markdownToText('R&amp;D &lt;kort&gt;', 100)).toBe('R&D <kort>')
   })
 })

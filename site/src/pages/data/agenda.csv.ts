@@ -5,7 +5,13 @@ import { loadJournal } from '../../lib/journal.js'
 
 export const GET: APIRoute = async ({ site }) => {
   const journal = await loadJournal()
-  return file(toAgendaCsv(journal.entries, {
-    person: journal.profile?.name ?? '', site: site!.href, locale: journal.contentLocale, timezone: journal.timezone,
-  }), 'text/csv')
+  return file(
+    toAgendaCsv(journal.entries, {
+      person: journal.profile?.name ?? '',
+      site: site!.href,
+      locale: journal.contentLocale,
+      timezone: journal.timezone,
+    }),
+    'text/csv',
+  )
 }

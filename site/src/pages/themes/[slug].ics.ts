@@ -17,7 +17,13 @@ export const GET: APIRoute = async ({ site, props }) => {
   const t = STRINGS[journal.contentLocale]
   const name = `${journal.profile ? t.openAgendaOf(journal.profile.name) : t.openAgenda} — ${theme.name}`
   const inOrder = [...theme.entries].reverse()
-  return file(toICalendar(inOrder, {
-    name, entryUrl: (id) => absoluteUrl(site!, entryPath(id)), locale: journal.contentLocale, timezone: journal.timezone,
-  }), 'text/calendar')
+  return file(
+    toICalendar(inOrder, {
+      name,
+      entryUrl: (id) => absoluteUrl(site!, entryPath(id)),
+      locale: journal.contentLocale,
+      timezone: journal.timezone,
+    }),
+    'text/calendar',
+  )
 }
