@@ -54,7 +54,7 @@ export async function compareBundles(
 ): Promise<[BundleFigures, BundleFigures]> {
   const files = [await bundle(reference), await bundle(candidate)] as const
   const times: [number[], number[]] = [[], []]
-  for (let i = 0; i < runs; i++) files.forEach((file, k) => times[k]!.push(initOnce(file)))
+  for (let i = 0; i < runs; i++) for (const [k, file] of files.entries()) times[k]!.push(initOnce(file))
   return [0, 1].map((k) => ({ bytes: statSync(files[k]!).size, initMs: median(times[k]!) })) as [
     BundleFigures,
     BundleFigures,

@@ -94,7 +94,8 @@ export function entryValues(entry: Entry): FormValues {
     publishAfter: entry.publishAfter ? `${local(entry.publishAfter).date}T${local(entry.publishAfter).time}` : '',
     version: String(entry.version),
   }
-  entry.counterparts.forEach((c, i) => Object.assign(values, { [`cp${i}name`]: c.name, [`cp${i}type`]: c.type }))
+  for (const [i, c] of entry.counterparts.entries())
+    Object.assign(values, { [`cp${i}name`]: c.name, [`cp${i}type`]: c.type })
   return values
 }
 
@@ -120,7 +121,7 @@ export function entryInputFrom(
   const known = new Map(context.suggestions.map((s) => [s.name.toLocaleLowerCase('nl'), s.type]))
   const counterparts = Object.keys(values)
     .filter((k) => /^cp\d+name$/.test(k))
-    .sort((a, b) => parseInt(a.slice(2)) - parseInt(b.slice(2)))
+    .sort((a, b) => parseInt(a.slice(2), 10) - parseInt(b.slice(2), 10))
     .flatMap((key) => {
       const row = key.slice(0, -4)
       const name = values[key]!.trim()

@@ -174,7 +174,7 @@ async function storedDigests(db: Db, person: string): Promise<Map<string, Digest
   let cursor: string | undefined
   do {
     const page = await listDigests(db, person, { limit: 500, cursor })
-    page.items.forEach((digest) => byWeek.set(digest.week, digest))
+    for (const digest of page.items) byWeek.set(digest.week, digest)
     cursor = page.cursor
   } while (cursor)
   return byWeek

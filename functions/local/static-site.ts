@@ -76,14 +76,19 @@ export function serveStaticSite(root: string, firstBuildRunning: () => boolean):
 function answer(root: string, firstBuildRunning: () => boolean, req: IncomingMessage, res: ServerResponse): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD')
-    return text(res, 405, 'The site is static: only GET and HEAD are answered.\n')
+    text(res, 405, 'The site is static: only GET and HEAD are answered.\n')
+    return
   }
   if (firstBuildRunning()) {
     res.setHeader('Retry-After', '5')
-    return text(res, 503, 'The site is being built; try again in a few seconds.\n')
+    text(res, 503, 'The site is being built; try again in a few seconds.\n')
+    return
   }
   const found = resolveStaticPath(root, req.url ?? '/')
-  if ('reason' in found) return text(res, found.status, `${found.reason}\n`)
+  if ('reason' in found) {
+    text(res, found.status, `${found.reason}\n`)
+    return
+  }
   res.writeHead(found.status, {
     'Content-Type': TYPES[extname(found.file)] ?? 'application/octet-stream',
     'Cache-Control': 'no-cache',

@@ -58,10 +58,12 @@ function journal(args: string[], env: Record<string, string> = {}): Promise<Run>
   })
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: test bodies are read loosely; assertions check their shape
+type LooseBody = any
 const api = async (path: string, init: RequestInit = {}) =>
   (
     await fetch(`${server.url}${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, ...init.headers } })
-  ).json() as Promise<any> // eslint-disable-line @typescript-eslint/no-explicit-any
+  ).json() as Promise<LooseBody>
 
 describe('journal --help', () => {
   it('lists every command, the environment and the exit codes', async () => {

@@ -36,7 +36,7 @@ describe('api stack', () => {
       ]),
     )
     const { handler, admin } = journal().stacks.api
-    expect(routes['$default']).toContain(logicalId(handler))
+    expect(routes.$default).toContain(logicalId(handler))
     expect(Object.keys(routes).sort()).toEqual([
       '$default',
       'ANY /admin',

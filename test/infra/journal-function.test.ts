@@ -44,7 +44,7 @@ describe('JournalFunction', () => {
   it('runs on arm64 with the newest Node.js runtime this aws-cdk-lib offers', () => {
     const newest = Object.keys(lambda.Runtime)
       .filter((k) => /^NODEJS_\d+_X$/.test(k))
-      .sort((a, b) => parseInt(a.slice(7)) - parseInt(b.slice(7)))
+      .sort((a, b) => parseInt(a.slice(7), 10) - parseInt(b.slice(7), 10))
       .at(-1)!
     expect(functionProps(reader)).toMatchObject({
       Runtime: (lambda.Runtime as unknown as Record<string, lambda.Runtime>)[newest]!.name,

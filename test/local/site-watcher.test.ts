@@ -41,6 +41,11 @@ function harness() {
   const pending: PendingBuild[] = []
   /** What each successful build put on the site, in the order they finished. */
   const sites: Map<string, number>[] = []
+  /** The build's export reads the store as it is now. */
+  const exportInto = (build: PendingBuild): Map<string, number> => {
+    build.fingerprint = store.fingerprint()
+    return (build.exported = new Map(store.versions))
+  }
   const watcher = createSiteWatcher(
     {
       currentFingerprint: async () => store.fingerprint(),
@@ -48,10 +53,10 @@ function harness() {
         new Promise<SiteBuildResult>((resolve, reject) => {
           const build: PendingBuild = {
             finish(ok) {
-              if (!build.exported) (build.exported = new Map(store.versions)), (build.fingerprint = store.fingerprint())
+              const exported = build.exported ?? exportInto(build)
               if (!ok) return reject(new Error('the build failed'))
-              sites.push(build.exported)
-              resolve({ fingerprint: build.fingerprint!, entries: build.exported.size })
+              sites.push(exported)
+              resolve({ fingerprint: build.fingerprint!, entries: exported.size })
             },
           }
           pending.push(build)
@@ -78,8 +83,7 @@ function harness() {
     /** The running build's export reads the store now (the build itself goes on). */
     exportNow() {
       const build = pending.at(-1)
-      if (build && !build.exported)
-        (build.exported = new Map(store.versions)), (build.fingerprint = store.fingerprint())
+      if (build && !build.exported) exportInto(build)
     },
     async finish(ok: boolean) {
       pending.pop()?.finish(ok)

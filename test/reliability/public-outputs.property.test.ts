@@ -109,7 +109,7 @@ async function journal() {
         'POST',
         '/api/entries',
         entryInput({
-          start: `2015-0${s.day < 2 ? '3-3' + s.day : '4-0' + (s.day - 1)}T10:00`,
+          start: `2015-0${s.day < 2 ? `3-3${s.day}` : `4-0${s.day - 1}`}T10:00`,
           end: undefined,
           visibility: s.visibility,
           title,
@@ -191,7 +191,7 @@ describe('every public output under random sequences of edits', () => {
           const after = await j.publicReads()
           for (const [id, now] of after) {
             const was = before.get(id)
-            if (!was || was.status !== 200 || now.status !== 200) continue
+            if (was?.status !== 200 || now.status !== 200) continue
             if (seen(was.body) === seen(now.body)) {
               expect(now.body, `metadata of ${id} moved after ${s.op} without a public change`).toMatchObject({
                 version: was.body.version,

@@ -6,7 +6,7 @@ import { BUSY_NOW, busyJournal } from '../support/journal-fixtures.js'
 import { buildTestSite, filesUnder, launchChromium, serveSite, type BuiltSite } from './site-build.js'
 
 // Parts of this file run in the browser (page.evaluate); the project compiles without DOM types.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: browser globals inside page.evaluate, typed loosely on purpose
 declare const document: any, window: any, DOMParser: any
 
 /**

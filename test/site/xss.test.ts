@@ -7,7 +7,7 @@ import { JournalBuilder } from '../support/journal-fixtures.js'
 import { buildTestSite, filesUnder, launchChromium, serveSite, type BuiltSite } from './site-build.js'
 
 // Parts of this file run in the browser (page.evaluate); the project compiles without DOM types.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: browser globals inside page.evaluate, typed loosely on purpose
 declare const document: any, window: any, DOMParser: any
 
 /**
@@ -202,8 +202,9 @@ describe('the search page', () => {
     )
     expect(await page.locator('.pagefind-ui__result').count()).toBeGreaterThanOrEqual(3) // entry, post, digest
     const handlers = await page.evaluate(() =>
-      [...document.querySelectorAll('#search *')].flatMap((el: any) =>
-        [...el.attributes].filter((a: any) => a.name.startsWith('on')).map((a: any) => `${el.tagName}@${a.name}`),
+      [...document.querySelectorAll('#search *')].flatMap(
+        (el: { tagName: string; attributes: Iterable<{ name: string }> }) =>
+          [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${el.tagName}@${a.name}`),
       ),
     )
     expect(handlers).toEqual([])

@@ -3,6 +3,7 @@ import {
   DEFAULT_SETTINGS,
   profileFromInput,
   profileInputSchema,
+  type ProfileInput,
   type Profile,
   parseWith,
   ValidationError,
@@ -82,7 +83,7 @@ export const profilePages = new Hono<AdminEnv>()
   .post('/profile', async (c) => {
     const { db, person, now } = c.get('deps')
     const values = formValues(await c.req.parseBody())
-    let input
+    let input: ProfileInput
     try {
       input = parseWith(profileInputSchema, {
         name: values.name ?? '',

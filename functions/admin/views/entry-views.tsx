@@ -103,7 +103,7 @@ export const ConflictTable: FC<{ then: object | undefined; now: object; t: Messa
         <thead>
           <tr>
             <th scope="col">{t.conflict.field}</th>
-            <th scope="col">{t.conflict.then}</th>
+            <th scope="col">{t.conflict.whenOpened}</th>
             <th scope="col">{t.conflict.now}</th>
           </tr>
         </thead>

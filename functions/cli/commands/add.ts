@@ -36,7 +36,7 @@ Example:
     const missing =
       input.visibility === 'public' ? missingEssentials(input as { title?: string; counterparts?: unknown[] }) : []
     if (missing.includes('subject'))
-      io.err('Tip: the title says little. Say what it was about: journal edit ' + body.id + ' --title "…"')
+      io.err(`Tip: the title says little. Say what it was about: journal edit ${body.id} --title "…"`)
     if (missing.includes('counterpart'))
       io.err(`Tip: name whom you met: journal edit ${body.id} --with "Organisation:type"`)
   },

@@ -16,7 +16,7 @@ A withdrawn appointment is not deleted: its public page says when and why it was
     const [id] = positionals
     if (!id) throw new UsageError('Which appointment? Give its id: journal withdraw 01HV… --reason "…".')
     if (!values.reason?.trim())
-      throw new UsageError('Say why, in public: journal withdraw ' + id + ' --reason "dubbel ingevoerd".')
+      throw new UsageError(`Say why, in public: journal withdraw ${id} --reason "dubbel ingevoerd".`)
     const api = apiClient(io)
     const { etag } = await api.call(`/api/entries/${encodeURIComponent(id)}`)
     const { body } = await api.call<ListedEntry>(`/api/entries/${encodeURIComponent(id)}`, {

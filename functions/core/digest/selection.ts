@@ -92,7 +92,7 @@ function chooseItems(published: PublicEntry[], knownBefore: ReadonlySet<string>)
   const chosen = new Set<PublicEntry>()
   const take = (e: PublicEntry) => {
     chosen.add(e)
-    keysOf(e).forEach((k) => shown.set(k, (shown.get(k) ?? 0) + 1))
+    for (const k of keysOf(e)) shown.set(k, (shown.get(k) ?? 0) + 1)
   }
   const fits = (e: PublicEntry) =>
     !chosen.has(e) &&

@@ -17,21 +17,17 @@ export function isDateTime(value: string): boolean {
   return hh < 24 && mm < 60 && !Number.isNaN(Date.parse(value.length === 16 ? `${value}Z` : value))
 }
 
-export const dateTime = z
-  .string()
-  .check(
-    z.refine(isDateTime, {
-      error: 'must be a date and time like 2015-03-16T10:00 (local) or 2015-03-16T10:00:00+01:00',
-    }),
-  )
+export const dateTime = z.string().check(
+  z.refine(isDateTime, {
+    error: 'must be a date and time like 2015-03-16T10:00 (local) or 2015-03-16T10:00:00+01:00',
+  }),
+)
 
-export const instant = z
-  .string()
-  .check(
-    z.refine((v) => isDateTime(v) && /(Z|[+-]\d{2}:\d{2})$/.test(v), {
-      error: 'must be a date-time with a UTC offset, e.g. 2015-03-16T09:00:00Z',
-    }),
-  )
+export const instant = z.string().check(
+  z.refine((v) => isDateTime(v) && /(Z|[+-]\d{2}:\d{2})$/.test(v), {
+    error: 'must be a date-time with a UTC offset, e.g. 2015-03-16T09:00:00Z',
+  }),
+)
 
 export const timeZone = z
   .string()
@@ -55,11 +51,9 @@ export const link = z.strictObject({
   title: z.optional(text(200)),
 })
 
-export const slug = z
-  .string()
-  .check(
-    z.maxLength(80),
-    z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
-      error: 'must be lowercase letters, digits and single dashes, e.g. jaarverslag-2014-2015',
-    }),
-  )
+export const slug = z.string().check(
+  z.maxLength(80),
+  z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+    error: 'must be lowercase letters, digits and single dashes, e.g. jaarverslag-2014-2015',
+  }),
+)

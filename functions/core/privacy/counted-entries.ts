@@ -65,7 +65,8 @@ export function organisationsOf(entry: Pick<PublicEntry, 'counterparts'>): Count
 
 /** Adds the organisations a public entry names to `known` (a withheld slot names none). */
 function addOrganisations(view: PublicEntry, known: Set<string>): void {
-  if (view.visibility === 'public' && !view.withdrawn) organisationsOf(view).forEach((c) => known.add(nameKey(c.name)))
+  if (view.visibility !== 'public' || view.withdrawn) return
+  for (const c of organisationsOf(view)) known.add(nameKey(c.name))
 }
 
 /** Adds the organisations `entries` name in public to `known`: from then on they are not first-time. */

@@ -37,7 +37,8 @@ export interface CsvOptions {
 
 export function toAgendaCsv(entries: readonly PublicEntry[], options: CsvOptions): string {
   const rows = entries.flatMap((entry) => rowsOf(entry, options))
-  return [CSV_COLUMNS as readonly string[], ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n'
+  const lines = [CSV_COLUMNS as readonly string[], ...rows].map((row) => row.map(csvCell).join(','))
+  return `${lines.join('\r\n')}\r\n`
 }
 
 function rowsOf(entry: PublicEntry, { person, site, locale, timezone }: CsvOptions): string[][] {

@@ -38,8 +38,12 @@ export interface Feed {
   fallbackUpdated: string
 }
 
-const latest = (feed: Feed) =>
-  feed.items.reduce((max, i) => (i.updated > max ? i.updated : max), feed.items.length ? '' : feed.fallbackUpdated)
+/** The newest `updated` of the items (ISO instants compare as text), or the fallback for a feed without items. */
+function latest(feed: Feed): string {
+  let newest = feed.items.length ? '' : feed.fallbackUpdated
+  for (const item of feed.items) if (item.updated > newest) newest = item.updated
+  return newest
+}
 
 export function toRss(feed: Feed): string {
   const rss = new RSS({

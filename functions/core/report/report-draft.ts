@@ -34,23 +34,22 @@ export function draftAnnualReport(stats: ReportStats, profile: ReportProfile = {
   const locale = profile.locale ?? 'nl'
   const t = WORDS[locale].report
   const { from, to } = stats.period
-  return (
-    [
-      `# ${t.title} ${years(from, to)}`,
-      t.introMark,
-      t.intro(formatDate(from, locale, 'medium'), formatDate(to, locale, 'medium')),
-      `## ${t.contacts}`,
-      ...contactParagraphs(stats, locale),
-      t.contactsMark,
-      ...themeSection(stats, locale),
-      `## ${t.figures}`,
-      keyFigures(stats, locale)
-        .map((line) => `- ${line}`)
-        .join('\n'),
-      `## ${t.closing}`,
-      t.reflectionMark,
-    ].join('\n\n') + '\n'
-  )
+  const sections = [
+    `# ${t.title} ${years(from, to)}`,
+    t.introMark,
+    t.intro(formatDate(from, locale, 'medium'), formatDate(to, locale, 'medium')),
+    `## ${t.contacts}`,
+    ...contactParagraphs(stats, locale),
+    t.contactsMark,
+    ...themeSection(stats, locale),
+    `## ${t.figures}`,
+    keyFigures(stats, locale)
+      .map((line) => `- ${line}`)
+      .join('\n'),
+    `## ${t.closing}`,
+    t.reflectionMark,
+  ]
+  return `${sections.join('\n\n')}\n`
 }
 
 /** "2015" for a calendar year, "2014/2015" for a year across the turn, "2014–2016" for longer. */
