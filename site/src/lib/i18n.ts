@@ -43,9 +43,11 @@ const nl = {
   nextYear: 'Volgend jaar',
   periodNavigation: 'Bladeren',
   counts: (c: { public: number; restricted: number }) =>
-    `${c.public} openbare ${c.public === 1 ? 'afspraak' : 'afspraken'}${c.restricted ? `, ${c.restricted} besloten` : ''}`,
+    `${c.public} openbare ${c.public === 1 ? 'afspraak' : 'afspraken'}` +
+    (c.restricted ? `, ${c.restricted} besloten` : ''),
   restrictedExplained:
-    'Besloten afspraken staan alleen als tijdvak in de agenda: datum, tijd en soort, zonder onderwerp of gesprekspartners.',
+    'Besloten afspraken staan alleen als tijdvak in de agenda: ' +
+    'datum, tijd en soort, zonder onderwerp of gesprekspartners.',
   yearHeatmap: (year: string, total: number) => `Afspraken per dag in ${year}: ${total} in totaal`,
   month: 'Maand',
   weeks: 'Weken',
@@ -188,7 +190,8 @@ const en: Strings = {
   nextYear: 'Next year',
   periodNavigation: 'Browse',
   counts: (c) =>
-    `${c.public} public ${c.public === 1 ? 'appointment' : 'appointments'}${c.restricted ? `, ${c.restricted} confidential` : ''}`,
+    `${c.public} public ${c.public === 1 ? 'appointment' : 'appointments'}` +
+    (c.restricted ? `, ${c.restricted} confidential` : ''),
   restrictedExplained:
     'Confidential appointments are shown as a time slot only: date, time and kind, without subject or counterparts.',
   yearHeatmap: (year, total) => `Appointments per day in ${year}: ${total} in total`,

@@ -25,7 +25,8 @@ export function readSnapshot(): { text: string; snapshot: PublicSnapshot } {
       text = readFileSync(path, 'utf8')
     } catch {
       throw new Error(
-        `There is no public snapshot at ${path}. Run \`npm run build\` (it exports one from the journal first), or set JOURNAL_SNAPSHOT to a snapshot file.`,
+        `There is no public snapshot at ${path}. ` +
+          'Run `npm run build` (it exports one from the journal first), or set JOURNAL_SNAPSHOT to a snapshot file.',
       )
     }
     cached = { path, text, snapshot: parseSnapshot(text) }

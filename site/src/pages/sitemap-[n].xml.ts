@@ -15,7 +15,8 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute = ({ site, props }) => {
   const urls = (props as { paths: string[] }).paths.map((p) => `<url><loc>${absoluteUrl(site!, p)}</loc></url>`)
   return file(
-    `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`,
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+      `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`,
     'application/xml',
   )
 }

@@ -12,7 +12,8 @@ export const GET: APIRoute = async ({ site }) => {
     (_, i) => `<sitemap><loc>${absoluteUrl(site!, `/sitemap-${i + 1}.xml`)}</loc></sitemap>`,
   )
   return file(
-    `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${maps.join('\n')}\n</sitemapindex>\n`,
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+      `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${maps.join('\n')}\n</sitemapindex>\n`,
     'application/xml',
   )
 }
