@@ -140,12 +140,14 @@ async function measureAstroFloor(dir: string, pages: number): Promise<number> {
   )
   write(
     'src/pages/entries/[n].astro',
-    `---
-export function getStaticPaths() { return Array.from({ length: ${pages} }, (_, n) => ({ params: { n: String(n) }, props: { n } })) }
-const { n } = Astro.props
----
-<!doctype html><html lang="nl"><head><title>Afspraak {n}</title></head><body><main><h1>Afspraak {n}</h1><p>2015-03-16 10:00</p><p>Overleg met Organisatie {n % 250} over zelfsturing.</p></main></body></html>
-`,
+    '---\n' +
+      `export function getStaticPaths() { return Array.from({ length: ${pages} }, ` +
+      '(_, n) => ({ params: { n: String(n) }, props: { n } })) }\n' +
+      'const { n } = Astro.props\n' +
+      '---\n' +
+      '<!doctype html><html lang="nl"><head><title>Afspraak {n}</title></head>' +
+      '<body><main><h1>Afspraak {n}</h1><p>2015-03-16 10:00</p>' +
+      '<p>Overleg met Organisatie {n % 250} over zelfsturing.</p></main></body></html>\n',
   )
   symlinkSync(PROJECT_MODULES, join(project, 'node_modules'))
   const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'astro.js')
@@ -194,16 +196,19 @@ async function measureHugo(dir: string, pages: number): Promise<number> {
   )
   write(
     'layouts/_default/single.html',
-    '<!doctype html><html lang="nl"><head><title>{{ .Title }}</title></head><body><main><h1>{{ .Title }}</h1><p>{{ .Date.Format "2006-01-02 15:04" }}</p>{{ .Content }}</main></body></html>\n',
+    '<!doctype html><html lang="nl"><head><title>{{ .Title }}</title></head>' +
+      '<body><main><h1>{{ .Title }}</h1><p>{{ .Date.Format "2006-01-02 15:04" }}</p>{{ .Content }}</main></body></html>\n',
   )
   write(
     'layouts/_default/list.html',
-    '<!doctype html><html lang="nl"><head><title>{{ .Title }}</title></head><body><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></body></html>\n',
+    '<!doctype html><html lang="nl"><head><title>{{ .Title }}</title></head><body><ul>' +
+      '{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></body></html>\n',
   )
   for (let i = 0; i < pages; i++) {
     write(
       `content/entries/e${i}.md`,
-      `---\ntitle: "Afspraak ${i}"\ndate: 2015-03-16T10:00:00+01:00\n---\nOverleg met Organisatie ${i % 250} over zelfsturing.\n`,
+      `---\ntitle: "Afspraak ${i}"\ndate: 2015-03-16T10:00:00+01:00\n---\n` +
+        `Overleg met Organisatie ${i % 250} over zelfsturing.\n`,
     )
   }
   const { seconds } = await measured(
