@@ -197,7 +197,8 @@ async function measureHugo(dir: string, pages: number): Promise<number> {
   write(
     'layouts/_default/single.html',
     '<!doctype html><html lang="nl"><head><title>{{ .Title }}</title></head>' +
-      '<body><main><h1>{{ .Title }}</h1><p>{{ .Date.Format "2006-01-02 15:04" }}</p>{{ .Content }}</main></body></html>\n',
+      '<body><main><h1>{{ .Title }}</h1><p>{{ .Date.Format "2006-01-02 15:04" }}</p>' +
+      '{{ .Content }}</main></body></html>\n',
   )
   write(
     'layouts/_default/list.html',

@@ -98,7 +98,8 @@ function checkConfig(c: JournalConfig): string[] {
   const problems: string[] = []
   if (!/^[A-Z][A-Za-z0-9]{0,39}$/.test(c.stackPrefix))
     problems.push(
-      `stackPrefix "${c.stackPrefix}" must start with a capital letter and contain only letters and digits (at most 40)`,
+      `stackPrefix "${c.stackPrefix}" must start with a capital letter ` +
+        'and contain only letters and digits (at most 40)',
     )
   if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(c.person))
     problems.push(`person "${c.person}" must be lower-case letters, digits and hyphens, like "jansen" or "m-de-vries"`)
@@ -111,7 +112,8 @@ function checkConfig(c: JournalConfig): string[] {
     !/^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[\w-]+$/.test(c.certificateArn)
   )
     problems.push(
-      'certificateArn must be an ACM certificate in us-east-1 (arn:aws:acm:us-east-1:…), the only region CloudFront reads certificates from',
+      'certificateArn must be an ACM certificate in us-east-1 (arn:aws:acm:us-east-1:…), ' +
+        'the only region CloudFront reads certificates from',
     )
   if (c.alarmEmail !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(c.alarmEmail))
     problems.push(`alarmEmail "${c.alarmEmail}" is not an e-mail address`)

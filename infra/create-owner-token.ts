@@ -10,7 +10,8 @@ import { createDb, putToken, type Db } from '../functions/store/index.js'
  * in the answer: it is printed once and cannot be read back.
  *
  * @example
- * JOURNAL_TABLE=<TableName output of Journal-Data> JOURNAL_PERSON=demo npx tsx infra/create-owner-token.ts "Phone of J. Jansen"
+ * JOURNAL_TABLE=<TableName output of Journal-Data> JOURNAL_PERSON=demo \
+ *   npx tsx infra/create-owner-token.ts "Phone of J. Jansen"
  */
 export async function createOwnerToken(
   db: Db,
@@ -39,7 +40,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const person = process.env[LAMBDA_ENV.person]
   if (!table || !person) {
     console.error(
-      `Set ${LAMBDA_ENV.table} (the TableName output of the Data stack) and ${LAMBDA_ENV.person} (the journal's person).`,
+      `Set ${LAMBDA_ENV.table} (the TableName output of the Data stack) ` +
+        `and ${LAMBDA_ENV.person} (the journal's person).`,
     )
     process.exit(1)
   }

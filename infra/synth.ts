@@ -31,5 +31,6 @@ const seconds = ((performance.now() - started) / 1000).toFixed(1)
 for (const stack of assembly.stacks)
   console.log(`${stack.stackName.padEnd(20)} ${stack.templateFullPath.replace(`${fromRoot('')}`, '')}`)
 console.log(
-  `Synthesized ${assembly.stacks.length} stacks into cdk.out in ${seconds} s; cdk-nag AwsSolutions: no unacknowledged findings.`,
+  `Synthesized ${assembly.stacks.length} stacks into cdk.out in ${seconds} s; ` +
+    'cdk-nag AwsSolutions: no unacknowledged findings.',
 )

@@ -26,7 +26,8 @@ export class DeadLetterQueue extends Construct {
     Validations.of(this.queue).acknowledge({
       id: 'AwsSolutions-SQS3',
       reason:
-        'This queue is itself a dead-letter queue; a dead-letter queue for it would only move the same failed messages again.',
+        'This queue is itself a dead-letter queue; ' +
+        'a dead-letter queue for it would only move the same failed messages again.',
     })
   }
 }

@@ -69,7 +69,8 @@ export class JournalFunction extends NodejsFunction {
     Validations.of(role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
-        'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions, so tracing needs Resource "*".',
+        'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions, ' +
+        'so tracing needs Resource "*".',
     })
   }
 

@@ -68,9 +68,11 @@ export function publishBuildSpec(): Record<string, unknown> {
           `npx tsx infra/publish/export-snapshot.ts ${SNAPSHOT_FILE}`,
           `export NEXT_CHANGE_AT="$(cat ${nextChangeFile(SNAPSHOT_FILE)})"`,
           `JOURNAL_SNAPSHOT=${SNAPSHOT_FILE} npm run build`,
-          'test -f site/dist/index.html || { echo "site/dist/index.html is missing: refusing to upload an incomplete site"; exit 1; }',
+          'test -f site/dist/index.html || ' +
+            '{ echo "site/dist/index.html is missing: refusing to upload an incomplete site"; exit 1; }',
           // Only new and changed files are uploaded (see mark-unchanged.ts); a failed listing means a full upload.
-          `aws s3api list-objects-v2 --bucket "$SITE_BUCKET" --query 'Contents[].[Key,ETag]' --output json | npx tsx infra/publish/mark-unchanged.ts site/dist`,
+          `aws s3api list-objects-v2 --bucket "$SITE_BUCKET" --query 'Contents[].[Key,ETag]' --output json | ` +
+            'npx tsx infra/publish/mark-unchanged.ts site/dist',
           ...siteSyncCommands(),
           `aws cloudfront create-invalidation --distribution-id "$DISTRIBUTION_ID" --paths '/*'`,
         ],

@@ -22,12 +22,17 @@ export async function exportForPublish(
   const person = env[LAMBDA_ENV.person]
   if (!env[LAMBDA_ENV.table] || !person)
     throw new Error(
-      `${LAMBDA_ENV.table} and ${LAMBDA_ENV.person} must be set: the publish build does not know which journal to export`,
+      `${LAMBDA_ENV.table} and ${LAMBDA_ENV.person} must be set: ` +
+        'the publish build does not know which journal to export',
     )
   const { snapshot, nextChangeAt } = await exportSnapshot(db, person, file)
   writeFileSync(nextChangeFile(file), nextChangeAt ?? '')
   const stale = nextChangeAt ? `; it changes by itself at ${nextChangeAt}` : ''
-  return `Exported the public snapshot of "${person}" from ${db.table}: ${snapshot.entries.length} entries, ${snapshot.posts.length} posts, ${snapshot.digests.length} digests → ${file}${stale}`
+  const { entries, posts, digests } = snapshot
+  return (
+    `Exported the public snapshot of "${person}" from ${db.table}: ` +
+    `${entries.length} entries, ${posts.length} posts, ${digests.length} digests → ${file}${stale}`
+  )
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

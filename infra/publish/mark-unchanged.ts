@@ -28,7 +28,10 @@ export function markUnchanged(dir: string, etags: ReadonlyMap<string, string>): 
   return { unchanged, changed: files.length - unchanged }
 }
 
-/** The bucket listing of `aws s3api list-objects-v2 --query 'Contents[].[Key,ETag]' --output json` (null when empty). */
+/**
+ * The bucket listing of `aws s3api list-objects-v2 --query 'Contents[].[Key,ETag]' --output json`
+ * (null when empty).
+ */
 export function parseListing(json: string): Map<string, string> {
   const rows = (JSON.parse(json) ?? []) as [string, string][]
   return new Map(rows.map(([key, etag]) => [key, etag.replace(/"/g, '')]))

@@ -88,7 +88,8 @@ export class ApiStack extends Stack {
     Validations.of(this.httpApi).acknowledge({
       id: 'AwsSolutions-APIG4',
       reason:
-        'Public GET routes serve open data to anyone by design, and the owner routes check the bearer token or admin session in the application against what DynamoDB stores, the same check that runs locally.',
+        'Public GET routes serve open data to anyone by design, and the owner routes check the bearer token ' +
+        'or admin session in the application against what DynamoDB stores, the same check that runs locally.',
     })
     new CfnOutput(this, 'ApiUrl', {
       value: this.stage.url,
@@ -105,7 +106,8 @@ export class ApiStack extends Stack {
     Validations.of(sessionSecret).acknowledge({
       id: 'AwsSolutions-SMG4',
       reason:
-        'The session key is only read at deployment, so automatic rotation would not reach the function; it is rotated by replacing the secret and deploying, which signs every session out.',
+        'The session key is only read at deployment, so automatic rotation would not reach the function; ' +
+        'it is rotated by replacing the secret and deploying, which signs every session out.',
     })
     const admin = new JournalFunction(this, 'AdminFunction', {
       entry: 'functions/lambda/admin.ts',

@@ -154,21 +154,25 @@ export class PublishStack extends Stack {
     for (const action of ['s3:GetBucket*', 's3:GetObject*', 's3:List*']) {
       acknowledge(
         `Action::${action}`,
-        "CDK's grant to read the build's source archive uses these read-only wildcards, and only on that archive and the CDK asset bucket holding it.",
+        "CDK's grant to read the build's source archive uses these read-only wildcards, " +
+          'and only on that archive and the CDK asset bucket holding it.',
       )
     }
     acknowledge(
-      `Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:/aws/codebuild/${nagRef(project)}:*`,
+      'Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:' +
+        `log-group:/aws/codebuild/${nagRef(project)}:*`,
       "CodeBuild's default log group grant covers the log streams of this one project.",
     )
     acknowledge(
       `Resource::arn:<AWS::Partition>:codebuild:<AWS::Region>:<AWS::AccountId>:report-group/${nagRef(project)}-*`,
-      "CodeBuild names a project's report groups after the project, so the wildcard reaches only this project's reports.",
+      "CodeBuild names a project's report groups after the project, " +
+        "so the wildcard reaches only this project's reports.",
     )
     Validations.of(project).acknowledge({
       id: 'AwsSolutions-CB4',
       reason:
-        'The build produces no artifacts (it uploads to the site bucket, which S3 encrypts), so a customer managed key would protect nothing and cost a monthly fee.',
+        'The build produces no artifacts (it uploads to the site bucket, which S3 encrypts), ' +
+        'so a customer managed key would protect nothing and cost a monthly fee.',
     })
     return project
   }

@@ -22,7 +22,10 @@ export interface SiteStackProps extends StackProps {
 export class SiteStack extends Stack {
   readonly bucket: s3.Bucket
   readonly distribution: cloudfront.Distribution
-  /** What publishing needs here, defined beside what it touches: list, write and delete objects, invalidate the cache. */
+  /**
+   * What publishing needs here, defined beside what it touches: list, write and delete objects,
+   * invalidate the cache.
+   */
   readonly publisherPolicy: iam.ManagedPolicy
   /** The site's public address, `https://…`, without a trailing slash. */
   readonly siteUrl: string
@@ -186,7 +189,8 @@ export class SiteStack extends Stack {
     Validations.of(policy).acknowledge({
       id: `AwsSolutions-IAM5[Resource::${nagRef(this.bucket, 'Arn')}/*]`,
       reason:
-        'Publishing writes and deletes whichever pages changed, so it needs every object key, but only in the site bucket.',
+        'Publishing writes and deletes whichever pages changed, ' +
+        'so it needs every object key, but only in the site bucket.',
     })
     return policy
   }
@@ -199,16 +203,19 @@ export class SiteStack extends Stack {
     )
     acknowledge(
       'AwsSolutions-CFR2',
-      'The origin is a private bucket of static files with no forms, logins or server code to attack, so a web ACL (from about $6 a month) would protect nothing that Shield Standard does not already cover.',
+      'The origin is a private bucket of static files with no forms, logins or server code to attack, ' +
+        'so a web ACL (from about $6 a month) would protect nothing that Shield Standard does not already cover.',
     )
     acknowledge(
       'AwsSolutions-CFR3',
-      "Readers are not logged: CloudFront access logs would store every reader's IP address, which a public agenda has no need for (GDPR data minimisation), and CloudWatch metrics cover operations.",
+      "Readers are not logged: CloudFront access logs would store every reader's IP address, " +
+        'which a public agenda has no need for (GDPR data minimisation), and CloudWatch metrics cover operations.',
     )
     if (!config.siteDomain) {
       acknowledge(
         'AwsSolutions-CFR4',
-        'Without a custom domain CloudFront serves *.cloudfront.net with its default certificate, whose minimum TLS version cannot be set; configuring siteDomain and certificateArn enforces TLSv1.2_2021.',
+        'Without a custom domain CloudFront serves *.cloudfront.net with its default certificate, ' +
+          'whose minimum TLS version cannot be set; configuring siteDomain and certificateArn enforces TLSv1.2_2021.',
       )
     }
   }
@@ -223,7 +230,10 @@ const privateBucket: s3.BucketProps = {
   objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
 }
 
-/** A viewer-request function (cloudfront-js-2.0): `/week/2015-W12` and `/week/2015-W12/` → `/week/2015-W12/index.html`. */
+/**
+ * A viewer-request function (cloudfront-js-2.0): `/week/2015-W12` and `/week/2015-W12/`
+ * → `/week/2015-W12/index.html`.
+ */
 export const INDEX_PAGES_FUNCTION = `function handler(event) {
   var request = event.request;
   var uri = request.uri;
