@@ -26,7 +26,8 @@ const PUBLIC_PATHS = new Set([adminPath('/sign-in'), adminPath('/admin.css')])
 
 /** No script, no inline style, no framing, forms only to ourselves. */
 const CSP =
-  "default-src 'none'; style-src 'self'; img-src 'self' https: data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+  "default-src 'none'; style-src 'self'; img-src 'self' https: data:; " +
+  "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
 const headers: MiddlewareHandler<AdminEnv> = async (c, next) => {
   await next()

@@ -43,7 +43,10 @@ export interface LastChoices {
   themes?: string[]
 }
 
-/** A new entry's form: today, now (to the quarter hour), public, status left to the rule, with the kind and themes used last. */
+/**
+ * A new entry's form: today, now (to the quarter hour), public, status left to the rule, with
+ * the kind and themes used last.
+ */
 export function newEntryValues(now: Date, zone: string, last: LastChoices = {}): FormValues {
   const { date, time } = zonedParts(now, zone)
   const minutes = Number(time.slice(3, 5))

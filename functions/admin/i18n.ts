@@ -30,7 +30,9 @@ const nl = {
     title: 'Aanmelden',
     token: 'Eigenaarstoken',
     submit: 'Aanmelden',
-    hint: 'Het token dat npm start toont, of een token dat je met „journal token create” maakte. Je blijft 12 uur aangemeld.',
+    hint:
+      'Het token dat npm start toont, of een token dat je met ' +
+      '„journal token create” maakte. Je blijft 12 uur aangemeld.',
     wrong:
       'Dit token klopt niet, is ingetrokken of hoort bij een ander journaal. Controleer het en probeer het opnieuw.',
     expired: 'Meld je aan om verder te gaan (je sessie is verlopen of je was nog niet aangemeld).',
@@ -38,7 +40,10 @@ const nl = {
   },
   csrf: {
     title: 'Formulier geweigerd',
-    body: 'Dit formulier kwam binnen zonder geldige beveiligingscode (CSRF-token). Dat gebeurt als de pagina erg lang openstond, als je intussen opnieuw bent aangemeld, of als een andere website het formulier probeerde te versturen. Er is niets opgeslagen.',
+    body:
+      'Dit formulier kwam binnen zonder geldige beveiligingscode (CSRF-token). Dat gebeurt ' +
+      'als de pagina erg lang openstond, als je intussen opnieuw bent aangemeld, of als ' +
+      'een andere website het formulier probeerde te versturen. Er is niets opgeslagen.',
     again: 'Open de pagina opnieuw en probeer het nog eens',
   },
   error: {
@@ -145,7 +150,9 @@ const nl = {
   import: {
     title: 'Agenda importeren',
     intro:
-      'Importeer een .ics-bestand uit Outlook, Google Agenda of Apple Agenda. Elke afspraak komt privé binnen; daarna kies je wat openbaar wordt. Opnieuw importeren werkt bestaande afspraken bij in plaats van ze te verdubbelen.',
+      'Importeer een .ics-bestand uit Outlook, Google Agenda of Apple Agenda. ' +
+      'Elke afspraak komt privé binnen; daarna kies je wat openbaar wordt. Opnieuw ' +
+      'importeren werkt bestaande afspraken bij in plaats van ze te verdubbelen.',
     file: 'Agendabestand (.ics)',
     from: 'Vanaf',
     to: 'Tot en met',
@@ -155,12 +162,14 @@ const nl = {
     bad: (line: number, reason: string) =>
       `Regel ${line}: ${reason}. Er is niets geïmporteerd; herstel die regel of exporteer de agenda opnieuw.`,
     result: (r: { created: number; updated: number; unchanged: number; outsideRange: number }) =>
-      `Geïmporteerd: ${r.created} nieuw, ${r.updated} bijgewerkt, ${r.unchanged} ongewijzigd, ${r.outsideRange} buiten de periode.`,
+      `Geïmporteerd: ${r.created} nieuw, ${r.updated} bijgewerkt, ` +
+      `${r.unchanged} ongewijzigd, ${r.outsideRange} buiten de periode.`,
   },
   review: {
     title: 'Geïmporteerde afspraken beoordelen',
     intro:
-      'Deze geïmporteerde afspraken zijn nog privé. Kies er een of meer, geef ze een soort, organisatie en thema’s, en maak ze openbaar.',
+      'Deze geïmporteerde afspraken zijn nog privé. Kies er een of meer, ' +
+      'geef ze een soort, organisatie en thema’s, en maak ze openbaar.',
     none: 'Er wachten geen privé geïmporteerde afspraken in deze periode.',
     choose: 'Kies',
     bulk: 'Voor de gekozen afspraken',
@@ -239,7 +248,8 @@ const nl = {
     sessions: 'Aangemeld',
     everywhere: 'Overal afmelden',
     everywhereHint:
-      'Beëindigt elke aanmelding bij dit beheer, op al je apparaten en in elke browser, ook deze. Doe dit als je ergens bent vergeten af te melden of een apparaat kwijt bent.',
+      'Beëindigt elke aanmelding bij dit beheer, op al je apparaten en in elke browser, ook ' +
+      'deze. Doe dit als je ergens bent vergeten af te melden of een apparaat kwijt bent.',
   },
   home: { title: 'Afspraak vastleggen', recent: 'Laatst vastgelegd', all: 'Alle afspraken' },
   fields: {
@@ -297,7 +307,9 @@ const en: Messages = {
   },
   csrf: {
     title: 'Form refused',
-    body: 'This form arrived without a valid security code (CSRF token). That happens when the page was open for very long, when you signed in again meanwhile, or when another website tried to send the form. Nothing was saved.',
+    body:
+      'This form arrived without a valid security code (CSRF token). That happens when the page was open for very ' +
+      'long, when you signed in again meanwhile, or when another website tried to send the form. Nothing was saved.',
     again: 'Open the page again and retry',
   },
   error: {
@@ -400,7 +412,8 @@ const en: Messages = {
   import: {
     title: 'Import a calendar',
     intro:
-      'Import an .ics file from Outlook, Google Calendar or Apple Calendar. Every appointment arrives private; then you choose what becomes public. Importing again updates appointments instead of duplicating them.',
+      'Import an .ics file from Outlook, Google Calendar or Apple Calendar. Every appointment arrives private; ' +
+      'then you choose what becomes public. Importing again updates appointments instead of duplicating them.',
     file: 'Calendar file (.ics)',
     from: 'From',
     to: 'Up to and including',
@@ -410,12 +423,14 @@ const en: Messages = {
     bad: (line: number, reason: string) =>
       `Line ${line}: ${reason}. Nothing was imported; fix that line or export the calendar again.`,
     result: (r: { created: number; updated: number; unchanged: number; outsideRange: number }) =>
-      `Imported: ${r.created} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.outsideRange} outside the period.`,
+      `Imported: ${r.created} new, ${r.updated} updated, ` +
+      `${r.unchanged} unchanged, ${r.outsideRange} outside the period.`,
   },
   review: {
     title: 'Review imported appointments',
     intro:
-      'These imported appointments are still private. Choose one or more, give them a kind, organisation and themes, and make them public.',
+      'These imported appointments are still private. Choose one or more, ' +
+      'give them a kind, organisation and themes, and make them public.',
     none: 'No private imported appointments wait in this period.',
     choose: 'Choose',
     bulk: 'For the chosen appointments',
@@ -494,7 +509,8 @@ const en: Messages = {
     sessions: 'Signed in',
     everywhere: 'Sign out everywhere',
     everywhereHint:
-      'Ends every sign-in to this admin, on all your devices and in every browser, this one included. Do this when you forgot to sign out somewhere or lost a device.',
+      'Ends every sign-in to this admin, on all your devices and in every browser, this ' +
+      'one included. Do this when you forgot to sign out somewhere or lost a device.',
   },
   home: { title: 'Log an appointment', recent: 'Recently logged', all: 'All appointments' },
   fields: {

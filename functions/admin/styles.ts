@@ -1,11 +1,13 @@
 /**
  * The admin's one stylesheet: mobile first (a phone, right after the meeting), large touch
  * targets, visible focus, and colours that pass WCAG AA contrast. Served as a file so the
- * Content-Security-Policy can forbid inline styles and scripts.
+ * Content-Security-Policy can forbid inline styles and scripts. A backslash at the end of a
+ * line continues it: the served stylesheet has no line break there.
  */
 export const ADMIN_CSS = `
 *,*::before,*::after{box-sizing:border-box}
-html{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:100%;line-height:1.5;color:#1a1a1a;background:#fff}
+html{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:100%;\
+line-height:1.5;color:#1a1a1a;background:#fff}
 body{margin:0}
 a{color:#0b4f8a}
 a:hover{color:#063257}
@@ -30,8 +32,10 @@ h2{font-size:1.25rem;margin:1.5rem 0 .5rem}
 label,legend{display:block;font-weight:600;margin-bottom:.25rem}
 fieldset{border:1px solid #8a8a8a;border-radius:4px;padding:.5rem .75rem .75rem;margin:0 0 1rem}
 legend{padding:0 .25rem}
-input[type=text],input[type=date],input[type=time],input[type=datetime-local],input[type=password],input[type=url],input[type=file],select,textarea{
-  display:block;width:100%;font:inherit;padding:.55rem .6rem;border:2px solid #5c5c5c;border-radius:4px;background:#fff;color:#1a1a1a;min-height:2.75rem}
+input[type=text],input[type=date],input[type=time],input[type=datetime-local],\
+input[type=password],input[type=url],input[type=file],select,textarea{
+  display:block;width:100%;font:inherit;padding:.55rem .6rem;border:2px solid #5c5c5c;border-radius:4px;\
+background:#fff;color:#1a1a1a;min-height:2.75rem}
 textarea{min-height:6rem}
 .has-error input,.has-error select,.has-error textarea{border-color:#b00020}
 .hint{margin:0 0 .35rem;color:#4a4a4a;font-size:.95rem}
@@ -42,7 +46,8 @@ textarea{min-height:6rem}
 .choice .hint{flex-basis:100%;margin-left:1.9rem}
 .row{display:grid;gap:0 .75rem;grid-template-columns:1fr}
 @media (min-width:36rem){.row{grid-template-columns:repeat(auto-fit,minmax(10rem,1fr))}}
-button,.button{display:inline-block;font:inherit;font-weight:600;padding:.6rem 1.1rem;min-height:2.75rem;border-radius:4px;border:2px solid #0b3d66;background:#0b3d66;color:#fff;cursor:pointer;text-decoration:none}
+button,.button{display:inline-block;font:inherit;font-weight:600;padding:.6rem 1.1rem;min-height:2.75rem;\
+border-radius:4px;border:2px solid #0b3d66;background:#0b3d66;color:#fff;cursor:pointer;text-decoration:none}
 button.secondary,.button.secondary{background:#fff;color:#0b3d66}
 button.danger{background:#a3001b;border-color:#a3001b}
 button.link{background:none;border:0;padding:.35rem 0;min-height:0;text-decoration:underline;font-weight:400}
@@ -51,8 +56,10 @@ button.link{background:none;border:0;padding:.35rem 0;min-height:0;text-decorati
 .error-summary h2{margin-top:.25rem}
 .nudge{border-left:6px solid #b35900;background:#fff4e5;padding:.5rem 1rem;margin:0 0 1rem}
 .flash{border-left:6px solid #1d6b35;background:#e8f5ec;padding:.5rem 1rem}
-.secret{font-family:ui-monospace,monospace;font-size:1.05rem;word-break:break-all;background:#f3f3f3;padding:.75rem;border:1px solid #8a8a8a}
-.badge{display:inline-block;font-size:.85rem;font-weight:600;padding:.05rem .45rem;border-radius:3px;border:1px solid currentColor;white-space:nowrap}
+.secret{font-family:ui-monospace,monospace;font-size:1.05rem;word-break:break-all;background:#f3f3f3;\
+padding:.75rem;border:1px solid #8a8a8a}
+.badge{display:inline-block;font-size:.85rem;font-weight:600;padding:.05rem .45rem;border-radius:3px;\
+border:1px solid currentColor;white-space:nowrap}
 .badge-public{color:#14532d;background:#e3f4e8}
 .badge-restricted{color:#5c4400;background:#fff3c4}
 .badge-private{color:#7a1610;background:#fde6e4}

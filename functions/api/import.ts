@@ -48,7 +48,8 @@ async function readCalendarOrProblem(
     if (!(error instanceof IcsError)) throw error
     throw problem(
       400,
-      `The calendar file cannot be imported: line ${error.line}: ${error.reason}. Nothing was imported; fix that line or export the calendar again.`,
+      `The calendar file cannot be imported: line ${error.line}: ${error.reason}. ` +
+        'Nothing was imported; fix that line or export the calendar again.',
       {
         errors: [{ field: `line ${error.line}`, reason: error.reason }],
       },

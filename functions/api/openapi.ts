@@ -39,7 +39,8 @@ const idempotencyKey = {
   required: false,
   schema: { type: 'string', maxLength: 255 },
   description:
-    'Retrying with the same key returns the first response and creates nothing new; the same key with another body answers 422.',
+    'Retrying with the same key returns the first response and creates nothing new; ' +
+    'the same key with another body answers 422.',
 }
 const changeReason = {
   name: 'X-Change-Reason',
@@ -57,7 +58,10 @@ const queryParams = (s: z.ZodMiniType) =>
   }))
 const pathParam = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } })
 /** What every paged list promises; MAX_ITEMS_READ bounds the work of one request. */
-const PAGING = `One request reads at most ${MAX_ITEMS_READ} items: fewer items than limit with a cursor means keep going; only an answer without cursor is the end. A cursor works only with the listing (range, order) that gave it out; another answers 400, start again without cursor.`
+const PAGING =
+  `One request reads at most ${MAX_ITEMS_READ} items: fewer items than limit with a cursor ` +
+  'means keep going; only an answer without cursor is the end. A cursor works only with the ' +
+  'listing (range, order) that gave it out; another answers 400, start again without cursor.'
 const errors = {
   400: problemResponse('Invalid input: `errors` names each field and the reason'),
   401: problemResponse('Missing or invalid owner token'),
@@ -135,7 +139,9 @@ export function openApiDocument() {
       '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
       '/api/entries': {
         get: {
-          summary: `Agenda entries in a date range (days in the time zone of the profile), newest first unless order=asc; paged by cursor. ${PAGING} With the owner token: all entries, unprojected.`,
+          summary:
+            'Agenda entries in a date range (days in the time zone of the profile), newest first unless ' +
+            `order=asc; paged by cursor. ${PAGING} With the owner token: all entries, unprojected.`,
           parameters: queryParams(entryListQuerySchema),
           responses: { 200: { description: '{ items, cursor? }' }, ...errors },
         },
@@ -226,14 +232,16 @@ export function openApiDocument() {
         },
         post: {
           summary:
-            'Generate or regenerate the digest of a week (idempotent). Body optional: intro and status keep their stored values when left out; a new digest is a draft unless status says otherwise.',
+            'Generate or regenerate the digest of a week (idempotent). Body optional: intro and status ' +
+            'keep their stored values when left out; a new digest is a draft unless status says otherwise.',
           ...owner,
           parameters: [pathParam('week')],
           requestBody: { required: false, content: { 'application/json': { schema: schema(digestRequestSchema) } } },
           responses: {
             200: {
               description:
-                '{ week, outcome: updated | unchanged | removed | empty, digest | null, detail? }: a week without public entries gets no digest',
+                '{ week, outcome: updated | unchanged | removed | empty, digest | null, detail? }: ' +
+                'a week without public entries gets no digest',
             },
             201: { description: '{ week, outcome: created, digest }' },
             ...errors,
@@ -252,7 +260,10 @@ export function openApiDocument() {
       '/api/import/ics': {
         post: {
           summary:
-            'Import a calendar export (.ics from Outlook, Google or Apple): repeats expanded within from..to (default a year back and ahead), every new entry private, a re-import updates by UID. A bad file is refused whole (400 names the line). Accept: application/x-ndjson streams progress lines, then a result line.',
+            'Import a calendar export (.ics from Outlook, Google or Apple): repeats expanded ' +
+            'within from..to (default a year back and ahead), every new entry private, ' +
+            'a re-import updates by UID. A bad file is refused whole (400 names the line). ' +
+            'Accept: application/x-ndjson streams progress lines, then a result line.',
           ...owner,
           parameters: [...queryParams(importQuerySchema)],
           requestBody: { required: true, content: { 'text/calendar': { schema: { type: 'string' } } } },

@@ -65,7 +65,8 @@ function toProblem(error: unknown): Problem {
   if (error instanceof VersionConflictError)
     return problem(
       412,
-      'This item was changed since you read it. Fetch it again (GET), reapply your change and send the new ETag in If-Match.',
+      'This item was changed since you read it. ' +
+        'Fetch it again (GET), reapply your change and send the new ETag in If-Match.',
     )
   if (error instanceof AlreadyExistsError) return problem(409, error.message)
   if (error instanceof HTTPException)

@@ -34,8 +34,9 @@ export async function issueToken(
 }
 
 /**
- * Revokes one of the person's tokens by id, ending the admin sessions opened with it. The last token that still works is kept: without
- * it nobody could sign in to the admin or use the API any more.
+ * Revokes one of the person's tokens by id, ending the admin sessions opened with it. The last
+ * token that still works is kept: without it nobody could sign in to the admin or use the API
+ * any more.
  */
 export async function revokeTokenById(db: Db, person: string, id: string, now: Date): Promise<Token> {
   const all = await listTokens(db, person)

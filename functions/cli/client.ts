@@ -65,7 +65,8 @@ export function apiClient(io: Io) {
       })
     } catch {
       throw new CommandError(
-        `Cannot reach the journal API at ${base}. Start it with \`npm start\`, or set JOURNAL_API_URL to where it runs.`,
+        `Cannot reach the journal API at ${base}. ` +
+          'Start it with `npm start`, or set JOURNAL_API_URL to where it runs.',
       )
     }
   }
@@ -76,7 +77,8 @@ export function apiClient(io: Io) {
       return new CommandError(
         `${problem.detail ?? 'The API refused the token.'}\n${
           token
-            ? 'Check JOURNAL_TOKEN: it must be a working owner token (create one with `journal token create` while signed in with another, or use the one `npm start` prints).'
+            ? 'Check JOURNAL_TOKEN: it must be a working owner token (create one with `journal token create` ' +
+              'while signed in with another, or use the one `npm start` prints).'
             : 'No owner token found: set JOURNAL_TOKEN, or run `npm start` once so .journal/owner-token exists.'
         }`,
       )

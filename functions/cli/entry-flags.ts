@@ -20,7 +20,8 @@ export const ENTRY_FLAGS = {
   notes: { type: 'string' },
 } as const
 
-export const ENTRY_FLAGS_HELP = `  --title TEXT            what it was about ("Advies over zelfsturende teams", not just "Overleg")
+export const ENTRY_FLAGS_HELP = `\
+  --title TEXT            what it was about ("Advies over zelfsturende teams", not just "Overleg")
   --start WHEN            2015-03-16T10:00, or 10:00 for today, or 2015-03-16 with --all-day
   --end WHEN              11:30 (same day as the start) or 2015-03-16T11:30
   --all-day               a whole day (or days: --start 2015-03-25 --end 2015-03-26)
@@ -49,7 +50,8 @@ function counterpart(value: string) {
   const [name, type] = at === -1 ? [value, ''] : [value.slice(0, at).trim(), value.slice(at + 1).trim()]
   if (!name || !(COUNTERPART_TYPES as readonly string[]).includes(type)) {
     throw new UsageError(
-      `--with "${value}" must be "NAME:TYPE", e.g. --with "Gemeente Enschede:gemeente". TYPE is one of: ${COUNTERPART_TYPES.join(', ')}.`,
+      `--with "${value}" must be "NAME:TYPE", e.g. --with "Gemeente Enschede:gemeente". ` +
+        `TYPE is one of: ${COUNTERPART_TYPES.join(', ')}.`,
     )
   }
   return { name, type }

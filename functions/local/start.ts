@@ -69,9 +69,11 @@ async function main() {
     )
   } catch (error) {
     const e = error as NodeJS.ErrnoException
-    console.error(
-      `\n${e.code === 'EADDRINUSE' ? `Port ${settings.apiPort} is in use: stop what runs there or set JOURNAL_API_PORT to another port.` : e.message}`,
-    )
+    const message =
+      e.code === 'EADDRINUSE'
+        ? `Port ${settings.apiPort} is in use: stop what runs there or set JOURNAL_API_PORT to another port.`
+        : e.message
+    console.error(`\n${message}`)
     await shutdown(1)
   }
 }

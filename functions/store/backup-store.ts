@@ -51,7 +51,8 @@ export async function writeStoredItems(
     for (let attempt = 0; pending.length > 0; attempt++) {
       if (attempt > 8)
         throw new Error(
-          'DynamoDB kept refusing part of the restore; the journal now holds a partial restore. Empty it and run the restore again.',
+          'DynamoDB kept refusing part of the restore; the journal now holds a partial restore. ' +
+            'Empty it and run the restore again.',
         )
       if (attempt > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt))
       const out = await db.client.send(new BatchWriteItemCommand({ RequestItems: { [db.table]: pending } }))

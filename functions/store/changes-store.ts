@@ -14,7 +14,8 @@ export type ChangedItem = {
   position: string
 }
 
-// everything of a person (items and their revisions) changed after `since` (ISO instant), oldest first: exports, snapshots
+// everything of a person (items and their revisions) changed after `since` (ISO instant), oldest
+// first: exports, snapshots
 export async function listChangedSince(db: Db, person: string, since = '0'): Promise<ChangedItem[]> {
   return queryAll<ChangedItem>(
     db,

@@ -96,7 +96,8 @@ export function encodeCursor(key: Item, scope: CursorScope): string {
 }
 
 export const BAD_CURSOR =
-  'This cursor is not one this listing gave out (it belongs to another query, or was changed): start again without cursor.'
+  'This cursor is not one this listing gave out (it belongs to another query, or was changed): ' +
+  'start again without cursor.'
 
 export class BadCursorError extends Error {
   override name = 'BadCursorError'

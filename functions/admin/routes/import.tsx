@@ -224,10 +224,11 @@ export const importPages = new Hono<AdminEnv>()
         unchanged: result.unchanged,
         outside: result.outsideRange,
       }
-      return seeOther(
-        c,
-        `${adminPath('/import/review')}?${new URLSearchParams({ ...range, ...Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, String(v)])) })}`,
-      )
+      const query = new URLSearchParams({
+        ...range,
+        ...Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, String(v)])),
+      })
+      return seeOther(c, `${adminPath('/import/review')}?${query}`)
     } catch (error) {
       if (error instanceof IcsError)
         return importPage(c, values, { calendar: t.import.bad(error.line, error.reason) }, 400)

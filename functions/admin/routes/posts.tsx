@@ -194,7 +194,10 @@ export const postPages = new Hono<AdminEnv>()
               <li>
                 <a href={adminPath(`/posts/${p.slug}`)}>{p.title}</a>{' '}
                 <span class={`badge badge-${p.status}`}>{t.posts.statuses[p.status]}</span>
-                <span class="when">{`${t.posts.kinds[p.kind]}${p.publishedAt ? ` · ${formatInstant(p.publishedAt, c.get('lang'), zone)}` : ''}`}</span>
+                <span class="when">
+                  {t.posts.kinds[p.kind] +
+                    (p.publishedAt ? ` · ${formatInstant(p.publishedAt, c.get('lang'), zone)}` : '')}
+                </span>
               </li>
             ))}
           </ul>

@@ -77,7 +77,8 @@ export const History: FC<{ revisions: readonly Revision[]; lang: Lang; t: Messag
       const fields = changedFields(r.before as object | undefined, r.after as object)
       return (
         <li>
-          {`v${r.version} · ${formatInstant(r.at, lang, timeZone)} · ${t.entry.actions[r.action] ?? r.action} ${t.entry.by} ${r.by}`}
+          {`v${r.version} · ${formatInstant(r.at, lang, timeZone)} · ` +
+            `${t.entry.actions[r.action] ?? r.action} ${t.entry.by} ${r.by}`}
           {r.reason && ` · “${r.reason}”`}
           {r.action === 'update' && fields.length > 0 && (
             <span class="muted">{` · ${t.entry.changed}: ${fields

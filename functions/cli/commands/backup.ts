@@ -30,7 +30,8 @@ async function withStore<T>(io: Io, run: (store: ReturnType<typeof storeOf>) => 
     const code = (error as NodeJS.ErrnoException).code ?? (error as { cause?: NodeJS.ErrnoException }).cause?.code
     if (code === 'ECONNREFUSED' || (error as Error).name === 'TimeoutError') {
       throw new CommandError(
-        `Cannot reach DynamoDB at ${store.where}. Start the journal with \`npm start\`, or set JOURNAL_DYNAMODB_ENDPOINT (JOURNAL_USE_AWS=1 for the AWS table).`,
+        `Cannot reach DynamoDB at ${store.where}. Start the journal with \`npm start\`, ` +
+          'or set JOURNAL_DYNAMODB_ENDPOINT (JOURNAL_USE_AWS=1 for the AWS table).',
       )
     }
     throw new CommandError((error as Error).message)

@@ -78,9 +78,9 @@ Options:
     try {
       source = readFileSync(file, 'utf8')
     } catch (error) {
-      throw new UsageError(
-        `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (error as Error).message}.`,
-      )
+      const reason =
+        (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (error as Error).message
+      throw new UsageError(`Cannot read ${file}: ${reason}.`)
     }
     const query = new URLSearchParams()
     if (values.from) query.set('from', values.from)
@@ -106,7 +106,8 @@ Options:
         if (values.json) return printJson(io, result)
         const verb = result.dryRun ? 'Would import' : 'Imported'
         io.out(
-          `${verb} ${file} (${result.range.from} to ${result.range.to}): ${result.created} new, ${result.updated} updated, ${result.unchanged} unchanged, ${result.outsideRange} outside the period.`,
+          `${verb} ${file} (${result.range.from} to ${result.range.to}): ${result.created} new, ` +
+            `${result.updated} updated, ${result.unchanged} unchanged, ${result.outsideRange} outside the period.`,
         )
         if (!result.dryRun && result.created > 0)
           io.out('New appointments are private: review and publish them at /admin/import/review.')
@@ -114,7 +115,8 @@ Options:
       }
     }
     throw new CommandError(
-      'The import ended without a result: the connection broke. Run the same import again; it continues where it stopped.',
+      'The import ended without a result: the connection broke. ' +
+        'Run the same import again; it continues where it stopped.',
     )
   },
 }

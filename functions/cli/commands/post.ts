@@ -41,9 +41,9 @@ A post that exists is updated (its history keeps the change); a new one is creat
       raw = postFromMarkdown(readFileSync(file, 'utf8'))
     } catch (error) {
       if (error instanceof ValidationError) throw new UsageError(`${file}: ${error.message}`)
-      throw new UsageError(
-        `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (error as Error).message}.`,
-      )
+      const reason =
+        (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (error as Error).message
+      throw new UsageError(`Cannot read ${file}: ${reason}.`)
     }
     const { slug = slugify(basename(file).replace(/\.(md|markdown)$/i, '')), ...content } = raw as {
       slug?: string
@@ -73,8 +73,7 @@ A post that exists is updated (its history keeps the change); a new one is creat
       throw await api.refusal(existing)
     }
     if (values.json) return printJson(io, answer)
-    io.out(
-      `${answer.version === 1 ? 'Created' : 'Updated'} post ${answer.slug} (${answer.status}, version ${answer.version}): ${answer.title}`,
-    )
+    const verb = answer.version === 1 ? 'Created' : 'Updated'
+    io.out(`${verb} post ${answer.slug} (${answer.status}, version ${answer.version}): ${answer.title}`)
   },
 }

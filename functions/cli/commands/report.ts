@@ -7,7 +7,17 @@ import { options, printJson, UsageError, type Command } from '../io.js'
 function withFrontMatter(markdown: string, from: string, to: string): string {
   const title = /^# (.+)\n/.exec(markdown)?.[1] ?? `Jaarverslag ${from.slice(0, 4)}–${to.slice(0, 4)}`
   const body = markdown.replace(/^# .+\n+/, '')
-  return `---\nslug: ${slugify(title)}\ntitle: "${title}"\nkind: annual-report\nperiodFrom: ${from}\nperiodTo: ${to}\nstatus: draft\n---\n${body}`
+  return [
+    '---',
+    `slug: ${slugify(title)}`,
+    `title: "${title}"`,
+    'kind: annual-report',
+    `periodFrom: ${from}`,
+    `periodTo: ${to}`,
+    'status: draft',
+    '---',
+    body,
+  ].join('\n')
 }
 
 export const report: Command = {

@@ -34,10 +34,10 @@ Use a token with JOURNAL_TOKEN=… or to sign in at /admin.`,
     } else if (action === 'list') {
       const { body } = await api.call<{ items: TokenView[] }>('/api/tokens')
       if (values.json) return printJson(io, body.items)
-      for (const t of body.items)
-        io.out(
-          `${t.id}  ${t.createdAt.slice(0, 10)}  ${t.revokedAt ? `revoked ${t.revokedAt.slice(0, 10)}` : 'active '}  ${t.label}`,
-        )
+      for (const t of body.items) {
+        const state = t.revokedAt ? `revoked ${t.revokedAt.slice(0, 10)}` : 'active '
+        io.out(`${t.id}  ${t.createdAt.slice(0, 10)}  ${state}  ${t.label}`)
+      }
     } else if (action === 'revoke') {
       if (!id) throw new UsageError('Which token? journal token revoke tok-… (journal token list shows the ids).')
       const { body } = await api.call<TokenView>(`/api/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' })

@@ -58,7 +58,8 @@ export function parseBackup(text: string, person: string): Backup {
     throw refuse(`is not an Open Agenda Journal backup (format "${String(backup?.format)}").`)
   if (backup.version !== BACKUP_VERSION)
     throw refuse(
-      `has version ${String(backup.version)}; this journal reads version ${BACKUP_VERSION}. Use the journal version that wrote it.`,
+      `has version ${String(backup.version)}; this journal reads ` +
+        `version ${BACKUP_VERSION}. Use the journal version that wrote it.`,
     )
   if (!Array.isArray(backup.items) || backup.items.length !== backup.itemCount)
     throw refuse(`should hold ${backup.itemCount} items but holds ${backup.items?.length ?? 0}: it is truncated.`)

@@ -8,8 +8,13 @@
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g
 /** What an XML writer drops besides: the two non-characters XML 1.0 excludes and halves of a surrogate pair. */
-const NOT_XML =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+const NOT_XML_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/
+const LONE_HIGH_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])/
+const LONE_LOW_SURROGATE = /(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+const NOT_XML = new RegExp(
+  `${NOT_XML_CHARACTER.source}|${LONE_HIGH_SURROGATE.source}|${LONE_LOW_SURROGATE.source}`,
+  'g',
+)
 
 /** `U+0001` for the first control character in `value`, or undefined when there is none. */
 export function firstControlCharacter(value: string): string | undefined {

@@ -87,7 +87,9 @@ export function toZonedDateTime(value: string, zone: string): string {
   const { date, time, offsetMinutes } = zonedParts(at, zone)
   const sign = offsetMinutes < 0 ? '-' : '+'
   const abs = Math.abs(offsetMinutes)
-  return `${date}T${time}:00${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`
+  const hours = String(Math.floor(abs / 60)).padStart(2, '0')
+  const minutes = String(abs % 60).padStart(2, '0')
+  return `${date}T${time}:00${sign}${hours}:${minutes}`
 }
 
 function checkTimes(input: EntryInput, zone: string): FieldError[] {

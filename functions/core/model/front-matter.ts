@@ -30,7 +30,10 @@ export function parseFrontMatter(source: string): { data: Record<string, string>
   return { data, body: text.slice(end + 4).replace(/^\n/, '') }
 }
 
-/** Post content from a Markdown file with front matter (slug, title, kind, periodFrom/periodTo, status, publishedAt). */
+/**
+ * Post content from a Markdown file with front matter (slug, title, kind, periodFrom/periodTo,
+ * status, publishedAt).
+ */
 export function postFromMarkdown(source: string): Record<string, unknown> {
   const { data, body } = parseFrontMatter(source)
   const { periodFrom, periodTo, ...rest } = data

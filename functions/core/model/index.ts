@@ -1,4 +1,7 @@
-/** The journal's things as stored: entries, posts, profile, tokens and revisions, their vocabulary and their input schemas. */
+/**
+ * The journal's things as stored: entries, posts, profile, tokens and revisions, their
+ * vocabulary and their input schemas.
+ */
 export * from './backup-format.js'
 export * from './control-characters.js'
 export * from './entry-authoring.js'

@@ -102,7 +102,8 @@ export function toAtom(feed: Feed): string {
     `<link rel="self" type="application/atom+xml" href="${xml(feed.urls.atom)}"/>`,
     `<link rel="alternate" type="text/html" href="${xml(feed.homeUrl)}"/>`,
     feed.author
-      ? `<author><name>${xml(feed.author.name)}</name>${feed.author.url ? `<uri>${xml(feed.author.url)}</uri>` : ''}</author>`
+      ? `<author><name>${xml(feed.author.name)}</name>` +
+        `${feed.author.url ? `<uri>${xml(feed.author.url)}</uri>` : ''}</author>`
       : '',
     '<generator>Open Agenda Journal</generator>',
     ...feed.items.map(entry),

@@ -89,7 +89,8 @@ function agendaItem(entry: SnapshotEntry, snapshot: PublicSnapshot, site: string
   const news = entry.withdrawn ? WORDS[locale].withdrawn : change ? WORDS[locale].changed : undefined
   const facts = [
     when,
-    `${KIND_LABELS[locale][entry.kind]} · ${STATUS_LABELS[locale][entry.status]}${entry.statusNote ? ` (${entry.statusNote})` : ''}`,
+    `${KIND_LABELS[locale][entry.kind]} · ${STATUS_LABELS[locale][entry.status]}` +
+      (entry.statusNote ? ` (${entry.statusNote})` : ''),
     entry.counterparts.length ? entry.counterparts.map((c) => c.name).join(', ') : '',
     entry.location ?? '',
     change ? [change.lines.join('; '), change.reason].filter(Boolean).join(' — ') : '',

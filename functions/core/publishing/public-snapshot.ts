@@ -184,7 +184,8 @@ export function parseSnapshot(text: string): PublicSnapshot {
   const value = JSON.parse(text) as Partial<PublicSnapshot>
   if (value.format !== SNAPSHOT_FORMAT || value.version !== SNAPSHOT_VERSION) {
     throw new Error(
-      `not a public snapshot (format ${SNAPSHOT_FORMAT} version ${SNAPSHOT_VERSION}): got ${String(value.format)} version ${String(value.version)}`,
+      `not a public snapshot (format ${SNAPSHOT_FORMAT} version ${SNAPSHOT_VERSION}): ` +
+        `got ${String(value.format)} version ${String(value.version)}`,
     )
   }
   return value as PublicSnapshot

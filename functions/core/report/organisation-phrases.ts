@@ -33,7 +33,10 @@ export interface OrganisationGroup {
 /**
  * Names organisations grouped by type, in the order given, in one phrase.
  *
- * @example describeOrganisations([{ type: 'gemeente', names: ['Gemeente Enschede', 'Almere'] }, { type: 'provincie', names: ['Provincie Overijssel'] }])
+ * @example describeOrganisations([
+ *   { type: 'gemeente', names: ['Gemeente Enschede', 'Almere'] },
+ *   { type: 'provincie', names: ['Provincie Overijssel'] },
+ * ])
  * // 'de gemeenten Almere en Enschede en de provincie Overijssel'
  */
 export function describeOrganisations(groups: readonly OrganisationGroup[], locale: Locale = 'nl'): string {

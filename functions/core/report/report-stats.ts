@@ -90,7 +90,10 @@ const figure = (entries: readonly PublicEntry[]): Figure => ({
  * Pass the entries up to the period's end: the earlier ones tell which organisations are new.
  * Only the public projection is counted: private entries nowhere, restricted ones as `withheld`.
  *
- * @example reportStats(entries, { from: '2014-07-01', to: '2015-06-30' }, new Date(), { timeZone: 'Europe/Amsterdam', locale: 'nl' }).byKind
+ * @example reportStats(entries, { from: '2014-07-01', to: '2015-06-30' }, new Date(), {
+ *   timeZone: 'Europe/Amsterdam',
+ *   locale: 'nl',
+ * }).byKind
  * // [{ kind: 'lecture', count: 8, entryIds: [...] }, { kind: 'advice', count: 12, entryIds: [...] }]
  */
 export function reportStats(

@@ -18,8 +18,12 @@ public class LoopbackDynamoDbLocal {
     field.setAccessible(true);
     Object jetty = field.get(proxy);
     Object[] connectors = (Object[]) jetty.getClass().getMethod("getConnectors").invoke(jetty);
-    if (connectors.length == 0) throw new IllegalStateException("DynamoDB Local created no connector to bind to 127.0.0.1");
-    for (Object connector : connectors) connector.getClass().getMethod("setHost", String.class).invoke(connector, "127.0.0.1");
+    if (connectors.length == 0) {
+      throw new IllegalStateException("DynamoDB Local created no connector to bind to 127.0.0.1");
+    }
+    for (Object connector : connectors) {
+      connector.getClass().getMethod("setHost", String.class).invoke(connector, "127.0.0.1");
+    }
     proxy.getClass().getMethod("start").invoke(proxy);
   }
 }
