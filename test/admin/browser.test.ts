@@ -158,7 +158,7 @@ describe('the admin in a browser', () => {
     await context.close()
   })
 
-  it('keeps the session in an HttpOnly, SameSite=Strict cookie for the admin path that expires in 12 hours', async () => {
+  it('keeps the session in an HttpOnly, SameSite=Strict cookie for /admin that expires in 12 hours', async () => {
     const { context, page } = await phone()
     await signIn(page)
     const cookie = (await context.cookies()).find((c) => c.name === 'oaj_session')!

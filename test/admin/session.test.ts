@@ -26,7 +26,7 @@ describe('admin sign-in', () => {
     expect((await admin.get('/admin/sign-in')).headers.get('location')).toBe('/admin')
   })
 
-  it('exchanges the token for an HttpOnly, SameSite=Strict session cookie that expires, without Secure on localhost', async () => {
+  it('exchanges the token for an expiring HttpOnly, SameSite=Strict cookie, without Secure on localhost', async () => {
     const admin = await adminTest()
     const res = await admin.signIn()
     const cookie = cookieLine(res, 'oaj_session')

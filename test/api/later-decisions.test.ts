@@ -71,7 +71,7 @@ describe('a counterpart re-typed as a private individual after publication', () 
 })
 
 describe('digest counts', () => {
-  it('count the week as it is now: an entry restricted after publication moves from the items to the withheld count', async () => {
+  it('count the week as it is now: an entry restricted after publication moves from items to withheld', async () => {
     const api = await journalWithPublishedDigest()
     expect(await (await api.get('/api/digests/2015-W14')).json()).toMatchObject({ moreCount: 0, withheldCount: 0 })
     const second = await api.send('POST', '/api/entries', entryInput({ start: '2015-04-01T10:00', end: undefined }))

@@ -133,7 +133,7 @@ describe('the work one listing request may do', () => {
     )
   }, 180_000)
 
-  it('reads at most MAX_ITEMS_READ items for a filter that matches nothing, and hands back a cursor to keep going', async () => {
+  it('reads at most MAX_ITEMS_READ items for a filter matching nothing, and returns a cursor to go on', async () => {
     const reads = countReads(api.db)
     const first = await (await api.get('/api/entries?limit=1&counterpart=nergens')).json()
     expect(first.items).toEqual([])

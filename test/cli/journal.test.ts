@@ -140,7 +140,7 @@ describe('journal add, list, edit, withdraw', () => {
     expect((await api(`/api/entries/${entry.id}`)).withdrawn).toMatchObject({ reason: 'dubbel ingevoerd' })
   }, 120_000)
 
-  it('logs an appointment still to come as planned and one that started as held, unless --status says otherwise', async () => {
+  it('logs an appointment to come as planned, one that started as held, unless --status says otherwise', async () => {
     const add = async (...args: string[]) =>
       JSON.parse((await journal(['add', '--title', 'Advies over zelfsturende teams', '--json', ...args])).stdout).status
     expect(await add('--start', '2099-03-16T10:00')).toBe('planned')

@@ -29,7 +29,7 @@ describe('data stack', () => {
     ).toEqual(local.GlobalSecondaryIndexes)
   })
 
-  it('bills on demand, with point-in-time recovery, deletion protection and encryption under the AWS managed key', () => {
+  it('bills on demand, with point-in-time recovery, deletion protection, encrypted under the AWS managed key', () => {
     data.template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
       BillingMode: 'PAY_PER_REQUEST',
       SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },

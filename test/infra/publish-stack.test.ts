@@ -114,7 +114,7 @@ describe('publish stack: the build', () => {
     ])
   })
 
-  it('installs with npm ci, exports the snapshot from the table, builds with npm run build, and uploads and invalidates only after both succeeded', () => {
+  it('npm ci, exports the snapshot, npm run build, then uploads and invalidates only after both succeeded', () => {
     const spec = buildSpec()
     expect(Object.keys(spec.phases)).toEqual(['install', 'build'])
     expect(spec.phases.install).toMatchObject({
@@ -139,7 +139,7 @@ describe('publish stack: the build', () => {
     expect(commands.at(-1)).toBe(`aws cloudfront create-invalidation --distribution-id "$DISTRIBUTION_ID" --paths '/*'`)
   })
 
-  it('builds from a source archive of only what the build needs: no dependencies, site output, local data or secrets', () => {
+  it('builds from an archive of only what the build needs: no dependencies, site output, local data or secrets', () => {
     expect(project().Source).toMatchObject({ Type: 'S3', Location: expect.anything() })
     const key = JSON.stringify(project().Source.Location).match(/\/([0-9a-f]{64})\.zip/)![1]
     const staged = `${journal().app.outdir}/asset.${key}`

@@ -166,7 +166,7 @@ describe('the CodeBuild adapter', () => {
         answers[command.constructor.name]!(command.input),
     }) as never
 
-  it("reports the project's newest builds, newest first, with status, phase and the exported NEXT_CHANGE_AT", async () => {
+  it("reports the project's newest builds first, with status, phase and the exported NEXT_CHANGE_AT", async () => {
     const builds = codeBuildSiteBuilds(
       client({
         ListBuildsForProjectCommand: (input) => {

@@ -93,7 +93,7 @@ describe('site stack: CloudFront', () => {
     }
   })
 
-  it("sends the security headers: CSP allowing only own scripts and Pagefind's WebAssembly, HSTS, nosniff, DENY framing, referrer policy", () => {
+  it("sends security headers: CSP (own scripts, Pagefind's WebAssembly), HSTS, nosniff, DENY framing, referrer", () => {
     const policyId = distributionConfig().DefaultCacheBehavior.ResponseHeadersPolicyId.Ref as string
     const headers = headersPolicy(policyId).SecurityHeadersConfig
     expect(headers).toEqual({

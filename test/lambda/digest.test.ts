@@ -91,7 +91,7 @@ describe('the weekly digest job', () => {
     expect((await listDigests(db, PERSON)).items.map((d) => d.week)).toEqual(['2016-W01', '2015-W53', '2015-W52'])
   })
 
-  it('selects the same items week by week as it does for one week at a time (first-time counterparts included)', async () => {
+  it('selects the same items week by week as for one week at a time (first-time counterparts included)', async () => {
     // W11 names Gemeente 0–5; W12 has twelve lectures (Gemeente 0–11) and a late meeting with a newcomer.
     const entries = [
       ...Array.from({ length: 6 }, (_, n) => ({

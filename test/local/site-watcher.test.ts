@@ -120,7 +120,7 @@ function buildsUntilShown(
 }
 
 describe('the local site watcher', () => {
-  it('puts every acknowledged change on the site within two builds, whatever the order of writes, slow builds and failures', async () => {
+  it('publishes every acknowledged write within two builds, whatever the order, slow builds or failures', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { maxLength: 40 }), async (steps) => {
         const h = harness()
@@ -149,7 +149,7 @@ describe('the local site watcher', () => {
     )
   })
 
-  it('rebuilds for a change that lands after an export with an earlier timestamp than the newest one exported', async () => {
+  it('rebuilds for a change landing after an export with an earlier timestamp than the newest exported', async () => {
     const h = harness()
     h.store.write('entry-1', h.now())
     void h.watcher.buildNow()

@@ -181,7 +181,7 @@ const seen = ({ version: _v, updatedAt: _u, createdAt: _c, history: _h, ...view 
   JSON.stringify(view)
 
 describe('every public output under random sequences of edits', () => {
-  it('agrees with the one public projection, moves its metadata only with the public view, and leaks nothing', async () => {
+  it('agrees with the one public projection, moves metadata only with the public view, and leaks nothing', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 10 }), async (steps) => {
         const j = await journal()

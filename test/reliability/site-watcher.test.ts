@@ -109,7 +109,7 @@ describe('the local site watcher', () => {
     }
   }, 240_000)
 
-  it('publishes a change that was stamped before the newest change of the last export but committed after it', async () => {
+  it('publishes a change stamped before the newest change of the last export but committed after it', async () => {
     const db = await testDb()
     const dir = mkdtempSync(join(tmpdir(), 'oaj-watcher-late-'))
     await createEntry(db, entry('Eerste afspraak'), { by: 'test' })
@@ -138,7 +138,7 @@ describe('the local site watcher', () => {
     }
   }, 300_000)
 
-  it('sees a profile saved twice in the same millisecond as a change, in the log the watcher reads and in the export', async () => {
+  it('sees a profile saved twice in one millisecond as a change, in the log it reads and in the export', async () => {
     const db = await testDb()
     const profile = {
       person: 'watcher',

@@ -176,7 +176,7 @@ describe('a post or entry full of script', () => {
 })
 
 describe('the search page', () => {
-  it('runs no script from what is indexed, with results shown and every filter open, and shows hostile names as text', async () => {
+  it('runs no script from the index with results and all filters open, and shows hostile names as text', async () => {
     const page = await browser.newPage()
     const dialogs: string[] = []
     page.on('dialog', (d) => {

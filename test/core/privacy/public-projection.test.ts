@@ -208,7 +208,7 @@ describe('public history', () => {
   })
   const revisions = [rev(1, undefined, created), rev(2, created, published), rev(3, published, moved)]
 
-  it('starts the public history when the entry became public, numbered as the public saw it, and shows what changed', () => {
+  it('starts the public history when the entry became public, numbered as the public saw it, with what changed', () => {
     const history = publicEntryHistory(moved, revisions, { now })
     expect(history.map((r) => r.version)).toEqual([1, 2])
     expect(history[1]!.changes).toEqual([
