@@ -116,7 +116,8 @@ describe('describeOrganisations', () => {
     ['nl', 'de gemeenten Almere, Arnhem en Enschede, de provincie Overijssel en de ministeries van AZ, OCW en VWS'],
     [
       'en',
-      'the municipalities of Almere, Arnhem and Enschede, the province of Overijssel and the ministries of AZ, OCW and VWS',
+      'the municipalities of Almere, Arnhem and Enschede, ' +
+        'the province of Overijssel and the ministries of AZ, OCW and VWS',
     ],
   ] as const)("writes seed 004's sentence in %s", (locale, text) => {
     expect(describeOrganisations(seed, locale)).toBe(text)
@@ -151,55 +152,66 @@ describe('describeOrganisations', () => {
 
 describe('draftAnnualReport', () => {
   it('drafts a Dutch report in the structure of seed 004', () => {
-    expect(draftAnnualReport(stats, { locale: 'nl' })).toBe(`# Persoonlijk jaarverslag 2014/2015
-
-<!-- Schrijf hier je eigen inleiding: waarom je dit overzicht maakt en wat deze periode kenmerkte -->
-
-Als ambtenaar word je betaald met publiek geld. Daarom laat ik zien wat ik met dat geld doe: in mijn open agenda en in dit overzicht van 1 juli 2014 tot en met 30 juni 2015.
-
-## Afspraken en contacten
-
-Over deze periode staan 8 openbare afspraken in mijn open agenda: 1 overleg, 1 lezing, 2 adviesgesprekken, 2 interviews, 1 werkbezoek en 1 media-optreden. Daarnaast was er 1 besloten afspraak (gepubliceerd zonder details).
-
-Voor adviesgesprekken, lezingen en werkbezoeken ben ik op bezoek geweest bij de gemeenten Almere, Arnhem en Enschede, de provincie Overijssel en de ministeries van AZ, OCW en VWS.
-
-Andere contacten, per soort organisatie:
-
-- Kennisinstellingen: HAN
-- Bedrijven: KPN en PostNL
-- Media: iBestuur
-- Particulieren: 1 afspraak
-
-Voor het eerst in mijn agenda: de gemeenten Almere en Arnhem, de provincie Overijssel, de ministeries van AZ, OCW en VWS, de kennisinstelling HAN, het bedrijf PostNL en het medium iBestuur.
-
-<!-- Vertel hier welke contacten je het meest bijbleven -->
-
-## Thema's
-
-<!-- Vertel hier wat je met deze thema's deed en wat je ervan leerde -->
-
-- overheidsinnovatie: 3 afspraken
-- zelfsturing: 3 afspraken
-- ambtelijk vakmanschap: 1 afspraak
-
-## In cijfers
-
-- 11 organisaties, waarvan 9 voor het eerst in deze agenda.
-- Drukste maand: september 2014 (2 afspraken).
-- 88% van de openbare afspraken noemt zowel een onderwerp als een gesprekspartner.
-- Een afspraak stond (mediaan) 1 dag na de start in de agenda.
-
-## Terug- en vooruitkijken
-
-${REFLECTION_MARK.nl}
-`)
+    const expected = [
+      '# Persoonlijk jaarverslag 2014/2015',
+      '',
+      '<!-- Schrijf hier je eigen inleiding: waarom je dit overzicht maakt en wat deze periode kenmerkte -->',
+      '',
+      'Als ambtenaar word je betaald met publiek geld. ' +
+        'Daarom laat ik zien wat ik met dat geld doe: in mijn open agenda en in dit overzicht ' +
+        'van 1 juli 2014 tot en met 30 juni 2015.',
+      '',
+      '## Afspraken en contacten',
+      '',
+      'Over deze periode staan 8 openbare afspraken in mijn open agenda: ' +
+        '1 overleg, 1 lezing, 2 adviesgesprekken, 2 interviews, 1 werkbezoek en 1 media-optreden. ' +
+        'Daarnaast was er 1 besloten afspraak (gepubliceerd zonder details).',
+      '',
+      'Voor adviesgesprekken, lezingen en werkbezoeken ben ik op bezoek geweest bij ' +
+        'de gemeenten Almere, Arnhem en Enschede, de provincie Overijssel en de ministeries van AZ, OCW en VWS.',
+      '',
+      'Andere contacten, per soort organisatie:',
+      '',
+      '- Kennisinstellingen: HAN',
+      '- Bedrijven: KPN en PostNL',
+      '- Media: iBestuur',
+      '- Particulieren: 1 afspraak',
+      '',
+      'Voor het eerst in mijn agenda: de gemeenten Almere en Arnhem, de provincie Overijssel, ' +
+        'de ministeries van AZ, OCW en VWS, de kennisinstelling HAN, het bedrijf PostNL en het medium iBestuur.',
+      '',
+      '<!-- Vertel hier welke contacten je het meest bijbleven -->',
+      '',
+      "## Thema's",
+      '',
+      "<!-- Vertel hier wat je met deze thema's deed en wat je ervan leerde -->",
+      '',
+      '- overheidsinnovatie: 3 afspraken',
+      '- zelfsturing: 3 afspraken',
+      '- ambtelijk vakmanschap: 1 afspraak',
+      '',
+      '## In cijfers',
+      '',
+      '- 11 organisaties, waarvan 9 voor het eerst in deze agenda.',
+      '- Drukste maand: september 2014 (2 afspraken).',
+      '- 88% van de openbare afspraken noemt zowel een onderwerp als een gesprekspartner.',
+      '- Een afspraak stond (mediaan) 1 dag na de start in de agenda.',
+      '',
+      '## Terug- en vooruitkijken',
+      '',
+      REFLECTION_MARK.nl,
+      '',
+    ].join('\n')
+    expect(draftAnnualReport(stats, { locale: 'nl' })).toBe(expected)
   })
 
   it("drafts in English when the profile's locale is en", () => {
     const draft = draftAnnualReport(stats, { locale: 'en' })
     expect(draft).toContain('# Personal annual report 2014/2015')
     expect(draft).toContain(
-      'For advisory meetings, lectures and working visits I visited the municipalities of Almere, Arnhem and Enschede, the province of Overijssel and the ministries of AZ, OCW and VWS.',
+      'For advisory meetings, lectures and working visits I visited ' +
+        'the municipalities of Almere, Arnhem and Enschede, ' +
+        'the province of Overijssel and the ministries of AZ, OCW and VWS.',
     )
     expect(draft).toContain('- Private individuals: 1 appointment')
     expect(draft).toContain('There was also 1 confidential appointment (published without details).')
