@@ -84,7 +84,8 @@ describe('log an appointment', () => {
     await admin.submit('/admin', '/admin/entries', logForm())
     const form = await (await admin.get('/admin')).text()
     expect(form).toContain(
-      '<datalist id="known-organisations"><option value="Gemeente Enschede">Gemeente Enschede (gemeente)</option></datalist>',
+      '<datalist id="known-organisations">' +
+        '<option value="Gemeente Enschede">Gemeente Enschede (gemeente)</option></datalist>',
     )
     const res = await admin.submit(
       '/admin',
@@ -165,7 +166,10 @@ describe('edit, withdraw and history', () => {
     expect((await getEntry(admin.db, PERSON, id))!).toMatchObject({ start: '2015-03-16T14:00:00+01:00', version: 2 })
     const html = await (await admin.get(path)).text()
     expect(html).toMatch(
-      /<li>v2 · 16 mrt 2015 13:07 · gewijzigd door tok-[\w-]+ · “verzet op verzoek van de gemeente”<span class="muted"> · gewijzigd: Begin, Einde<\/span><\/li>/,
+      new RegExp(
+        /<li>v2 · 16 mrt 2015 13:07 · gewijzigd door tok-[\w-]+ · “verzet op verzoek van de gemeente”/.source +
+          /<span class="muted"> · gewijzigd: Begin, Einde<\/span><\/li>/.source,
+      ),
     )
   })
 
@@ -181,8 +185,9 @@ describe('edit, withdraw and history', () => {
     expect(res.status).toBe(409)
     const html = await res.text()
     expect(html).toContain('Iemand anders heeft dit intussen gewijzigd')
-    expect(html).toMatch(
-      /<th scope="row">Onderwerp<\/th><td>Advies over zelfsturende teams<\/td><td>Advies over zelfsturing \(door de API\)<\/td>/,
+    expect(html).toContain(
+      '<th scope="row">Onderwerp</th><td>Advies over zelfsturende teams</td>' +
+        '<td>Advies over zelfsturing (door de API)</td>',
     )
     expect(html).toContain('name="location" type="text" value="Hengelo"')
     expect(html).toContain('name="version" value="2"')

@@ -95,7 +95,8 @@ describe('calendar import in the admin', () => {
     const res = await upload(admin, fixture('malformed-date.ics'))
     expect(res.status).toBe(400)
     expect(await res.text()).toContain(
-      'Regel 12: DTSTART &quot;2015-03-17 10:00&quot; is not a date (20150316) or a date and time (20150316T100000, …Z for UTC). Er is niets geïmporteerd',
+      'Regel 12: DTSTART &quot;2015-03-17 10:00&quot; is not a date (20150316) ' +
+        'or a date and time (20150316T100000, …Z for UTC). Er is niets geïmporteerd',
     )
     expect(await allEntries(admin)).toEqual([])
   })

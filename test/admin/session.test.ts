@@ -224,7 +224,8 @@ describe('admin pages', () => {
     await admin.signIn()
     const res = await admin.get('/admin')
     expect(res.headers.get('content-security-policy')).toBe(
-      "default-src 'none'; style-src 'self'; img-src 'self' https: data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+      "default-src 'none'; style-src 'self'; img-src 'self' https: data:; " +
+        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
     )
     expect(res.headers.get('cache-control')).toBe('private, no-store')
     expect(await res.text()).not.toMatch(/<script|style=/)

@@ -86,7 +86,9 @@ describe('POST /api/import/ics', () => {
     const api = await importApi()
     await api.importFile(fixture('apple-calendar.ics'))
     const before = await (await api.get('/api/export', api.auth)).json()
-    const broken = `${fixture('google-calendar.ics').replace(/END:VCALENDAR\r\n$/, '')}BEGIN:VEVENT\r\nUID:x\r\nDTSTART;TZID=Europe/Amsterdam:2015-03-17 10:00\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n`
+    const open = fixture('google-calendar.ics').replace(/END:VCALENDAR\r\n$/, '')
+    const malformed = ['BEGIN:VEVENT', 'UID:x', 'DTSTART;TZID=Europe/Amsterdam:2015-03-17 10:00', 'END:VEVENT']
+    const broken = `${open}${malformed.join('\r\n')}\r\nEND:VCALENDAR\r\n`
     const res = await api.importFile(broken)
     expect(res.status).toBe(400)
     expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/)

@@ -42,10 +42,10 @@ describe.each([
 ])('cdk-nag AwsSolutions, %s', (_, overrides) => {
   it('finds no unacknowledged error or warning', () => {
     const { report } = audit(overrides)
-    const findings = report.violations.map(
-      (v) =>
-        `${v.severity} ${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(', ')}: ${v.description}`,
-    )
+    const findings = report.violations.map((v) => {
+      const at = v.violatingResources.map((r) => r.constructPath).join(', ')
+      return `${v.severity} ${v.ruleName} at ${at}: ${v.description}`
+    })
     expect(findings).toEqual([])
     expect(report.success).toBe(true)
   })

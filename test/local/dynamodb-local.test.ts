@@ -18,7 +18,9 @@ describe('embedded DynamoDB Local', () => {
       [
         ...tsx,
         '-e',
-        "import('./functions/local/dynamodb-local.ts').then((m) => m.assertJava()).catch((e) => { console.error(e.message); process.exit(3) })",
+        "import('./functions/local/dynamodb-local.ts')" +
+          '.then((m) => m.assertJava())' +
+          '.catch((e) => { console.error(e.message); process.exit(3) })',
       ],
       {
         encoding: 'utf8',
@@ -33,7 +35,10 @@ describe('embedded DynamoDB Local', () => {
 
   it('stops the Java process when the process that started it is killed outright', async () => {
     const script =
-      "import('./functions/local/dynamodb-local.ts').then(async (m) => { const db = await m.startDynamoDbLocal(); console.log('JAVA ' + db.pid); setInterval(() => {}, 1000) })"
+      "import('./functions/local/dynamodb-local.ts').then(async (m) => { " +
+      'const db = await m.startDynamoDbLocal(); ' +
+      "console.log('JAVA ' + db.pid); " +
+      'setInterval(() => {}, 1000) })'
     const parent = spawn(process.execPath, [...tsx, '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] })
     const javaPid = await new Promise<number>((resolve, reject) => {
       let out = ''

@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest'
 import { IcsError, readCalendar } from '../../functions/core/calendar/index.js'
 import { renderMarkdown } from '../../functions/core/words/index.js'
 
-/** What must never survive as a real tag in rendered HTML: script, frames, styles, handlers, script URLs. (Escaped text is inert.) */
+/**
+ * What must never survive as a real tag in rendered HTML: script, frames, styles, handlers, script URLs.
+ * (Escaped text is inert.)
+ */
 function activeTags(html: string): string[] {
   // Browsers decode character references inside attributes before they look at a URL's scheme.
   const decoded = (tag: string) =>

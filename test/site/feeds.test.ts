@@ -13,7 +13,8 @@ import { buildFromSnapshot, filesUnder, TEST_SITE_URL, type BuiltSite } from './
  * independent parser, across two builds of the same journal (before and after a change).
  */
 const LONG_TITLE =
-  'Werkbezoek aan de Rijksdienst voor Ondernemend Nederland — ‘zelfsturing’ in de praktijk, één dag met 🚲 en ☕ in Zwolle'
+  'Werkbezoek aan de Rijksdienst voor Ondernemend Nederland — ' +
+  '‘zelfsturing’ in de praktijk, één dag met 🚲 en ☕ in Zwolle'
 let before: BuiltSite
 let after: BuiltSite
 let movedId: string
@@ -69,8 +70,10 @@ afterAll(() => before?.cleanup())
 const read = (site: BuiltSite, file: string) => readFileSync(join(site.dist, file), 'utf8')
 const xml = (site: BuiltSite, file: string) =>
   new XMLParser({ ignoreAttributes: false, cdataPropName: '#cdata' }).parse(read(site, file))
-const RFC_822 =
-  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} (GMT|[+-]\d{4})$/
+const RFC_822 = new RegExp(
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) /.source +
+    /\d{4} \d{2}:\d{2}:\d{2} (GMT|[+-]\d{4})$/.source,
+)
 const RFC_3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
 const absolute = (url: string) => url.startsWith(`${TEST_SITE_URL}/`)
 const text = (v: unknown): string =>

@@ -49,7 +49,8 @@ describe('toAgendaCsv', () => {
     )
     expect(rows(both)).toHaveLength(4)
     expect(rows(both)[1]).toBe(
-      'Anna de Vries,2015-03-16,10:00,,11:30,A,gemeente,Adviesgesprek,Advies,,,Heeft plaatsgevonden,,no,,https://agenda.example.nl/agenda/entry/01HV0000000000000000000001/,01HV0000000000000000000001',
+      'Anna de Vries,2015-03-16,10:00,,11:30,A,gemeente,Adviesgesprek,Advies,,,Heeft plaatsgevonden,,no,,' +
+        'https://agenda.example.nl/agenda/entry/01HV0000000000000000000001/,01HV0000000000000000000001',
     )
   })
 
