@@ -118,7 +118,8 @@ export async function readCalendar(
         if (events.length > MAX_IMPORTED_EVENTS) {
           throw new IcsError(
             vevent.line,
-            `the range ${options.from} to ${options.to} holds more than ${MAX_IMPORTED_EVENTS} appointments: import a shorter range`,
+            `the range ${options.from} to ${options.to} holds more than ${MAX_IMPORTED_EVENTS} appointments: ` +
+              'import a shorter range',
           )
         }
       }
@@ -154,7 +155,8 @@ function withinBudget<T>(vevent: IcsComponent, work: () => T): T {
       vevent.line,
       `the file asks for more than ${error.limit} dates to be worked out, and the appointment "${summary}"` +
         `${rule ? ` (repeating ${rule} from ${prop(vevent, 'DTSTART')?.value})` : ''} went over that. ` +
-        'Export a shorter period from your calendar app, or end that repeat (an end date or a number of times) and import again',
+        'Export a shorter period from your calendar app, ' +
+        'or end that repeat (an end date or a number of times) and import again',
     )
   }
 }

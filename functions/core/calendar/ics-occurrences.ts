@@ -46,7 +46,10 @@ function occurrenceKey(allDay: boolean, date: string, instant?: Date): string {
   return allDay ? date.replaceAll('-', '') : `${instant!.toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`
 }
 
-/** The original start a RECURRENCE-ID event replaces; undefined when that lies outside `window` (nothing to replace there). */
+/**
+ * The original start a RECURRENCE-ID event replaces; undefined when that lies outside `window`
+ * (nothing to replace there).
+ */
 export function recurrenceKey(vevent: IcsComponent, zones: ZoneResolver, window?: DateWindow): string | undefined {
   const property = prop(vevent, 'RECURRENCE-ID')!
   const [value] = dateValues(property)

@@ -187,7 +187,8 @@ export function zoneResolver(calendar: IcsComponent, defaultZone: string, budget
         if (!zone)
           throw new IcsError(
             property.line,
-            `unknown time zone "${tzid}": use an IANA name such as Europe/Amsterdam or a Windows name such as "W. Europe Standard Time", or include its VTIMEZONE`,
+            `unknown time zone "${tzid}": use an IANA name such as Europe/Amsterdam ` +
+              'or a Windows name such as "W. Europe Standard Time", or include its VTIMEZONE',
           )
         cache.set(tzid, zone)
       }

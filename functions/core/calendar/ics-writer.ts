@@ -93,12 +93,13 @@ function description(entry: PublicEntry, { locale, entryUrl }: CalendarOptions):
     calendar: { withWhom },
     withdrawn,
   } = WORDS[locale]
+  const typeNames = COUNTERPART_TYPE_NAMES[locale]
   return [
     KIND_LABELS[locale][entry.kind],
     entry.statusNote,
     entry.withdrawn ? `${withdrawn}: ${entry.withdrawn.reason}` : undefined,
     entry.counterparts.length > 0
-      ? `${withWhom}: ${entry.counterparts.map((c) => `${c.name} (${COUNTERPART_TYPE_NAMES[locale][c.type]})`).join(', ')}`
+      ? `${withWhom}: ${entry.counterparts.map((c) => `${c.name} (${typeNames[c.type]})`).join(', ')}`
       : undefined,
     entry.summary ? markdownToText(entry.summary, 2000) : undefined,
     entryUrl(entry.id),

@@ -61,18 +61,21 @@ describe('calendar import: the work one file may ask', () => {
     expect(result.occurrencesEvaluated).toBeLessThan(10_000)
   })
 
-  it('refuses a file that asks for more work than the budget, naming the appointment that went over and what to do', async () => {
+  it('refuses a file asking more than the budget, naming the appointment that went over and what to do', async () => {
     // A count of days in January since 1780 cannot be skipped by arithmetic: each is stepped through.
     const source = calendar(Array.from({ length: 4 }, (_, i) => since1780(i, 'FREQ=DAILY;BYMONTH=1;COUNT=99999')))
     const error = await readCalendar(source, WINTER).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(IcsError)
     expect((error as IcsError).line).toBe(15) // the third appointment
     expect((error as IcsError).reason).toMatch(
-      /more than 250000 .*"Dagelijks 2" \(repeating FREQ=DAILY;BYMONTH=1;COUNT=99999 from 17800101T100000Z\).*Export a shorter period/,
+      new RegExp(
+        /more than 250000 .*"Dagelijks 2" /.source +
+          /\(repeating FREQ=DAILY;BYMONTH=1;COUNT=99999 from 17800101T100000Z\).*Export a shorter period/.source,
+      ),
     )
   })
 
-  it('reads the largest file the limits allow within the budget, giving the event loop a turn while it works', async () => {
+  it('reads the largest file the limits allow within budget, yielding to the event loop as it works', async () => {
     const source = largestAllowedFile()
     expect(source.length).toBeGreaterThan(MAX_UPLOAD_BYTES - 200)
     let turns = 0
