@@ -1,26 +1,9 @@
 import ICAL from 'ical.js'
 import { describe, expect, it } from 'vitest'
 import { escapeText, fold, toICalendar } from '../../../functions/core/calendar/index.js'
-import type { PublicEntry } from '../../../functions/core/privacy/index.js'
+import { aPublicEntry } from '../../support/public-entries.js'
 
-const entry = (overrides: Partial<PublicEntry> = {}): PublicEntry => ({
-  id: '01HV0000000000000000000001',
-  start: '2015-03-16T10:00:00+01:00',
-  end: '2015-03-16T11:30:00+01:00',
-  allDay: false,
-  timezone: 'Europe/Amsterdam',
-  kind: 'advice',
-  status: 'held',
-  visibility: 'public',
-  title: 'Adviesgesprek zelfsturing',
-  counterparts: [{ name: 'Gemeente Enschede', type: 'gemeente' }],
-  themes: ['zelfsturing'],
-  links: [],
-  createdAt: '2015-03-10T09:00:00.000Z',
-  updatedAt: '2015-03-11T09:00:00.000Z',
-  version: 2,
-  ...overrides,
-})
+const entry = aPublicEntry
 const options = {
   name: 'Open agenda',
   entryUrl: (id: string) => `https://agenda.example.nl/agenda/entry/${id}/`,

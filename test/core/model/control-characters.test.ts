@@ -3,7 +3,7 @@ import { XMLParser } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
 import { toAtom, toRss, type Feed } from '../../../functions/core/publishing/index.js'
 import { readCalendar, toICalendar } from '../../../functions/core/calendar/index.js'
-import type { PublicEntry } from '../../../functions/core/privacy/index.js'
+import { aPublicEntry } from '../../support/public-entries.js'
 
 /** Anything outside XML 1.0's Char production: a document holding one is not XML, whatever a lenient parser says. */
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u
@@ -11,24 +11,12 @@ const TITLE = 'Overleg\u0001 met\u0000 de provincie'
 const STRIPPED = 'Overleg met de provincie'
 
 // An entry that got a control character into the store some other way: the writers must still make valid files.
-const entry: PublicEntry = {
-  id: '01HV0000000000000000000001',
-  start: '2015-03-16T10:00:00+01:00',
-  end: '2015-03-16T11:30:00+01:00',
-  allDay: false,
-  timezone: 'Europe/Amsterdam',
-  kind: 'advice',
-  status: 'held',
-  visibility: 'public',
+const entry = aPublicEntry({
   title: TITLE,
   location: 'Den\u0008 Haag',
   counterparts: [{ name: 'Gemeente\u001B Enschede', type: 'gemeente' }],
   themes: ['water\u000C'],
-  links: [],
-  createdAt: '2015-03-10T09:00:00.000Z',
-  updatedAt: '2015-03-11T09:00:00.000Z',
-  version: 2,
-}
+})
 const feed: Feed = {
   title: 'Open\u0002 agenda',
   description: 'Afspraken',

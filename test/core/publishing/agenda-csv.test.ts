@@ -1,25 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { CSV_COLUMNS, toAgendaCsv } from '../../../functions/core/publishing/index.js'
 import type { PublicEntry } from '../../../functions/core/privacy/index.js'
+import { aPublicEntry } from '../../support/public-entries.js'
 
-const entry = (overrides: Partial<PublicEntry> = {}): PublicEntry => ({
-  id: '01HV0000000000000000000001',
-  start: '2015-03-16T10:00:00+01:00',
-  end: '2015-03-16T11:30:00+01:00',
-  allDay: false,
-  timezone: 'Europe/Amsterdam',
-  kind: 'advice',
-  status: 'held',
-  visibility: 'public',
-  title: 'Adviesgesprek',
-  counterparts: [],
-  themes: [],
-  links: [],
-  createdAt: '2015-03-10T09:00:00Z',
-  updatedAt: '2015-03-10T09:00:00Z',
-  version: 1,
-  ...overrides,
-})
+const entry = (overrides: Partial<PublicEntry> = {}): PublicEntry =>
+  aPublicEntry({
+    title: 'Adviesgesprek',
+    counterparts: [],
+    themes: [],
+    createdAt: '2015-03-10T09:00:00Z',
+    updatedAt: '2015-03-10T09:00:00Z',
+    version: 1,
+    ...overrides,
+  })
 const options = {
   person: 'Anna de Vries',
   site: 'https://agenda.example.nl',
