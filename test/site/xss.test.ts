@@ -186,6 +186,8 @@ describe('the search page', () => {
     await page.goto(`${server.url}/search/`)
     await page.locator('.pagefind-ui__search-input').fill('verslag')
     await page.locator('.pagefind-ui__result').first().waitFor()
+    // Pagefind draws the filter groups after the first results: wait for all four (year, kind, organisation, theme).
+    await page.locator('.pagefind-ui__filter-name').nth(3).waitFor()
     for (const group of await page.locator('.pagefind-ui__filter-name').all()) await group.click()
     for (const a of await page.locator('.pagefind-ui__result a').all()) await a.hover({ timeout: 500 }).catch(() => {})
     const labels = await page.locator('.pagefind-ui__filter-label').allTextContents()
