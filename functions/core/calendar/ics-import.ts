@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto'
+import type ICAL from 'ical.js'
 import { withoutControlCharacters } from '../model/control-characters.js'
 import { addDays, zonedParts } from '../time/dates.js'
 import { normalizeEntryInput, type EntryContent } from '../model/entry.js'
 import { entryZone, occurrencesOf, recurrenceKey, uidOf, type Occurrence } from './ics-occurrences.js'
-import { IcsError, parseIcs, prop, unescapeText, type IcsComponent } from './ics-parse.js'
+import { IcsError, lineOf, parseIcs, textOf, writtenValue } from './ics-parse.js'
 import { zoneResolver, type ZoneResolver } from './ics-time.js'
 import { PLACE_IN_TIME, WorkBudget, WorkBudgetExceeded } from './import-budget.js'
 import { ValidationError } from '../model/validation.js'
@@ -85,17 +86,17 @@ export async function readCalendar(
   budget = new WorkBudget(),
 ): Promise<CalendarImport> {
   // Control characters are dropped, not refused: the file is someone else's, and no text needs them.
-  const calendars = parseIcs(withoutControlCharacters(source))
-  if (!calendars.some((c) => c.name === 'VCALENDAR'))
-    throw new IcsError(1, 'the file holds no BEGIN:VCALENDAR: export the calendar as an .ics (iCalendar) file')
+  const calendars = parseIcs(withoutControlCharacters(source)).filter((c) => c.name === 'vcalendar')
+  const noCalendar = 'the file holds no BEGIN:VCALENDAR: export the calendar as an .ics (iCalendar) file'
+  if (calendars.length === 0) throw new IcsError(1, noCalendar)
   const window = { from: addDays(options.from, -ZONE_MARGIN_DAYS), through: addDays(options.to, ZONE_MARGIN_DAYS) }
   const events: ImportedEvent[] = []
   let outsideRange = 0
-  for (const calendar of calendars.filter((c) => c.name === 'VCALENDAR')) {
-    const zones = zoneResolver(calendar, options.timezone, budget)
-    const vevents = calendar.components.filter((c) => c.name === 'VEVENT')
+  for (const calendar of calendars) {
+    const zones = zoneResolver(calendar, options.timezone, window, budget)
+    const vevents = calendar.getAllSubcomponents('vevent')
     const overridden = new Map<string, Set<string>>()
-    for (const vevent of vevents.filter((v) => prop(v, 'RECURRENCE-ID'))) {
+    for (const vevent of vevents.filter((v) => v.hasProperty('recurrence-id'))) {
       const key = withinBudget(vevent, () => {
         budget.spend()
         return recurrenceKey(vevent, zones, window)
@@ -116,11 +117,8 @@ export async function readCalendar(
         await budget.yieldTurn()
         events.push(toImportedEvent(vevent, occurrence, zones, options))
         if (events.length > MAX_IMPORTED_EVENTS) {
-          throw new IcsError(
-            vevent.line,
-            `the range ${options.from} to ${options.to} holds more than ${MAX_IMPORTED_EVENTS} appointments: ` +
-              'import a shorter range',
-          )
+          const tooMany = `holds more than ${MAX_IMPORTED_EVENTS} appointments: import a shorter range`
+          throw new IcsError(lineOf(vevent), `the range ${options.from} to ${options.to} ${tooMany}`)
         }
       }
       if (inRange === 0) outsideRange++
@@ -130,31 +128,32 @@ export async function readCalendar(
     events: latestPerSource(events),
     outsideRange,
     occurrencesEvaluated: budget.used,
-    calendarName: text(calendars.map((c) => prop(c, 'X-WR-CALNAME')).find(Boolean)?.value),
-    product: calendars.map((c) => prop(c, 'PRODID')).find(Boolean)?.value,
+    calendarName: text(unescapeText(calendars.map((c) => textOf(c, 'x-wr-calname')).find(Boolean))),
+    product: calendars.map((c) => textOf(c, 'prodid')).find(Boolean),
   }
 }
 
 /** The day an occurrence lands on in the zone its entry gets: its own date, unless that zone differs. */
 function dayInEntryZone(occurrence: Occurrence, zones: ZoneResolver, budget: WorkBudget): string {
   const zone = entryZone(occurrence.zone, zones)
-  if (occurrence.allDay || zone === occurrence.zone.iana) return occurrence.date
+  if (!occurrence.instant || zone === occurrence.zone.iana) return occurrence.date
   budget.spend(PLACE_IN_TIME)
-  return zonedParts(occurrence.instant!, zone).date
+  return zonedParts(occurrence.instant, zone).date
 }
 
 /** Runs the work for one appointment; going over the budget becomes a refusal that names it and says what to do. */
-function withinBudget<T>(vevent: IcsComponent, work: () => T): T {
+function withinBudget<T>(vevent: ICAL.Component, work: () => T): T {
   try {
     return work()
   } catch (error) {
     if (!(error instanceof WorkBudgetExceeded)) throw error
-    const summary = oneLine(prop(vevent, 'SUMMARY')?.value, 80) ?? uidOf(vevent)
-    const rule = prop(vevent, 'RRULE')?.value
+    const summary = oneLine(textOf(vevent, 'summary'), 80) ?? uidOf(vevent)
+    const [rule, start] = [vevent.getFirstProperty('rrule'), vevent.getFirstProperty('dtstart')]
+    const repeating = rule ? ` (repeating ${writtenValue(rule)} from ${start && writtenValue(start)})` : ''
     throw new IcsError(
-      vevent.line,
-      `the file asks for more than ${error.limit} dates to be worked out, and the appointment "${summary}"` +
-        `${rule ? ` (repeating ${rule} from ${prop(vevent, 'DTSTART')?.value})` : ''} went over that. ` +
+      lineOf(vevent),
+      `the file asks for more than ${error.limit} dates to be worked out, ` +
+        `and the appointment "${summary}"${repeating} went over that. ` +
         'Export a shorter period from your calendar app, ' +
         'or end that repeat (an end date or a number of times) and import again',
     )
@@ -166,17 +165,15 @@ function clip(value: string, max: number): string | undefined {
   return value.length > max ? `${value.slice(0, max - 1)}…` : value
 }
 
-/** A TEXT value as written by the servant's calendar, unescaped and trimmed. */
-const text = (value: string | undefined, max = Infinity) => clip(unescapeText(value ?? '').trim(), max)
+/** A TEXT value as written by the servant's calendar (ical.js has unescaped it), trimmed. */
+const text = (value: string | undefined, max = Infinity) => clip((value ?? '').trim(), max)
 
 /** The same, on one line: calendar apps put newlines in subjects and places that a title cannot hold. */
-const oneLine = (value: string | undefined, max: number) =>
-  clip(
-    unescapeText(value ?? '')
-      .replace(/\s+/g, ' ')
-      .trim(),
-    max,
-  )
+const oneLine = (value: string | undefined, max: number) => clip((value ?? '').replace(/\s+/g, ' ').trim(), max)
+
+/** An X- property's value, which ical.js leaves as written, unescaped: `\\n` → newline, `\\,` → `,` and so on. */
+const unescapeText = (value: string | undefined) =>
+  value?.replace(/\\([\\;,nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c))
 
 function sourceUidOf(uid: string, occurrenceKeyIfRepeat: string | undefined): string {
   const base = uid.length > 400 ? `sha256:${createHash('sha256').update(uid).digest('hex')}` : uid
@@ -184,19 +181,19 @@ function sourceUidOf(uid: string, occurrenceKeyIfRepeat: string | undefined): st
 }
 
 function toImportedEvent(
-  vevent: IcsComponent,
+  vevent: ICAL.Component,
   occurrence: Occurrence,
   zones: ZoneResolver,
   options: IcsImportOptions,
 ): ImportedEvent {
   const uid = uidOf(vevent)
-  const repeats = prop(vevent, 'RECURRENCE-ID')
+  const repeats = vevent.hasProperty('recurrence-id')
     ? recurrenceKey(vevent, zones)
-    : prop(vevent, 'RRULE') || prop(vevent, 'RDATE')
+    : vevent.hasProperty('rrule') || vevent.hasProperty('rdate')
       ? occurrence.key
       : undefined
-  const summary = oneLine(prop(vevent, 'SUMMARY')?.value, 400) ?? ''
-  const cancelled = prop(vevent, 'STATUS')?.value.trim().toUpperCase() === 'CANCELLED' || CANCELLED_PREFIX.test(summary)
+  const summary = oneLine(textOf(vevent, 'summary'), 400) ?? ''
+  const cancelled = textOf(vevent, 'status')?.trim().toUpperCase() === 'CANCELLED' || CANCELLED_PREFIX.test(summary)
   const title = clip(summary.replace(CANCELLED_PREFIX, '').trim(), 200) ?? '(zonder onderwerp)'
   const timezone = entryZone(occurrence.zone, zones)
   const input = {
@@ -205,23 +202,20 @@ function toImportedEvent(
     visibility: 'private',
     allDay: occurrence.allDay,
     timezone,
-    start: occurrence.allDay ? occurrence.date : occurrence.instant!.toISOString(),
-    end: occurrence.allDay ? occurrence.endDate : occurrence.endInstant?.toISOString(),
+    start: occurrence.instant?.toISOString() ?? occurrence.date,
+    end: occurrence.endInstant?.toISOString() ?? occurrence.endDate,
     status: cancelled ? 'cancelled' : undefined,
-    location: oneLine(prop(vevent, 'LOCATION')?.value, 120),
-    notes: text(prop(vevent, 'DESCRIPTION')?.value, 20_000),
+    location: oneLine(textOf(vevent, 'location'), 120),
+    notes: text(textOf(vevent, 'description'), 20_000),
     sourceUid: sourceUidOf(uid, repeats),
   }
   try {
-    return {
-      sourceUid: input.sourceUid,
-      line: vevent.line,
-      sequence: Number(prop(vevent, 'SEQUENCE')?.value ?? 0) || 0,
-      content: normalizeEntryInput(input, { timeZone: timezone, now: options.now }),
-    }
+    const content = normalizeEntryInput(input, { timeZone: timezone, now: options.now })
+    const sequence = Number(vevent.getFirstPropertyValue('sequence') ?? 0) || 0
+    return { sourceUid: input.sourceUid, line: lineOf(vevent), sequence, content }
   } catch (error) {
-    if (error instanceof ValidationError)
-      throw new IcsError(vevent.line, `the appointment "${title}" cannot be imported: ${error.message}`)
+    const refused = `the appointment "${title}" cannot be imported`
+    if (error instanceof ValidationError) throw new IcsError(lineOf(vevent), `${refused}: ${error.message}`)
     throw error
   }
 }

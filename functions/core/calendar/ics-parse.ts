@@ -1,24 +1,11 @@
+import ICAL from 'ical.js'
+
 /**
  * Reads iCalendar text (RFC 5545) as Outlook, Google Calendar and Apple Calendar write it into
- * components and properties that remember the line they started on, so every later complaint
- * can name it. Folded lines are unfolded (CRLF, LF or CR line ends; a continuation starts with a
- * space or tab); parameter values may be quoted; text values are unescaped on request.
+ * ical.js components, one content line at a time: ical.js's parser of whole files names no line
+ * when it fails, and every complaint here must. Folded lines are unfolded first (CRLF, LF or CR
+ * line ends; a continuation starts with a space or tab); BEGIN and END are matched here.
  */
-
-export interface IcsProperty {
-  name: string
-  params: Record<string, string>
-  value: string
-  /** 1-based line of the file where the property starts (before unfolding). */
-  line: number
-}
-
-export interface IcsComponent {
-  name: string
-  line: number
-  properties: IcsProperty[]
-  components: IcsComponent[]
-}
 
 /** A file that is not valid iCalendar, with the line and the reason, in words a person can act on. */
 export class IcsError extends Error {
@@ -36,6 +23,25 @@ interface LogicalLine {
   line: number
 }
 
+/** Where each component and property of a parsed file was written, by its jCal array. */
+const origins = new WeakMap<object, LogicalLine>()
+
+/** The 1-based line of the file where a component or property starts (before unfolding). */
+export const lineOf = (item: ICAL.Component | ICAL.Property): number => origins.get(item.jCal)?.line ?? 0
+
+/** Name and parameters of a content line: everything before the first ":" outside quotes. */
+const NAME_AND_PARAMETERS = /^(?:[^":]|"[^"]*")*:/
+
+/** The value of a property as the file writes it, for messages. */
+export const writtenValue = (property: ICAL.Property): string =>
+  (origins.get(property.jCal)?.text ?? '').replace(NAME_AND_PARAMETERS, '')
+
+/** A property's first value as text (an X- property's as written), or undefined. */
+export function textOf(component: ICAL.Component | undefined, name: string): string | undefined {
+  const value: unknown = component?.getFirstPropertyValue(name)
+  return typeof value === 'string' ? value : undefined
+}
+
 function unfold(source: string): LogicalLine[] {
   const physical = source.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/)
   const lines: LogicalLine[] = []
@@ -47,97 +53,67 @@ function unfold(source: string): LogicalLine[] {
   return lines
 }
 
-const NAME = /^[A-Za-z0-9-]+/
-
-/** `DTSTART;TZID="W. Europe Standard Time":20150316T100000` → name, params, value. */
-export function parseContentLine({ text, line }: LogicalLine): IcsProperty {
-  const name = NAME.exec(text)?.[0]
+/** `DTSTART;TZID="W. Europe Standard Time":20150316T100000` → ical.js's jCal for it. */
+function parseContentLine(logical: LogicalLine): unknown[] {
+  const { text, line } = logical
+  const name = /^[A-Za-z0-9-]+/.exec(text)?.[0]
   if (!name) throw new IcsError(line, `expected a property such as "SUMMARY:…", found "${clip(text)}"`)
-  const params: Record<string, string> = {}
-  let at = name.length
-  while (text[at] === ';') {
-    const paramName = NAME.exec(text.slice(at + 1))?.[0]
-    if (!paramName || text[at + 1 + paramName.length] !== '=')
-      throw new IcsError(line, `a parameter of ${name} is not written NAME=value: "${clip(text)}"`)
-    at += paramName.length + 2
-    const values: string[] = []
-    for (;;) {
-      if (text[at] === '"') {
-        const close = text.indexOf('"', at + 1)
-        if (close === -1) throw new IcsError(line, `a quoted parameter value of ${name} is never closed with "`)
-        values.push(text.slice(at + 1, close))
-        at = close + 1
-      } else {
-        const end = text.slice(at).search(/[;:,]/)
-        if (end === -1) break
-        values.push(text.slice(at, at + end))
-        at += end
-      }
-      if (text[at] !== ',') break
-      at += 1
-    }
-    params[paramName.toUpperCase()] = values.join(',')
+  if (!NAME_AND_PARAMETERS.test(text)) throw new IcsError(line, `${name} has no ":" before its value`)
+  let property: unknown[]
+  try {
+    // RFC 5545 lets FREQ=weekly mean FREQ=WEEKLY; ical.js reads only the upper case.
+    property = ICAL.parse.property(/^RRULE[;:]/i.test(text) ? text.toUpperCase() : text) as unknown[]
+  } catch (error) {
+    const value = clip(text.replace(NAME_AND_PARAMETERS, ''))
+    throw new IcsError(line, `${name.toUpperCase()} "${value}" cannot be read: ${(error as Error).message}`)
   }
-  if (text[at] !== ':') throw new IcsError(line, `${name} has no ":" before its value`)
-  return { name: name.toUpperCase(), params, value: text.slice(at + 1), line }
+  origins.set(property, logical)
+  return property
+}
+
+interface OpenComponent {
+  jCal: [string, unknown[], unknown[]]
+  name: string
+  line: number
 }
 
 /**
  * Parses a whole file into its top-level components (normally one VCALENDAR).
- * Throws IcsError for the first line that breaks the structure.
+ * Throws IcsError for the first line that breaks the structure or cannot be read.
  */
-export function parseIcs(source: string): IcsComponent[] {
-  const roots: IcsComponent[] = []
-  const open: IcsComponent[] = []
+export function parseIcs(source: string): ICAL.Component[] {
+  const roots: OpenComponent[] = []
+  const open: OpenComponent[] = []
   for (const logical of unfold(source)) {
-    const property = parseContentLine(logical)
+    const [, keyword, value = ''] = /^(BEGIN|END):(.*)$/i.exec(logical.text) ?? []
+    const name = value.trim().toUpperCase()
     const current = open.at(-1)
-    if (property.name === 'BEGIN') {
-      const component: IcsComponent = {
-        name: property.value.trim().toUpperCase(),
-        line: property.line,
-        properties: [],
-        components: [],
-      }
-      ;(current ? current.components : roots).push(component)
+    if (keyword?.toUpperCase() === 'BEGIN') {
+      const component: OpenComponent = { jCal: [name.toLowerCase(), [], []], name, line: logical.line }
+      origins.set(component.jCal, logical)
+      if (current) current.jCal[2].push(component.jCal)
+      else roots.push(component)
       open.push(component)
-    } else if (property.name === 'END') {
-      const name = property.value.trim().toUpperCase()
-      if (!current) throw new IcsError(property.line, `END:${name} without a BEGIN:${name} before it`)
-      if (current.name !== name)
-        throw new IcsError(
-          property.line,
-          `END:${name} closes BEGIN:${current.name} of line ${current.line}; expected END:${current.name}`,
-        )
+    } else if (keyword) {
+      if (!current) throw new IcsError(logical.line, `END:${name} without a BEGIN:${name} before it`)
+      if (current.name !== name) throw new IcsError(logical.line, mismatch(name, current))
       open.pop()
-    } else if (!current) {
-      throw new IcsError(property.line, `${property.name} stands outside BEGIN:VCALENDAR … END:VCALENDAR`)
     } else {
-      current.properties.push(property)
+      const property = parseContentLine(logical)
+      const stray = String(property[0]).toUpperCase()
+      if (!current) throw new IcsError(logical.line, `${stray} stands outside BEGIN:VCALENDAR … END:VCALENDAR`)
+      current.jCal[1].push(property)
     }
   }
   const unclosed = open.at(-1)
-  if (unclosed)
-    throw new IcsError(
-      unclosed.line,
-      `BEGIN:${unclosed.name} is never closed with END:${unclosed.name} (is the file cut off?)`,
-    )
-  return roots
+  if (unclosed) throw new IcsError(unclosed.line, neverClosed(unclosed))
+  return roots.map((root) => new ICAL.Component(root.jCal))
 }
 
-/** A TEXT value unescaped: `\\n` → newline, `\\,` → `,`, `\\;` → `;`, `\\\\` → `\\`. */
-export function unescapeText(value: string): string {
-  return value.replace(/\\([\\;,nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c))
-}
-
-/** The first property of that name, if any. */
-export function prop(component: IcsComponent, name: string): IcsProperty | undefined {
-  return component.properties.find((p) => p.name === name)
-}
-
-export function props(component: IcsComponent, name: string): IcsProperty[] {
-  return component.properties.filter((p) => p.name === name)
-}
+const mismatch = (name: string, open: OpenComponent) =>
+  `END:${name} closes BEGIN:${open.name} of line ${open.line}; expected END:${open.name}`
+const neverClosed = (open: OpenComponent) =>
+  `BEGIN:${open.name} is never closed with END:${open.name} (is the file cut off?)`
 
 function clip(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text

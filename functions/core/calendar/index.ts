@@ -1,10 +1,7 @@
 /** iCalendar in and out: the public calendar feed, and importing a servant's calendar file. */
 export * from './ics-import.js'
-export * from './ics-occurrences.js'
-export * from './ics-parse.js'
-export * from './ics-time.js'
 export * from './ics-writer.js'
 export * from './import-budget.js'
 export * from './import-plan.js'
-export * from './rrule.js'
+export { expandRule, parseRRule, type ExpandOptions } from './rrule.js'
 export * from './windows-zones.js'

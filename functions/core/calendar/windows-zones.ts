@@ -2,8 +2,10 @@ import { isValidTimeZone } from '../time/dates.js'
 
 /**
  * Windows time-zone names, as Outlook and Exchange write them in `TZID` ("W. Europe Standard
- * Time"), mapped to the IANA zone Unicode CLDR gives as their main city (windowsZones.xml,
- * territory 001). The offsets and DST rules of the pair agree, which is all an import needs.
+ * Time"), mapped to the IANA zone Unicode CLDR gives as their main city: the `territory="001"`
+ * entry of each `mapZone` in CLDR's `common/supplemental/windowsZones.xml`
+ * (https://github.com/unicode-org/cldr). Update it from there when Windows adds a zone. The
+ * offsets and DST rules of the pair agree, which is all an import needs.
  */
 const WINDOWS_TO_IANA: Record<string, string> = {
   'Dateline Standard Time': 'Etc/GMT+12',

@@ -1,5 +1,5 @@
 import { isoWeekRange } from '../time/iso-weeks.js'
-import type { Feed, FeedItem } from './feed-formats.js'
+import type { Feed, FeedItem } from './feed-model.js'
 import { WORDS } from '../words/catalogue.js'
 import { escapeHtml } from '../words/escape-html.js'
 import { describeRevision } from '../words/history-text.js'
