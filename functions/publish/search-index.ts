@@ -2,23 +2,34 @@ import { readFileSync } from 'node:fs'
 import * as pagefind from 'pagefind'
 
 /**
- * Indexes a built site with Pagefind, into `/pagefind/`. Only what a reader searches for is
- * indexed: entries, posts and digests (pages that mark their content with `data-pagefind-body`).
- * Content is written in one language and both interfaces show the same text, so one index, of
- * the default-language pages, serves both (search.js maps results to /en/).
+ * Indexes a built site with Pagefind. Only what a reader searches for is indexed: entries, posts
+ * and digests (pages that mark their content with `data-pagefind-body`).
+ *
+ * Each interface language gets its own index: `/pagefind/` of the Dutch pages and `/en/pagefind/`
+ * of the English ones, which the English search page loads. So the English search shows English
+ * filters and values (kind "advice", not "advies") and links straight to /en/ pages. Both are
+ * stemmed in the journal's own language, because the words people search for (titles, summaries,
+ * organisations) are written in it whatever the interface.
  *
  * It runs after the Astro build has exited rather than inside it: both hold a large heap for a
- * big journal, and one after the other they stay within the 1 GB budget.
+ * big journal, and one after the other they stay within the 1 GB budget; so do the two indexes.
  */
 export async function indexSearch(site: string, snapshotFile: string): Promise<{ pages: number }> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: contentLanguage(snapshotFile) })
+  const language = contentLanguage(snapshotFile)
+  const dutch = await indexPages(site, '{agenda/entry,posts,digest}/**/*.html', `${site}/pagefind`, language)
+  const english = await indexPages(site, 'en/{agenda/entry,posts,digest}/**/*.html', `${site}/en/pagefind`, language)
+  return { pages: dutch + english }
+}
+
+async function indexPages(site: string, glob: string, outputPath: string, language: string): Promise<number> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: language })
   try {
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`)
-    const added = await index.addDirectory({ path: site, glob: '{agenda/entry,posts,digest}/**/*.html' })
+    const added = await index.addDirectory({ path: site, glob })
     if (added.errors.length > 0) throw new Error(`Pagefind could not index ${site}: ${added.errors.join('; ')}`)
-    const written = await index.writeFiles({ outputPath: `${site}/pagefind` })
+    const written = await index.writeFiles({ outputPath })
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`)
-    return { pages: added.page_count }
+    return added.page_count
   } finally {
     await pagefind.close()
   }

@@ -1,18 +1,14 @@
-// Search is the site's only script: Pagefind's interface over the index built with the site.
-// The index holds the Dutch pages; on the English interface results link to their /en/ twins.
+// Search is the site's only script: Pagefind's interface over the index built with the site. Each
+// interface language has its own index (its bundle is named on the #search element), so the English
+// page shows English filters and links to English pages; Pagefind words its interface by <html lang>.
 window.addEventListener('DOMContentLoaded', function () {
-  var english = document.documentElement.lang.indexOf('en') === 0
-  var localise = function (url) { return english && url.indexOf('/') === 0 ? '/en' + url : url }
+  var box = document.getElementById('search')
   // eslint-disable-next-line no-undef
   new PagefindUI({
     element: '#search',
+    bundlePath: box.getAttribute('data-bundle'),
     showImages: false,
     showSubResults: false,
     resetStyles: false,
-    processResult: function (result) {
-      result.url = localise(result.url)
-      ;(result.sub_results || []).forEach(function (sub) { sub.url = localise(sub.url) })
-      return result
-    },
   })
 })

@@ -99,10 +99,17 @@ export const profilePages = new Hono<AdminEnv>()
       return profilePage(c, values, plainFormErrors(error.errors, c.get('lang')), 400)
     }
     const expected = Number(values.version ?? 0)
+    // The form has no fields for the site's theme (set through the API); saving it keeps the theme.
+    const theme = (await getProfile(db, person))?.theme
     try {
       await putProfile(
         db,
-        { person, ...profileFromInput(input), updatedAt: now().toISOString(), version: expected + 1 },
+        {
+          person,
+          ...profileFromInput({ ...input, ...(theme && { theme }) }),
+          updatedAt: now().toISOString(),
+          version: expected + 1,
+        },
         expected,
       )
     } catch (error) {

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
 import { DEFAULT_TIMEZONE } from '../time/dates.js'
 import { link, longText, text, timeZone } from './primitives.js'
+import { siteThemeSchema, type SiteThemeInput } from './theme.js'
 import { LOCALES, type Locale } from './vocabulary.js'
 
 /** Who keeps this journal: shown on every public page. */
@@ -12,6 +13,8 @@ export const profileInputSchema = z.strictObject({
   links: z.optional(z.array(link).check(z.maxLength(20))),
   locale: z.optional(z.enum(LOCALES)),
   timezone: z.optional(timeZone),
+  /** Colours and font of the public site (`theme.ts`); without it the site uses the default theme. */
+  theme: z.optional(siteThemeSchema),
 })
 export type ProfileInput = z.infer<typeof profileInputSchema>
 
@@ -24,6 +27,7 @@ export interface Profile {
   links: { url: string; title?: string }[]
   locale: (typeof LOCALES)[number]
   timezone: string
+  theme?: SiteThemeInput
   updatedAt: string
   version: number
 }

@@ -204,6 +204,7 @@ export const PROFILE_FIELD_DECISIONS = {
   links: 'shown',
   locale: 'shown',
   timezone: 'shown',
+  theme: 'shown',
   updatedAt: 'shown',
   person: 'never',
   version: 'never',
@@ -218,6 +219,7 @@ export function toPublicProfile(profile: Profile): PublicProfile {
     links: profile.links,
     locale: profile.locale,
     timezone: profile.timezone,
+    ...(profile.theme !== undefined && { theme: profile.theme }),
     updatedAt: profile.updatedAt,
   }
 }

@@ -133,3 +133,8 @@ export function describeWhen(entry: EntryTimes, locale: Locale, timeZone: string
     : t.startTime!
   return dateless ? times : `${formatDate(t.date, locale)}, ${times}`
 }
+
+/** A weekday's short name for a calendar's row: `abbreviateWeekday('2015-03-16', 'nl')` is `ma`. */
+export function abbreviateWeekday(date: string, locale: Locale): string {
+  return formatter(locale, { weekday: 'short', timeZone: 'UTC' }).format(calendarDay(date))
+}

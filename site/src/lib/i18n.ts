@@ -49,6 +49,11 @@ const nl = {
     'Besloten afspraken staan alleen als tijdvak in de agenda: ' +
     'datum, tijd en soort, zonder onderwerp of gesprekspartners.',
   yearHeatmap: (year: string, total: number) => `Afspraken per dag in ${year}: ${total} in totaal`,
+  heatmapLegend: 'Afspraken op een dag:',
+  heatmapShades: ['geen', '1', '2', '3 of 4', '5 of meer'],
+  heatmapDays: 'Elke dag met afspraken',
+  heatmapDay: 'Dag',
+  heatmapCount: 'Afspraken',
   month: 'Maand',
   weeks: 'Weken',
   months: 'Maanden',
@@ -86,7 +91,7 @@ const nl = {
   searchNoScript:
     'Zoeken werkt met JavaScript. Zonder JavaScript kunt u de agenda doorbladeren per week, thema of organisatie.',
   /** The filters of the search page, as Pagefind shows them. */
-  searchFilters: { year: 'jaar', kind: 'soort', organisation: 'organisatie', theme: 'thema' },
+  searchFilters: { year: 'jaar', kind: 'soort', organisation: 'organisatie', theme: 'thema', date: 'datum' },
   notFoundTitle: 'Pagina niet gevonden',
   notFoundText: 'Deze pagina bestaat niet (meer). Misschien is de afspraak verplaatst of ingetrokken.',
   feeds: 'Feeds en gegevens',
@@ -195,6 +200,11 @@ const en: Strings = {
   restrictedExplained:
     'Confidential appointments are shown as a time slot only: date, time and kind, without subject or counterparts.',
   yearHeatmap: (year, total) => `Appointments per day in ${year}: ${total} in total`,
+  heatmapLegend: 'Appointments on a day:',
+  heatmapShades: ['none', '1', '2', '3 or 4', '5 or more'],
+  heatmapDays: 'Every day with appointments',
+  heatmapDay: 'Day',
+  heatmapCount: 'Appointments',
   month: 'Month',
   weeks: 'Weeks',
   months: 'Months',
@@ -230,7 +240,7 @@ const en: Strings = {
   noPosts: 'No reports yet.',
   searchIntro: 'Search all public appointments and reports.',
   searchNoScript: 'Search needs JavaScript. Without it you can browse the agenda by week, theme or organisation.',
-  searchFilters: { year: 'year', kind: 'kind', organisation: 'organisation', theme: 'theme' },
+  searchFilters: { year: 'year', kind: 'kind', organisation: 'organisation', theme: 'theme', date: 'date' },
   notFoundTitle: 'Page not found',
   notFoundText: 'This page does not exist (any more). The appointment may have been moved or withdrawn.',
   feeds: 'Feeds and data',
