@@ -7,6 +7,8 @@ window.addEventListener('DOMContentLoaded', function () {
   new PagefindUI({
     element: '#search',
     bundlePath: box.getAttribute('data-bundle'),
+    // Indexed URLs are from the site's root (/en/agenda/…), not from the bundle's folder.
+    baseUrl: '/',
     showImages: false,
     showSubResults: false,
     resetStyles: false,

@@ -17,7 +17,11 @@ beforeAll(async () => {
 
 afterAll(() => site?.cleanup())
 
-const SEARCH_SCRIPTS = ['/pagefind/pagefind-ui.js', '/search.js']
+/** The search page loads Pagefind's interface from its own language's index, then ours. */
+const SEARCH_SCRIPTS = (file: string) => [
+  `${file.startsWith('en/') ? '/en' : ''}/pagefind/pagefind-ui.js`,
+  '/search.js',
+]
 
 /** HTML plus the stylesheets it links, in bytes: what a reader downloads for the page. */
 function pageWeight(html: string): number {
@@ -33,7 +37,7 @@ describe('every page', () => {
       const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]!)
       const code = scripts.filter((attrs) => !attrs.includes('type="application/ld+json"'))
       if (file.endsWith('search/index.html'))
-        expect(code.map((a) => /src="([^"]+)"/.exec(a)?.[1])).toEqual(SEARCH_SCRIPTS)
+        expect(code.map((a) => /src="([^"]+)"/.exec(a)?.[1])).toEqual(SEARCH_SCRIPTS(file))
       else expect(code, file).toEqual([])
     }
     expect(pages.length).toBeGreaterThan(50)
@@ -46,6 +50,9 @@ describe('every page', () => {
       expect(canonical, file).toMatch(new RegExp(`^${TEST_SITE_URL}/`))
       expect(html, file).toContain(`<meta property="og:url" content="${canonical}">`)
       expect(html, file).toMatch(/<meta property="og:title" content="[^"]+">/)
+      expect(html, file).toContain(`<meta property="og:image" content="${TEST_SITE_URL}/og-image.png">`)
+      expect(html, file).toContain('<meta name="twitter:card" content="summary_large_image">')
+      expect(html, file).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml">')
       expect(html.match(/<h1[\s>]/g), file).toHaveLength(1)
     }
   })
@@ -57,6 +64,16 @@ describe('every page', () => {
     expect(english).toContain(`<link rel="canonical" href="${TEST_SITE_URL}/en/agenda/2015/w14/">`)
     expect(english).toContain('Week 14, 2015')
     expect(english).toContain('Monday, 30 March 2015')
+  })
+})
+
+describe('icons and the social image', () => {
+  it('ships a favicon in SVG and ICO, a touch icon and a 1200×630 PNG preview', () => {
+    expect(readFileSync(join(site.dist, 'favicon.svg'), 'utf8')).toMatch(/^<svg /)
+    const png = readFileSync(join(site.dist, 'og-image.png'))
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630])
+    expect(readFileSync(join(site.dist, 'favicon.ico')).readUInt16BE(2)).toBe(0x0100) // an icon file
+    expect(readFileSync(join(site.dist, 'apple-touch-icon.png')).readUInt32BE(16)).toBe(180)
   })
 })
 

@@ -1,4 +1,4 @@
-import { contrast, siteTheme, siteThemeSchema, type SiteThemeInput } from '@core/model/index.js'
+import { contrast, siteTheme, siteThemeSchema, type SiteThemeInput } from '../model/theme.js'
 
 /**
  * The organisation's theme as NL Design System tokens (`/theme.css`), the only part of the look
