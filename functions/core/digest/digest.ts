@@ -18,6 +18,11 @@ export interface Digest {
   status: DigestStatus
   /** When the current items were generated (unchanged by regenerations that find the same items). */
   generatedAt: string
+  /**
+   * When the servant last chose the items, their order and notes (`curateDigest`); absent while
+   * the items are the automatic selection. A curated digest keeps its items when regenerated.
+   */
+  curatedAt?: string
   /** First publication of the current published state; absent on a draft. */
   publishedAt?: string
   updatedAt: string
@@ -85,7 +90,8 @@ export function reviseDigest({
   }
   const intro = request.intro ?? existing?.intro ?? ''
   const status = request.status ?? existing?.status ?? defaultStatus
-  if (existing && sameSelection(existing, selection) && existing.intro === intro && existing.status === status) {
+  const kept = existing?.curatedAt ? keepCuration(existing, selection) : selection
+  if (existing && sameSelection(existing, kept) && existing.intro === intro && existing.status === status) {
     return { week, outcome: 'unchanged', digest: existing }
   }
   const at = now.toISOString()
@@ -98,15 +104,30 @@ export function reviseDigest({
   const digest: Digest = {
     person,
     week,
-    items: selection.items,
-    moreCount: selection.moreCount,
-    withheldCount: selection.withheldCount,
+    items: kept.items,
+    moreCount: kept.moreCount,
+    withheldCount: kept.withheldCount,
     intro,
     status,
-    generatedAt: existing && sameSelection(existing, selection) ? existing.generatedAt : at,
+    generatedAt: existing && sameSelection(existing, kept) ? existing.generatedAt : at,
+    ...(existing?.curatedAt ? { curatedAt: existing.curatedAt } : {}),
     ...(publishedAt ? { publishedAt } : {}),
     updatedAt: at,
     version: (existing?.version ?? 0) + 1,
   }
   return { week, outcome: existing ? 'updated' : 'created', digest }
+}
+
+/**
+ * A curated digest regenerated: the servant's items stay as chosen (the public projection drops
+ * any that stopped being public), only the counts follow the week.
+ */
+function keepCuration(existing: Digest, selection: DigestSelection): DigestSelection {
+  const publicCount = selection.items.length + selection.moreCount
+  return {
+    week: selection.week,
+    items: existing.items,
+    moreCount: Math.max(0, publicCount - existing.items.length),
+    withheldCount: selection.withheldCount,
+  }
 }

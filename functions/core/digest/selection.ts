@@ -26,6 +26,8 @@ export interface DigestItem {
   line: string
   /** Site path of the entry, `/agenda/entry/<id>/`. */
   path: string
+  /** The servant's one line about the item, plain text (curated digests only). */
+  note?: string
 }
 
 export interface DigestSelection {
