@@ -8,6 +8,10 @@ import { markdownToText, renderMarkdown } from '../words/markdown.js'
 import { absoluteUrl, digestPath, entryPath, FEED_PATHS, homePath, postPath } from './paths.js'
 import type { PublicSnapshot, SnapshotEntry } from './public-snapshot.js'
 import { compareText } from '../model/slug.js'
+import type { Locale } from '../model/vocabulary.js'
+import { describeDigestItem, digestDays } from '../digest/digest-days.js'
+import type { PublicDigest, PublicDigestItem } from '../digest/public-digest.js'
+import { DIGEST_WORDS } from '../words/digest-words.js'
 
 /**
  * The journal's feeds, built from the public snapshot: the posts (full text) and the agenda
@@ -113,8 +117,11 @@ function agendaItem(entry: SnapshotEntry, snapshot: PublicSnapshot, site: string
 }
 
 /**
- * "The week in ten items": one item per published weekly digest, newest week first, with its
- * intro and its lines linking to the entries. Regenerating a digest keeps its item (same week).
+ * "The week in ten items": one item per published weekly digest, newest week first, carrying the
+ * whole digest as HTML so it reads in a feed reader as on the site: the lead (the servant's
+ * intro, or the generated one), the items under a heading per day with their titles linking to
+ * the entries, facts, first sentence and note, then the honest counts. An item is dated at the
+ * digest's publication, which regenerations keep, and keeps its id (the week).
  */
 export function digestFeed(snapshot: PublicSnapshot, site: string): Feed {
   const words = WORDS[snapshot.locale].feeds
@@ -128,14 +135,6 @@ export function digestFeed(snapshot: PublicSnapshot, site: string): Feed {
     fallbackUpdated: snapshot.generatedAt,
     items: snapshot.digests.map((digest): FeedItem => {
       const range = isoWeekRange(digest.week)!
-      const more = digest.moreCount > 0 ? words.digestMore(digest.moreCount) : ''
-      const withheld = digest.withheldCount > 0 ? words.digestWithheld(digest.withheldCount) : ''
-      const lines = digest.items
-        .map(
-          (item) =>
-            `<li><a href="${escapeHtml(absoluteUrl(site, entryPath(item.entryId)))}">${escapeHtml(item.line)}</a></li>`,
-        )
-        .join('')
       return {
         id: absoluteUrl(site, digestPath(digest.week)),
         url: absoluteUrl(site, digestPath(digest.week)),
@@ -145,18 +144,33 @@ export function digestFeed(snapshot: PublicSnapshot, site: string): Feed {
           formatDate(range.from, snapshot.locale, 'short'),
           formatDate(range.to, snapshot.locale, 'short'),
         ),
-        summary: [digest.intro, digest.items.map((i) => i.line).join(' · '), more, withheld]
+        summary: [digest.intro ? markdownToText(digest.intro, 600) : digest.lead, ...digest.items.map((i) => i.title)]
           .filter(Boolean)
           .join(' — '),
-        contentHtml: [
-          digest.intro ? `<p>${escapeHtml(digest.intro)}</p>` : '',
-          `<ol>${lines}</ol>`,
-          more ? `<p>${more}</p>` : '',
-          withheld ? `<p>${withheld}</p>` : '',
-        ].join(''),
+        contentHtml: digestHtml(digest, snapshot.locale, site),
         published: digest.publishedAt,
         updated: digest.publishedAt,
       }
     }),
   }
+}
+
+function digestHtml(digest: PublicDigest, locale: Locale, site: string): string {
+  const words = DIGEST_WORDS[locale]
+  const item = (i: PublicDigestItem) =>
+    [
+      `<li><p><a href="${escapeHtml(absoluteUrl(site, entryPath(i.entryId)))}">${escapeHtml(i.title)}</a><br>`,
+      `${escapeHtml(describeDigestItem(i, locale))}</p>`,
+      i.firstSentence ? `<p>${escapeHtml(i.firstSentence)}</p>` : '',
+      i.note ? `<p><em>${escapeHtml(i.note)}</em></p>` : '',
+      '</li>',
+    ].join('')
+  return [
+    digest.introHtml ?? `<p>${escapeHtml(digest.lead)}</p>`,
+    ...digestDays(digest.items).map(
+      (day) => `<h3>${escapeHtml(formatDate(day.date, locale, 'day'))}</h3><ul>${day.items.map(item).join('')}</ul>`,
+    ),
+    digest.moreCount > 0 ? `<p>${escapeHtml(words.more(digest.moreCount))}</p>` : '',
+    digest.withheldCount > 0 ? `<p>${escapeHtml(words.withheld(digest.withheldCount))}</p>` : '',
+  ].join('')
 }
