@@ -1,6 +1,9 @@
+import type { Digest } from '../core/digest/index.js'
 import type { Entry, Post } from '../core/model/index.js'
 import {
+  getDigest,
   getEntry,
+  putDigest,
   getPost,
   updateEntry,
   updatePost,
@@ -19,11 +22,16 @@ export interface VersionedItems<T extends Versioned> {
 
 export const entryItems: VersionedItems<Entry> = { load: getEntry, save: updateEntry }
 export const postItems: VersionedItems<Post> = { load: getPost, save: updatePost }
+/** Digests by week. A digest keeps no revisions (regenerating reproduces it), so the meta is not stored. */
+export const digestItems: VersionedItems<Digest> = {
+  load: getDigest,
+  save: (db, before, after) => putDigest(db, after, before.version),
+}
 
 /** One change as its writer asked for it. */
 export interface VersionedChange {
   person: string
-  /** The entry's id or the post's slug. */
+  /** The entry's id, the post's slug or the digest's week. */
   key: string
   /** The version the writer read (If-Match, the form's hidden field): the change is made to that version only. */
   readVersion: number

@@ -1,13 +1,28 @@
-import { parseWeek, previousIsoWeek } from '../../core/time/index.js'
+import { localDaysToInstants, parseWeek, previousIsoWeek, weekRangeOrThrow } from '../../core/time/index.js'
 import { Hono } from 'hono'
-import type { Digest } from '../../core/digest/index.js'
-import { ValidationError } from '../../core/model/index.js'
-import { getDigest, listDigests } from '../../store/index.js'
-import { generateDigest } from '../../journal/index.js'
+import {
+  curateDigest,
+  DIGEST_NOTE_LENGTH,
+  digestCandidates,
+  type Digest,
+  type DigestItem,
+} from '../../core/digest/index.js'
+import { type FieldError, ValidationError } from '../../core/model/index.js'
+import { getDigest, listAllEntries, listDigests } from '../../store/index.js'
+import { changeVersioned, digestItems, generateDigest } from '../../journal/index.js'
 import type { AdminEnv } from '../context.js'
+import { reasonIn, type Lang } from '../i18n.js'
 import { adminPath } from '../paths.js'
-import { formValues } from '../forms.js'
-import { CsrfField, ErrorSummary, TextArea, TextField, type FieldErrors } from '../views/fields.js'
+import { formValues, formVersion, type FormValues } from '../forms.js'
+import {
+  Checkbox,
+  CsrfField,
+  ErrorSummary,
+  fieldId,
+  TextArea,
+  TextField,
+  type FieldErrors,
+} from '../views/fields.js'
 import { render } from '../views/Layout.js'
 import { flash, journalSettingsOf, journalZone, seeOther, type AdminContext } from './shared.js'
 
@@ -57,39 +72,133 @@ async function digestsPage(
   )
 }
 
-function digestPage(c: AdminContext, digest: Digest) {
+interface CurationState {
+  values?: FormValues
+  errors?: FieldErrors
+  /** Someone changed the digest since the form was opened. */
+  conflict?: boolean
+  status?: number
+}
+
+/** The form's rows: one per public entry of the week, with its choice, place and note. */
+function curationValues(digest: Digest, candidates: DigestItem[]): FormValues {
+  const values: FormValues = { version: String(digest.version), intro: digest.intro }
+  candidates.forEach((candidate, i) => {
+    const place = digest.items.findIndex((item) => item.entryId === candidate.entryId)
+    values[`entry${i}`] = candidate.entryId
+    if (place >= 0) {
+      values[`pick${i}`] = 'on'
+      values[`order${i}`] = String(place + 1)
+      values[`note${i}`] = digest.items[place]!.note ?? ''
+    }
+  })
+  return values
+}
+
+/**
+ * The chosen rows in the order asked: by the number typed, rows without one after the numbered
+ * ones, chronologically. Returns the row index of each item, so errors land beside their row.
+ */
+function chosenRows(values: FormValues, rows: number): number[] {
+  const place = (i: number) => {
+    const typed = Number.parseInt(values[`order${i}`] ?? '', 10)
+    return Number.isFinite(typed) ? typed : Number.POSITIVE_INFINITY
+  }
+  return Array.from({ length: rows }, (_, i) => i)
+    .filter((i) => values[`pick${i}`] === 'on')
+    .sort((a, b) => place(a) - place(b) || a - b)
+}
+
+async function digestPage(c: AdminContext, digest: Digest, state: CurationState = {}) {
   const t = c.get('t')
+  const candidates = await weekCandidates(c, digest.week)
+  const values = state.values ?? curationValues(digest, candidates)
+  const errors = state.errors ?? {}
+  const d = t.digests
   return render(
     c,
-    `${t.digests.items} · ${digest.week}`,
+    `${d.items} · ${digest.week}`,
     <>
       <p>
-        <span class={`badge badge-${digest.status}`}>{t.digests.statuses[digest.status]}</span>
+        <span class={`badge badge-${digest.status}`}>{d.statuses[digest.status]}</span>{' '}
+        {digest.curatedAt ? d.curated : d.automatic}
       </p>
-      <ol>
-        {digest.items.map((item) => (
-          <li>
-            <a href={adminPath(`/entries/${item.entryId}`)}>{item.line}</a>
-          </li>
-        ))}
-      </ol>
-      {digest.moreCount > 0 && <p>{t.digests.more(digest.moreCount)}</p>}
-      {digest.withheldCount > 0 && <p>{t.digests.withheld(digest.withheldCount)}</p>}
+      {state.conflict && (
+        <div class="error-summary" role="alert">
+          <h2>{t.conflict.title}</h2>
+          <p>{d.conflict}</p>
+        </div>
+      )}
       <form method="post" action={adminPath(`/digests/${digest.week}`)}>
         <CsrfField value={c.get('csrf')} />
-        <TextArea name="intro" label={t.digests.intro} hint={t.digests.introHint} value={digest.intro} rows={4} />
+        <input type="hidden" name="version" value={String(digest.version)} />
+        <ErrorSummary errors={errors} t={t} />
+        <fieldset id={fieldId('items')} aria-describedby="items-hint">
+          <legend>{d.chooseItems}</legend>
+          <p class="hint" id="items-hint">
+            {d.chooseHint}
+          </p>
+          {errors.items && <p class="error">{errors.items}</p>}
+          <ol class="curation">
+            {candidates.map((candidate, i) => (
+              <li>
+                <input type="hidden" name={`entry${i}`} value={candidate.entryId} />
+                <Checkbox name={`pick${i}`} label={candidate.line} checked={values[`pick${i}`] === 'on'} />
+                <TextField
+                  name={`order${i}`}
+                  label={d.order}
+                  type="number"
+                  value={values[`order${i}`]}
+                  class="short"
+                  error={errors[`order${i}`]}
+                />
+                <TextField
+                  name={`note${i}`}
+                  label={d.note}
+                  hint={d.noteHint(DIGEST_NOTE_LENGTH)}
+                  value={values[`note${i}`]}
+                  error={errors[`note${i}`]}
+                />
+              </li>
+            ))}
+          </ol>
+        </fieldset>
+        <TextArea name="intro" label={d.intro} hint={d.introHint} value={values.intro} rows={4} error={errors.intro} />
         <div class="actions">
           <button type="submit" name="status" value="draft" class="secondary">
-            {t.digests.saveDraft}
+            {d.saveDraft}
           </button>
           <button type="submit" name="status" value="published">
-            {t.digests.publish}
+            {d.publish}
           </button>
         </div>
       </form>
+      {digest.moreCount > 0 && <p>{d.more(digest.moreCount)}</p>}
+      {digest.withheldCount > 0 && <p>{d.withheld(digest.withheldCount)}</p>}
     </>,
-    { flash: flash(c) },
+    { status: state.status, flash: flash(c) },
   )
+}
+
+/** The week's public entries as the servant may choose them. */
+async function weekCandidates(c: AdminContext, week: string): Promise<DigestItem[]> {
+  const { db, person, now } = c.get('deps')
+  const settings = await journalSettingsOf(c)
+  const { from, to } = weekRangeOrThrow(week)
+  const entries = await listAllEntries(db, person, localDaysToInstants(from, to, settings.timeZone))
+  return digestCandidates(entries, week, { now: now(), ...settings })
+}
+
+/** Core's errors beside the rows they concern (`items.2.note` is the note of the third chosen row). */
+function curationErrors(errors: readonly FieldError[], rows: number[], lang: Lang): FieldErrors {
+  const out: FieldErrors = {}
+  for (const e of errors) {
+    const [head, k, field] = e.field.split('.')
+    const row = k === undefined ? undefined : rows[Number(k)]
+    const name = head === 'items' && row !== undefined ? `${field === 'note' ? 'note' : 'pick'}${row}` : head!
+    out[name] ??= reasonIn(lang, e.reason)
+  }
+  return out
 }
 
 /**
@@ -125,13 +234,28 @@ export const digestPages = new Hono<AdminEnv>()
     const { db, person, now } = c.get('deps')
     const week = parseWeek(c.req.param('week'))
     const values = formValues(await c.req.parseBody())
-    const status = values.status === 'published' ? 'published' : 'draft'
-    const result = await generateDigest(db, person, week, {
-      now: now(),
-      defaultStatus: 'draft',
-      settings: await journalSettingsOf(c),
-      request: { intro: values.intro ?? '', status },
+    const candidates = await weekCandidates(c, week)
+    const rows = chosenRows(values, candidates.length)
+    const curation = {
+      items: rows.map((i) => ({ entryId: values[`entry${i}`] ?? '', note: values[`note${i}`] ?? '' })),
+      intro: values.intro ?? '',
+      status: values.status === 'published' ? ('published' as const) : ('draft' as const),
+    }
+    const change = { person, key: week, readVersion: formVersion(values), by: c.get('session').tokenId }
+    const outcome = await changeVersioned(db, digestItems, change, async (before) => {
+      try {
+        return { next: curateDigest(before, curation, candidates, now()) }
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error
+        const errors = curationErrors(error.errors, rows, c.get('lang'))
+        return { declined: await digestPage(c, before, { values, errors, status: 400 }) }
+      }
     })
-    if (!result.digest) return digestsPage(c, { week, notice: c.get('t').digests.empty(week) })
+    if (outcome.kind === 'missing') return seeOther(c, adminPath('/digests'))
+    if (outcome.kind === 'declined') return outcome.answer
+    if (outcome.kind === 'stale') {
+      const reopened = { ...values, version: String(outcome.current.version) }
+      return digestPage(c, outcome.current, { values: reopened, conflict: true, status: 409 })
+    }
     return seeOther(c, adminPath(`/digests/${week}?done=digestSaved`))
   })

@@ -64,7 +64,7 @@ export function curateDigest(digest: Digest, input: DigestCuration, candidates: 
     if (!candidate) errors.push({ field: `items.${i}.entryId`, reason: `is not a public appointment of ${digest.week}` })
     else if (seen.has(entryId)) errors.push({ field: `items.${i}.entryId`, reason: 'is chosen twice' })
     if (Array.from(line).length > DIGEST_NOTE_LENGTH)
-      errors.push({ field: `items.${i}.note`, reason: `must be at most ${DIGEST_NOTE_LENGTH} characters` })
+      errors.push({ field: `items.${i}.note`, reason: `must be at most ${DIGEST_NOTE_LENGTH} characters long` })
     seen.add(entryId)
     return candidate ? [{ ...candidate, ...(line ? { note: line } : {}) }] : []
   })
