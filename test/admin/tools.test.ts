@@ -100,14 +100,77 @@ describe('weekly digest review in the admin', () => {
     expect(page).toContain('Gemeente Enschede')
     expect(page).toContain('<span class="badge badge-draft">Concept</span>')
     expect((await admin.app.request('/api/digests/2015-W12')).status).toBe(404)
-    await admin.submit('/admin/digests/2015-W12', '/admin/digests/2015-W12', {
-      intro: 'Een week over zelfsturing.',
+    const entryId = /name="entry0" value="([^"]+)"/.exec(page)![1]!
+    const saved = await admin.submit('/admin/digests/2015-W12', '/admin/digests/2015-W12', {
+      version: '1',
+      entry0: entryId,
+      pick0: 'on',
+      order0: '1',
+      note0: 'Vervolg in april.',
+      intro: 'Een week over **zelfsturing**.',
       status: 'published',
     })
+    expect(saved.status).toBe(303)
     expect(await (await admin.app.request('/api/digests/2015-W12')).json()).toMatchObject({
-      intro: 'Een week over zelfsturing.',
+      intro: 'Een week over **zelfsturing**.',
+      introHtml: '<p>Een week over <strong>zelfsturing</strong>.</p>\n',
+      items: [{ title: 'Advies over zelfsturende teams', note: 'Vervolg in april.' }],
       publishedAt: expect.any(String),
     })
+  })
+
+  async function weekOf(admin: Awaited<ReturnType<typeof signedIn>>, count: number) {
+    for (let i = 0; i < count; i++) {
+      await admin.submit('/admin', '/admin/entries', {
+        title: `Overleg ${i + 1}`,
+        date: '2015-03-17',
+        startTime: `${String(8 + i).padStart(2, '0')}:00`,
+        kind: 'meeting',
+        cp0name: `Gemeente ${i + 1}`,
+        cp0type: 'gemeente',
+        visibility: 'public',
+        status: 'held',
+      })
+    }
+    await admin.submit('/admin/digests', '/admin/digests', { week: '2015-W12' })
+    const page = await (await admin.get('/admin/digests/2015-W12')).text()
+    return [...page.matchAll(/name="(entry\d+)" value="([^"]+)"/g)].map((m) => [m[1]!, m[2]!] as const)
+  }
+
+  it('refuses eleven items with a message that says how many, keeping the choices', async () => {
+    const admin = await signedIn()
+    const rows = await weekOf(admin, 11)
+    const picks = Object.fromEntries(rows.flatMap(([field, id], i) => [[field, id], [`pick${i}`, 'on']]))
+    const res = await admin.submit('/admin/digests/2015-W12', '/admin/digests/2015-W12', {
+      ...picks,
+      version: '1',
+      intro: '',
+      status: 'published',
+    })
+    expect(res.status).toBe(400)
+    expect(await res.text()).toContain('kies hoogstens 10 afspraken; er zijn er 11 gekozen')
+    expect((await admin.app.request('/api/digests/2015-W12')).status).toBe(404)
+  })
+
+  it('orders by the places typed, and answers 409 to a form opened before someone saved', async () => {
+    const admin = await signedIn()
+    const rows = await weekOf(admin, 3)
+    const form = {
+      ...Object.fromEntries(rows),
+      pick0: 'on',
+      pick2: 'on',
+      order0: '2',
+      order2: '1',
+      version: '1',
+      intro: '',
+      status: 'published',
+    }
+    expect((await admin.submit('/admin/digests/2015-W12', '/admin/digests/2015-W12', form)).status).toBe(303)
+    const shown = await (await admin.app.request('/api/digests/2015-W12')).json()
+    expect(shown.items.map((i: { title: string }) => i.title)).toEqual(['Overleg 3', 'Overleg 1'])
+    const stale = await admin.submit('/admin/digests/2015-W12', '/admin/digests/2015-W12', { ...form, pick1: 'on' })
+    expect(stale.status).toBe(409)
+    expect(await stale.text()).toContain('Iemand anders heeft dit weekoverzicht intussen gewijzigd.')
   })
 
   it('says so when a week has no public appointments', async () => {
