@@ -58,6 +58,19 @@ describe('the built site', () => {
     expect(index.map((f) => f.text).join('\n')).toContain('adviesgesprek zelfsturing')
   })
 
+  it('has an English digest page without Dutch interface words; the servant\'s Dutch is marked lang="nl"', () => {
+    const page = files.find((f) => f.path === 'en/digest/2015-w12/index.html')!.text
+    const article = page.slice(page.indexOf('<article'), page.indexOf('</article>'))
+    const interfaceText = article
+      .replace(/<(\w+)[^>]*lang="nl"[^>]*>.*?<\/\1>/gs, '')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ')
+    expect(interfaceText).toContain('monday 16 march')
+    expect(interfaceText).toContain('10:00 · advice · with gemeente enschede and private individual')
+    expect(interfaceText).not.toMatch(/\b(afspraak|afspraken|besloten|maandag|advies|met|en nog|weekoverzicht|particulier)\b/)
+    expect(article).toContain('<a href="/en/agenda/entry/')
+  })
+
   it.each(Object.entries(CANARIES))('contains nowhere the secret %s', (_name, canary) => {
     const forms = [canary.toLowerCase(), slugify(canary)]
     const leaks = files.filter((f) => forms.some((form) => f.text.includes(form))).map((f) => f.path)

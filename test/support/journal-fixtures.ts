@@ -19,7 +19,7 @@ import {
 } from '../../functions/core/model/index.js'
 import type { Digest, DigestStatus } from '../../functions/core/digest/index.js'
 import { entryPath, type JournalItems } from '../../functions/core/publishing/index.js'
-import { createEntry, createPost, putProfile, updateEntry, updatePost, type Db } from '../../functions/store/index.js'
+import { createEntry, createPost, putDigest, putProfile, updateEntry, updatePost, type Db } from '../../functions/store/index.js'
 
 /**
  * Builds a journal the way the API would (same core functions, same revisions), in memory, and
@@ -191,7 +191,7 @@ export class JournalBuilder {
     }
   }
 
-  /** Replays every change, in order, through the store: the same journal, in DynamoDB. */
+  /** Replays every change, in order, through the store, then stores the digests: the same journal, in DynamoDB. */
   async saveTo(db: Db): Promise<void> {
     if (this.profile) await putProfile(db, this.profile, 0)
     for (const r of this.revisions) {
@@ -207,6 +207,7 @@ export class JournalBuilder {
         await updatePost(db, r.before as Post, r.after as Post, { ...meta, action: r.action as 'update' | 'withdraw' })
       else await createPost(db, r.after as Post, meta)
     }
+    for (const digest of this.digests) await putDigest(db, digest, 0)
   }
 }
 
