@@ -218,11 +218,13 @@ const nl = {
     curated: 'Jij koos de punten.',
     automatic: 'De punten zijn automatisch gekozen; kies hieronder zelf.',
     chooseItems: 'Welke afspraken, in welke volgorde',
-    chooseHint: 'Vink hoogstens tien afspraken aan. Nummer ze voor de volgorde (1 eerst); zonder nummer volgen ze op tijd.',
+    chooseHint:
+      'Vink hoogstens tien afspraken aan. Nummer ze voor de volgorde (1 eerst); zonder nummer volgen ze op tijd.',
     order: 'Plaats',
     note: 'Toelichting (één regel)',
     noteHint: (n: number) => `Gewone tekst, hoogstens ${n} tekens; staat onder het punt.`,
-    conflict: 'Iemand anders heeft dit weekoverzicht intussen gewijzigd. Je keuzes staan hieronder; opslaan overschrijft die wijziging.',
+    conflict:
+      'Iemand anders heeft dit weekoverzicht intussen gewijzigd. Je keuzes staan hieronder; opslaan overschrijft dat.',
     statuses: { draft: 'Concept', published: 'Gepubliceerd' } satisfies Record<DigestStatus, string>,
   },
   profile: {
@@ -491,7 +493,8 @@ const en: Messages = {
     order: 'Place',
     note: 'Note (one line)',
     noteHint: (n: number) => `Plain text, at most ${n} characters; shown under the item.`,
-    conflict: 'Someone else changed this weekly digest meanwhile. Your choices are below; saving overwrites that change.',
+    conflict:
+      'Someone else changed this weekly digest meanwhile. Your choices are below; saving overwrites that change.',
     statuses: { draft: 'Draft', published: 'Published' },
   },
   profile: {
@@ -567,7 +570,10 @@ export const isLang = (value: string | undefined): value is Lang => LOCALES.some
 
 const DUTCH_REASONS: [RegExp, string | ((...m: string[]) => string)][] = [
   [/^is required/, 'is verplicht'],
-  [/^choose at most (\d+) appointments; (\d+) are chosen/, (_, n, m) => `kies hoogstens ${n} afspraken; er zijn er ${m} gekozen`],
+  [
+    /^choose at most (\d+) appointments; (\d+) are chosen/,
+    (_, n, m) => `kies hoogstens ${n} afspraken; er zijn er ${m} gekozen`,
+  ],
   [/^choose at least one appointment/, 'kies minstens één afspraak'],
   [/^is not a public appointment of (\S+)/, (_, week) => `is geen openbare afspraak van ${week}`],
   [/^is chosen twice/, 'is twee keer gekozen'],

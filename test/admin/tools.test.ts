@@ -140,7 +140,12 @@ describe('weekly digest review in the admin', () => {
   it('refuses eleven items with a message that says how many, keeping the choices', async () => {
     const admin = await signedIn()
     const rows = await weekOf(admin, 11)
-    const picks = Object.fromEntries(rows.flatMap(([field, id], i) => [[field, id], [`pick${i}`, 'on']]))
+    const picks = Object.fromEntries(
+      rows.flatMap(([field, id], i) => [
+        [field, id],
+        [`pick${i}`, 'on'],
+      ]),
+    )
     const res = await admin.submit('/admin/digests/2015-W12', '/admin/digests/2015-W12', {
       ...picks,
       version: '1',
@@ -166,8 +171,8 @@ describe('weekly digest review in the admin', () => {
       status: 'published',
     }
     expect((await admin.submit('/admin/digests/2015-W12', '/admin/digests/2015-W12', form)).status).toBe(303)
-    const shown = await (await admin.app.request('/api/digests/2015-W12')).json()
-    expect(shown.items.map((i: { title: string }) => i.title)).toEqual(['Overleg 3', 'Overleg 1'])
+    const shown = (await (await admin.app.request('/api/digests/2015-W12')).json()) as { items: { title: string }[] }
+    expect(shown.items.map((i) => i.title)).toEqual(['Overleg 3', 'Overleg 1'])
     const stale = await admin.submit('/admin/digests/2015-W12', '/admin/digests/2015-W12', { ...form, pick1: 'on' })
     expect(stale.status).toBe(409)
     expect(await stale.text()).toContain('Iemand anders heeft dit weekoverzicht intussen gewijzigd.')

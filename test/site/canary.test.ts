@@ -67,7 +67,9 @@ describe('the built site', () => {
       .replace(/\s+/g, ' ')
     expect(interfaceText).toContain('monday 16 march')
     expect(interfaceText).toContain('10:00 · advice · with gemeente enschede and private individual')
-    expect(interfaceText).not.toMatch(/\b(afspraak|afspraken|besloten|maandag|advies|met|en nog|weekoverzicht|particulier)\b/)
+    expect(interfaceText).not.toMatch(
+      /\b(afspraak|afspraken|besloten|maandag|advies|met|en nog|weekoverzicht|particulier)\b/,
+    )
     expect(article).toContain('<a href="/en/agenda/entry/')
   })
 

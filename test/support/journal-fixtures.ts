@@ -19,7 +19,15 @@ import {
 } from '../../functions/core/model/index.js'
 import type { Digest, DigestStatus } from '../../functions/core/digest/index.js'
 import { entryPath, type JournalItems } from '../../functions/core/publishing/index.js'
-import { createEntry, createPost, putDigest, putProfile, updateEntry, updatePost, type Db } from '../../functions/store/index.js'
+import {
+  createEntry,
+  createPost,
+  putDigest,
+  putProfile,
+  updateEntry,
+  updatePost,
+  type Db,
+} from '../../functions/store/index.js'
 
 /**
  * Builds a journal the way the API would (same core functions, same revisions), in memory, and

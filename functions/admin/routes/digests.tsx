@@ -14,15 +14,7 @@ import type { AdminEnv } from '../context.js'
 import { reasonIn, type Lang } from '../i18n.js'
 import { adminPath } from '../paths.js'
 import { formValues, formVersion, type FormValues } from '../forms.js'
-import {
-  Checkbox,
-  CsrfField,
-  ErrorSummary,
-  fieldId,
-  TextArea,
-  TextField,
-  type FieldErrors,
-} from '../views/fields.js'
+import { Checkbox, CsrfField, ErrorSummary, fieldId, TextArea, TextField, type FieldErrors } from '../views/fields.js'
 import { render } from '../views/Layout.js'
 import { flash, journalSettingsOf, journalZone, seeOther, type AdminContext } from './shared.js'
 

@@ -61,7 +61,8 @@ export function curateDigest(digest: Digest, input: DigestCuration, candidates: 
   const items = curation.items.flatMap(({ entryId, note }, i): DigestItem[] => {
     const candidate = byId.get(entryId)
     const line = oneLine(note)
-    if (!candidate) errors.push({ field: `items.${i}.entryId`, reason: `is not a public appointment of ${digest.week}` })
+    if (!candidate)
+      errors.push({ field: `items.${i}.entryId`, reason: `is not a public appointment of ${digest.week}` })
     else if (seen.has(entryId)) errors.push({ field: `items.${i}.entryId`, reason: 'is chosen twice' })
     if (Array.from(line).length > DIGEST_NOTE_LENGTH)
       errors.push({ field: `items.${i}.note`, reason: `must be at most ${DIGEST_NOTE_LENGTH} characters long` })
@@ -71,7 +72,9 @@ export function curateDigest(digest: Digest, input: DigestCuration, candidates: 
   if (errors.length > 0) throw new ValidationError(errors)
   const at = now.toISOString()
   const publishedAt =
-    curation.status === 'published' ? (digest.status === 'published' ? digest.publishedAt : undefined) ?? at : undefined
+    curation.status === 'published'
+      ? ((digest.status === 'published' ? digest.publishedAt : undefined) ?? at)
+      : undefined
   const { publishedAt: _was, ...rest } = digest
   return {
     ...rest,

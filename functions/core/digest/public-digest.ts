@@ -111,7 +111,8 @@ function publicItem(view: PublicEntry, note: string | undefined, locale: Locale,
 function weekFacts(published: readonly PublicEntry[], withheld: number): DigestLeadFacts {
   const organisations = new Set(published.flatMap((e) => organisationsOf(e).map((c) => nameKey(c.name))))
   const themeCounts = new Map<string, number>()
-  for (const e of published) for (const theme of new Set(e.themes)) themeCounts.set(theme, (themeCounts.get(theme) ?? 0) + 1)
+  for (const e of published)
+    for (const theme of new Set(e.themes)) themeCounts.set(theme, (themeCounts.get(theme) ?? 0) + 1)
   const least = published.length === 1 ? 1 : 2
   const themes = [...themeCounts]
     .filter(([, n]) => n >= least)

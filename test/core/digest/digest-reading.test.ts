@@ -78,12 +78,14 @@ describe('digestLead: the generated opening sentence', () => {
     [
       { appointments: 6, organisations: 5, themes: ['ambtelijk vakmanschap'], withheld: 1 },
       'nl',
-      'Deze week had ik zes openbare afspraken met vijf organisaties, vooral over ambtelijk vakmanschap; één afspraak was besloten.',
+      'Deze week had ik zes openbare afspraken met vijf organisaties, ' +
+        'vooral over ambtelijk vakmanschap; één afspraak was besloten.',
     ],
     [
       { appointments: 6, organisations: 5, themes: ['ambtelijk vakmanschap'], withheld: 1 },
       'en',
-      'This week I had six public appointments with five organisations, mostly about ambtelijk vakmanschap; one appointment was confidential.',
+      'This week I had six public appointments with five organisations, ' +
+        'mostly about ambtelijk vakmanschap; one appointment was confidential.',
     ],
     [
       { appointments: 1, organisations: 1, themes: ['water'], withheld: 0 },
@@ -99,7 +101,8 @@ describe('digestLead: the generated opening sentence', () => {
     [
       { appointments: 14, organisations: 12, themes: ['water', 'zorg'], withheld: 2 },
       'nl',
-      'Deze week had ik 14 openbare afspraken met twaalf organisaties, vooral over water en zorg; twee afspraken waren besloten.',
+      'Deze week had ik 14 openbare afspraken met twaalf organisaties, vooral over water en zorg; ' +
+        'twee afspraken waren besloten.',
     ],
   ] as const)('%j in %s', (facts, locale, expected) => {
     expect(digestLead({ ...facts, themes: [...facts.themes] }, locale)).toBe(expected)
@@ -111,10 +114,12 @@ describe('a public digest reads as the week, without clicking', () => {
 
   it('has a lead from the public figures only, in the journal language', () => {
     expect(shown.lead).toBe(
-      'Deze week had ik drie openbare afspraken met drie organisaties, vooral over ambtelijk vakmanschap; één afspraak was besloten.',
+      'Deze week had ik drie openbare afspraken met drie organisaties, ' +
+        'vooral over ambtelijk vakmanschap; één afspraak was besloten.',
     )
     expect(digestLead(shown.leadFacts, 'en')).toBe(
-      'This week I had three public appointments with three organisations, mostly about ambtelijk vakmanschap; one appointment was confidential.',
+      'This week I had three public appointments with three organisations, ' +
+        'mostly about ambtelijk vakmanschap; one appointment was confidential.',
     )
   })
 
@@ -135,9 +140,14 @@ describe('a public digest reads as the week, without clicking', () => {
           ['Lezing bij de Rijksacademie', '14:00 · lezing · met Rijksacademie', undefined],
         ],
       },
-      { date: '2015-03-18', items: [['Werkbezoek waterschap', 'hele dag · werkbezoek · met Waterschap Vechtstromen', undefined]] },
+      {
+        date: '2015-03-18',
+        items: [['Werkbezoek waterschap', 'hele dag · werkbezoek · met Waterschap Vechtstromen', undefined]],
+      },
     ])
-    expect(describeDigestItem(shown.items[0]!, 'en')).toBe('10:00 · advice · with Gemeente Enschede and private individual')
+    expect(describeDigestItem(shown.items[0]!, 'en')).toBe(
+      '10:00 · advice · with Gemeente Enschede and private individual',
+    )
   })
 
   it('never carries a private individual, a restricted title or theme', () => {
