@@ -225,7 +225,14 @@ export function openApiDocument() {
           summary: 'The published digest of an ISO week (2015-W12); a draft answers 404 like a missing one',
           parameters: [pathParam('week')],
           responses: {
-            200: { description: 'The digest; ETag = version' },
+            200: {
+              description:
+                "The digest; ETag = version. Public view: week, intro (the servant's Markdown, absent when none) " +
+                "with introHtml (rendered, sanitised), lead (generated from leadFacts in the journal's language: " +
+                "appointments, organisations, themes, withheld), items in the servant's order (entryId, date, kind, " +
+                'line, path as before, plus time, title, counterparts, themes, status, firstSentence, note), ' +
+                'moreCount, withheldCount, publishedAt. The owner gets the stored digest (curatedAt when curated).',
+            },
             400: errors[400],
             404: problemResponse('No published digest for this week'),
           },
