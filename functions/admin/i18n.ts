@@ -90,6 +90,10 @@ const nl = {
     publishAfterHint: 'Tot dit moment is de afspraak alleen een besloten tijdslot.',
     links: 'Links (optioneel)',
     linksHint: 'Eén per regel: het adres, dan eventueel een titel.',
+    contact: 'Contact voor reacties',
+    contactHint:
+      'Een e-mailadres of het https://-adres van een webformulier. Het staat openbaar op de site, ' +
+      'bij elke afspraak en elk verslag („Reageer”). Leeg: geen reactiemogelijkheid.',
     notes: 'Eigen notities (nooit openbaar)',
     changeReason: 'Reden van de wijziging (optioneel, openbaar)',
     save: 'Opslaan',
@@ -235,6 +239,10 @@ const nl = {
     bio: 'Over jou (Markdown)',
     links: 'Links',
     linksHint: 'Eén per regel: het adres, dan eventueel een titel.',
+    contact: 'Contact voor reacties',
+    contactHint:
+      'Een e-mailadres of het https://-adres van een webformulier. Het staat openbaar op de site, ' +
+      'bij elke afspraak en elk verslag („Reageer”). Leeg: geen reactiemogelijkheid.',
     locale: 'Taal van de site',
     timezone: 'Tijdzone',
     timezoneHint: 'Een IANA-tijdzone, zoals Europe/Amsterdam.',
@@ -366,6 +374,10 @@ const en: Messages = {
     publishAfterHint: 'Until then the appointment is only a confidential time slot.',
     links: 'Links (optional)',
     linksHint: 'One per line: the address, then a title if you like.',
+    contact: 'Contact for responses',
+    contactHint:
+      'An e-mail address or the https:// address of a web form. It is public on the site, ' +
+      'with every appointment and report (“Respond”). Empty: no way to respond.',
     notes: 'Own notes (never public)',
     changeReason: 'Reason for the change (optional, public)',
     save: 'Save',
@@ -505,6 +517,10 @@ const en: Messages = {
     bio: 'About you (Markdown)',
     links: 'Links',
     linksHint: 'One per line: the address, then a title if you like.',
+    contact: 'Contact for responses',
+    contactHint:
+      'An e-mail address or the https:// address of a web form. It is public on the site, ' +
+      'with every appointment and report (“Respond”). Empty: no way to respond.',
     locale: 'Language of the site',
     timezone: 'Time zone',
     timezoneHint: 'An IANA time zone, such as Europe/Amsterdam.',
@@ -586,6 +602,10 @@ const DUTCH_REASONS: [RegExp, string | ((...m: string[]) => string)][] = [
   [/^must be a calendar date/, 'moet een bestaande datum zijn (JJJJ-MM-DD)'],
   [/^is required when status is moved/, 'is verplicht bij „Verplaatst”: zeg waarheen'],
   [/^must be an http\(s\) URL/, 'moet een webadres zijn dat met http:// of https:// begint'],
+  [
+    /^must be an e-mail address \(name@example.nl\) or the https:\/\/ address of a web form/,
+    'moet een e-mailadres (naam@voorbeeld.nl) of het https://-adres van een webformulier zijn; laat het leeg voor geen',
+  ],
   [/^must be an IANA time zone/, 'moet een IANA-tijdzone zijn, zoals Europe/Amsterdam'],
   [
     /^must be lowercase letters, digits and single dashes/,

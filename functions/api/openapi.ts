@@ -203,6 +203,9 @@ export function openApiDocument() {
         },
         put: {
           summary: 'Create (no If-Match) or replace (If-Match) the profile',
+          description:
+            'Everything in the profile is public. `contact` is where readers respond ("Respond" on the site): ' +
+            'an e-mail address or the https:// address of a web form; leave it out for none.',
           ...owner,
           requestBody: json('ProfileInput'),
           responses: {

@@ -210,6 +210,30 @@ describe('profile and tokens in the admin', () => {
     })
   })
 
+  it('saves a contact for responses, explains a bad one in Dutch, and clears it when left empty', async () => {
+    const admin = await signedIn()
+    const profile = { name: 'Anna de Vries', role: 'CIO', organisation: 'BZK', timezone: 'Europe/Amsterdam' }
+    const bad = await admin.submit('/admin/profile', '/admin/profile', {
+      ...profile,
+      contact: 'mailto:anna@example.org',
+      version: '0',
+    })
+    expect(bad.status).toBe(400)
+    expect(await bad.text()).toContain(
+      '<p class="error" id="f-contact-error">moet een e-mailadres (naam@voorbeeld.nl) of het https://-adres van een ' +
+        'webformulier zijn; laat het leeg voor geen</p>',
+    )
+    const contact = 'anna@example.org'
+    expect((await admin.submit('/admin/profile', '/admin/profile', { ...profile, contact, version: '0' })).status).toBe(
+      303,
+    )
+    expect(await (await admin.app.request('/api/profile')).json()).toMatchObject({ contact })
+    expect(
+      (await admin.submit('/admin/profile', '/admin/profile', { ...profile, contact: ' ', version: '1' })).status,
+    ).toBe(303)
+    expect(await (await admin.app.request('/api/profile')).json()).not.toHaveProperty('contact')
+  })
+
   it('shows a new token once, and it works; revoking it is listed', async () => {
     const admin = await signedIn()
     const res = await admin.submit('/admin/tokens', '/admin/tokens', { label: 'telefoon' })

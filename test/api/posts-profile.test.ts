@@ -72,6 +72,48 @@ describe('profile', () => {
   })
 })
 
+describe('the profile contact', () => {
+  const profile = { name: 'Sanne de Vries', role: 'Adviseur', organisation: 'Ministerie van BZK' }
+
+  it.each(['sanne@example.org', 'https://www.example.nl/reageren'])('publishes %s as the contact', async (contact) => {
+    const api = await testApi()
+    expect((await api.send('PUT', '/api/profile', { ...profile, contact })).status).toBe(201)
+    expect((await (await api.get('/api/profile')).json()).contact).toBe(contact)
+  })
+
+  it('drops the contact when a later version leaves it out', async () => {
+    const api = await testApi()
+    await api.send('PUT', '/api/profile', { ...profile, contact: 'sanne@example.org' })
+    expect((await api.send('PUT', '/api/profile', profile, { 'If-Match': '"1"' })).status).toBe(200)
+    expect(await (await api.get('/api/profile')).json()).not.toHaveProperty('contact')
+  })
+
+  it.each(['mailto:sanne@example.org', 'http://www.example.nl/reageren', 'Sanne <sanne@example.org>', ''])(
+    'refuses %j with a message that says what a contact may be',
+    async (contact) => {
+      const api = await testApi()
+      const res = await api.send('PUT', '/api/profile', { ...profile, contact })
+      expect(res.status).toBe(400)
+      expect((await res.json()).errors).toEqual([
+        {
+          field: 'contact',
+          reason:
+            'must be an e-mail address (name@example.nl) or the https:// address of a web form; ' +
+            'leave it out to show no contact',
+        },
+      ])
+      expect((await api.get('/api/profile')).status).toBe(404)
+    },
+  )
+
+  it('is described in the API description', async () => {
+    const api = await testApi()
+    const doc = await (await api.get('/api/openapi.json')).json()
+    expect(doc.components.schemas.ProfileInput.properties.contact).toEqual({ type: 'string', maxLength: 2000 })
+    expect(doc.paths['/api/profile'].put.description).toContain('`contact` is where readers respond')
+  })
+})
+
 describe('the API description', () => {
   it('describes every route the app serves', async () => {
     const api = await testApi()

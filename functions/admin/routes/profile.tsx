@@ -26,6 +26,7 @@ const profileValues = (p?: Profile): FormValues => ({
   locale: p?.locale ?? DEFAULT_SETTINGS.locale,
   timezone: p?.timezone ?? DEFAULT_SETTINGS.timeZone,
   links: (p?.links ?? []).map((l) => (l.title ? `${l.url} ${l.title}` : l.url)).join('\n'),
+  contact: p?.contact ?? '',
   version: String(p?.version ?? 0),
 })
 
@@ -51,6 +52,7 @@ function profilePage(c: AdminContext, values: FormValues, errors: FieldErrors = 
       />
       <TextArea name="bio" label={p.bio} value={values.bio} error={errors.bio} rows={6} />
       <TextArea name="links" label={p.links} hint={p.linksHint} value={values.links} error={errors.links} rows={3} />
+      <TextField name="contact" label={p.contact} hint={p.contactHint} value={values.contact} error={errors.contact} />
       <Select
         name="locale"
         label={p.locale}
@@ -91,6 +93,7 @@ export const profilePages = new Hono<AdminEnv>()
         organisation: values.organisation ?? '',
         ...(values.bio?.trim() ? { bio: values.bio } : {}),
         links: parseLinks(values.links),
+        ...(values.contact?.trim() ? { contact: values.contact } : {}),
         locale: values.locale,
         timezone: values.timezone?.trim(),
       })

@@ -51,6 +51,33 @@ export const link = z.strictObject({
   title: z.optional(text(200)),
 })
 
+/**
+ * An e-mail address as people write it (`wouter@example.nl`): no display name, no `mailto:`, and
+ * only characters a `mailto:` link carries as they are, so the address needs no encoding.
+ */
+const EMAIL = /^[A-Za-z0-9._+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/
+
+/**
+ * True for the https:// address of a web page (a form), without spaces or control characters, and
+ * without a user name (`https://mail@example.nl` looks like an address but opens a web page).
+ */
+const isHttpsUrl = (value: string) =>
+  /^https:\/\/[^\s\u0000-\u001F]+$/i.test(value) && URL.canParse(value) && !new URL(value).username
+
+/** Whether a contact is an e-mail address (otherwise it is a web form's address). */
+export const isEmailAddress = (contact: string) => EMAIL.test(contact)
+
+/** How readers reach the servant: exactly one of an e-mail address or a web form's https:// address. */
+export const contact = z.string().check(
+  z.trim(),
+  z.maxLength(2000),
+  z.refine((v) => EMAIL.test(v) || isHttpsUrl(v), {
+    error:
+      'must be an e-mail address (name@example.nl) or the https:// address of a web form; ' +
+      'leave it out to show no contact',
+  }),
+)
+
 export const slug = z.string().check(
   z.maxLength(80),
   z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {

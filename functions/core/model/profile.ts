@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import { DEFAULT_TIMEZONE } from '../time/dates.js'
-import { link, longText, text, timeZone } from './primitives.js'
+import { contact, link, longText, text, timeZone } from './primitives.js'
 import { siteThemeSchema, type SiteThemeInput } from './theme.js'
 import { LOCALES, type Locale } from './vocabulary.js'
 
@@ -11,6 +11,8 @@ export const profileInputSchema = z.strictObject({
   organisation: text(200),
   bio: z.optional(longText(5_000)),
   links: z.optional(z.array(link).check(z.maxLength(20))),
+  /** Where readers respond: an e-mail address or the https:// address of a web form. Public. */
+  contact: z.optional(contact),
   locale: z.optional(z.enum(LOCALES)),
   timezone: z.optional(timeZone),
   /** Colours and font of the public site (`theme.ts`); without it the site uses the default theme. */
@@ -25,6 +27,8 @@ export interface Profile {
   organisation: string
   bio?: string
   links: { url: string; title?: string }[]
+  /** An e-mail address or an https:// web-form address (`contactHref` makes the link). */
+  contact?: string
   locale: (typeof LOCALES)[number]
   timezone: string
   theme?: SiteThemeInput

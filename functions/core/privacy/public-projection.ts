@@ -202,6 +202,8 @@ export const PROFILE_FIELD_DECISIONS = {
   organisation: 'shown',
   bio: 'shown',
   links: 'shown',
+  // Public by the servant's own choice: the address they give for readers to respond, never a private one.
+  contact: 'shown',
   locale: 'shown',
   timezone: 'shown',
   theme: 'shown',
@@ -217,6 +219,7 @@ export function toPublicProfile(profile: Profile): PublicProfile {
     organisation: profile.organisation,
     ...(profile.bio !== undefined && { bio: profile.bio }),
     links: profile.links,
+    ...(profile.contact !== undefined && { contact: profile.contact }),
     locale: profile.locale,
     timezone: profile.timezone,
     ...(profile.theme !== undefined && { theme: profile.theme }),

@@ -2,6 +2,7 @@
 export * from './agenda-csv.js'
 export * from './agenda-index.js'
 export * from './atom-feed.js'
+export * from './contact-link.js'
 export * from './entry-filter.js'
 export type { Feed, FeedItem } from './feed-model.js'
 export * from './journal-feeds.js'
