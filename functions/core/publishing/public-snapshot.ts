@@ -17,6 +17,7 @@ import {
   type PublicRevision,
 } from '../privacy/public-projection.js'
 import { reportStats, type ReportStats } from '../report/report-stats.js'
+import { accountingYearStartMonth, accountingYearStats } from '../report/accounting-year.js'
 import type { Revision } from '../model/revision.js'
 import { compareText } from '../model/slug.js'
 import { entryStartInstant } from '../model/entry.js'
@@ -57,6 +58,12 @@ export interface PublicSnapshot {
   posts: SnapshotPost[]
   /** Published digests, newest week first. */
   digests: PublicDigest[]
+  /**
+   * The current accounting year at a glance, counted as an annual report counts
+   * (`accountingYearStats`): the year holding `generatedAt`, or the latest with public
+   * appointments. Absent while the journal has none.
+   */
+  accountingYear?: ReportStats
 }
 
 /** The journal of one person as the store holds it. */
@@ -113,6 +120,10 @@ export function buildPublicSnapshot(journal: JournalItems, { now }: { now: Date 
       return [{ ...view, history, ...(figures ? { figures } : {}) }]
     })
     .sort((a, b) => compareText(b.publishedAt ?? '', a.publishedAt ?? '') || compareText(a.slug, b.slug))
+  const accountingYear = accountingYearStats(journal.entries, accountingYearStartMonth(posts), now, {
+    timeZone: timezone,
+    locale,
+  })
   return {
     format: SNAPSHOT_FORMAT,
     version: SNAPSHOT_VERSION,
@@ -123,6 +134,7 @@ export function buildPublicSnapshot(journal: JournalItems, { now }: { now: Date 
     entries,
     posts,
     digests: publicDigests(journal, { now, timeZone: timezone, locale }),
+    ...(accountingYear ? { accountingYear } : {}),
   }
 }
 

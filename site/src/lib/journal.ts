@@ -9,6 +9,7 @@ import {
 import { isoWeekOf, zonedParts } from '@core/time/index.js'
 import type { PublicProfile } from '@core/privacy/index.js'
 import type { PublicDigest } from '@core/digest/index.js'
+import type { ReportStats } from '@core/report/index.js'
 import { compareText } from '@core/model/index.js'
 import { readSnapshot } from './snapshot-file.js'
 
@@ -28,6 +29,8 @@ export interface Journal {
   entryById: Map<string, SnapshotEntry>
   posts: SnapshotPost[]
   digests: PublicDigest[]
+  /** The current accounting year's figures, as the snapshot counted them (home page). */
+  accountingYear: ReportStats | undefined
   agenda: AgendaIndex<SnapshotEntry>
   /** The local date and ISO week of the snapshot's moment: "this week" on the site. */
   today: string
@@ -63,6 +66,7 @@ async function build(): Promise<Journal> {
     entryById: new Map(entries.map((e) => [e.id, e])),
     posts,
     digests,
+    accountingYear: facts.accountingYear,
     agenda: buildAgendaIndex(entries, { timezone: facts.timezone, today }),
     today,
     thisWeek: isoWeekOf(today),
