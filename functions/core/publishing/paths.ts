@@ -43,6 +43,11 @@ export const digestPath = (week: string, locale?: Locale) => at(locale, `/digest
 export const pagePath = (name: string, locale?: Locale) => at(locale, `/${name}/`)
 export const searchPath = (locale?: Locale) => at(locale, '/search/')
 export const dataPath = (locale?: Locale) => at(locale, '/data/')
+/**
+ * How to follow the journal: feeds, calendar, open data, how to respond. Like every page it has
+ * one name in both languages (`/follow/`, `/en/follow/`), so the language switch only swaps the prefix.
+ */
+export const followPath = (locale?: Locale) => at(locale, '/follow/')
 
 /** Feeds and open data: one set for the whole site (content stays as written, in any language). */
 export const FEED_PATHS = {
