@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs'
 import { busyJournal } from '../support/journal-fixtures.js'
 import { filesUnder } from './site-build.js'
 
-/** The busy journal with an annual report over 2015, so the report's figures and charts are built too. */
+/** The busy journal with an annual report over 2015 and a contact, so figures, charts and Respond links are built too. */
 export function journalWithReport() {
-  const journal = busyJournal()
+  const journal = busyJournal().withProfile({ contact: 'anna@example.org' }) // with Respond links
   journal.post(
     'jaarverslag-2015',
     {
@@ -59,6 +59,7 @@ export function pageKinds(dist: string): [string, string][] {
     ['privacy', '/privacy/'],
     ['accessibility statement', '/accessibility/'],
     ['open data', '/data/'],
+    ['follow', '/follow/'],
   ]
   return [
     ...kinds.flatMap(([name, path]): [string, string][] => [

@@ -77,6 +77,18 @@ describe('icons and the social image', () => {
   })
 })
 
+describe('following and responding', () => {
+  it('lists the feeds on the Follow page (and the data page) only, not on every page', () => {
+    const withFeeds = pages.filter((p) => p.html.includes('<a href="/digest.xml"')).map((p) => p.file)
+    expect(withFeeds).toEqual(['data/index.html', 'en/data/index.html', 'en/follow/index.html', 'follow/index.html'])
+  })
+
+  it('offers no Respond and no contact when the profile has no contact', () => {
+    const offering = pages.filter((p) => /class="(respond|contact)"|mailto:/.test(p.html)).map((p) => p.file)
+    expect(offering).toEqual([])
+  })
+})
+
 describe('page weight', () => {
   it.each(['index.html', 'en/index.html', 'agenda/2015/w14/index.html', 'en/agenda/2015/w14/index.html'])(
     '%s stays under 30 KB of HTML and CSS in a busy week',
