@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { busyJournal } from '../support/journal-fixtures.js'
 import { filesUnder } from './site-build.js'
 
-/** The busy journal with an annual report over 2015 and a contact, so figures, charts and Respond links are built too. */
+/** The busy journal with a 2015 annual report and a contact, so figures, charts and Respond links are built. */
 export function journalWithReport() {
   const journal = busyJournal().withProfile({ contact: 'anna@example.org' }) // with Respond links
   journal.post(
