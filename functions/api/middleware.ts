@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { MiddlewareHandler } from 'hono'
-import { tokenDigest } from '../core/model/index.js'
+import { tokenDigest, type Token } from '../core/model/index.js'
 import { getTokenByDigest } from '../store/index.js'
 import type { AppEnv } from './context.js'
 import { problem } from './problem.js'
@@ -27,20 +27,40 @@ export const jsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next()
 }
 
-/** The token of an `Authorization: Bearer …` header, or undefined without one; a bad one is refused. */
-export async function bearerToken(c: Parameters<MiddlewareHandler<AppEnv>>[0]) {
+type Ctx = Parameters<MiddlewareHandler<AppEnv>>[0]
+
+/** The working token of an `Authorization: Bearer …` header, or undefined without one; a bad one is refused. */
+async function presentedToken(c: Ctx): Promise<Token | undefined> {
   const header = c.req.header('authorization')
   if (header === undefined) return undefined
   const secret = /^Bearer\s+(\S+)$/i.exec(header)?.[1]
-  const deps = c.get('deps')
-  const token = secret ? await getTokenByDigest(deps.db, tokenDigest(secret)) : undefined
-  if (!token || token.revokedAt || token.person !== deps.person) {
+  const token = secret ? await getTokenByDigest(c.get('deps').db, tokenDigest(secret)) : undefined
+  if (!token || token.revokedAt) throw invalidToken()
+  return token
+}
+
+const invalidToken = () =>
+  problem(
+    401,
+    'The token is not valid (wrong, revoked or for another journal). Send Authorization: Bearer <your owner token>.',
+    { headers: { 'WWW-Authenticate': 'Bearer realm="journal", error="invalid_token"' } },
+  )
+
+/**
+ * The journal owner's token, or undefined without one. Another servant's token is refused as
+ * invalid here; an administrator's is refused with 403: administrators read no servant's
+ * private or restricted items and write in no servant's journal.
+ */
+export async function bearerToken(c: Ctx): Promise<Token | undefined> {
+  const token = await presentedToken(c)
+  if (token?.role === 'administrator') {
     throw problem(
-      401,
-      'The token is not valid (wrong, revoked or for another journal). Send Authorization: Bearer <your owner token>.',
-      { headers: { 'WWW-Authenticate': 'Bearer realm="journal", error="invalid_token"' } },
+      403,
+      "An administrator's token manages the organisation and its servants; it cannot read or write a " +
+        "servant's journal. Use the servant's own token.",
     )
   }
+  if (token && token.person !== c.get('deps').person) throw invalidToken()
   return token
 }
 
@@ -51,6 +71,19 @@ export const requireOwner: MiddlewareHandler<AppEnv> = async (c, next) => {
     throw problem(401, 'This route is for the journal owner: send Authorization: Bearer <your owner token>.', {
       headers: { 'WWW-Authenticate': 'Bearer realm="journal"' },
     })
+  c.set('token', token)
+  await next()
+}
+
+/** Organisation routes: an administrator's token is required. */
+export const requireAdministrator: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const token = await presentedToken(c)
+  if (!token)
+    throw problem(401, "This route is for the organisation's administrator: send Authorization: Bearer <token>.", {
+      headers: { 'WWW-Authenticate': 'Bearer realm="journal"' },
+    })
+  if (token.role !== 'administrator')
+    throw problem(403, "This route is for the organisation's administrator; a servant's token cannot use it.")
   c.set('token', token)
   await next()
 }

@@ -18,6 +18,7 @@ export class Problem extends Error {
 const TITLES: Record<number, string> = {
   400: 'Invalid input',
   401: 'Not signed in',
+  403: 'Not allowed',
   404: 'Not found',
   409: 'Conflict',
   412: 'Changed by someone else',

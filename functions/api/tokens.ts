@@ -14,23 +14,35 @@ export function tokenView({ digest: _d, person: _p, ...view }: Token): TokenView
   return view
 }
 
-/** Makes a new owner token; the secret is returned this once and only its digest is stored. */
+/** A new token for `person` (a servant unless `role` says otherwise) and its secret, which is shown once. */
+export function newToken(
+  person: string,
+  label: string,
+  now: Date,
+  role: NonNullable<Token['role']> = 'servant',
+): { token: Token; secret: string } {
+  const secret = newTokenSecret()
+  const token: Token = {
+    id: `tok-${randomBytes(6).toString('hex')}`,
+    person,
+    role,
+    label,
+    digest: tokenDigest(secret),
+    createdAt: now.toISOString(),
+  }
+  return { token, secret }
+}
+
+/** Makes and stores a new servant's token; the secret is returned this once and only its digest is stored. */
 export async function issueToken(
   db: Db,
   person: string,
   label: string,
   now: Date,
 ): Promise<{ token: Token; secret: string }> {
-  const secret = newTokenSecret()
-  const token: Token = {
-    id: `tok-${randomBytes(6).toString('hex')}`,
-    person,
-    label,
-    digest: tokenDigest(secret),
-    createdAt: now.toISOString(),
-  }
-  await putToken(db, token)
-  return { token, secret }
+  const made = newToken(person, label, now)
+  await putToken(db, made.token)
+  return made
 }
 
 /**

@@ -22,7 +22,15 @@ export const LAMBDA_ENV = {
  * The paths the owner's tools answer (functions/lambda/admin.ts): the HTTP API sends these to the
  * admin function and everything else to the lean API function (functions/lambda/api.ts).
  */
-export const ADMIN_PATHS = ['/admin', '/api/openapi.json', '/api/reports', '/api/import', '/api/tokens'] as const
+export const ADMIN_PATHS = [
+  '/admin',
+  '/api/openapi.json',
+  '/api/reports',
+  '/api/import',
+  '/api/tokens',
+  '/api/people',
+  '/api/organisation',
+] as const
 
 /**
  * Partition-key prefixes of the items the public site is built from (see functions/store/keys.ts):

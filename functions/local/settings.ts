@@ -19,6 +19,7 @@ export function localSettings(env: NodeJS.ProcessEnv = process.env) {
     table: env.JOURNAL_TABLE ?? 'journal',
     person: env.JOURNAL_PERSON ?? 'demo',
     ownerToken: env.JOURNAL_OWNER_TOKEN,
+    administratorToken: env.JOURNAL_ADMINISTRATOR_TOKEN,
     demo: env.JOURNAL_DEMO !== 'off',
   }
 }

@@ -1,10 +1,10 @@
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { generatePastDigests } from '../journal/index.js'
 import { createDb, ensureTable } from '../store/index.js'
 import { startApiServer } from './api-server.js'
 import { isJournalEmpty, loadDemoJournal } from './demo-journal.js'
 import { startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local.js'
-import { ensureOwnerToken } from './owner-token.js'
+import { ensureAdministratorToken, ensureOwnerToken } from './owner-token.js'
 import { ensurePrivateDir } from './private-files.js'
 import { localSettings } from './settings.js'
 import { startSitePreview } from './site-preview.js'
@@ -37,6 +37,7 @@ async function main() {
     const db = createDb({ endpoint: settings.dynamoDbEndpoint ?? dynamo!.endpoint, table: settings.table })
     if (await ensureTable(db)) console.log(`Created table ${settings.table}.`)
     const token = await ensureOwnerToken(db, settings.person, settings.dataDir, settings.ownerToken)
+    await ensureAdministratorToken(db, settings.dataDir, settings.administratorToken)
     if (settings.demo && (await isJournalEmpty(db, settings.person))) {
       const loaded = await loadDemoJournal(db, settings.person, resolve('content/demo'))
       console.log(`Loaded the demo journal: ${loaded.entries} entries, ${loaded.posts} posts.`)
@@ -63,6 +64,7 @@ async function main() {
         `  API docs     http://localhost:${settings.apiPort}/api/openapi.json`,
         `  Admin        http://localhost:${settings.apiPort}/admin  (sign in with the owner token)`,
         `  Owner token  ${token}`,
+        `  Organisation administrator token in ${join(settings.dataDir, 'administrator-token')}`,
         '',
         'Press Ctrl-C to stop (your journal is kept in .journal/).',
       ].join('\n'),

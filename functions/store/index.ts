@@ -25,6 +25,10 @@
  * - the entries imported earlier from these calendar UIDs     → getEntriesBySourceUid / sourceLookupItem
  * - every stored item of a person, raw; restore raw items     → readAllStoredItems / writeStoredItems (backups)
  * - whether a person's journal holds nothing at all           → isPersonEmpty (restores)
+ * - the organisation; replace it optimistically               → getOrganisation / putOrganisation
+ * - one servant; every servant by slug                        → getServant / listServants (GSI1)
+ * - add a servant with their first token (one transaction)    → addServant
+ * - change a servant, revoking tokens in the same transaction → updateServant
  */
 export * from './db.js'
 export * from './table.js'
@@ -33,6 +37,7 @@ export * from './entry-store.js'
 export * from './post-store.js'
 export * from './profile-store.js'
 export * from './token-store.js'
+export * from './organisation-store.js'
 export * from './session-store.js'
 export * from './idempotency-store.js'
 export * from './changes-store.js'

@@ -23,6 +23,11 @@ export const keys = {
   session: (person: string, sid: string) => ({ pk: `SESSION#${person}#${sid}`, sk: 'SESSION' }),
   /** The lookup item tying a calendar UID to the entry imported from it (see import-store.ts). */
   source: (person: string, sourceUid: string) => ({ pk: `SOURCE#${person}#${sourceUid}`, sk: 'SOURCE' }),
+  /** The organisation the deployment serves: one item. */
+  organisation: () => ({ pk: 'ORGANISATION', sk: 'ORGANISATION' }),
+  servant: (person: string) => ({ pk: `SERVANT#${person}`, sk: 'SERVANT' }),
+  /** GSI1 partition holding every servant of the organisation, by slug. */
+  servants: () => 'ORGANISATION#SERVANTS',
   /** GSI1 partitions: one timeline per person and item type. */
   timeline: (person: string, type: 'ENTRIES' | 'POSTS' | 'DIGESTS' | 'TOKENS' | 'SESSIONS') =>
     `PERSON#${person}#${type}`,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { inject } from 'vitest'
-import { newTokenSecret, tokenDigest, type Token } from '../../functions/core/model/index.js'
+import { ADMINISTRATION, newTokenSecret, tokenDigest, type Token } from '../../functions/core/model/index.js'
 import { createApp } from '../../functions/api/app.js'
 import { createDb, ensureTable, putToken, type Db } from '../../functions/store/index.js'
 
@@ -24,17 +24,27 @@ export async function testDb(): Promise<Db> {
 
 export const PERSON = 'test-person'
 
-export async function ownerToken(db: Db, person = PERSON): Promise<{ secret: string; token: Token }> {
+export async function ownerToken(
+  db: Db,
+  person = PERSON,
+  role: Token['role'] = 'servant',
+): Promise<{ secret: string; token: Token }> {
   const secret = newTokenSecret()
   const token: Token = {
     id: `tok-${randomUUID().slice(0, 8)}`,
     person,
+    role,
     label: 'test',
     digest: tokenDigest(secret),
     createdAt: new Date().toISOString(),
   }
   await putToken(db, token)
   return { secret, token }
+}
+
+/** A token of the organisation's administrator. */
+export async function administratorToken(db: Db): Promise<string> {
+  return (await ownerToken(db, ADMINISTRATION, 'administrator')).secret
 }
 
 /** The API on a fresh table, with an owner token and small request helpers. */

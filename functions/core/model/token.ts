@@ -2,10 +2,22 @@ import { createHash, randomBytes } from 'node:crypto'
 import * as z from 'zod/mini'
 import { text } from './primitives.js'
 
-/** An owner API token. Only the SHA-256 digest of the secret is ever stored. */
+/**
+ * Who a token acts for. A servant's token acts on their own journal only; the organisation's
+ * administrator manages servants and the organisation, and reads no servant's private items.
+ */
+export const TOKEN_ROLES = ['servant', 'administrator'] as const
+
+/** The `person` of an administrator's tokens: no servant can have it, since a slug starts with a letter. */
+export const ADMINISTRATION = '@administration'
+
+/** An API token. Only the SHA-256 digest of the secret is ever stored. */
 export interface Token {
   id: string
+  /** The servant it acts for, or ADMINISTRATION for an administrator's token. */
   person: string
+  /** Absent on tokens made before roles existed: those are servants' tokens. */
+  role?: (typeof TOKEN_ROLES)[number]
   label: string
   digest: string
   createdAt: string

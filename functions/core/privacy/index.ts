@@ -3,4 +3,5 @@
  * which entries a summary counts.
  */
 export * from './counted-entries.js'
+export * from './organisation-projection.js'
 export * from './public-projection.js'
