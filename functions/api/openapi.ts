@@ -7,7 +7,10 @@ import {
   postCreateSchema,
   postPatchSchema,
   postReplaceSchema,
+  organisationInputSchema,
   profileInputSchema,
+  servantChangeSchema,
+  servantCreateSchema,
   tokenCreateSchema,
 } from '../core/model/index.js'
 import { digestRequestSchema } from '../core/digest/index.js'
@@ -311,11 +314,88 @@ export function openApiDocument() {
           },
         },
       },
+      ...organisationPaths(),
       '/api/export': {
         get: {
           summary: 'The complete journal, private items included',
           ...owner,
           responses: { 200: { description: 'Export document' }, 401: errors[401] },
+        },
+      },
+    },
+  }
+}
+
+/** The organisation and its servants: public to read, the administrator's token to change. */
+function organisationPaths(): Record<string, Record<string, Operation>> {
+  const administrator = { security: [{ bearer: [] }] }
+  const refused = {
+    401: errors[401],
+    403: problemResponse("Not an administrator's token (servants' tokens manage only their own journal)"),
+  }
+  const body = (s: z.ZodMiniType) => ({ required: true, content: { 'application/json': { schema: schema(s) } } })
+  const servant = '{ person, name, role, status: active | left, leftOn? }'
+  return {
+    '/api/people': {
+      get: {
+        summary: "The organisation's servants, active and former",
+        responses: { 200: { description: `{ items: [${servant}] }` } },
+      },
+      post: {
+        summary: 'Add a servant and issue their first token (its secret is in this answer only; give it to them)',
+        ...administrator,
+        requestBody: body(servantCreateSchema),
+        responses: {
+          201: { description: `${servant} with firstToken: { id, label, createdAt, secret }` },
+          ...errors,
+          ...refused,
+          409: problemResponse('A servant with that slug exists'),
+        },
+      },
+    },
+    '/api/people/{person}': {
+      get: {
+        summary: 'One servant',
+        parameters: [pathParam('person')],
+        responses: { 200: { description: servant }, 404: problemResponse('No such servant') },
+      },
+      patch: {
+        summary:
+          "Change a servant's name or role, or deactivate them (status left, leftOn): " +
+          'their tokens are revoked, their public record stays',
+        ...administrator,
+        parameters: [pathParam('person'), ifMatch],
+        requestBody: body(servantChangeSchema),
+        responses: { 200: { description: servant }, ...errors, ...refused, 412: problemResponse('Changed since read') },
+      },
+    },
+    '/api/people/{person}/tokens': {
+      post: {
+        summary: 'Issue a new first token for an active servant (who lost theirs, or came back)',
+        ...administrator,
+        parameters: [pathParam('person')],
+        responses: {
+          201: { description: '{ id, label, createdAt, secret }' },
+          ...refused,
+          409: problemResponse('The servant left; make them active first'),
+        },
+      },
+    },
+    '/api/organisation': {
+      get: {
+        summary: 'The organisation this deployment serves',
+        responses: { 200: { description: '{ name, siteUrl? }' } },
+      },
+      put: {
+        summary: 'Describe the organisation (If-Match once it exists)',
+        ...administrator,
+        parameters: [{ ...ifMatch, required: false }],
+        requestBody: body(organisationInputSchema),
+        responses: {
+          200: { description: '{ name, siteUrl? }' },
+          201: { description: 'Created' },
+          ...errors,
+          ...refused,
         },
       },
     },

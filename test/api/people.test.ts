@@ -50,7 +50,7 @@ describe('the organisation administrator manages servants', () => {
     expect((await (await api.get('/api/people')).json()).items).toHaveLength(1)
   })
 
-  it('deactivates a servant: their tokens stop working, their public record stays, the list says they left', async () => {
+  it('deactivates a servant: their tokens stop working, their public record stays, the list says so', async () => {
     const api = await organisationApi()
     const added = await (await api.send('POST', '/api/people', { ...jansen, person: PERSON }, api.admin)).json()
     const own = { Authorization: `Bearer ${added.firstToken.secret}` }
