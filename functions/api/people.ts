@@ -44,7 +44,8 @@ export const people = new Hono<AppEnv>()
   })
   .get('/:person', async (c) => {
     const servant = await servantOrProblem(c.get('deps').db, c.req.param('person'))
-    return c.json(toPublicServant(servant), 200, publicHeaders)
+    // Every field of a servant is public, so its version is too: the administrator changes with it.
+    return c.json(toPublicServant(servant), 200, { ...publicHeaders, ETag: etag(servant.version) })
   })
   .post('/', requireAdministrator, jsonBody, async (c) => {
     const { db, now } = c.get('deps')

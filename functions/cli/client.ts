@@ -4,11 +4,20 @@ import { DEFAULT_SETTINGS } from '../core/model/index.js'
 import { localSettings } from '../local/settings.js'
 import { CommandError, UsageError, type Io } from './io.js'
 
-/** The owner token: JOURNAL_TOKEN, or the one `npm start` keeps in .journal/owner-token. */
-export function ownerToken(env: NodeJS.ProcessEnv): string | undefined {
-  if (env.JOURNAL_TOKEN) return env.JOURNAL_TOKEN.trim()
+/** Whose token the CLI sends: the journal owner's, or the organisation administrator's (`journal people`). */
+export type Acting = 'owner' | 'administrator'
+
+const TOKEN_SOURCES = {
+  owner: { variable: 'JOURNAL_TOKEN', file: 'owner-token', kind: 'owner token' },
+  administrator: { variable: 'JOURNAL_ADMINISTRATOR_TOKEN', file: 'administrator-token', kind: 'administrator token' },
+} as const
+
+/** The token from its variable (JOURNAL_TOKEN…), or the one `npm start` keeps in .journal/. */
+export function tokenOf(env: NodeJS.ProcessEnv, acting: Acting = 'owner'): string | undefined {
+  const source = TOKEN_SOURCES[acting]
+  if (env[source.variable]) return env[source.variable]?.trim()
   try {
-    return readFileSync(join(settingsOf(env).dataDir, 'owner-token'), 'utf8').trim()
+    return readFileSync(join(settingsOf(env).dataDir, source.file), 'utf8').trim()
   } catch {
     return undefined
   }
@@ -48,9 +57,10 @@ export interface ApiRequest {
  * The journal API as the CLI uses it: owner token attached, JSON in and out, and every refusal
  * turned into a CommandError that says what to do about it.
  */
-export function apiClient(io: Io) {
+export function apiClient(io: Io, acting: Acting = 'owner') {
   const base = apiUrl(io.env)
-  const token = ownerToken(io.env)
+  const token = tokenOf(io.env, acting)
+  const source = TOKEN_SOURCES[acting]
 
   async function send(path: string, request: ApiRequest = {}): Promise<Response> {
     const headers: Record<string, string> = { ...request.headers }
@@ -73,7 +83,7 @@ export function apiClient(io: Io) {
 
   async function refusal(res: Response): Promise<CommandError> {
     const problem = (await res.json().catch(() => ({}))) as Problem
-    if (res.status === 401) {
+    if (res.status === 401 && acting === 'owner') {
       return new CommandError(
         `${problem.detail ?? 'The API refused the token.'}\n${
           token
@@ -81,6 +91,13 @@ export function apiClient(io: Io) {
               'while signed in with another, or use the one `npm start` prints).'
             : 'No owner token found: set JOURNAL_TOKEN, or run `npm start` once so .journal/owner-token exists.'
         }`,
+      )
+    }
+    if (res.status === 401 || res.status === 403) {
+      return new CommandError(
+        `${problem.detail ?? 'The API refused the token.'}\n` +
+          `Set ${source.variable} to a working ${source.kind}, ` +
+          `or run \`npm start\` once so .journal/${source.file} exists.`,
       )
     }
     const fields = (problem.errors ?? []).map((e) => `  ${e.field}: ${e.reason}`)

@@ -5,6 +5,7 @@ import { edit } from './commands/edit.js'
 import { exportCommand } from './commands/export.js'
 import { importCommand } from './commands/import.js'
 import { list } from './commands/list.js'
+import { people } from './commands/people.js'
 import { post } from './commands/post.js'
 import { report } from './commands/report.js'
 import { token } from './commands/token.js'
@@ -22,6 +23,7 @@ export const COMMANDS: readonly Command[] = [
   report,
   post,
   token,
+  people,
   backup,
   restore,
 ]
@@ -41,6 +43,9 @@ Environment:
   JOURNAL_API_URL   the journal API (default http://127.0.0.1:JOURNAL_API_PORT, where \`npm start\` runs it)
   JOURNAL_API_PORT  the port \`npm start\` gives the API (default 8787)
   JOURNAL_TOKEN     your owner token (default: .journal/owner-token, written by \`npm start\`)
+  JOURNAL_ADMINISTRATOR_TOKEN
+                    the organisation administrator's token, for \`journal people\`
+                    (default: .journal/administrator-token, written by \`npm start\`)
 
 Exit codes:
   0  done

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { COMMANDS } from '../../functions/cli/main.js'
 import { startServer } from '../support/local-server.js'
-import { ownerToken, testDb } from '../support/test-db.js'
+import { administratorToken, ownerToken, testDb } from '../support/test-db.js'
 
 /**
  * The `journal` bin as a person runs it (node bin/journal.js), against the API on a real local
@@ -17,11 +17,13 @@ const FIXTURES = fileURLToPath(new URL('../fixtures/ics/', import.meta.url))
 
 let server: Awaited<ReturnType<typeof startServer>>
 let token: string
+let administrator: string
 let dir: string
 
 beforeAll(async () => {
   const db = await testDb()
   token = (await ownerToken(db)).secret
+  administrator = await administratorToken(db)
   server = await startServer(db)
   dir = mkdtempSync(join(tmpdir(), 'oaj-cli-'))
 })
@@ -308,6 +310,31 @@ describe('journal token', () => {
     expect(revoked.stdout).toBe(`Revoked token ${made.id} (laptop).\n`)
     expect((await journal(['token', 'list'], { JOURNAL_TOKEN: made.secret })).code).toBe(1)
   }, 60_000)
+})
+
+describe('journal people', () => {
+  it('adds a servant with a first token shown once, lists them, and deactivates them', async () => {
+    const asAdministrator = { JOURNAL_ADMINISTRATOR_TOKEN: administrator }
+    const add = ['people', 'add', 'b-bakker', '--name', 'Bas Bakker', '--role', 'Programmamanager']
+    const added = await journal(add, asAdministrator)
+    expect(added.code).toBe(0)
+    expect(added.stdout).toMatch(/^oaj_\S+\n$/)
+    expect(added.stderr).toContain('Added Bas Bakker (b-bakker). Give them the token above now')
+    expect((await journal(['people', 'list'], asAdministrator)).stdout).toBe(
+      'b-bakker  active  Bas Bakker, Programmamanager\n',
+    )
+    const left = await journal(['people', 'deactivate', 'b-bakker', '--left-on', '2026-02-27'], asAdministrator)
+    expect(left.stdout).toContain('Bas Bakker left on 2026-02-27; their tokens no longer work')
+    expect((await journal(['people', 'list', '--json'], asAdministrator)).stdout).toContain('"leftOn": "2026-02-27"')
+  }, 60_000)
+
+  it("refuses the owner's token and says which token to use", async () => {
+    const run = await journal(['people', 'add', 'c-claes', '--name', 'C', '--role', 'R'], {
+      JOURNAL_ADMINISTRATOR_TOKEN: token,
+    })
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(/for the organisation's administrator[\s\S]*Set JOURNAL_ADMINISTRATOR_TOKEN/)
+  })
 })
 
 describe('where the journal command sends the owner token', () => {
