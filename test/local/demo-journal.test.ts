@@ -51,6 +51,14 @@ describe('the demo annual report 2014–2015', () => {
     expect(text).toContain(`Over dit jaar waren dat er ${figures.withheld.count}.`)
   })
 
+  it('spells out in words the small counts the figures give in digits', () => {
+    const { privateIndividuals, cancelled, moved } = report.figures!
+    const inWords: Record<number, string> = { 1: 'Eén', 2: 'Twee', 4: 'Vier' }
+    expect(text).toContain(`${inWords[cancelled.count]} lezingen gingen niet door`)
+    expect(text).toContain(`${inWords[moved.count]} lezing in Arnhem is een maand verschoven`)
+    expect(text).toContain(`${inWords[privateIndividuals.count]} keer sprak ik met een particulier`)
+  })
+
   it('claims no "first time" in the journal\'s first year', () => {
     expect(report.figures).not.toHaveProperty('firstTimeOrganisations')
   })
