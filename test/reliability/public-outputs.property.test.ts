@@ -271,7 +271,7 @@ async function checkOutputs(j: Awaited<ReturnType<typeof journal>>) {
         .trim()
         .split('\r\n')
         .slice(1)
-        .map((row) => row.split(',').at(-1)),
+        .map((row) => row.split(';').at(-1)),
     ),
   ).toEqual(new Set(projected.keys()))
   const feeds = [agendaFeed(snapshot, SITE), digestFeed(snapshot, SITE)].flatMap((feed) => [

@@ -212,7 +212,10 @@ describe('iCalendar', () => {
 
 describe('open data', () => {
   /** RFC 4180 by hand: quoted fields, doubled quotes, CRLF records. */
-  function parseCsv(raw: string): string[][] {
+  /** RFC 4180 with the semicolon; the byte-order mark Excel needs is checked and dropped. */
+  function parseCsv(file: string): string[][] {
+    expect(file.startsWith('\uFEFF')).toBe(true)
+    const raw = file.slice(1)
     const rows: string[][] = [[]]
     let field = ''
     let quoted = false
@@ -225,7 +228,7 @@ describe('open data', () => {
         } else if (c === '"') quoted = false
         else field += c
       } else if (c === '"') quoted = true
-      else if (c === ',') {
+      else if (c === ';') {
         rows.at(-1)!.push(field)
         field = ''
       } else if (c === '\r' && raw[i + 1] === '\n') {

@@ -4,9 +4,12 @@ import type { PublicEntry } from '../privacy/public-projection.js'
 import type { Locale } from '../model/vocabulary.js'
 
 /**
- * The agenda as CSV open data (RFC 4180: comma-separated, quoted where needed, CRLF), one row per
- * entry and counterpart, with the columns of the UK's ministerial-meetings releases (person,
- * date, organisation, purpose) followed by what this journal adds.
+ * The agenda as CSV open data, one row per entry and counterpart, with the columns of the UK's
+ * ministerial-meetings releases (person, date, organisation, purpose) followed by what this journal
+ * adds. Written for the journalist who double-clicks it in Excel with Dutch settings: UTF-8 with a
+ * byte-order mark (else Excel reads it as Windows-1252 and "Financiën" breaks) and semicolons
+ * (the list separator of nl-NL, so Excel splits the columns); otherwise RFC 4180 (quoted where
+ * needed, CRLF). Parsers read it with `delimiter=';'` and `encoding='utf-8-sig'` (docs/decisions.md).
  */
 export const CSV_COLUMNS = [
   'person',
@@ -35,10 +38,16 @@ export interface CsvOptions {
   timezone: string
 }
 
+/** What separates the cells: the list separator Excel uses with Dutch regional settings. */
+export const CSV_DELIMITER = ';'
+
+/** Marks the file as UTF-8 for Excel; parsers that know BOMs (`utf-8-sig`) drop it. */
+const BYTE_ORDER_MARK = '\uFEFF'
+
 export function toAgendaCsv(entries: readonly PublicEntry[], options: CsvOptions): string {
   const rows = entries.flatMap((entry) => rowsOf(entry, options))
-  const lines = [CSV_COLUMNS as readonly string[], ...rows].map((row) => row.map(csvCell).join(','))
-  return `${lines.join('\r\n')}\r\n`
+  const lines = [CSV_COLUMNS as readonly string[], ...rows].map((row) => row.map(csvCell).join(CSV_DELIMITER))
+  return `${BYTE_ORDER_MARK}${lines.join('\r\n')}\r\n`
 }
 
 function rowsOf(entry: PublicEntry, { person, site, locale, timezone }: CsvOptions): string[][] {
@@ -63,14 +72,19 @@ function rowsOf(entry: PublicEntry, { person, site, locale, timezone }: CsvOptio
       entry.withdrawn ? entry.withdrawn.at.slice(0, 10) : '',
       absoluteUrl(site, entryPath(entry.id)),
       entry.id,
-    ].map((cell, i) => (FREE_TEXT.has(i) ? defuse(cell) : cell)),
+    ].map(defuse),
   )
 }
 
-/** Columns a person typed: a leading `=`, `+`, `-` or `@` there would run as a formula in a spreadsheet. */
-const FREE_TEXT = new Set([5, 7, 9, 10, 12])
+/**
+ * A cell beginning with `=`, `+`, `-` or `@` (or a tab or carriage return before one) would run as
+ * a formula in a spreadsheet: it gets a leading apostrophe, which Excel and LibreOffice read as
+ * "this is text" (OWASP's advice). Every cell is checked, not only typed ones: the person's name
+ * is typed too, and no generated value (dates, times, labels, URLs, ids) begins with one of these.
+ */
 const defuse = (cell: string) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell)
 
+/** RFC 4180 quoting, with the semicolon as the character that forces quotes instead of the comma. */
 function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value
+  return /[";\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value
 }

@@ -108,7 +108,11 @@ const nl = {
   csv: 'Alle afspraken (CSV)',
   json: 'Volledige gegevens (JSON)',
   dataIntro: 'Alle openbare gegevens van deze agenda zijn vrij te gebruiken.',
-  csvAbout: 'Eén regel per afspraak en gesprekspartner (RFC 4180, UTF-8).',
+  csvAbout:
+    'Eén regel per afspraak en gesprekspartner. Opent met een dubbelklik in Excel met Nederlandse instellingen ' +
+    '(puntkomma als scheidingsteken, UTF-8 met BOM); anders via Gegevens › Van tekst/CSV, scheidingsteken puntkomma. ' +
+    'Programma’s lezen het als RFC 4180 met ";" als scheidingsteken en codering utf-8-sig. Een cel die met ' +
+    '=, +, - of @ zou beginnen, begint met een apostrof, zodat een spreadsheet er geen formule van maakt.',
   jsonAbout: 'Alle openbare gegevens: profiel, afspraken met hun wijzigingsgeschiedenis, verslagen en weekoverzichten.',
   calendarAbout: 'Abonneer u in Apple Agenda, Google Agenda, Outlook of Thunderbird.',
   csvColumns: 'Kolommen:',
@@ -275,7 +279,11 @@ const en: Strings = {
   csv: 'All appointments (CSV)',
   json: 'Complete data (JSON)',
   dataIntro: 'All public data of this agenda is free to reuse.',
-  csvAbout: 'One row per appointment and counterpart (RFC 4180, UTF-8).',
+  csvAbout:
+    'One row per appointment and counterpart. Opens with a double click in Excel with Dutch settings ' +
+    '(semicolon-separated, UTF-8 with BOM); with other settings use Data › From Text/CSV and choose the semicolon. ' +
+    'Programs read it as RFC 4180 with ";" as delimiter and encoding utf-8-sig. A cell that would begin with ' +
+    '=, +, - or @ begins with an apostrophe, so a spreadsheet does not turn it into a formula.',
   jsonAbout: 'All public data: profile, appointments with their history of changes, reports and weekly digests.',
   calendarAbout: 'Subscribe in Apple Calendar, Google Calendar, Outlook or Thunderbird.',
   csvColumns: 'Columns:',
