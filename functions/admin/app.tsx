@@ -15,6 +15,7 @@ import { entryPages } from './routes/entries.js'
 import { importPages } from './routes/import.js'
 import { postPages } from './routes/posts.js'
 import { profilePages } from './routes/profile.js'
+import { reportDraftPages } from './routes/report-drafts.js'
 import { tokenPages } from './routes/tokens.js'
 import { seeOther, type AdminContext } from './routes/shared.js'
 import { cookieOptions, readSession, SESSION_COOKIE } from './session.js'
@@ -137,6 +138,7 @@ export function createAdminApp(deps: AdminDeps) {
   app.route('/', entryPages)
   app.route('/', importPages)
   app.route('/', postPages)
+  app.route('/', reportDraftPages)
   app.route('/', digestPages)
   app.route('/', profilePages)
   app.route('/', tokenPages)

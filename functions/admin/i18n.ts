@@ -150,6 +150,7 @@ const nl = {
     profileSaved: 'Profiel opgeslagen.',
     tokenRevoked: 'Token ingetrokken.',
     digestSaved: 'Weekoverzicht opgeslagen.',
+    reportDrafted: 'Concept-jaarverslag opgesteld. Schrijf je eigen woorden op de gemarkeerde plekken en publiceer.',
   },
   import: {
     title: 'Agenda importeren',
@@ -204,6 +205,15 @@ const nl = {
     previewTitle: 'Voorbeeld, zoals de site het toont',
     save: 'Opslaan',
     none: 'Nog geen berichten.',
+    draftReport: 'Jaarverslag opstellen',
+  },
+  report: {
+    title: 'Jaarverslag opstellen',
+    intro:
+      'Kies twaalf maanden. Je krijgt een concept met de cijfers uit je openbare agenda en plekken voor je ' +
+      'eigen woorden; het blijft een concept tot je het zelf publiceert.',
+    periodHint: 'Voorgesteld: het laatste volledige verslagjaar.',
+    create: 'Concept opstellen',
   },
   digests: {
     title: 'Weekoverzichten',
@@ -430,6 +440,7 @@ const en: Messages = {
     profileSaved: 'Profile saved.',
     tokenRevoked: 'Token revoked.',
     digestSaved: 'Weekly digest saved.',
+    reportDrafted: 'Draft annual report created. Write your own words in the marked places, then publish.',
   },
   import: {
     title: 'Import a calendar',
@@ -483,6 +494,15 @@ const en: Messages = {
     previewTitle: 'Preview, as the site shows it',
     save: 'Save',
     none: 'No posts yet.',
+    draftReport: 'Draft an annual report',
+  },
+  report: {
+    title: 'Draft an annual report',
+    intro:
+      'Choose twelve months. You get a draft with the figures of your public agenda and places for your own ' +
+      'words; it stays a draft until you publish it yourself.',
+    periodHint: 'Suggested: the last full reporting year.',
+    create: 'Create draft',
   },
   digests: {
     title: 'Weekly digests',
@@ -597,6 +617,8 @@ const DUTCH_REASONS: [RegExp, string | ((...m: string[]) => string)][] = [
   [/^must be at most (\d+) characters long/, (_, n) => `mag hoogstens ${n} tekens lang zijn`],
   [/^must be after start/, 'moet na het begin liggen'],
   [/^must be on or after start/, 'moet op of na de begindatum liggen'],
+  [/^must be on or after from/, 'moet op of na de begindatum liggen'],
+  [/^may lie at most two years after from/, 'mag hoogstens twee jaar na de begindatum liggen'],
   [/^must be a date and time/, 'moet een datum met een tijd zijn'],
   [/^must be a date \(YYYY-MM-DD\)/, 'moet een datum zijn'],
   [/^must be a calendar date/, 'moet een bestaande datum zijn (JJJJ-MM-DD)'],

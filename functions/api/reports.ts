@@ -1,7 +1,6 @@
 import { Hono } from 'hono'
-import { localDaysToInstants } from '../core/time/index.js'
-import { draftAnnualReport, parseReportPeriod, reportStats } from '../core/report/index.js'
-import { listAllEntries } from '../store/index.js'
+import { parseReportPeriod } from '../core/report/index.js'
+import { draftReport } from '../journal/index.js'
 import type { AppEnv } from './context.js'
 import { journalSettingsOf } from './journal-settings.js'
 import { jsonBody, requireOwner } from './middleware.js'
@@ -15,10 +14,6 @@ import { ownerHeaders } from './views.js'
 export const reports = new Hono<AppEnv>().post('/draft', requireOwner, jsonBody, async (c) => {
   const { db, person, now } = c.get('deps')
   const period = parseReportPeriod(c.get('body'))
-  const settings = await journalSettingsOf(c)
-  const entries = await listAllEntries(db, person, {
-    end: localDaysToInstants(period.from, period.to, settings.timeZone).end,
-  })
-  const stats = reportStats(entries, period, now(), settings)
-  return c.json({ markdown: draftAnnualReport(stats, { locale: settings.locale }), stats }, 200, ownerHeaders)
+  const draft = await draftReport(db, person, period, now(), await journalSettingsOf(c))
+  return c.json(draft, 200, ownerHeaders)
 })

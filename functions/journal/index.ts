@@ -6,9 +6,11 @@
  * - generate (or regenerate) the digest of one week             → generateDigest (API, admin)
  * - the weekly run with its catch-up (Lambda); every past week  → runWeeklyDigest / generatePastDigests (npm start)
  * - import a calendar file, updating what earlier imports made  → runImport (API, admin)
+ * - draft an annual report from the figures of a period          → draftReport (API, admin)
  * - back up a journal; restore a backup into an empty journal   → takeBackup / restoreBackup (CLI)
  */
 export * from './backup.js'
 export * from './digest-job.js'
 export * from './import-job.js'
+export * from './report-draft.js'
 export * from './versioned-change.js'

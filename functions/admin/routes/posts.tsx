@@ -184,6 +184,9 @@ export const postPages = new Hono<AdminEnv>()
         <p>
           <a class="button" href={adminPath('/posts/new')}>
             {t.posts.new}
+          </a>{' '}
+          <a class="button secondary" href={adminPath('/report')}>
+            {t.posts.draftReport}
           </a>
         </p>
         {posts.length === 0 ? (

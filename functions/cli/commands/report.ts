@@ -1,12 +1,13 @@
 import { writeFileSync } from 'node:fs'
 import { slugify } from '../../core/model/index.js'
+import { draftAsPost } from '../../core/report/index.js'
 import { apiClient } from '../client.js'
 import { options, printJson, UsageError, type Command } from '../io.js'
 
 /** The draft as a post file: its `# title` becomes the front matter's title (the page's h1). */
 function withFrontMatter(markdown: string, from: string, to: string): string {
-  const title = /^# (.+)\n/.exec(markdown)?.[1] ?? `Jaarverslag ${from.slice(0, 4)}–${to.slice(0, 4)}`
-  const body = markdown.replace(/^# .+\n+/, '')
+  const draft = draftAsPost(markdown)
+  const title = draft.title || `Jaarverslag ${from.slice(0, 4)}–${to.slice(0, 4)}`
   return [
     '---',
     `slug: ${slugify(title)}`,
@@ -16,7 +17,7 @@ function withFrontMatter(markdown: string, from: string, to: string): string {
     `periodTo: ${to}`,
     'status: draft',
     '---',
-    body,
+    draft.body,
   ].join('\n')
 }
 

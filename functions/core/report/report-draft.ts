@@ -52,6 +52,16 @@ export function draftAnnualReport(stats: ReportStats, profile: ReportProfile = {
   return `${sections.join('\n\n')}\n`
 }
 
+/**
+ * A draft as a post: its `# title` line becomes the post's title (the page's h1), the rest its body.
+ *
+ * @example draftAsPost('# Persoonlijk jaarverslag 2015\n\nTekst\n') // { title: 'Persoonlijk jaarverslag 2015', body: 'Tekst\n' }
+ */
+export function draftAsPost(markdown: string): { title: string; body: string } {
+  const title = /^# (.+)\n/.exec(markdown)?.[1]
+  return title ? { title, body: markdown.replace(/^# .+\n+/, '') } : { title: '', body: markdown }
+}
+
 /** "2015" for a calendar year, "2014/2015" for a year across the turn, "2014–2016" for longer. */
 function years(from: string, to: string): string {
   const [a, b] = [Number(from.slice(0, 4)), Number(to.slice(0, 4))]
