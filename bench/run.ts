@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { apiThroughput, type Throughput } from './api-throughput.js'
 import { generationFigures } from './generation.js'
+import { lighthouseRows } from './lighthouse.js'
 import { compareBundles } from './lambda-bundle.js'
 import { printRows, siteBuildRows, type Row } from './site-build.js'
 
@@ -81,6 +82,7 @@ async function main() {
     ...throughputRows('create entry (owner)', throughput.create),
     ...generationRows(),
     ...(process.env.BENCH_SITE === 'off' ? [] : await siteBuildRows()),
+    ...(process.env.BENCH_LIGHTHOUSE === 'off' ? [] : await lighthouseRows()),
   ]
   printRows(rows)
   mkdirSync('bench/results', { recursive: true })
