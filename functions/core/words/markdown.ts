@@ -10,13 +10,15 @@ import sanitizeHtml from 'sanitize-html'
  */
 const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false })
 
-// A post's title is the page's h1: headings in its body start one level lower.
+/**
+ * A post's title is the page's h1: the highest heading of a body becomes h2 and the others keep
+ * their depth below it, so a text written with "## Section" under its title (as the report draft
+ * and most writers do) does not skip a level (h1 → h3), which screen-reader users navigate by.
+ */
 markdown.core.ruler.push('demote_headings', (state) => {
-  for (const token of state.tokens) {
-    if ((token.type === 'heading_open' || token.type === 'heading_close') && token.tag !== 'h6') {
-      token.tag = `h${Math.min(6, Number(token.tag.slice(1)) + 1)}`
-    }
-  }
+  const headings = state.tokens.filter((t) => t.type === 'heading_open' || t.type === 'heading_close')
+  const top = Math.min(...headings.map((t) => Number(t.tag.slice(1))))
+  for (const token of headings) token.tag = `h${Math.min(6, Number(token.tag.slice(1)) - top + 2)}`
 })
 
 const SAFE: sanitizeHtml.IOptions = {

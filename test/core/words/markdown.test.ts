@@ -25,6 +25,15 @@ describe('renderMarkdown', () => {
       '<h2>Kop</h2>\n<p>Een <strong>vette</strong> <a href="https://example.nl">link</a> en <code>code</code>.</p>\n',
     )
   })
+
+  it.each([
+    ['starts at #', '# A\n\n## B\n\n### C', ['h2', 'h3', 'h4']],
+    ['starts at ## (under a title of its own)', '## A\n\n### B\n\n## C', ['h2', 'h3', 'h2']],
+    ['starts at ###', '### A\n\n#### B', ['h2', 'h3']],
+    ['goes deeper than h6 can', '# A\n\n###### B', ['h2', 'h6']],
+  ])('places headings under the page’s h1 without skipping a level when the text %s', (_name, source, tags) => {
+    expect([...renderMarkdown(source).matchAll(/<(h\d)>/g)].map((m) => m[1])).toEqual(tags)
+  })
 })
 
 describe('markdownToText', () => {
