@@ -55,7 +55,8 @@ export function draftAnnualReport(stats: ReportStats, profile: ReportProfile = {
 /**
  * A draft as a post: its `# title` line becomes the post's title (the page's h1), the rest its body.
  *
- * @example draftAsPost('# Persoonlijk jaarverslag 2015\n\nTekst\n') // { title: 'Persoonlijk jaarverslag 2015', body: 'Tekst\n' }
+ * @example draftAsPost('# Persoonlijk jaarverslag 2015\n\nTekst\n')
+ * // { title: 'Persoonlijk jaarverslag 2015', body: 'Tekst\n' }
  */
 export function draftAsPost(markdown: string): { title: string; body: string } {
   const title = /^# (.+)\n/.exec(markdown)?.[1]
