@@ -291,22 +291,33 @@ describe('open data', () => {
     expect([...pages].filter((p) => !urls.includes(p))).toEqual([])
   })
 
-  it('links every feed from the head of every page', () => {
-    for (const file of filesUnder(after.dist).filter((f) => f.endsWith('.html'))) {
-      const head = read(after, file).split('</head>')[0]!
-      for (const feed of [
-        '/posts.xml',
-        '/posts.atom',
-        '/posts.json',
-        '/agenda.xml',
-        '/digest.xml',
-        '/agenda.ics',
-        '/data/agenda.csv',
-        '/data/journal.json',
-      ]) {
-        expect(head, file).toContain(`rel="alternate" type="`)
-        expect(head, `${file} ${feed}`).toContain(`href="${TEST_SITE_URL}${feed}"`)
-      }
+  it('offers each feed in RSS and the calendar in the head of every page, every format on Follow and data', () => {
+    const heads = filesUnder(after.dist)
+      .filter((f) => f.endsWith('.html'))
+      .map((file) => [file, read(after, file).split('</head>')[0]!] as const)
+    const linked = (head: string) =>
+      [...head.matchAll(/<link rel="alternate" type="[^"]+" title="[^"]+" href="([^"]+)">/g)].map((m) =>
+        m[1]!.replace(TEST_SITE_URL, ''),
+      )
+    const everyPage = ['/posts.xml', '/agenda.xml', '/digest.xml', '/agenda.ics']
+    for (const [file, head] of heads) {
+      if (/^(en\/)?(follow|data)\/index\.html$/.test(file)) continue
+      expect(linked(head).slice(0, 4), file).toEqual(everyPage)
     }
+    const follow = heads.find(([file]) => file === 'follow/index.html')![1]
+    expect(linked(follow)).toEqual([
+      '/posts.xml',
+      '/posts.atom',
+      '/posts.json',
+      '/agenda.xml',
+      '/agenda.atom',
+      '/agenda.json',
+      '/digest.xml',
+      '/digest.atom',
+      '/digest.json',
+      '/agenda.ics',
+      '/data/agenda.csv',
+      '/data/journal.json',
+    ])
   })
 })

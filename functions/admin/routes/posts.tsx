@@ -20,7 +20,16 @@ import type { AdminEnv } from '../context.js'
 import { adminPath } from '../paths.js'
 import { formValues, formVersion, plainFormErrors, type FormValues } from '../forms.js'
 import { ConflictTable, History } from '../views/entry-views.js'
-import { CsrfField, ErrorSummary, RadioGroup, Select, TextArea, TextField, type FieldErrors } from '../views/fields.js'
+import {
+  CsrfField,
+  ErrorSummary,
+  PeriodFields,
+  RadioGroup,
+  Select,
+  TextArea,
+  TextField,
+  type FieldErrors,
+} from '../views/fields.js'
 import { render } from '../views/Layout.js'
 import { flash, journalZone, seeOther, type AdminContext } from './shared.js'
 
@@ -93,26 +102,7 @@ async function postPage(c: AdminContext, post: Post | undefined, state: PostStat
           error={errors.kind}
           options={POST_KINDS.map((k) => [k, t.posts.kinds[k]!])}
         />
-        <fieldset>
-          <legend>{t.fields.period}</legend>
-          <p class="hint">{t.posts.periodHint}</p>
-          <div class="row">
-            <TextField
-              name="periodFrom"
-              type="date"
-              label={t.posts.periodFrom}
-              value={v.periodFrom}
-              error={errors.periodFrom}
-            />
-            <TextField
-              name="periodTo"
-              type="date"
-              label={t.posts.periodTo}
-              value={v.periodTo}
-              error={errors.periodTo}
-            />
-          </div>
-        </fieldset>
+        <PeriodFields t={t} hint={t.posts.periodHint} values={v} errors={errors} />
         <TextArea name="body" label={t.posts.body} value={v.body} error={errors.body} rows={16} />
         <RadioGroup
           name="status"

@@ -7,7 +7,7 @@ import { AlreadyExistsError, createPost, listPosts } from '../../store/index.js'
 import type { AdminEnv } from '../context.js'
 import { formValues, plainFormErrors, type FormValues } from '../forms.js'
 import { adminPath } from '../paths.js'
-import { CsrfField, ErrorSummary, TextField, type FieldErrors } from '../views/fields.js'
+import { CsrfField, ErrorSummary, PeriodFields, type FieldErrors } from '../views/fields.js'
 import { render } from '../views/Layout.js'
 import { journalSettingsOf, seeOther, type AdminContext } from './shared.js'
 
@@ -38,28 +38,7 @@ async function reportPage(c: AdminContext, values: FormValues, errors: FieldErro
       <form method="post" action={adminPath('/report')} novalidate>
         <CsrfField value={c.get('csrf')} />
         <ErrorSummary errors={errors} t={t} />
-        <fieldset>
-          <legend>{t.fields.period}</legend>
-          <p class="hint">{t.report.periodHint}</p>
-          <div class="row">
-            <TextField
-              name="periodFrom"
-              type="date"
-              label={t.posts.periodFrom}
-              value={values.periodFrom}
-              error={errors.periodFrom}
-              required
-            />
-            <TextField
-              name="periodTo"
-              type="date"
-              label={t.posts.periodTo}
-              value={values.periodTo}
-              error={errors.periodTo}
-              required
-            />
-          </div>
-        </fieldset>
+        <PeriodFields t={t} hint={t.report.periodHint} values={values} errors={errors} required />
         <div class="actions">
           <button type="submit">{t.report.create}</button>
         </div>

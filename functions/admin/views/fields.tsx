@@ -180,3 +180,29 @@ export const Badge: FC<{ kind: 'public' | 'restricted' | 'private' | 'withdrawn'
   kind,
   text,
 }) => <span class={`badge badge-${kind}`}>{text}</span>
+
+/** A period of two dates (`periodFrom`, `periodTo`), as posts and annual-report drafts ask it. */
+export const PeriodFields: FC<{
+  t: Messages
+  hint: string
+  values: { periodFrom?: string; periodTo?: string }
+  errors: FieldErrors
+  required?: boolean
+}> = ({ t, hint, values, errors, required }) => (
+  <fieldset>
+    <legend>{t.fields.period}</legend>
+    <p class="hint">{hint}</p>
+    <div class="row">
+      {(['periodFrom', 'periodTo'] as const).map((name) => (
+        <TextField
+          name={name}
+          type="date"
+          label={t.posts[name]}
+          value={values[name]}
+          error={errors[name]}
+          required={required}
+        />
+      ))}
+    </div>
+  </fieldset>
+)

@@ -11,8 +11,19 @@ export interface FeedLink {
 /** Every page links the same feeds and data; made once per language, not once per page. */
 const linksOf = rememberedAnswers<FeedLink[]>(16)
 
-/** The feeds, calendar and open data a reader (or feed reader) looks for in a page's `<head>`. */
+/**
+ * What every page's `<head>` offers feed readers and calendar apps: each feed once, in RSS (which
+ * every reader takes), and the calendar. The Follow and data pages offer every format and the
+ * open data too (`allFeedLinks`); fifteen links on every page would weigh more than a busy week.
+ */
 export function feedLinks(site: URL, locale: Locale): FeedLink[] {
+  return allFeedLinks(site, locale).filter((link) => DISCOVERED.has(link.type))
+}
+
+const DISCOVERED = new Set(['application/rss+xml', 'text/calendar'])
+
+/** The feeds in every format, the calendar and the open data. */
+export function allFeedLinks(site: URL, locale: Locale): FeedLink[] {
   return linksOf(`${site.href}|${locale}`, () => {
     const t = STRINGS[locale]
     return [
