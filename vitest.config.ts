@@ -12,6 +12,7 @@ const UNIT = [
   'test/infra/mark-unchanged.test.ts',
   'test/infra/publish-trigger.test.ts',
   'test/infra/table-access.test.ts',
+  'test/lambda/bundles.test.ts',
   'test/local/site-watcher.test.ts',
   'test/reliability/fuzz-content.test.ts',
 ]

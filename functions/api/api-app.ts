@@ -2,7 +2,6 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { secureHeaders } from 'hono/secure-headers'
 import type { AppDeps, AppEnv } from './context.js'
-import { digests } from './digests.js'
 import { entries } from './entries.js'
 import { exportRoute } from './export.js'
 import { posts } from './posts.js'
@@ -54,7 +53,6 @@ export function createApiApp(deps: AppDeps) {
   app.route('/api/entries', entries)
   app.route('/api/posts', posts)
   app.route('/api/profile', profile)
-  app.route('/api/digests', digests)
   app.route('/api/export', exportRoute)
   return app
 }

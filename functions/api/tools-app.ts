@@ -1,5 +1,6 @@
 import type { Hono } from 'hono'
 import type { AppEnv } from './context.js'
+import { digests } from './digests.js'
 import { importRoute } from './import.js'
 import { openApiDocument } from './openapi.js'
 import { organisation, people } from './people.js'
@@ -15,6 +16,8 @@ import { tokens } from './tokens.js'
 export function mountTools(app: Hono<AppEnv>) {
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()))
   app.route('/api/reports', reports)
+  // Digests are read weekly, not per visit, and their projection renders Markdown: it stays out of the lean API.
+  app.route('/api/digests', digests)
   app.route('/api/import', importRoute)
   app.route('/api/tokens', tokens)
   app.route('/api/people', people)

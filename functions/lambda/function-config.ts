@@ -26,6 +26,7 @@ export const ADMIN_PATHS = [
   '/admin',
   '/api/openapi.json',
   '/api/reports',
+  '/api/digests',
   '/api/import',
   '/api/tokens',
   '/api/people',

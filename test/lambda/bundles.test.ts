@@ -1,0 +1,34 @@
+import { build } from 'esbuild'
+import { describe, expect, it } from 'vitest'
+
+/** The packages a Lambda entry bundles, as esbuild (which CDK's NodejsFunction uses) resolves them. */
+async function bundledPackages(entry: string): Promise<string[]> {
+  const { metafile } = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  })
+  const inputs = Object.values(metafile.outputs)[0]!.inputs
+  const packages = Object.entries(inputs)
+    .filter(([, input]) => input.bytesInOutput > 0)
+    .map(([path]) => /node_modules\/((@[^/]+\/)?[^/]+)/.exec(path)?.[1])
+  return [...new Set(packages.filter((p): p is string => p !== undefined))].sort()
+}
+
+describe('the public API Lambda bundle', () => {
+  it('carries no Markdown renderer, HTML sanitiser or calendar parser (they run in the tools Lambda)', async () => {
+    const api = await bundledPackages('functions/lambda/api.ts')
+    expect(api).toEqual(expect.arrayContaining(['hono', '@aws-sdk/client-dynamodb', 'zod']))
+    for (const heavy of ['markdown-it', 'sanitize-html', 'postcss', 'htmlparser2', 'ical.js', 'rss']) {
+      expect(api, heavy).not.toContain(heavy)
+    }
+    const admin = await bundledPackages('functions/lambda/admin.ts')
+    expect(admin).toEqual(expect.arrayContaining(['markdown-it', 'sanitize-html', 'ical.js']))
+  })
+})
