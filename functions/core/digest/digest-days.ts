@@ -3,7 +3,7 @@ import { nameKey } from '../model/slug.js'
 import { WORDS } from '../words/catalogue.js'
 import { DIGEST_WORDS } from '../words/digest-words.js'
 import { KIND_LABELS } from '../words/labels.js'
-import { joinList } from '../words/natural-list.js'
+import { joinListParts } from '../words/natural-list.js'
 import type { PublicDigestItem } from './public-digest.js'
 
 /** How a digest is read, on its page and in its feed item: a heading per day, the items under it. */
@@ -36,14 +36,27 @@ export function digestCounterparts(item: Pick<PublicDigestItem, 'counterparts'>,
  * "10:00 · advies · met Gemeente Enschede en particulier", "all day · visit · cancelled".
  */
 export function describeDigestItem(item: PublicDigestItem, locale: Locale): string {
+  return digestItemFacts(item, locale)
+    .map((part) => part.text)
+    .join('')
+}
+
+/**
+ * The facts line in pieces: `name` marks an organisation's name, which is content in the journal's
+ * language; everything else ("met", "advies", "particulier") is in the reader's.
+ */
+export function digestItemFacts(item: PublicDigestItem, locale: Locale): { text: string; name: boolean }[] {
   const words = WORDS[locale]
   const names = digestCounterparts(item, locale)
-  return [
-    item.time ?? words.allDay,
-    KIND_LABELS[locale][item.kind].toLocaleLowerCase(locale),
-    names.length > 0 ? `${DIGEST_WORDS[locale].with} ${joinList(names, locale)}` : '',
-    words.digestStatuses[item.status] ?? '',
-  ]
-    .filter(Boolean)
-    .join(' · ')
+  const withWhom = names.length > 0 ? [{ text: `${DIGEST_WORDS[locale].with} `, name: false }] : []
+  for (const part of joinListParts(names, locale)) {
+    withWhom.push({ text: part.text, name: part.item && part.text !== PRIVATE_PERSON_LABEL[locale] })
+  }
+  const groups = [
+    [{ text: item.time ?? words.allDay, name: false }],
+    [{ text: KIND_LABELS[locale][item.kind].toLocaleLowerCase(locale), name: false }],
+    withWhom,
+    words.digestStatuses[item.status] ? [{ text: words.digestStatuses[item.status]!, name: false }] : [],
+  ].filter((group) => group.length > 0)
+  return groups.flatMap((group, i) => (i > 0 ? [{ text: ' · ', name: false }, ...group] : group))
 }

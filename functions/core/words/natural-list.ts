@@ -16,6 +16,11 @@ export function joinList(items: readonly string[], locale: Locale = 'nl'): strin
   return lists[locale].format(items)
 }
 
+/** `joinList` in pieces: each item, and the commas and "en"/"and" between them, for marking items up. */
+export function joinListParts(items: readonly string[], locale: Locale = 'nl'): { text: string; item: boolean }[] {
+  return lists[locale].formatToParts(items).map((part) => ({ text: part.value, item: part.type === 'element' }))
+}
+
 const collators: Record<Locale, Intl.Collator> = {
   nl: new Intl.Collator('nl', { sensitivity: 'base', numeric: true }),
   en: new Intl.Collator('en', { sensitivity: 'base', numeric: true }),
