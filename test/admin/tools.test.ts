@@ -97,7 +97,7 @@ describe('weekly digest review in the admin', () => {
     const made = await admin.submit('/admin/digests', '/admin/digests', { week: '2015-w12' })
     expect(made.headers.get('location')).toBe('/admin/digests/2015-W12')
     const page = await (await admin.get('/admin/digests/2015-W12')).text()
-    expect(page).toContain('Gemeente Enschede')
+    expect(page).toContain('Advies over zelfsturende teams — ma 16 mrt · advies · Gemeente Enschede')
     expect(page).toContain('<span class="badge badge-draft">Concept</span>')
     expect((await admin.app.request('/api/digests/2015-W12')).status).toBe(404)
     const entryId = /name="entry0" value="([^"]+)"/.exec(page)![1]!

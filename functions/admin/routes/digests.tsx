@@ -135,7 +135,11 @@ async function digestPage(c: AdminContext, digest: Digest, state: CurationState 
             {candidates.map((candidate, i) => (
               <li>
                 <input type="hidden" name={`entry${i}`} value={candidate.entryId} />
-                <Checkbox name={`pick${i}`} label={candidate.line} checked={values[`pick${i}`] === 'on'} />
+                <Checkbox
+                  name={`pick${i}`}
+                  label={`${candidate.title} — ${candidate.line}`}
+                  checked={values[`pick${i}`] === 'on'}
+                />
                 <TextField
                   name={`order${i}`}
                   label={d.order}
@@ -173,12 +177,17 @@ async function digestPage(c: AdminContext, digest: Digest, state: CurationState 
 }
 
 /** The week's public entries as the servant may choose them. */
-async function weekCandidates(c: AdminContext, week: string): Promise<DigestItem[]> {
+/** The week's public entries the servant may pick, each with its title so they know which is which. */
+async function weekCandidates(c: AdminContext, week: string): Promise<(DigestItem & { title: string })[]> {
   const { db, person, now } = c.get('deps')
   const settings = await journalSettingsOf(c)
   const { from, to } = weekRangeOrThrow(week)
   const entries = await listAllEntries(db, person, localDaysToInstants(from, to, settings.timeZone))
-  return digestCandidates(entries, week, { now: now(), ...settings })
+  const titles = new Map(entries.map((entry) => [entry.id, entry.title]))
+  return digestCandidates(entries, week, { now: now(), ...settings }).map((item) => ({
+    ...item,
+    title: titles.get(item.entryId) ?? '',
+  }))
 }
 
 /** Core's errors beside the rows they concern (`items.2.note` is the note of the third chosen row). */
