@@ -87,10 +87,16 @@ export function digestLead(facts: DigestLeadFacts, locale: Locale): string {
   return `${sentence}.`
 }
 
-/** The first sentence of a plain text: up to the first `.`, `!` or `?` followed by a space, or all of it. */
+const sentences = new Intl.Segmenter('nl', { granularity: 'sentence' })
+
+/**
+ * The first sentence of a plain text, or all of it. Unicode's sentence rules (through `Intl`) read
+ * past an abbreviation followed by a lower-case word ("met o.a. de gemeente") and a number
+ * ("versie 2.0"), where a plain search for the first full stop would cut the sentence short.
+ */
 export function firstSentence(text: string): string {
-  const match = /^.*?[.!?](?=\s|$)/su.exec(text.trim())
-  return (match ? match[0] : text).trim()
+  const [first] = sentences.segment(text.trim())
+  return (first?.segment ?? '').trim()
 }
 
 /** The words around a digest's items, on its page and in its feed: "met …", the honest counts. */
