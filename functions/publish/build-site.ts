@@ -22,6 +22,11 @@ export interface SiteBuildOptions {
   siteUrl?: string
   /** Astro's build cache. @default node_modules/.astro under site/ */
   cacheDir?: string
+  /**
+   * The path the site is served under: `/wouter` for one servant's section of an organisation's
+   * site, its pages then in `outDir` as if at the root. @default the root
+   */
+  base?: string
   /** Print Astro's output (else it is kept and shown only when the build fails). */
   verbose?: boolean
 }
@@ -44,6 +49,7 @@ async function runAstroBuild(options: SiteBuildOptions): Promise<{ outDir: strin
     JOURNAL_SNAPSHOT: resolve(options.snapshotFile),
     JOURNAL_SITE_OUT_DIR: outDir,
     JOURNAL_SITE_URL: options.siteUrl ?? process.env.JOURNAL_SITE_URL ?? 'http://localhost:4321',
+    JOURNAL_SITE_BASE: options.base ?? '/',
     ...(options.cacheDir ? { JOURNAL_SITE_CACHE_DIR: resolve(options.cacheDir) } : {}),
     ASTRO_TELEMETRY_DISABLED: '1',
     // Left alone, V8 grows the heap to what the machine offers (2 GB for 10,000 entries here) while

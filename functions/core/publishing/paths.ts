@@ -69,7 +69,13 @@ export const FEED_PATHS = {
 /** The calendar of one theme: `/themes/zelfsturing.ics`. */
 export const themeIcsPath = (slug: string) => `/themes/${slug}.ics`
 
-/** `path` made absolute against the site's base URL (`https://agenda.example.nl`). */
+/**
+ * `path` made absolute against the address of the site or of a section of it, keeping that
+ * address's own path: `absoluteUrl('https://agenda.example.nl/wouter/', '/agenda/')` is
+ * `https://agenda.example.nl/wouter/agenda/` (an organisation's site has a section per servant).
+ */
 export function absoluteUrl(site: string | URL, path: string): string {
-  return new URL(path, site).href
+  const base = new URL(site)
+  if (!base.pathname.endsWith('/')) base.pathname += '/'
+  return new URL(path.replace(/^\/+/, ''), base).href
 }

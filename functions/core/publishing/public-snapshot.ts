@@ -22,6 +22,11 @@ import type { Revision } from '../model/revision.js'
 import { compareText } from '../model/slug.js'
 import { entryStartInstant } from '../model/entry.js'
 import type { Locale } from '../model/vocabulary.js'
+import {
+  ORGANISATION_SNAPSHOT_FORMAT,
+  ORGANISATION_SNAPSHOT_VERSION,
+  type OrganisationSnapshot,
+} from './organisation-snapshot.js'
 
 /**
  * The public snapshot: everything the public may see of one journal, as one deterministic JSON
@@ -175,7 +180,7 @@ function publicDigests(journal: JournalItems, options: PublicDigestOptions): Pub
 }
 
 /** The snapshot as canonical JSON: object keys sorted at every level, one trailing newline. */
-export function serializeSnapshot(snapshot: PublicSnapshot): string {
+export function serializeSnapshot(snapshot: PublicSnapshot | OrganisationSnapshot): string {
   return `${JSON.stringify(snapshot, (_key, value: unknown) => (isPlainObject(value) ? sortKeys(value) : value))}\n`
 }
 
@@ -193,12 +198,22 @@ function sortKeys(value: Record<string, unknown>): Record<string, unknown> {
 
 /** Reads a snapshot file's text, refusing anything that is not a snapshot this code understands. */
 export function parseSnapshot(text: string): PublicSnapshot {
-  const value = JSON.parse(text) as Partial<PublicSnapshot>
-  if (value.format !== SNAPSHOT_FORMAT || value.version !== SNAPSHOT_VERSION) {
-    throw new Error(
-      `not a public snapshot (format ${SNAPSHOT_FORMAT} version ${SNAPSHOT_VERSION}): ` +
-        `got ${String(value.format)} version ${String(value.version)}`,
-    )
-  }
-  return value as PublicSnapshot
+  const snapshot = parseAnySnapshot(text)
+  if (snapshot.format !== SNAPSHOT_FORMAT) throw notASnapshot(snapshot)
+  return snapshot
 }
+
+/** A journal's snapshot or an organisation's, as the site builds from either. */
+export function parseAnySnapshot(text: string): PublicSnapshot | OrganisationSnapshot {
+  const value = JSON.parse(text) as Partial<PublicSnapshot | OrganisationSnapshot>
+  if (value.format === SNAPSHOT_FORMAT && value.version === SNAPSHOT_VERSION) return value as PublicSnapshot
+  if (value.format === ORGANISATION_SNAPSHOT_FORMAT && value.version === ORGANISATION_SNAPSHOT_VERSION)
+    return value as OrganisationSnapshot
+  throw notASnapshot(value)
+}
+
+const notASnapshot = (value: { format?: string; version?: number }) =>
+  new Error(
+    `not a public snapshot (format ${SNAPSHOT_FORMAT} or ${ORGANISATION_SNAPSHOT_FORMAT}, version 1): ` +
+      `got ${String(value.format)} version ${String(value.version)}`,
+  )

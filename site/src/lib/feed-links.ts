@@ -1,6 +1,7 @@
-import { absoluteUrl, FEED_PATHS } from '@core/publishing/index.js'
+import { absoluteUrl } from '@core/publishing/index.js'
 import { rememberedAnswers } from '@core/time/index.js'
 import { STRINGS, type Locale } from './i18n.js'
+import { FEED_PATHS } from './paths.js'
 
 export interface FeedLink {
   type: string

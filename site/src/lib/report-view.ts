@@ -1,12 +1,7 @@
 import { COUNTERPART_TYPE_LABELS, formatMonth, KIND_LABELS, LANGUAGE_TAGS } from '@core/words/index.js'
-import {
-  figurePath,
-  reportFigureListings,
-  type FigureSubject,
-  type Figure,
-  type ReportStats,
-} from '@core/report/index.js'
+import { reportFigureListings, type FigureSubject, type Figure, type ReportStats } from '@core/report/index.js'
 import { STRINGS, type Locale } from './i18n.js'
+import { figurePath } from './paths.js'
 
 /**
  * How an annual report's figures read on a page: the link of each figure to its listing,

@@ -1,11 +1,15 @@
 import { getCollection } from 'astro:content'
+import { reportFigureListings } from '@core/report/index.js'
+import { LOCALE_ROUTES } from './i18n.js'
+import type { Journal } from './journal.js'
 import {
   agendaPath,
   dataPath,
   digestPath,
-  followPath,
   digestsPath,
   entryPath,
+  figurePath,
+  followPath,
   homePath,
   monthPath,
   organisationPath,
@@ -18,10 +22,7 @@ import {
   themesPath,
   weekPath,
   yearPath,
-} from '@core/publishing/index.js'
-import { figurePath, reportFigureListings } from '@core/report/index.js'
-import { LOCALE_ROUTES } from './i18n.js'
-import type { Journal } from './journal.js'
+} from './paths.js'
 
 /** URLs per sitemap file: well under the protocol's 50,000. */
 export const SITEMAP_CHUNK = 40_000

@@ -1,16 +1,10 @@
 import type { Figure, ReportPeriod, ReportStats } from '@core/report/index.js'
-import {
-  agendaPath,
-  monthPath,
-  organisationsPath,
-  themePath,
-  yearPath,
-  type SnapshotPost,
-} from '@core/publishing/index.js'
+import type { SnapshotPost } from '@core/publishing/index.js'
 import { slugify } from '@core/model/index.js'
 import { formatMonth } from '@core/words/index.js'
 import { figureHrefs } from './report-view.js'
 import type { Locale } from './i18n.js'
+import { agendaPath, monthPath, organisationsPath, themePath, yearPath } from './paths.js'
 
 /**
  * How the home page's year at a glance links its figures. When a public annual report covers

@@ -1,9 +1,10 @@
 import type { APIRoute } from 'astro'
 import { toICalendar } from '@core/calendar/index.js'
-import { absoluteUrl, entryPath } from '@core/publishing/index.js'
+import { absoluteUrl } from '@core/publishing/index.js'
 import { file } from '../lib/feed-response.js'
 import { loadJournal } from '../lib/journal.js'
 import { STRINGS } from '../lib/i18n.js'
+import { entryPath } from '../lib/paths.js'
 
 /** The whole agenda as a calendar subscription: public entries, and restricted ones as busy slots. */
 export const GET: APIRoute = async ({ site }) => {

@@ -2,6 +2,7 @@ import type { APIRoute } from 'astro'
 import { toRss, agendaFeed } from '@core/publishing/index.js'
 import { file } from '../lib/feed-response.js'
 import { loadJournal } from '../lib/journal.js'
+import { sectionUrl } from '../lib/paths.js'
 
 export const GET: APIRoute = async ({ site }) =>
-  file(toRss(agendaFeed((await loadJournal()).snapshot, site!.href)), 'application/rss+xml')
+  file(toRss(agendaFeed((await loadJournal()).snapshot, sectionUrl(site!).href)), 'application/rss+xml')

@@ -2,6 +2,7 @@ import type { APIRoute } from 'astro'
 import { toAtom, digestFeed } from '@core/publishing/index.js'
 import { file } from '../lib/feed-response.js'
 import { loadJournal } from '../lib/journal.js'
+import { sectionUrl } from '../lib/paths.js'
 
 export const GET: APIRoute = async ({ site }) =>
-  file(toAtom(digestFeed((await loadJournal()).snapshot, site!.href)), 'application/atom+xml')
+  file(toAtom(digestFeed((await loadJournal()).snapshot, sectionUrl(site!).href)), 'application/atom+xml')

@@ -2,13 +2,14 @@ import type { APIRoute } from 'astro'
 import { toAgendaCsv } from '@core/publishing/index.js'
 import { file } from '../../lib/feed-response.js'
 import { loadJournal } from '../../lib/journal.js'
+import { sectionUrl } from '../../lib/paths.js'
 
 export const GET: APIRoute = async ({ site }) => {
   const journal = await loadJournal()
   return file(
     toAgendaCsv(journal.entries, {
       person: journal.profile?.name ?? '',
-      site: site!.href,
+      site: sectionUrl(site!).href,
       locale: journal.contentLocale,
       timezone: journal.timezone,
     }),

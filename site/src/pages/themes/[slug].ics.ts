@@ -1,9 +1,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro'
-import { type Group, absoluteUrl, entryPath, type SnapshotEntry } from '@core/publishing/index.js'
+import { type Group, absoluteUrl, type SnapshotEntry } from '@core/publishing/index.js'
 import { toICalendar } from '@core/calendar/index.js'
 import { file } from '../../lib/feed-response.js'
 import { STRINGS } from '../../lib/i18n.js'
 import { loadJournal } from '../../lib/journal.js'
+import { entryPath } from '../../lib/paths.js'
 
 /** One calendar per theme, for readers who follow one subject. */
 export const getStaticPaths = (async () => {

@@ -1,0 +1,58 @@
+import * as permalinks from '@core/publishing/index.js'
+import * as figures from '@core/report/index.js'
+import type { Locale } from './i18n.js'
+
+/**
+ * The site's permalinks (core's, see functions/core/publishing/paths.ts) under this build's base:
+ * nothing for a journal at the root, `/wouter` for one servant's section of an organisation's
+ * site (Astro's `base`, set from JOURNAL_SITE_BASE by functions/publish/build-site.ts). Every
+ * href a page writes comes from here, so a section links within itself; core's own builders
+ * (feeds, calendars, CSV) get the section's address instead (`sectionUrl`).
+ */
+export const SECTION_BASE = import.meta.env.BASE_URL.replace(/\/+$/, '')
+
+type PathOf<A extends unknown[]> = (...args: A) => string
+const based =
+  <A extends unknown[]>(path: PathOf<A>): PathOf<A> =>
+  (...args) =>
+    `${SECTION_BASE}${path(...args)}`
+
+export const homePath = based(permalinks.homePath)
+export const agendaPath = based(permalinks.agendaPath)
+export const entryPath = based(permalinks.entryPath)
+export const weekPath = based(permalinks.weekPath)
+export const monthPath = based(permalinks.monthPath)
+export const yearPath = based(permalinks.yearPath)
+export const themesPath = based(permalinks.themesPath)
+export const themePath = based(permalinks.themePath)
+export const themeIcsPath = based(permalinks.themeIcsPath)
+export const organisationsPath = based(permalinks.organisationsPath)
+export const organisationPath = based(permalinks.organisationPath)
+export const postsPath = based(permalinks.postsPath)
+export const postPath = based(permalinks.postPath)
+export const digestsPath = based(permalinks.digestsPath)
+export const digestPath = based(permalinks.digestPath)
+export const pagePath = based(permalinks.pagePath)
+export const searchPath = based(permalinks.searchPath)
+export const dataPath = based(permalinks.dataPath)
+export const followPath = based(permalinks.followPath)
+/** A file of the section's own: its stylesheet, its search bundle. */
+export const sectionFile = (path: string) => `${SECTION_BASE}${path}`
+
+/** Feeds and open data of this section (or of the whole organisation on its pages). */
+export const FEED_PATHS = Object.fromEntries(
+  Object.entries(permalinks.FEED_PATHS).map(([name, path]) => [name, `${SECTION_BASE}${path}`]),
+) as { [name in keyof typeof permalinks.FEED_PATHS]: string }
+
+/**
+ * A page's path in another language: `/agenda/` → `/en/agenda/`, `/wouter/agenda/` →
+ * `/wouter/en/agenda/`. Pages name themselves by their Dutch path (the `path` of Base.astro).
+ */
+export function inLocale(path: string, locale: Locale): string {
+  const local = path.startsWith(SECTION_BASE) ? path.slice(SECTION_BASE.length) : path
+  return `${SECTION_BASE}${permalinks.localePrefix(locale)}${local}`
+}
+
+/** The section's own address (`https://…/wouter/`): core's builders make their URLs against it. */
+export const sectionUrl = (site: URL) => new URL(`${SECTION_BASE}/`, site)
+export const figurePath = based(figures.figurePath)
