@@ -1,7 +1,17 @@
-import { existsSync, renameSync, rmSync } from 'node:fs'
+import { existsSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { buildSite, changeLogFingerprint, exportSnapshot } from '../publish/index.js'
-import { listChangePositions, type Db } from '../store/index.js'
+import {
+  buildOrganisationSite,
+  buildSite,
+  exportOrganisation,
+  exportSnapshot,
+  organisationFingerprints,
+  siteLayout,
+  swapInto,
+  type OrganisationBuildOptions,
+  type SiteLayout,
+} from '../publish/index.js'
+import type { Db } from '../store/index.js'
 import { createSiteWatcher } from './site-watcher.js'
 import { serveStaticSite } from './static-site.js'
 
@@ -23,7 +33,11 @@ export interface SitePreviewOptions {
   log?: (line: string) => void
   /** @default Astro and Pagefind (`buildSite`) */
   buildSite?: SiteBuildFn
+  /** Builds one section of an organisation's site. @default Astro and Pagefind (`buildSite`) */
+  buildSection?: OrganisationBuildOptions['build']
 }
+
+type OrganisationLayout = Extract<SiteLayout, { kind: 'organisation' }>
 
 /** Builds the site from a snapshot file into a folder (Astro and Pagefind; a test may pass a faster one). */
 export type SiteBuildFn = (snapshotFile: string, outDir: string) => Promise<unknown>
@@ -50,22 +64,47 @@ export async function startSitePreview(
   const outDir = resolve(options.outDir ?? 'site/dist')
   const snapshotFile = join(dataDir, 'public-snapshot.json')
 
+  /** What each section was last built from: rebuilding only what changed keeps a publish quick. */
+  let lastBuilt = new Map<string, string>()
+  let lastLayout: SiteLayout['kind'] | undefined
+  const fingerprintOf = (prints: Map<string, string>) => JSON.stringify([...prints])
+  const buildJournal = async (journalPerson: string, prints: Map<string, string>) => {
+    const exported = await exportSnapshot(db, journalPerson, snapshotFile)
+    // Astro empties its output folder first: build beside the live site and swap the folders, so
+    // readers never meet a half-built or missing site.
+    const staging = `${outDir}.next`
+    rmSync(staging, { recursive: true, force: true })
+    await buildInto(snapshotFile, staging)
+    swapInto(staging, outDir)
+    prints.set(journalPerson, exported.fingerprint)
+    return { nextChangeAt: exported.nextChangeAt, entries: exported.snapshot.entries.length }
+  }
+  const buildOrganisation = async (layout: OrganisationLayout, prints: Map<string, string>) => {
+    const exported = await exportOrganisation(db, layout, join(dataDir, 'organisation'))
+    for (const [person, print] of exported.fingerprints) prints.set(person, print)
+    const everything = lastLayout !== 'organisation' || lastBuilt.get('@organisation') !== prints.get('@organisation')
+    const sections = layout.people.filter((p) => everything || lastBuilt.get(p) !== prints.get(p))
+    await buildOrganisationSite(exported, { outDir, sections, build: options.buildSection })
+    return { nextChangeAt: exported.nextChangeAt, entries: exported.entries }
+  }
+
   const watcher = createSiteWatcher(
     {
-      currentFingerprint: async () => changeLogFingerprint(await listChangePositions(db, person)),
+      currentFingerprint: async () => {
+        const layout = await siteLayout(db, person)
+        return fingerprintOf(await organisationFingerprints(db, peopleOf(layout)))
+      },
       build: async () => {
-        const exported = await exportSnapshot(db, person, snapshotFile)
-        // Astro empties its output folder first: build beside the live site and swap the folders, so
-        // readers never meet a half-built or missing site.
-        const staging = `${outDir}.next`
-        rmSync(staging, { recursive: true, force: true })
-        await buildInto(snapshotFile, staging)
-        swapInto(staging, outDir)
-        return {
-          fingerprint: exported.fingerprint,
-          nextChangeAt: exported.nextChangeAt,
-          entries: exported.snapshot.entries.length,
-        }
+        const layout = await siteLayout(db, person)
+        // Read before the export: a change landing meanwhile makes the next look differ, never the reverse.
+        const prints = await organisationFingerprints(db, peopleOf(layout))
+        const result =
+          layout.kind === 'journal'
+            ? await buildJournal(layout.person, prints)
+            : await buildOrganisation(layout, prints)
+        lastBuilt = prints
+        lastLayout = layout.kind
+        return { fingerprint: fingerprintOf(prints), ...result }
       },
       now: Date.now,
       log,
@@ -92,11 +131,4 @@ export async function startSitePreview(
   }
 }
 
-/** Replaces `live` by `staged` with two renames (a moment, not a build long). */
-function swapInto(staged: string, live: string): void {
-  const old = `${live}.old`
-  rmSync(old, { recursive: true, force: true })
-  if (existsSync(live)) renameSync(live, old)
-  renameSync(staged, live)
-  rmSync(old, { recursive: true, force: true })
-}
+const peopleOf = (layout: SiteLayout) => (layout.kind === 'journal' ? [layout.person] : layout.people)

@@ -44,8 +44,10 @@ async function runAstroBuild(options: SiteBuildOptions): Promise<{ outDir: strin
   const outDir = resolve(options.outDir ?? join(SITE_ROOT, 'dist'))
   const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'astro.js')
   const heapMb = process.env.JOURNAL_SITE_BUILD_HEAP_MB ?? 768
+  // Vite's own variables (vitest sets BASE_URL=/ in its process) would override the site's base.
+  const { BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, ...inherited } = process.env
   const env = {
-    ...process.env,
+    ...inherited,
     JOURNAL_SNAPSHOT: resolve(options.snapshotFile),
     JOURNAL_SITE_OUT_DIR: outDir,
     JOURNAL_SITE_URL: options.siteUrl ?? process.env.JOURNAL_SITE_URL ?? 'http://localhost:4321',

@@ -8,6 +8,7 @@ import {
   serializeSnapshot,
   type PublicSnapshot,
 } from '../core/publishing/index.js'
+import type { PublicOrganisation } from '../core/privacy/index.js'
 import { listChangedSince, type Db } from '../store/index.js'
 
 export interface ExportedSnapshot {
@@ -22,17 +23,19 @@ export interface ExportedSnapshot {
  * Reads one person's whole journal from the store (one query over the change log) and writes its
  * public snapshot to `file`: the site build's only input. The store is read here and nowhere else
  * on the publish path. The file holds only public data, yet it is its owner's only, like
- * everything in the journal's folder (`.journal/`) where it is kept locally.
+ * everything in the journal's folder (`.journal/`) where it is kept locally. A servant's journal
+ * on an organisation's site names the organisation it is `partOf`.
  */
 export async function exportSnapshot(
   db: Db,
   person: string,
   file: string,
   now = new Date(),
+  partOf?: PublicOrganisation,
 ): Promise<ExportedSnapshot> {
   const log = await listChangedSince(db, person)
   const journal = journalItemsFrom(log)
-  const snapshot = buildPublicSnapshot(journal, { now })
+  const snapshot = { ...buildPublicSnapshot(journal, { now }), ...(partOf && { partOf }) }
   mkdirSync(dirname(file), { recursive: true })
   writeFileSync(file, serializeSnapshot(snapshot), { mode: 0o600 })
   chmodSync(file, 0o600)

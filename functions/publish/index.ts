@@ -7,6 +7,16 @@
  * - export the public snapshot of a journal to a file     → exportSnapshot (the only store read of the path)
  * - whether the store changed since an export read it     → changeLogFingerprint
  * - build the site from a snapshot with Astro, then index it for search with Pagefind → buildSite
+ * - an organisation: its layout, every servant's snapshot and its own, its sections and pages
+ *                                                          → siteLayout, exportOrganisation, buildOrganisationSite
  */
 export { changeLogFingerprint, exportSnapshot, type ExportedSnapshot } from './export-snapshot.js'
 export { buildSite, type SiteBuildOptions } from './build-site.js'
+export {
+  exportOrganisation,
+  organisationFingerprints,
+  siteLayout,
+  type ExportedOrganisation,
+  type SiteLayout,
+} from './organisation-export.js'
+export { buildOrganisationSite, swapInto, type OrganisationBuildOptions } from './organisation-site.js'

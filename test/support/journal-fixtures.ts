@@ -254,9 +254,9 @@ export const CANARY_NOW = new Date('2015-03-18T12:00:00Z')
  * A small journal with every kind of secret the privacy rules (DESIGN.md section 4) protect,
  * next to ordinary public entries, a post and a digest.
  */
-export function canaryJournal(): JournalBuilder {
+export function canaryJournal(person: string = CANARIES.person): JournalBuilder {
   const c = CANARIES
-  const j = new JournalBuilder(c.person, c.token).withProfile()
+  const j = new JournalBuilder(person, c.token).withProfile()
   const advice = j.entry(
     {
       start: '2015-03-16T10:00',

@@ -22,6 +22,7 @@ import type { Revision } from '../model/revision.js'
 import { compareText } from '../model/slug.js'
 import { entryStartInstant } from '../model/entry.js'
 import type { Locale } from '../model/vocabulary.js'
+import type { PublicOrganisation } from '../privacy/organisation-projection.js'
 import {
   ORGANISATION_SNAPSHOT_FORMAT,
   ORGANISATION_SNAPSHOT_VERSION,
@@ -69,6 +70,8 @@ export interface PublicSnapshot {
    * appointments. Absent while the journal has none.
    */
   accountingYear?: ReportStats
+  /** The organisation whose site this journal is a section of (absent when the journal is the whole site). */
+  partOf?: PublicOrganisation
 }
 
 /** The journal of one person as the store holds it. */

@@ -2,6 +2,8 @@ import { getCollection } from 'astro:content'
 import {
   buildAgendaIndex,
   type AgendaIndex,
+  type OrganisationServant,
+  type OrganisationSnapshot,
   type PublicSnapshot,
   type SnapshotEntry,
   type SnapshotPost,
@@ -11,6 +13,7 @@ import type { PublicProfile } from '@core/privacy/index.js'
 import type { PublicDigest } from '@core/digest/index.js'
 import type { ReportStats } from '@core/report/index.js'
 import { compareText } from '@core/model/index.js'
+import { oneEachLanguage } from './i18n.js'
 import { readSnapshot } from './snapshot-file.js'
 
 /**
@@ -25,19 +28,40 @@ export interface Journal {
   contentLocale: PublicSnapshot['locale']
   timezone: string
   profile: PublicProfile | null
-  entries: SnapshotEntry[]
-  entryById: Map<string, SnapshotEntry>
+  entries: JournalEntry[]
+  entryById: Map<string, JournalEntry>
   posts: SnapshotPost[]
   digests: PublicDigest[]
   /** The current accounting year's figures, as the snapshot counted them (home page). */
   accountingYear: ReportStats | undefined
-  agenda: AgendaIndex<SnapshotEntry>
+  agenda: AgendaIndex<JournalEntry>
+  /**
+   * Set when the build makes the organisation's own pages (an organisation snapshot): its
+   * servants, and their entries on one timeline, each naming its servant.
+   */
+  organisation?: SiteOrganisation
+  /** Set when this journal is one servant's section of an organisation's site. */
+  partOf?: PublicSnapshot['partOf']
   /** The local date and ISO week of the snapshot's moment: "this week" on the site. */
   today: string
   thisWeek: string
 }
 
+/** An entry as the pages list it; on the organisation's pages it names its servant (`person`). */
+export type JournalEntry = SnapshotEntry & { person?: string }
+
+export interface SiteOrganisation {
+  name: string
+  servants: OrganisationServant[]
+  servantOf: (person: string) => OrganisationServant | undefined
+}
+
 let journal: Promise<Journal> | undefined
+
+/** A page each language of a servant's own journal has (posts, digests), not the organisation's pages. */
+export async function eachLanguageOfJournal() {
+  return (await loadJournal()).organisation ? [] : oneEachLanguage()
+}
 
 export function loadJournal(): Promise<Journal> {
   return (journal ??= build())
@@ -46,9 +70,13 @@ export function loadJournal(): Promise<Journal> {
 async function build(): Promise<Journal> {
   const [meta] = await getCollection('journal')
   if (!meta) throw new Error('the public snapshot has no journal facts')
-  const facts = meta.data as unknown as Omit<PublicSnapshot, 'entries' | 'posts' | 'digests'>
+  const facts = meta.data as unknown as Omit<PublicSnapshot, 'entries' | 'posts' | 'digests'> &
+    Partial<Pick<OrganisationSnapshot, 'organisation' | 'servants'>>
   // Entries come from the snapshot file itself, not a collection (see content.config.ts).
-  const { entries } = readSnapshot().snapshot
+  const { snapshot } = readSnapshot()
+  // The organisation's timeline has no history per entry (each servant's section shows it).
+  const entries: JournalEntry[] =
+    'posts' in snapshot ? snapshot.entries : snapshot.entries.map((entry) => ({ ...entry, history: [] }))
   const posts = (await getCollection('posts'))
     .map((p) => p.data as unknown as SnapshotPost)
     .sort((a, b) => compareText(b.publishedAt ?? '', a.publishedAt ?? '') || compareText(a.slug, b.slug))
@@ -70,5 +98,12 @@ async function build(): Promise<Journal> {
     agenda: buildAgendaIndex(entries, { timezone: facts.timezone, today }),
     today,
     thisWeek: isoWeekOf(today),
+    ...(facts.partOf && { partOf: facts.partOf }),
+    ...(facts.organisation && { organisation: siteOrganisation(facts.organisation.name, facts.servants ?? []) }),
   }
+}
+
+function siteOrganisation(name: string, servants: OrganisationServant[]): SiteOrganisation {
+  const byPerson = new Map(servants.map((s) => [s.person, s]))
+  return { name, servants, servantOf: (person) => byPerson.get(person) }
 }

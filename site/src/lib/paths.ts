@@ -36,6 +36,15 @@ export const pagePath = based(permalinks.pagePath)
 export const searchPath = based(permalinks.searchPath)
 export const dataPath = based(permalinks.dataPath)
 export const followPath = based(permalinks.followPath)
+/**
+ * On the organisation's pages: a servant's section (`/wouter/`, `/wouter/en/`) and an entry's page
+ * in its servant's section. Only the organisation's timeline names an entry's `person`.
+ */
+export const organisationHomePath = (locale?: Locale) => permalinks.homePath(locale)
+export const servantHomePath = (person: string, locale?: Locale) => `/${person}${permalinks.homePath(locale)}`
+export const entryPathOf = (entry: { id: string; person?: string }, locale?: Locale) =>
+  entry.person ? `/${entry.person}${permalinks.entryPath(entry.id, locale)}` : entryPath(entry.id, locale)
+
 /** A file of the section's own: its stylesheet, its search bundle. */
 export const sectionFile = (path: string) => `${SECTION_BASE}${path}`
 

@@ -31,13 +31,14 @@ export const SITEMAP_CHUNK = 40_000
 export async function allPagePaths(journal: Journal): Promise<string[]> {
   const pages = await getCollection('pages')
   const { agenda } = journal
+  // The organisation's pages list no posts or digests of their own; entries' pages are in the sections.
+  const own = !journal.organisation
   return LOCALE_ROUTES.flatMap(({ locale }) => [
     homePath(locale),
     agendaPath(locale),
     themesPath(locale),
     organisationsPath(locale),
-    postsPath(locale),
-    digestsPath(locale),
+    ...(own ? [postsPath(locale), digestsPath(locale)] : []),
     searchPath(locale),
     dataPath(locale),
     followPath(locale),
@@ -45,7 +46,7 @@ export async function allPagePaths(journal: Journal): Promise<string[]> {
     ...agenda.years.map((y) => yearPath(y, locale)),
     ...agenda.months.map((m) => monthPath(m, locale)),
     ...agenda.weeks.map((w) => weekPath(w, locale)),
-    ...journal.entries.map((e) => entryPath(e.id, locale)),
+    ...(own ? journal.entries.map((e) => entryPath(e.id, locale)) : []),
     ...agenda.themes.map((g) => themePath(g.slug, locale)),
     ...agenda.organisations.map((g) => organisationPath(g.slug, locale)),
     ...journal.posts.map((p) => postPath(p.slug, locale)),

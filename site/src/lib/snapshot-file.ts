@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { parseSnapshot, type PublicSnapshot } from '@core/publishing/index.js'
+import { parseAnySnapshot, type OrganisationSnapshot, type PublicSnapshot } from '@core/publishing/index.js'
 
 /**
  * Where the build finds the public snapshot: `JOURNAL_SNAPSHOT`, or the file `npm run build`
@@ -14,10 +14,14 @@ export function snapshotFile(): string {
   return existsSync(here) ? here : resolve('../.journal/public-snapshot.json')
 }
 
-let cached: { path: string; text: string; snapshot: PublicSnapshot } | undefined
+type AnySnapshot = PublicSnapshot | OrganisationSnapshot
+let cached: { path: string; text: string; snapshot: AnySnapshot } | undefined
 
-/** The snapshot's exact text (published as `/data/journal.json`) and its parsed form, read once per build. */
-export function readSnapshot(): { text: string; snapshot: PublicSnapshot } {
+/**
+ * The snapshot's exact text (published as `/data/journal.json`) and its parsed form, read once per
+ * build: a journal's, or an organisation's when the build makes the organisation's own pages.
+ */
+export function readSnapshot(): { text: string; snapshot: AnySnapshot } {
   const path = snapshotFile()
   if (cached?.path !== path) {
     let text: string
@@ -29,7 +33,7 @@ export function readSnapshot(): { text: string; snapshot: PublicSnapshot } {
           'Run `npm run build` (it exports one from the journal first), or set JOURNAL_SNAPSHOT to a snapshot file.',
       )
     }
-    cached = { path, text, snapshot: parseSnapshot(text) }
+    cached = { path, text, snapshot: parseAnySnapshot(text) }
   }
   return cached
 }

@@ -1,0 +1,98 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import {
+  buildOrganisationSnapshot,
+  serializeSnapshot,
+  type PublicSnapshot,
+  type ServantJournal,
+} from '../core/publishing/index.js'
+import { toPublicOrganisation, toPublicServant, type PublicOrganisation } from '../core/privacy/index.js'
+import { getOrganisation, listChangePositions, listServants, type Db } from '../store/index.js'
+import { changeLogFingerprint, exportSnapshot } from './export-snapshot.js'
+
+/**
+ * How the site is laid out. One servant (or a deployment without servants) has the journal at
+ * the site's root, as it always had. Two or more share the organisation's site: its own pages at
+ * the root (home, agenda across servants, organisations met) and each servant's journal in a
+ * section under `/<person>/`.
+ */
+export type SiteLayout =
+  | { kind: 'journal'; person: string }
+  | { kind: 'organisation'; organisation: PublicOrganisation; people: string[] }
+
+/** The layout the store's servants call for; `person` is the deployment's own servant (JOURNAL_PERSON). */
+export async function siteLayout(db: Db, person: string): Promise<SiteLayout> {
+  const [organisation, servants] = await Promise.all([getOrganisation(db), listServants(db)])
+  if (servants.length < 2) return { kind: 'journal', person: servants[0]?.person ?? person }
+  return {
+    kind: 'organisation',
+    // Servants added before the organisation was named: the site still needs a name for its home.
+    organisation: organisation ? toPublicOrganisation(organisation) : { name: 'Open agenda' },
+    people: servants.map((s) => s.person),
+  }
+}
+
+/**
+ * What the site watcher compares to know whether to rebuild: the organisation and its servants
+ * (names, roles, who left) and each servant's change log. Per person, so a rebuild can be
+ * limited to the sections that changed.
+ */
+export async function organisationFingerprints(db: Db, people: readonly string[]): Promise<Map<string, string>> {
+  const [organisation, servants] = await Promise.all([getOrganisation(db), listServants(db)])
+  const fingerprints = new Map<string, string>()
+  fingerprints.set(
+    '@organisation',
+    JSON.stringify([organisation?.version ?? 0, servants.map((s) => `${s.person}:${s.version}`)]),
+  )
+  for (const person of people) fingerprints.set(person, changeLogFingerprint(await listChangePositions(db, person)))
+  return fingerprints
+}
+
+export interface ExportedOrganisation {
+  /** Each servant's public snapshot file (`<dir>/people/<person>.json`). */
+  snapshotFiles: Map<string, string>
+  /** The organisation's snapshot (`<dir>/organisation.json`). */
+  organisationFile: string
+  /** Each servant's change log as read (see `changeLogFingerprint`). */
+  fingerprints: Map<string, string>
+  /** The earliest moment one of the snapshots goes stale by itself. */
+  nextChangeAt?: string
+  entries: number
+}
+
+/**
+ * Exports every servant's public snapshot and the organisation's, made from those snapshots
+ * only (`buildOrganisationSnapshot`), into `dir`.
+ */
+export async function exportOrganisation(
+  db: Db,
+  layout: Extract<SiteLayout, { kind: 'organisation' }>,
+  dir: string,
+  now = new Date(),
+): Promise<ExportedOrganisation> {
+  const servants = await listServants(db)
+  const journals: ServantJournal[] = []
+  const snapshotFiles = new Map<string, string>()
+  const fingerprints = new Map<string, string>()
+  const stale: string[] = []
+  for (const servant of servants) {
+    const file = join(dir, 'people', `${servant.person}.json`)
+    const exported = await exportSnapshot(db, servant.person, file, now, layout.organisation)
+    journals.push({ servant: toPublicServant(servant), snapshot: exported.snapshot })
+    snapshotFiles.set(servant.person, file)
+    fingerprints.set(servant.person, exported.fingerprint)
+    if (exported.nextChangeAt) stale.push(exported.nextChangeAt)
+  }
+  const organisationFile = join(dir, 'organisation.json')
+  const snapshot = buildOrganisationSnapshot(layout.organisation, journals, { now })
+  writeFileSync(organisationFile, serializeSnapshot(snapshot), { mode: 0o600 })
+  return {
+    snapshotFiles,
+    organisationFile,
+    fingerprints,
+    nextChangeAt: stale.sort((a, b) => Date.parse(a) - Date.parse(b))[0],
+    entries: countEntries(journals.map((j) => j.snapshot)),
+  }
+}
+
+const countEntries = (snapshots: PublicSnapshot[]) => snapshots.reduce((n, s) => n + s.entries.length, 0)
