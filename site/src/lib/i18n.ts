@@ -176,7 +176,8 @@ const nl = {
   followFeeds: 'In uw feedlezer',
   organisationIntro: (organisation: string, n: number) =>
     `De open agenda's van ${n === 1 ? 'één medewerker' : `${n} medewerkers`} van ${organisation}: ` +
-    'met wie zij buiten de deur afspraken, waarover en wanneer. Elk heeft een eigen agenda, weekoverzichten en jaarverslagen.',
+    'met wie zij buiten de deur afspraken, waarover en wanneer. ' +
+    'Elk heeft een eigen agenda, weekoverzichten en jaarverslagen.',
   servants: 'Medewerkers',
   formerServants: 'Oud-medewerkers',
   formerServantsIntro: 'Hun agenda blijft openbaar zoals die was toen zij vertrokken.',
@@ -362,7 +363,8 @@ const en: Strings = {
   followFeeds: 'In your feed reader',
   organisationIntro: (organisation, n) =>
     `The open agendas of ${n === 1 ? 'one member' : `${n} members`} of staff of ${organisation}: ` +
-    'whom they met outside the office, about what and when. Each has their own agenda, weekly digests and annual reports.',
+    'whom they met outside the office, about what and when. ' +
+    'Each has their own agenda, weekly digests and annual reports.',
   servants: 'Staff',
   formerServants: 'Former staff',
   formerServantsIntro: 'Their agenda stays public as it was when they left.',
