@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import {
   changedServant,
+  FIRST_TOKEN_LABEL,
   organisationInputSchema,
   parseWith,
   servantChangeSchema,
@@ -23,8 +24,6 @@ import { etag, expectedVersion, jsonBody, requireAdministrator } from './middlew
 import { problem } from './problem.js'
 import { issueToken, newToken, tokenView } from './tokens.js'
 import { ownerHeaders, publicHeaders } from './views.js'
-
-const FIRST_TOKEN_LABEL = 'first token, issued by the administrator'
 
 async function servantOrProblem(db: Parameters<typeof getServant>[0], person: string): Promise<Servant> {
   const servant = await getServant(db, person)

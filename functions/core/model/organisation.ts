@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
-import { calendarDate, link, text } from './primitives.js'
+import { calendarDate, contact, link, text } from './primitives.js'
+import { siteThemeSchema, type SiteThemeInput } from './theme.js'
 
 /**
  * The organisation one deployment serves (a ministry's office, a municipality, an agency) and its
@@ -10,6 +11,10 @@ export interface Organisation {
   name: string
   /** The public site's address, e.g. https://agenda.example.nl. */
   siteUrl?: string
+  /** Where readers reach the organisation: an e-mail address or an https:// web-form address. */
+  contact?: string
+  /** Colours and font of the organisation's site (`theme.ts`); without it the default theme. */
+  theme?: SiteThemeInput
   updatedAt: string
   version: number
 }
@@ -17,6 +22,8 @@ export interface Organisation {
 export const organisationInputSchema = z.strictObject({
   name: text(200),
   siteUrl: z.optional(link.shape.url),
+  contact: z.optional(contact),
+  theme: z.optional(siteThemeSchema),
 })
 export type OrganisationInput = z.infer<typeof organisationInputSchema>
 
@@ -56,6 +63,9 @@ export const personSlug = z.string().check(
     error: (issue) => `"${String(issue.input)}" is a page of the site already; choose another, e.g. a surname`,
   }),
 )
+
+/** The label of the token an administrator issues a servant (with the servant, or later anew). */
+export const FIRST_TOKEN_LABEL = 'first token, issued by the administrator'
 
 export const SERVANT_STATUSES = ['active', 'left'] as const
 

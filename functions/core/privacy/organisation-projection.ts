@@ -31,15 +31,22 @@ export function toPublicServant(servant: Servant): PublicServant {
   }
 }
 
-export type PublicOrganisation = Pick<Organisation, 'name' | 'siteUrl'>
+export type PublicOrganisation = Pick<Organisation, 'name' | 'siteUrl' | 'contact' | 'theme'>
 
 export const ORGANISATION_FIELD_DECISIONS = {
   name: 'shown',
   siteUrl: 'shown',
+  contact: 'shown',
+  theme: 'shown',
   updatedAt: 'never',
   version: 'never',
 } as const satisfies Record<keyof Organisation, 'shown' | 'never'>
 
 export function toPublicOrganisation(organisation: Organisation): PublicOrganisation {
-  return { name: organisation.name, ...(organisation.siteUrl !== undefined && { siteUrl: organisation.siteUrl }) }
+  return {
+    name: organisation.name,
+    ...(organisation.siteUrl !== undefined && { siteUrl: organisation.siteUrl }),
+    ...(organisation.contact !== undefined && { contact: organisation.contact }),
+    ...(organisation.theme !== undefined && { theme: organisation.theme }),
+  }
 }
