@@ -9,13 +9,16 @@ import type { AdminDeps, AdminEnv } from './context.js'
 import { csrfProtection } from './csrf.js'
 import { isLang, MESSAGES, reasonIn } from './i18n.js'
 import { ADMIN_BASE, adminPath } from './paths.js'
+import { pagesByRole } from './roles.js'
 import { authPages } from './routes/auth.js'
 import { digestPages } from './routes/digests.js'
 import { entryPages } from './routes/entries.js'
 import { importPages } from './routes/import.js'
 import { postPages } from './routes/posts.js'
 import { profilePages } from './routes/profile.js'
+import { organisationPages } from './routes/organisation.js'
 import { reportDraftPages } from './routes/report-drafts.js'
+import { servantPages } from './routes/servants.js'
 import { tokenPages } from './routes/tokens.js'
 import { seeOther, type AdminContext } from './routes/shared.js'
 import { cookieOptions, readSession, SESSION_COOKIE } from './session.js'
@@ -54,20 +57,22 @@ const language: MiddlewareHandler<AdminEnv> = async (c, next) => {
 
 /**
  * A valid session cookie makes the request signed in only while its session is still stored (not
- * signed out, not ended everywhere) and its token still works; anything else does not.
+ * signed out, not ended everywhere) and its token still works and is still its person's, in the
+ * same role; anything else does not.
  */
 const session: MiddlewareHandler<AdminEnv> = async (c, next) => {
-  const { db, person, sessionSecret, now } = c.get('deps')
+  const { db, sessionSecret, now } = c.get('deps')
   const found = readSession(getCookie(c, SESSION_COOKIE), sessionSecret, now())
   const [token, stored] = found
-    ? await Promise.all([getTokenByDigest(db, found.tokenDigest), getSession(db, person, found.sid, now())])
+    ? await Promise.all([getTokenByDigest(db, found.tokenDigest), getSession(db, found.person, found.sid, now())])
     : []
   const live =
     found &&
     stored?.tokenId === found.tokenId &&
     token &&
     !token.revokedAt &&
-    token.person === person &&
+    token.person === found.person &&
+    (token.role ?? 'servant') === found.role &&
     token.id === found.tokenId
   if (live) c.set('session', found)
   else if (getCookie(c, SESSION_COOKIE)) deleteCookie(c, SESSION_COOKIE, cookieOptions(c.req.url))
@@ -86,9 +91,10 @@ function errorPage(c: AdminContext, status: number, message: string) {
   const t = c.get('t') ?? MESSAGES.nl
   if (!c.get('t')) c.set('t', t)
   c.set('lang', c.get('lang') ?? 'nl')
+  const title = status === 404 ? t.error.notFound : status === 403 ? t.error.forbidden : t.error.title
   return render(
     c,
-    status === 404 ? t.error.notFound : t.error.title,
+    title,
     <>
       <p>{message}</p>
       <p>
@@ -118,8 +124,9 @@ const csrfRefused: MiddlewareHandler<AdminEnv> = async (c) => {
 }
 
 /**
- * The servant's admin: server-rendered pages (hono/jsx) that work without JavaScript, behind a
- * signed session cookie, with a CSRF token on every form. Mount it at /admin (`mountAdmin`).
+ * The admin: server-rendered pages (hono/jsx) that work without JavaScript, behind a signed
+ * session cookie, with a CSRF token on every form. A servant signs in to their own journal, the
+ * organisation's administrator to the organisation's pages (`roles.ts`). Mount it at /admin.
  */
 export function createAdminApp(deps: AdminDeps) {
   const resolved = { now: () => new Date(), sessionHours: 12, ...deps }
@@ -130,7 +137,7 @@ export function createAdminApp(deps: AdminDeps) {
     c.set('deps', resolved)
     await next()
   })
-  app.use(headers, language, session, signedIn, csrfProtection(csrfRefused))
+  app.use(headers, language, session, signedIn, csrfProtection(csrfRefused), pagesByRole(errorPage))
   app.get('/admin.css', (c) =>
     c.body(ADMIN_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }),
   )
@@ -142,6 +149,8 @@ export function createAdminApp(deps: AdminDeps) {
   app.route('/', digestPages)
   app.route('/', profilePages)
   app.route('/', tokenPages)
+  app.route('/', servantPages)
+  app.route('/', organisationPages)
   app.all('*', (c) => errorPage(c, 404, c.get('t').error.notFound))
   app.onError((error, c) => {
     if (error instanceof Problem) return errorPage(c, error.status, error.detail)

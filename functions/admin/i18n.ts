@@ -23,20 +23,37 @@ const nl = {
     digests: 'Weekoverzicht',
     profile: 'Profiel',
     tokens: 'Tokens',
+    servants: 'Medewerkers',
+    organisation: 'Organisatie',
     site: 'Openbare site',
     signOut: 'Afmelden',
   },
   signIn: {
     title: 'Aanmelden',
-    token: 'Eigenaarstoken',
+    token: 'Token',
     submit: 'Aanmelden',
     hint:
-      'Het token dat npm start toont, of een token dat je met ' +
-      '„journal token create” maakte. Je blijft 12 uur aangemeld.',
+      'Je eigen token: dat van npm start, een token dat je met „journal token create” maakte of het eerste ' +
+      'token van de beheerder. De beheerder van de organisatie meldt zich aan met het beheerderstoken. ' +
+      'Je blijft 12 uur aangemeld.',
     wrong:
       'Dit token klopt niet, is ingetrokken of hoort bij een ander journaal. Controleer het en probeer het opnieuw.',
     expired: 'Meld je aan om verder te gaan (je sessie is verlopen of je was nog niet aangemeld).',
     signedOut: 'Je bent afgemeld.',
+    revoked: (date: string) =>
+      `Dit token is op ${date} ingetrokken en werkt niet meer. Meld je aan met een ander token van jezelf.`,
+    left: (name: string, date: string) =>
+      `Dit token hoort bij ${name}, die op ${date} uit dienst is gegaan; het werkt daarom niet meer. ` +
+      'Kom je terug, dan maakt de beheerder van de organisatie je weer actief en geeft je een nieuw token.',
+  },
+  roles: {
+    journalOnly:
+      'Deze pagina hoort bij het journaal van een medewerker. Als beheerder van de organisatie zie je alleen ' +
+      'de medewerkers en de organisatie, nooit iemands afspraken, berichten, notities of tokens. Houd je zelf ' +
+      'een journaal bij, meld je dan af en weer aan met je eigen token.',
+    organisationOnly:
+      'Deze pagina is voor de beheerder van de organisatie. Met je eigen token beheer je alleen je eigen ' +
+      'journaal; meld je aan met het beheerderstoken om medewerkers of de organisatie te beheren.',
   },
   csrf: {
     title: 'Formulier geweigerd',
@@ -48,6 +65,7 @@ const nl = {
   },
   error: {
     title: 'Er ging iets mis',
+    forbidden: 'Geen toegang',
     notFound: 'Deze pagina bestaat niet.',
     unexpected: 'Er ging aan onze kant iets mis; er is niets gewijzigd. Probeer het zo nog eens.',
     back: 'Terug naar het beheer',
@@ -150,6 +168,9 @@ const nl = {
     profileSaved: 'Profiel opgeslagen.',
     tokenRevoked: 'Token ingetrokken.',
     digestSaved: 'Weekoverzicht opgeslagen.',
+    servantLeft: 'Uit dienst gemeld; hun tokens zijn ingetrokken.',
+    servantBack: 'Weer actief. Maak hieronder een nieuw eerste token, zodat ze zich weer kunnen aanmelden.',
+    organisationSaved: 'Organisatie opgeslagen. De openbare site wordt zo bijgewerkt.',
     reportDrafted: 'Concept-jaarverslag opgesteld. Schrijf je eigen woorden op de gemarkeerde plekken en publiceer.',
   },
   import: {
@@ -279,6 +300,77 @@ const nl = {
       'Beëindigt elke aanmelding bij dit beheer, op al je apparaten en in elke browser, ook ' +
       'deze. Doe dit als je ergens bent vergeten af te melden of een apparaat kwijt bent.',
   },
+  servants: {
+    title: 'Medewerkers',
+    intro:
+      'Iedereen die hier een open agenda bijhoudt. Je ziet wie ze zijn en sinds wanneer; hun afspraken, ' +
+      'notities en tokens zie je nooit.',
+    active: 'In dienst',
+    former: 'Uit dienst',
+    name: 'Naam',
+    slug: 'Adres',
+    role: 'Functie',
+    since: 'Sinds',
+    leftOn: 'Uit dienst op',
+    noneActive: 'Nog niemand. Voeg de eerste medewerker toe.',
+    noneFormer: 'Niemand is uit dienst gegaan.',
+    manage: 'Beheren',
+    add: 'Medewerker toevoegen',
+    slugHint:
+      'Kleine letters, cijfers en losse streepjes, bijvoorbeeld a-jansen. Het wordt het adres van hun deel ' +
+      'van de site (/a-jansen/) en verandert daarna niet.',
+    nameHint: 'Zoals de naam openbaar op de site komt, bijvoorbeeld „Anna Jansen”.',
+    roleHint: 'Bijvoorbeeld „CIO-adviseur, directie Informatiesamenleving”.',
+    create: 'Toevoegen en eerste token maken',
+    taken: (slug: string) =>
+      `Er is al een medewerker met het adres „${slug}”; kies een ander, bijvoorbeeld met een voorletter.`,
+    tokenTitle: (name: string) => `Eerste token voor ${name}`,
+    shownOnce:
+      'Dit token wordt maar één keer getoond en nergens bewaard. Geef het nu veilig door, niet in een gewone ' +
+      'e-mail. Kwijt? Maak op de pagina van de medewerker een nieuw.',
+    howTo: 'Zo gebruikt de medewerker het:',
+    howAdmin: 'aanmelden in het beheer op',
+    howCli: 'of met de opdracht journal (zet eventueel JOURNAL_API_URL op het adres van de API):',
+    tokenPlaceholder: 'het-token-hierboven',
+    back: 'Terug naar de medewerkers',
+    status: 'Status',
+    activeSince: (date: string) => `In dienst, sinds ${date} in dit journaalplatform`,
+    leftSince: (date: string) => `Uit dienst sinds ${date}`,
+    leave: 'Uit dienst melden',
+    leaveDate: 'Laatste werkdag',
+    leaveHint:
+      'Hun tokens worden meteen ingetrokken. Hun journaal en de openbare afspraken blijven staan; de site ' +
+      'vermeldt dat ze op die dag vertrokken.',
+    leaveSubmit: 'Uit dienst melden en tokens intrekken',
+    comeBack: 'Weer in dienst',
+    comeBackHint: 'Daarna maak je een nieuw eerste token, want hun oude tokens blijven ingetrokken.',
+    comeBackSubmit: 'Weer actief maken',
+    newToken: 'Nieuw eerste token',
+    newTokenHint:
+      'Voor wie het token kwijt is of net terug is. Andere tokens blijven werken; de medewerker trekt ze zelf ' +
+      'in onder Tokens.',
+    newTokenSubmit: 'Nieuw token maken',
+    conflict: 'Hieronder staat hoe het nu is; kijk of je wijziging nog nodig is en probeer het opnieuw.',
+  },
+  organisation: {
+    title: 'Organisatie',
+    intro: 'Zo staat de organisatie op de openbare site: naam, adres, contact en huisstijl.',
+    name: 'Naam',
+    nameHint: 'Voluit, bijvoorbeeld „Ministerie van Binnenlandse Zaken en Koninkrijksrelaties”.',
+    siteUrl: 'Adres van de site (optioneel)',
+    siteUrlHint: 'Waar de open agenda’s staan, bijvoorbeeld https://agenda.example.nl.',
+    contact: 'Contact (optioneel)',
+    contactHint: 'Een e-mailadres of het https://-adres van een webformulier. Het staat openbaar op de site.',
+    theme: 'Huisstijl (optioneel)',
+    themeHint: 'Leeg gelaten velden houden de standaard: de kleuren van de Rijkshuisstijl en het systeemlettertype.',
+    primary: 'Hoofdkleur (menubalk en grafieken)',
+    text: 'Tekstkleur',
+    link: 'Linkkleur',
+    colourHint: (example: string) => `Als #rrggbb, bijvoorbeeld ${example}.`,
+    font: 'Lettertypen',
+    fontHint: 'Namen gescheiden door komma’s, zonder aanhalingstekens, bijvoorbeeld Fira Sans, Arial, sans-serif.',
+    save: 'Opslaan',
+  },
   home: { title: 'Afspraak vastleggen', recent: 'Laatst vastgelegd', all: 'Alle afspraken' },
   fields: {
     title: 'Onderwerp',
@@ -321,17 +413,35 @@ const en: Messages = {
     digests: 'Weekly digest',
     profile: 'Profile',
     tokens: 'Tokens',
+    servants: 'Servants',
+    organisation: 'Organisation',
     site: 'Public site',
     signOut: 'Sign out',
   },
   signIn: {
     title: 'Sign in',
-    token: 'Owner token',
+    token: 'Token',
     submit: 'Sign in',
-    hint: 'The token npm start prints, or one you made with “journal token create”. You stay signed in for 12 hours.',
+    hint:
+      'Your own token: the one npm start prints, one you made with “journal token create”, or the first token ' +
+      "the administrator gave you. The organisation's administrator signs in with the administrator token. " +
+      'You stay signed in for 12 hours.',
     wrong: 'This token is wrong, revoked or belongs to another journal. Check it and try again.',
     expired: 'Sign in to continue (your session expired or you were not signed in yet).',
     signedOut: 'You are signed out.',
+    revoked: (date: string) => `This token was revoked on ${date} and no longer works. Sign in with another of yours.`,
+    left: (name: string, date: string) =>
+      `This token belongs to ${name}, who left on ${date}, so it no longer works. ` +
+      "If you come back, the organisation's administrator makes you active again and gives you a new token.",
+  },
+  roles: {
+    journalOnly:
+      "This page belongs to a servant's journal. As the organisation's administrator you see the servants and " +
+      "the organisation only, never anyone's appointments, posts, notes or tokens. If you keep a journal " +
+      'yourself, sign out and in again with your own token.',
+    organisationOnly:
+      "This page is for the organisation's administrator. Your own token manages your own journal only; sign " +
+      'in with the administrator token to manage servants or the organisation.',
   },
   csrf: {
     title: 'Form refused',
@@ -342,6 +452,7 @@ const en: Messages = {
   },
   error: {
     title: 'Something went wrong',
+    forbidden: 'Not allowed',
     notFound: 'This page does not exist.',
     unexpected: 'Something went wrong on our side; nothing was changed. Please try again shortly.',
     back: 'Back to the admin',
@@ -440,6 +551,9 @@ const en: Messages = {
     profileSaved: 'Profile saved.',
     tokenRevoked: 'Token revoked.',
     digestSaved: 'Weekly digest saved.',
+    servantLeft: 'Marked as left; their tokens are revoked.',
+    servantBack: 'Active again. Make a new first token below so they can sign in again.',
+    organisationSaved: 'Organisation saved. The public site is updated shortly.',
     reportDrafted: 'Draft annual report created. Write your own words in the marked places, then publish.',
   },
   import: {
@@ -567,6 +681,77 @@ const en: Messages = {
       'Ends every sign-in to this admin, on all your devices and in every browser, this ' +
       'one included. Do this when you forgot to sign out somewhere or lost a device.',
   },
+  servants: {
+    title: 'Servants',
+    intro:
+      'Everyone who keeps an open agenda here. You see who they are and since when; never their appointments, ' +
+      'notes or tokens.',
+    active: 'Working here',
+    former: 'Former servants',
+    name: 'Name',
+    slug: 'Address',
+    role: 'Role',
+    since: 'Since',
+    leftOn: 'Left on',
+    noneActive: 'Nobody yet. Add the first servant.',
+    noneFormer: 'Nobody has left.',
+    manage: 'Manage',
+    add: 'Add a servant',
+    slugHint:
+      'Lowercase letters, digits and single dashes, e.g. a-jansen. It becomes the address of their part of the ' +
+      'site (/a-jansen/) and does not change afterwards.',
+    nameHint: 'As the name appears on the public site, e.g. “Anna Jansen”.',
+    roleHint: 'E.g. “CIO adviser, Information Society directorate”.',
+    create: 'Add and make a first token',
+    taken: (slug: string) =>
+      `There is a servant with the address “${slug}” already; choose another, e.g. with an initial.`,
+    tokenTitle: (name: string) => `First token for ${name}`,
+    shownOnce:
+      'This token is shown once and kept nowhere. Pass it on safely now, not in a plain e-mail. Lost? Make a new ' +
+      "one on the servant's page.",
+    howTo: 'How the servant uses it:',
+    howAdmin: 'sign in to the admin at',
+    howCli: 'or with the journal command (set JOURNAL_API_URL to the API’s address if needed):',
+    tokenPlaceholder: 'the-token-above',
+    back: 'Back to the servants',
+    status: 'Status',
+    activeSince: (date: string) => `Working here, on this journal platform since ${date}`,
+    leftSince: (date: string) => `Left on ${date}`,
+    leave: 'Mark as left',
+    leaveDate: 'Last working day',
+    leaveHint:
+      'Their tokens are revoked at once. Their journal and its public appointments stay; the site says they ' +
+      'left on that day.',
+    leaveSubmit: 'Mark as left and revoke tokens',
+    comeBack: 'Back at work',
+    comeBackHint: 'Then make a new first token: their old tokens stay revoked.',
+    comeBackSubmit: 'Make active again',
+    newToken: 'New first token',
+    newTokenHint:
+      'For someone who lost theirs or just came back. Other tokens keep working; the servant revokes them under ' +
+      'Tokens.',
+    newTokenSubmit: 'Make a new token',
+    conflict: 'Below is how it is now; see whether your change is still needed and try again.',
+  },
+  organisation: {
+    title: 'Organisation',
+    intro: 'How the organisation appears on the public site: name, address, contact and house style.',
+    name: 'Name',
+    nameHint: 'In full, e.g. “Ministry of the Interior and Kingdom Relations”.',
+    siteUrl: 'Site address (optional)',
+    siteUrlHint: 'Where the open agendas are, e.g. https://agenda.example.nl.',
+    contact: 'Contact (optional)',
+    contactHint: 'An e-mail address or the https:// address of a web form. It is public on the site.',
+    theme: 'House style (optional)',
+    themeHint: 'Fields left empty keep the default: Rijkshuisstijl colours and the system font.',
+    primary: 'Main colour (menu bar and charts)',
+    text: 'Text colour',
+    link: 'Link colour',
+    colourHint: (example: string) => `As #rrggbb, e.g. ${example}.`,
+    font: 'Fonts',
+    fontHint: 'Names separated by commas, without quotes, e.g. Fira Sans, Arial, sans-serif.',
+    save: 'Save',
+  },
   home: { title: 'Log an appointment', recent: 'Recently logged', all: 'All appointments' },
   fields: {
     title: 'Subject',
@@ -634,6 +819,20 @@ const DUTCH_REASONS: [RegExp, string | ((...m: string[]) => string)][] = [
     'mag alleen kleine letters, cijfers en losse streepjes bevatten',
   ],
   [/^may hold at most (\d+) items/, (_, n) => `mag hoogstens ${n} onderdelen hebben`],
+  [
+    /^must start with a letter and hold lowercase letters, digits and single dashes/,
+    'moet met een letter beginnen en mag alleen kleine letters, cijfers en losse streepjes bevatten, bijv. a-jansen',
+  ],
+  [/^"(.+)" is a page of the site already/, (_, slug) => `„${slug}” is al een pagina van de site; kies een andere`],
+  [/^must be a colour written #rrggbb/, 'moet een kleur zijn, geschreven als #rrggbb, bijvoorbeeld #154273'],
+  [
+    /^is too light to read on white/,
+    'is te licht om op wit te lezen (WCAG vraagt een contrast van minstens 4,5:1); kies een donkerdere kleur',
+  ],
+  [
+    /^must be font names separated by commas/,
+    'moet bestaan uit namen van lettertypen, gescheiden door komma’s, zonder aanhalingstekens',
+  ],
 ]
 
 /** A reason from the core validators (English) in the page's language. */

@@ -1,15 +1,21 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { CookieOptions } from 'hono/utils/cookie'
+import type { Token } from '../core/model/index.js'
 import { ADMIN_BASE } from './paths.js'
 
 /**
  * Signed-in state lives in one cookie, signed with HMAC-SHA256 so it cannot be forged or
  * changed: `base64url(json).base64url(mac)`. It names the owner token it was exchanged for, so
  * revoking that token ends the session at the next request, and it carries its own expiry.
+ * It names whose session it is: a servant acts on their own journal only, an administrator on
+ * the organisation only (`roles.ts`).
  */
 export interface Session {
   /** Random id: CSRF tokens are bound to it. */
   sid: string
+  /** The servant whose journal this session acts on, or ADMINISTRATION. */
+  person: string
+  role: NonNullable<Token['role']>
   tokenId: string
   tokenDigest: string
   /** Epoch seconds. */
@@ -27,9 +33,11 @@ export function sameText(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y)
 }
 
-export function newSession(token: { id: string; digest: string }, now: Date, hours: number): Session {
+export function newSession(token: Token, now: Date, hours: number): Session {
   return {
     sid: randomBytes(16).toString('base64url'),
+    person: token.person,
+    role: token.role ?? 'servant',
     tokenId: token.id,
     tokenDigest: token.digest,
     expiresAt: Math.floor(now.getTime() / 1000) + hours * 3600,
@@ -47,7 +55,11 @@ export function readSession(value: string | undefined, secret: string, now: Date
   if (!payload || !mac || extra !== undefined || !sameText(mac, hmac(secret, `session:${payload}`))) return undefined
   try {
     const session = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Session
-    return typeof session.expiresAt === 'number' && session.expiresAt > now.getTime() / 1000 ? session : undefined
+    // A cookie from before sessions named their person is read as signed out.
+    const whole = typeof session.person === 'string' && typeof session.role === 'string'
+    return whole && typeof session.expiresAt === 'number' && session.expiresAt > now.getTime() / 1000
+      ? session
+      : undefined
   } catch {
     return undefined
   }

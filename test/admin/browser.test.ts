@@ -71,7 +71,7 @@ async function phone(): Promise<{ context: BrowserContext; page: Page }> {
 
 async function signIn(page: Page, token = secret) {
   await page.goto(`${url}/admin`)
-  await page.getByLabel('Eigenaarstoken').fill(token)
+  await page.getByLabel('Token', { exact: true }).fill(token)
   await page.getByRole('button', { name: 'Aanmelden' }).click()
   await page.waitForLoadState()
 }
@@ -152,7 +152,7 @@ describe('the admin in a browser', () => {
     const { context, page } = await phone()
     await signIn(page, 'oaj_wrong-token-wrong-token')
     expect(await page.locator('#f-token-error').textContent()).toContain('Dit token klopt niet')
-    expect(await page.getByLabel('Eigenaarstoken').getAttribute('aria-invalid')).toBe('true')
+    expect(await page.getByLabel('Token', { exact: true }).getAttribute('aria-invalid')).toBe('true')
     expect(await axeViolations(page)).toEqual([])
     expect((await context.cookies()).find((c) => c.name === 'oaj_session')).toBeUndefined()
     await context.close()

@@ -4,6 +4,7 @@ import { tokenDigest } from '../../core/model/index.js'
 import { deleteSession, deleteSessions, getTokenByDigest, putSession } from '../../store/index.js'
 import type { AdminEnv } from '../context.js'
 import { adminPath } from '../paths.js'
+import { signInRefusal } from '../roles.js'
 import { newSession, SESSION_COOKIE, signSession, cookieOptions } from '../session.js'
 import { CsrfField, ErrorSummary, TextField } from '../views/fields.js'
 import { render } from '../views/Layout.js'
@@ -56,7 +57,7 @@ function signedOut(c: AdminContext) {
 }
 
 /**
- * Sign-in exchanges the owner token for a session cookie (signed, HttpOnly, SameSite=Strict,
+ * Sign-in exchanges a servant's or the administrator's token for a session cookie (signed, HttpOnly, SameSite=Strict,
  * Secure outside localhost, 12 hours by default); the token itself is not kept by the browser.
  * The session is also stored, so signing out (here or everywhere) ends it on the server: a copied
  * cookie is worthless afterwards, not only the browser's own.
@@ -75,12 +76,12 @@ export const authPages = new Hono<AdminEnv>()
     const secret = typeof body.token === 'string' ? body.token.trim() : ''
     const next = typeof body.next === 'string' ? body.next : undefined
     const token = secret ? await getTokenByDigest(db, tokenDigest(secret)) : undefined
-    if (!token || token.revokedAt || token.person !== person)
-      return signInPage(c, { error: c.get('t').signIn.wrong, next, status: 401 })
+    const refusal = await signInRefusal(db, token, person, c.get('t'), c.get('lang'))
+    if (!token || refusal) return signInPage(c, { error: refusal, next, status: 401 })
     const session = newSession(token, now(), sessionHours)
     await putSession(db, {
       sid: session.sid,
-      person,
+      person: session.person,
       tokenId: token.id,
       createdAt: now().toISOString(),
       expiresAt: session.expiresAt,
@@ -89,12 +90,11 @@ export const authPages = new Hono<AdminEnv>()
     return seeOther(c, safeNext(next))
   })
   .post('/sign-out', async (c) => {
-    const { db, person } = c.get('deps')
-    await deleteSession(db, person, c.get('session').sid)
+    const { person, sid } = c.get('session')
+    await deleteSession(c.get('deps').db, person, sid)
     return signedOut(c)
   })
   .post('/sign-out-everywhere', async (c) => {
-    const { db, person } = c.get('deps')
-    await deleteSessions(db, person)
+    await deleteSessions(c.get('deps').db, c.get('session').person)
     return signedOut(c)
   })

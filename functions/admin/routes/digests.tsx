@@ -11,6 +11,7 @@ import { type FieldError, ValidationError } from '../../core/model/index.js'
 import { getDigest, listAllEntries, listDigests } from '../../store/index.js'
 import { changeVersioned, digestItems, generateDigest } from '../../journal/index.js'
 import type { AdminEnv } from '../context.js'
+import { servantOf } from '../roles.js'
 import { reasonIn, type Lang } from '../i18n.js'
 import { adminPath } from '../paths.js'
 import { formValues, formVersion, type FormValues } from '../forms.js'
@@ -22,7 +23,8 @@ async function digestsPage(
   c: AdminContext,
   state: { week?: string; errors?: FieldErrors; notice?: string; status?: number } = {},
 ) {
-  const { db, person, now } = c.get('deps')
+  const { db, now } = c.get('deps')
+  const person = servantOf(c)
   const t = c.get('t')
   const errors = state.errors ?? {}
   const digests = (await listDigests(db, person, { limit: 30 })).items
@@ -179,7 +181,8 @@ async function digestPage(c: AdminContext, digest: Digest, state: CurationState 
 /** The week's public entries as the servant may choose them. */
 /** The week's public entries the servant may pick, each with its title so they know which is which. */
 async function weekCandidates(c: AdminContext, week: string): Promise<(DigestItem & { title: string })[]> {
-  const { db, person, now } = c.get('deps')
+  const { db, now } = c.get('deps')
+  const person = servantOf(c)
   const settings = await journalSettingsOf(c)
   const { from, to } = weekRangeOrThrow(week)
   const entries = await listAllEntries(db, person, localDaysToInstants(from, to, settings.timeZone))
@@ -209,7 +212,8 @@ function curationErrors(errors: readonly FieldError[], rows: number[], lang: Lan
 export const digestPages = new Hono<AdminEnv>()
   .get('/digests', (c) => digestsPage(c))
   .post('/digests', async (c) => {
-    const { db, person, now } = c.get('deps')
+    const { db, now } = c.get('deps')
+    const person = servantOf(c)
     const { week: typed = '' } = formValues(await c.req.parseBody())
     let week: string
     try {
@@ -227,12 +231,14 @@ export const digestPages = new Hono<AdminEnv>()
     return seeOther(c, adminPath(`/digests/${week}`))
   })
   .get('/digests/:week', async (c) => {
-    const { db, person } = c.get('deps')
+    const { db } = c.get('deps')
+    const person = servantOf(c)
     const digest = await getDigest(db, person, parseWeek(c.req.param('week')))
     return digest ? digestPage(c, digest) : seeOther(c, adminPath('/digests'))
   })
   .post('/digests/:week', async (c) => {
-    const { db, person, now } = c.get('deps')
+    const { db, now } = c.get('deps')
+    const person = servantOf(c)
     const week = parseWeek(c.req.param('week'))
     const values = formValues(await c.req.parseBody())
     const candidates = await weekCandidates(c, week)

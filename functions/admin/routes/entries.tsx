@@ -17,6 +17,7 @@ import { formatInstant } from '../../core/words/index.js'
 import { changeVersioned, entryItems } from '../../journal/index.js'
 import { createEntry, getEntry, listEntries, listEntryRevisions } from '../../store/index.js'
 import type { AdminEnv } from '../context.js'
+import { servantOf } from '../roles.js'
 import { adminPath } from '../paths.js'
 import { reasonIn } from '../i18n.js'
 import {
@@ -88,7 +89,8 @@ async function entryPage(
 ) {
   const t = c.get('t')
   const lang = c.get('lang')
-  const { db, person } = c.get('deps')
+  const { db } = c.get('deps')
+  const person = servantOf(c)
   const { suggestions, themesUsed } = await suggestionsFor(c)
   const revisions = await listEntryRevisions(db, person, entry.id)
   const withdrawErrors = state.withdrawErrors ?? {}
@@ -181,7 +183,8 @@ function withdrawalReason(values: FormValues): string | undefined {
 
 /** The entry as it was at `version` (what the servant saw when they opened the form). */
 async function versionOf(c: AdminContext, id: string, version: number): Promise<object> {
-  const { db, person } = c.get('deps')
+  const { db } = c.get('deps')
+  const person = servantOf(c)
   return (await listEntryRevisions(db, person, id)).find((r) => r.version === version)?.after ?? {}
 }
 
@@ -190,7 +193,8 @@ export const entryPages = new Hono<AdminEnv>()
     logPage(c, { values: newEntryValues(c.get('deps').now(), await journalZone(c), lastChoices(c)), errors: {} }),
   )
   .post('/entries', async (c) => {
-    const { db, person, now } = c.get('deps')
+    const { db, now } = c.get('deps')
+    const person = servantOf(c)
     const form = await readEntryForm(c, formValues(await c.req.parseBody()))
     if (!form.content) return logPage(c, { values: form.values, errors: form.errors, status: 400 })
     if (form.nudges.length > 0) return logPage(c, { values: form.values, errors: {}, nudges: form.nudges })
@@ -200,7 +204,8 @@ export const entryPages = new Hono<AdminEnv>()
     return seeOther(c, adminPath(`/entries/${entry.id}?done=created`))
   })
   .get('/entries', async (c) => {
-    const { db, person } = c.get('deps')
+    const { db } = c.get('deps')
+    const person = servantOf(c)
     const t = c.get('t')
     const week = c.req.query('week')?.toUpperCase()
     const range = week ? isoWeekRange(week) : null
@@ -243,13 +248,15 @@ export const entryPages = new Hono<AdminEnv>()
     )
   })
   .get('/entries/:id', async (c) => {
-    const { db, person } = c.get('deps')
+    const { db } = c.get('deps')
+    const person = servantOf(c)
     const entry = await getEntry(db, person, c.req.param('id'))
     if (!entry) return c.notFound()
     return entryPage(c, entry, { values: entryValues(entry), errors: {} })
   })
   .post('/entries/:id', async (c) => {
-    const { db, person, now } = c.get('deps')
+    const { db, now } = c.get('deps')
+    const person = servantOf(c)
     const values = formValues(await c.req.parseBody())
     const opened = formVersion(values)
     const reason = values.changeReason?.trim() || undefined
@@ -272,7 +279,8 @@ export const entryPages = new Hono<AdminEnv>()
     return seeOther(c, adminPath(`/entries/${outcome.after.id}?done=updated`))
   })
   .post('/entries/:id/withdraw', async (c) => {
-    const { db, person, now } = c.get('deps')
+    const { db, now } = c.get('deps')
+    const person = servantOf(c)
     const values = formValues(await c.req.parseBody())
     const opened = formVersion(values)
     const reason = withdrawalReason(values)

@@ -13,6 +13,7 @@ import { describeWhen, COUNTERPART_TYPE_NAMES, KIND_LABELS } from '../../core/wo
 import { getEntry, listEntries, updateEntry } from '../../store/index.js'
 import { runImport } from '../../journal/index.js'
 import type { AdminEnv } from '../context.js'
+import { servantOf } from '../roles.js'
 import { adminPath } from '../paths.js'
 import { formValues, plainFormErrors, type FormValues } from '../forms.js'
 import { reasonIn } from '../i18n.js'
@@ -51,7 +52,8 @@ async function importPage(c: AdminContext, values: FormValues, errors: FieldErro
 
 /** The imported entries still private in a period: what the review screen lists. */
 async function waitingForReview(c: AdminContext, range: { from: string; to: string }): Promise<Entry[]> {
-  const { db, person } = c.get('deps')
+  const { db } = c.get('deps')
+  const person = servantOf(c)
   const entries: Entry[] = []
   let cursor: string | undefined
   do {
@@ -197,7 +199,8 @@ function rangeFrom(c: AdminContext, values: { from?: string; to?: string }, zone
 export const importPages = new Hono<AdminEnv>()
   .get('/import', async (c) => importPage(c, rangeFrom(c, {}, await journalZone(c))))
   .post('/import', async (c) => {
-    const { db, person, now } = c.get('deps')
+    const { db, now } = c.get('deps')
+    const person = servantOf(c)
     const t = c.get('t')
     const body = await c.req.parseBody()
     const values = formValues(body)
@@ -252,7 +255,8 @@ export const importPages = new Hono<AdminEnv>()
     return reviewPage(c, range, { flash: imported ?? (q.reviewed ? t.review.done(Number(q.reviewed)) : undefined) })
   })
   .post('/import/review', async (c) => {
-    const { db, person, now } = c.get('deps')
+    const { db, now } = c.get('deps')
+    const person = servantOf(c)
     const t = c.get('t')
     const lang = c.get('lang')
     const body = await c.req.parseBody({ all: true })

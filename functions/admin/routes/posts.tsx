@@ -17,6 +17,7 @@ import { formatInstant, renderMarkdown } from '../../core/words/index.js'
 import { changeVersioned, postItems } from '../../journal/index.js'
 import { AlreadyExistsError, createPost, getPost, listPostRevisions, listPosts } from '../../store/index.js'
 import type { AdminEnv } from '../context.js'
+import { servantOf } from '../roles.js'
 import { adminPath } from '../paths.js'
 import { formValues, formVersion, plainFormErrors, type FormValues } from '../forms.js'
 import { ConflictTable, History } from '../views/entry-views.js'
@@ -70,7 +71,8 @@ function postInput(values: FormValues, existing?: Post): Record<string, unknown>
 async function postPage(c: AdminContext, post: Post | undefined, state: PostState) {
   const t = c.get('t')
   const lang = c.get('lang')
-  const { db, person } = c.get('deps')
+  const { db } = c.get('deps')
+  const person = servantOf(c)
   const errors = state.errors ?? {}
   const v = state.values
   const action = post ? adminPath(`/posts/${post.slug}`) : adminPath('/posts')
@@ -163,7 +165,8 @@ function validated(
 /** Posts (annual reports and notes): list, write with a Markdown preview, edit with If-Match semantics. */
 export const postPages = new Hono<AdminEnv>()
   .get('/posts', async (c) => {
-    const { db, person } = c.get('deps')
+    const { db } = c.get('deps')
+    const person = servantOf(c)
     const t = c.get('t')
     const zone = await journalZone(c)
     const posts = (await listPosts(db, person, { limit: 100 })).items
@@ -201,7 +204,8 @@ export const postPages = new Hono<AdminEnv>()
   })
   .get('/posts/new', (c) => postPage(c, undefined, { values: { kind: 'annual-report', status: 'draft' } }))
   .post('/posts', async (c) => {
-    const { db, person, now } = c.get('deps')
+    const { db, now } = c.get('deps')
+    const person = servantOf(c)
     const values = formValues(await c.req.parseBody())
     const { content, slug, errors } = validated(c, values)
     if (!content || !slug) return postPage(c, undefined, { values, errors, status: 400 })
@@ -215,13 +219,15 @@ export const postPages = new Hono<AdminEnv>()
     return seeOther(c, adminPath(`/posts/${slug}?done=postSaved`))
   })
   .get('/posts/:slug', async (c) => {
-    const { db, person } = c.get('deps')
+    const { db } = c.get('deps')
+    const person = servantOf(c)
     const post = await getPost(db, person, c.req.param('slug'))
     if (!post) return seeOther(c, adminPath('/posts'))
     return postPage(c, post, { values: postValues(post) })
   })
   .post('/posts/:slug', async (c) => {
-    const { db, person, now } = c.get('deps')
+    const { db, now } = c.get('deps')
+    const person = servantOf(c)
     const values = formValues(await c.req.parseBody())
     const opened = formVersion(values)
     const change = { person, key: c.req.param('slug'), readVersion: opened, by: c.get('session').tokenId }

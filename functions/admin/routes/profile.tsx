@@ -12,6 +12,7 @@ import {
 import { languageName } from '../../core/words/index.js'
 import { getProfile, putProfile, VersionConflictError } from '../../store/index.js'
 import type { AdminEnv } from '../context.js'
+import { servantOf } from '../roles.js'
 import { adminPath } from '../paths.js'
 import { formValues, parseLinks, plainFormErrors, type FormValues } from '../forms.js'
 import { CsrfField, ErrorSummary, Select, TextArea, TextField, type FieldErrors } from '../views/fields.js'
@@ -79,11 +80,13 @@ function profilePage(c: AdminContext, values: FormValues, errors: FieldErrors = 
 /** Who keeps the journal: shown on every public page. Saved only if nobody changed it meanwhile. */
 export const profilePages = new Hono<AdminEnv>()
   .get('/profile', async (c) => {
-    const { db, person } = c.get('deps')
+    const { db } = c.get('deps')
+    const person = servantOf(c)
     return profilePage(c, profileValues(await getProfile(db, person)))
   })
   .post('/profile', async (c) => {
-    const { db, person, now } = c.get('deps')
+    const { db, now } = c.get('deps')
+    const person = servantOf(c)
     const values = formValues(await c.req.parseBody())
     let input: ProfileInput
     try {

@@ -5,6 +5,7 @@ import { zonedParts } from '../../core/time/index.js'
 import { draftReport } from '../../journal/index.js'
 import { AlreadyExistsError, createPost, listPosts } from '../../store/index.js'
 import type { AdminEnv } from '../context.js'
+import { servantOf } from '../roles.js'
 import { formValues, plainFormErrors, type FormValues } from '../forms.js'
 import { adminPath } from '../paths.js'
 import { CsrfField, ErrorSummary, PeriodFields, type FieldErrors } from '../views/fields.js'
@@ -19,7 +20,8 @@ import { journalSettingsOf, seeOther, type AdminContext } from './shared.js'
 
 /** The period offered: the last full year, accounted from the day the latest annual report began. */
 async function suggestedPeriod(c: AdminContext): Promise<ReportPeriod> {
-  const { db, person, now } = c.get('deps')
+  const { db, now } = c.get('deps')
+  const person = servantOf(c)
   const posts = (await listPosts(db, person, { limit: 100 })).items
   const latest = posts
     .flatMap((p) => (p.kind === 'annual-report' && p.period ? [p.period.from] : []))
@@ -50,7 +52,8 @@ async function reportPage(c: AdminContext, values: FormValues, errors: FieldErro
 
 /** The draft's title as its address; a second draft of the same year gets `-2`, and so on. */
 async function createDraftPost(c: AdminContext, period: ReportPeriod, markdown: string): Promise<string> {
-  const { db, person, now } = c.get('deps')
+  const { db, now } = c.get('deps')
+  const person = servantOf(c)
   const { title, body } = draftAsPost(markdown)
   const base = slugify(title)
   for (let n = 1; ; n++) {
@@ -72,7 +75,8 @@ export const reportDraftPages = new Hono<AdminEnv>()
     return reportPage(c, { periodFrom: from, periodTo: to })
   })
   .post('/report', async (c) => {
-    const { db, person, now } = c.get('deps')
+    const { db, now } = c.get('deps')
+    const person = servantOf(c)
     const values = formValues(await c.req.parseBody())
     let period: ReportPeriod
     try {

@@ -1,15 +1,28 @@
 import type { Context } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
-import { counterpartSuggestions, themeSuggestions, type Entry, ENTRY_KINDS } from '../../core/model/index.js'
-import { journalSettingsOf } from '../../api/journal-settings.js'
-import { listEntries } from '../../store/index.js'
+import {
+  counterpartSuggestions,
+  themeSuggestions,
+  type Entry,
+  ENTRY_KINDS,
+  type JournalSettings,
+} from '../../core/model/index.js'
+import { getJournalSettings, listEntries } from '../../store/index.js'
 import type { AdminEnv } from '../context.js'
+import { servantOf } from '../roles.js'
 import type { LastChoices } from '../forms.js'
 import { cookieOptions } from '../session.js'
 
 export type AdminContext = Context<AdminEnv>
 
-export { journalSettingsOf }
+/** The signed-in servant's time zone and language, read from their profile once per request. */
+export async function journalSettingsOf(c: AdminContext): Promise<JournalSettings> {
+  const known = c.get('settings')
+  if (known) return known
+  const settings = await getJournalSettings(c.get('deps').db, servantOf(c))
+  c.set('settings', settings)
+  return settings
+}
 
 /** The zone the journal's times are entered in and its days counted in. */
 export async function journalZone(c: AdminContext): Promise<string> {
@@ -18,7 +31,8 @@ export async function journalZone(c: AdminContext): Promise<string> {
 
 /** The latest entries (by start), from which the forms suggest organisations and themes. */
 export async function recentEntries(c: AdminContext, limit = 200): Promise<Entry[]> {
-  const { db, person } = c.get('deps')
+  const { db } = c.get('deps')
+  const person = servantOf(c)
   return (await listEntries(db, person, { limit })).items
 }
 

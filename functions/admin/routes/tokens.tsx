@@ -5,6 +5,7 @@ import { formatInstant } from '../../core/words/index.js'
 import { listTokens } from '../../store/index.js'
 import { issueToken, revokeTokenById } from '../../api/tokens.js'
 import type { AdminEnv } from '../context.js'
+import { servantOf } from '../roles.js'
 import { adminPath } from '../paths.js'
 import { formValues, plainFormErrors } from '../forms.js'
 import { cookieOptions, SESSION_COOKIE } from '../session.js'
@@ -13,7 +14,8 @@ import { render } from '../views/Layout.js'
 import { flash, journalZone, seeOther, type AdminContext } from './shared.js'
 
 async function tokensPage(c: AdminContext, errors: FieldErrors = {}, status = 200) {
-  const { db, person } = c.get('deps')
+  const { db } = c.get('deps')
+  const person = servantOf(c)
   const t = c.get('t')
   const lang = c.get('lang')
   const zone = await journalZone(c)
@@ -89,7 +91,8 @@ async function tokensPage(c: AdminContext, errors: FieldErrors = {}, status = 20
 export const tokenPages = new Hono<AdminEnv>()
   .get('/tokens', (c) => tokensPage(c))
   .post('/tokens', async (c) => {
-    const { db, person, now } = c.get('deps')
+    const { db, now } = c.get('deps')
+    const person = servantOf(c)
     const t = c.get('t')
     let label: string
     try {
@@ -118,7 +121,8 @@ export const tokenPages = new Hono<AdminEnv>()
     )
   })
   .post('/tokens/:id/revoke', async (c) => {
-    const { db, person, now } = c.get('deps')
+    const { db, now } = c.get('deps')
+    const person = servantOf(c)
     const revoked = await revokeTokenById(db, person, c.req.param('id'), now())
     if (revoked.id === c.get('session').tokenId) {
       deleteCookie(c, SESSION_COOKIE, cookieOptions(c.req.url))

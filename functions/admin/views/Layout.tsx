@@ -16,12 +16,15 @@ interface LayoutProps {
   url: URL
   csrf: string
   signedIn: boolean
+  /** An administrator's session: the organisation's pages in the navigation, no journal pages. */
+  administrator?: boolean
   siteUrl?: string
   flash?: string
   children?: Child
 }
 
-const NAV: [keyof Messages['nav'], string][] = [
+/** A servant's pages: their own journal. */
+const JOURNAL_NAV: [keyof Messages['nav'], string][] = [
   ['log', ''],
   ['entries', '/entries'],
   ['import', '/import'],
@@ -31,6 +34,12 @@ const NAV: [keyof Messages['nav'], string][] = [
   ['tokens', '/tokens'],
 ]
 
+/** The administrator's pages: the organisation, never a journal. */
+const ORGANISATION_NAV: [keyof Messages['nav'], string][] = [
+  ['servants', '/servants'],
+  ['organisation', '/organisation'],
+]
+
 function switchLanguage(url: URL, lang: string): string {
   const query = new URLSearchParams(url.search)
   query.set('lang', lang)
@@ -38,7 +47,18 @@ function switchLanguage(url: URL, lang: string): string {
 }
 
 /** Every admin page: skip link, header with navigation and language switch, one h1, the content. */
-export const Layout: FC<LayoutProps> = ({ lang, t, title, url, csrf, signedIn, siteUrl, flash, children }) => (
+export const Layout: FC<LayoutProps> = ({
+  lang,
+  t,
+  title,
+  url,
+  csrf,
+  signedIn,
+  administrator,
+  siteUrl,
+  flash,
+  children,
+}) => (
   <>
     {raw('<!DOCTYPE html>')}
     <html lang={lang}>
@@ -67,7 +87,7 @@ export const Layout: FC<LayoutProps> = ({ lang, t, title, url, csrf, signedIn, s
           {signedIn && (
             <nav aria-label={t.nav.label}>
               <ul>
-                {NAV.map(([key, path]) => {
+                {(administrator ? ORGANISATION_NAV : JOURNAL_NAV).map(([key, path]) => {
                   const href = adminPath(path)
                   const current =
                     path === '' ? url.pathname === href || url.pathname === `${href}/` : url.pathname.startsWith(href)
@@ -124,6 +144,7 @@ export function render(c: Context<AdminEnv>, title: string, body: Child, options
       url={new URL(c.req.url)}
       csrf={c.get('csrf') ?? ''}
       signedIn={c.var.session !== undefined}
+      administrator={c.var.session?.role === 'administrator'}
       siteUrl={siteUrl}
       flash={options.flash}>
       {body}
