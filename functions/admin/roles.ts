@@ -31,7 +31,6 @@ export function servantOf(c: Context<AdminEnv>): string {
   return session.person
 }
 
-
 /**
  * Refuses a page to the role it is not for, with a 403 that says why (not a silent redirect):
  * journal pages to the administrator, organisation pages to servants. The administrator's
@@ -67,10 +66,10 @@ export async function signInRefusal(
 ): Promise<string | undefined> {
   if (!token) return t.signIn.wrong
   if (token.role === 'administrator' && token.person === ADMINISTRATION)
-    return token.revokedAt ? t.signIn.revoked(formatDate(token.revokedAt.slice(0, 10), lang)) : undefined
+    return token.revokedAt ? t.signIn.revoked(formatDate(token.revokedAt.slice(0, 10), lang, 'medium')) : undefined
   const servant = await getServant(db, token.person)
-  if (servant?.status === 'left') return t.signIn.left(servant.name, formatDate(servant.leftOn ?? '', lang))
-  if (token.revokedAt) return t.signIn.revoked(formatDate(token.revokedAt.slice(0, 10), lang))
+  if (servant?.status === 'left') return t.signIn.left(servant.name, formatDate(servant.leftOn ?? '', lang, 'medium'))
+  if (token.revokedAt) return t.signIn.revoked(formatDate(token.revokedAt.slice(0, 10), lang, 'medium'))
   if (!servant && token.person !== person) return t.signIn.wrong
   return undefined
 }

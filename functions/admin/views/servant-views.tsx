@@ -34,7 +34,7 @@ export const ServantTables: FC<{ c: AdminContext; servants: Servant[] }> = ({ c,
               </th>
               <td>{`/${servant.person}/`}</td>
               <td>{servant.role}</td>
-              <td>{formatDate(dateOf(servant), lang)}</td>
+              <td>{formatDate(dateOf(servant), lang, 'medium')}</td>
             </tr>
           ))}
         </tbody>
@@ -79,8 +79,8 @@ export const ServantDetails: FC<{ c: AdminContext; servant: Servant; today: stri
         <dt>{s.status}</dt>
         <dd>
           {servant.status === 'active'
-            ? s.activeSince(formatDate(day(servant.createdAt), lang))
-            : s.leftSince(formatDate(servant.leftOn ?? '', lang))}
+            ? s.activeSince(formatDate(day(servant.createdAt), lang, 'medium'))
+            : s.leftSince(formatDate(servant.leftOn ?? '', lang, 'medium'))}
         </dd>
       </dl>
       {servant.status === 'active' ? (
