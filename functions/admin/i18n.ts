@@ -310,11 +310,9 @@ const nl = {
     name: 'Naam',
     slug: 'Adres',
     role: 'Functie',
-    since: 'Sinds',
-    leftOn: 'Uit dienst op',
+    sinceDay: (date: string) => `Sinds ${date}`,
     noneActive: 'Nog niemand. Voeg de eerste medewerker toe.',
     noneFormer: 'Niemand is uit dienst gegaan.',
-    manage: 'Beheren',
     add: 'Medewerker toevoegen',
     slugHint:
       'Kleine letters, cijfers en losse streepjes, bijvoorbeeld a-jansen. Het wordt het adres van hun deel ' +
@@ -329,13 +327,13 @@ const nl = {
       'Dit token wordt maar één keer getoond en nergens bewaard. Geef het nu veilig door, niet in een gewone ' +
       'e-mail. Kwijt? Maak op de pagina van de medewerker een nieuw.',
     howTo: 'Zo gebruikt de medewerker het:',
-    howAdmin: 'aanmelden in het beheer op',
-    howCli: 'of met de opdracht journal (zet eventueel JOURNAL_API_URL op het adres van de API):',
+    howAdmin: 'Aanmelden in het beheer op',
+    howCli: 'Of de opdracht journal gebruiken, met het token in JOURNAL_TOKEN:',
     tokenPlaceholder: 'het-token-hierboven',
     back: 'Terug naar de medewerkers',
     status: 'Status',
     activeSince: (date: string) => `In dienst, sinds ${date} in dit journaalplatform`,
-    leftSince: (date: string) => `Uit dienst sinds ${date}`,
+    leftSince: (date: string) => `Uit dienst op ${date}`,
     leave: 'Uit dienst melden',
     leaveDate: 'Laatste werkdag',
     leaveHint:
@@ -343,7 +341,7 @@ const nl = {
       'vermeldt dat ze op die dag vertrokken.',
     leaveSubmit: 'Uit dienst melden en tokens intrekken',
     comeBack: 'Weer in dienst',
-    comeBackHint: 'Daarna maak je een nieuw eerste token, want hun oude tokens blijven ingetrokken.',
+    comeBackHint: 'Hun oude tokens blijven ingetrokken: maak daarna een nieuw eerste token.',
     comeBackSubmit: 'Weer actief maken',
     newToken: 'Nieuw eerste token',
     newTokenHint:
@@ -691,11 +689,9 @@ const en: Messages = {
     name: 'Name',
     slug: 'Address',
     role: 'Role',
-    since: 'Since',
-    leftOn: 'Left on',
+    sinceDay: (date: string) => `Since ${date}`,
     noneActive: 'Nobody yet. Add the first servant.',
     noneFormer: 'Nobody has left.',
-    manage: 'Manage',
     add: 'Add a servant',
     slugHint:
       'Lowercase letters, digits and single dashes, e.g. a-jansen. It becomes the address of their part of the ' +
@@ -710,8 +706,8 @@ const en: Messages = {
       'This token is shown once and kept nowhere. Pass it on safely now, not in a plain e-mail. Lost? Make a new ' +
       "one on the servant's page.",
     howTo: 'How the servant uses it:',
-    howAdmin: 'sign in to the admin at',
-    howCli: 'or with the journal command (set JOURNAL_API_URL to the API’s address if needed):',
+    howAdmin: 'Sign in to the admin at',
+    howCli: 'Or use the journal command, with the token in JOURNAL_TOKEN:',
     tokenPlaceholder: 'the-token-above',
     back: 'Back to the servants',
     status: 'Status',
@@ -724,7 +720,7 @@ const en: Messages = {
       'left on that day.',
     leaveSubmit: 'Mark as left and revoke tokens',
     comeBack: 'Back at work',
-    comeBackHint: 'Then make a new first token: their old tokens stay revoked.',
+    comeBackHint: 'Their old tokens stay revoked: make a new first token afterwards.',
     comeBackSubmit: 'Make active again',
     newToken: 'New first token',
     newTokenHint:
@@ -823,7 +819,10 @@ const DUTCH_REASONS: [RegExp, string | ((...m: string[]) => string)][] = [
     /^must start with a letter and hold lowercase letters, digits and single dashes/,
     'moet met een letter beginnen en mag alleen kleine letters, cijfers en losse streepjes bevatten, bijv. a-jansen',
   ],
-  [/^"(.+)" is a page of the site already/, (_, slug) => `„${slug}” is al een pagina van de site; kies een andere`],
+  [
+    /^"(.+)" is a page of the site already/,
+    (_, slug) => `„${slug}” is al een pagina van de site; kies een ander adres, bijvoorbeeld een achternaam`,
+  ],
   [/^must be a colour written #rrggbb/, 'moet een kleur zijn, geschreven als #rrggbb, bijvoorbeeld #154273'],
   [
     /^is too light to read on white/,

@@ -76,4 +76,13 @@ th,td{text-align:left;vertical-align:top;padding:.4rem .5rem;border-bottom:1px s
 .preview{border:1px dashed #5c5c5c;padding:.5rem 1rem}
 .history{padding-left:1.25rem}
 .muted{color:#4a4a4a}
+.command{white-space:pre-wrap;overflow-wrap:anywhere;background:#f3f3f3;padding:.5rem .75rem;\
+border:1px solid #8a8a8a}
+.facts dt{font-weight:600}
+.facts dd{margin:0 0 .5rem}
+.servants{list-style:none;padding:0;margin:0 0 1rem}
+.servants li{border-bottom:1px solid #d0d0d0;padding:.6rem 0}
+.servants a{font-weight:600}
+.servants .slug,.servants .when{color:#4a4a4a;white-space:nowrap}
+.servants .role,.servants .when{display:block}
 `

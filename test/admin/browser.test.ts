@@ -11,7 +11,7 @@ import { createApp } from '../../functions/api/app.js'
 import { exportSnapshot } from '../../functions/publish/index.js'
 import { putProfile, type Db } from '../../functions/store/index.js'
 import { buildFromSnapshot, launchChromium, serveSite } from '../site/site-build.js'
-import { ownerToken, PERSON, testDb } from '../support/test-db.js'
+import { administratorToken, ownerToken, PERSON, testDb } from '../support/test-db.js'
 import { SESSION_SECRET } from './admin-client.js'
 
 /**
@@ -248,6 +248,43 @@ describe('the admin in a browser', () => {
       await visit(name!, path!)
     }
     expect(await page.locator('html').getAttribute('lang')).toBe('en')
+    await context.close()
+    expect(failures).toEqual([])
+  }, 120_000)
+
+  it('has no WCAG 2.1 A/AA violations on the administrator’s pages, errors and the shown-once token', async () => {
+    const { context, page } = await phone()
+    const failures: string[] = []
+    const check = async (name: string) => {
+      const violations = await axeViolations(page)
+      if (violations.length > 0) failures.push(`${name} (${page.url()}): ${violations.join('; ')}`)
+    }
+    await signIn(page, await administratorToken(db))
+    expect(await page.locator('h1').textContent()).toBe('Medewerkers')
+    await check('servants')
+    await page.getByRole('link', { name: 'Medewerker toevoegen' }).click()
+    await check('add a servant')
+    await page.getByLabel('Naam', { exact: true }).fill('Cas Claes')
+    await page.getByLabel('Adres', { exact: true }).fill('agenda')
+    await page.getByLabel('Functie').fill('Programmamanager')
+    await page.getByRole('button', { name: 'Toevoegen en eerste token maken' }).click()
+    expect(await page.locator('#f-person-error').textContent()).toContain('al een pagina van de site')
+    await check('add a servant with an error')
+    await page.getByLabel('Adres', { exact: true }).fill('c-claes')
+    await page.getByRole('button', { name: 'Toevoegen en eerste token maken' }).click()
+    expect(await page.locator('#new-token').textContent()).toMatch(/^oaj_/)
+    await check('first token, shown once')
+    await page.goto(`${url}/admin/servants/c-claes`)
+    await check('a servant')
+    await page.goto(`${url}/admin/organisation`)
+    await page.getByLabel('Naam', { exact: true }).fill('Ministerie van Voorbeeldzaken')
+    await page.getByLabel('Linkkleur').fill('#ffff00')
+    await page.getByRole('button', { name: 'Opslaan' }).click()
+    expect(await page.locator('#f-link-error').textContent()).toContain('te licht')
+    await check('organisation with an error')
+    await page.goto(`${url}/admin/entries`)
+    expect(await page.locator('h1').textContent()).toBe('Geen toegang')
+    await check('a journal page, refused')
     await context.close()
     expect(failures).toEqual([])
   }, 120_000)

@@ -85,7 +85,7 @@ describe('a servant acts on their own journal only', () => {
     expect(aList).not.toContain(CANARY)
   })
 
-  it('answers 404 for another servant’s entry: opening, saving and withdrawing it, and leaves it unchanged', async () => {
+  it('answers 404 on opening, saving or withdrawing another servant’s entry, and leaves it unchanged', async () => {
     const { admin, privateB } = await organisation()
     await as(admin, admin.secret)
     const page = `/admin/entries/${privateB.id}`
@@ -180,7 +180,7 @@ describe('the organisation’s administrator', () => {
     }
   })
 
-  it('lists active servants with address, role and since, and former servants apart with the day they left', async () => {
+  it('lists servants with address, role and since, and former servants apart with the day they left', async () => {
     const { admin, administrator } = await organisation()
     await as(admin, administrator)
     await admin.submit(`/admin/servants/${B}`, `/admin/servants/${B}/leave`, { leftOn: '2016-03-11', version: '1' })
@@ -193,13 +193,13 @@ describe('the organisation’s administrator', () => {
     const html = await text(await admin.get('/admin/servants'))
     const [active, former] = html.split('<h2>Uit dienst</h2>') as [string, string]
     expect(active).toContain(
-      '<th scope="row"><a href="/admin/servants/c-claes">Cas Claes</a></th><td>/c-claes/</td>' +
-        '<td>Programmamanager</td><td>16 maart 2016</td>',
+      '<li><a href="/admin/servants/c-claes">Cas Claes</a> <span class="slug">/c-claes/</span>' +
+        '<span class="role">Programmamanager</span><span class="when">Sinds 16 maart 2016</span></li>',
     )
     expect(active).not.toContain('Bea Bakker')
     expect(former).toContain(
-      '<th scope="row"><a href="/admin/servants/b-bakker">Bea Bakker</a></th><td>/b-bakker/</td>' +
-        '<td>CIO-adviseur</td><td>11 maart 2016</td>',
+      '<li><a href="/admin/servants/b-bakker">Bea Bakker</a> <span class="slug">/b-bakker/</span>' +
+        '<span class="role">CIO-adviseur</span><span class="when">Uit dienst op 11 maart 2016</span></li>',
     )
   })
 })
@@ -218,7 +218,7 @@ describe('adding a servant', () => {
     expect(html).toContain('<h1>Eerste token voor Cas Claes</h1>')
     const secret = /<p class="secret" id="new-token">(oaj_[\w-]+)<\/p>/.exec(html)?.[1]
     expect(secret).toBeDefined()
-    expect(html).toContain('aanmelden in het beheer op <a href="http://localhost:8787/admin/sign-in">')
+    expect(html).toContain('Aanmelden in het beheer op <a href="http://localhost:8787/admin/sign-in">')
     expect(html).toContain('JOURNAL_API_URL=http://localhost:8787 JOURNAL_TOKEN=het-token-hierboven journal list')
     const tokens = await listTokens(admin.db, 'c-claes')
     expect(tokens.map((t) => t.label)).toEqual(['first token, issued by the administrator'])
@@ -231,7 +231,12 @@ describe('adding a servant', () => {
   })
 
   it.each([
-    ['a page of the site', 'agenda', '„agenda” is al een pagina van de site; kies een andere', 400],
+    [
+      'a page of the site',
+      'agenda',
+      '„agenda” is al een pagina van de site; kies een ander adres, bijvoorbeeld een achternaam',
+      400,
+    ],
     [
       'a malformed address',
       'C Claes',

@@ -59,8 +59,10 @@ function addPage(c: AdminContext, values: FormValues = {}, errors: FieldErrors =
       <TextField name="role" label={s.role} hint={s.roleHint} value={values.role} error={errors.role} required />
       <div class="actions">
         <button type="submit">{s.create}</button>
-        <a href={ORGANISATION_HOME}>{s.back}</a>
       </div>
+      <p>
+        <a href={ORGANISATION_HOME}>{s.back}</a>
+      </p>
     </form>,
     { status },
   )

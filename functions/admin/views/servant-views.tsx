@@ -15,31 +15,17 @@ export const ServantTables: FC<{ c: AdminContext; servants: Servant[] }> = ({ c,
   const lang = c.get('lang')
   const active = servants.filter((servant) => servant.status === 'active')
   const former = servants.filter((servant) => servant.status === 'left')
-  const table = (rows: Servant[], dateHead: string, dateOf: (servant: Servant) => string) => (
-    <div class="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{s.name}</th>
-            <th scope="col">{s.slug}</th>
-            <th scope="col">{s.role}</th>
-            <th scope="col">{dateHead}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((servant) => (
-            <tr>
-              <th scope="row">
-                <a href={adminPath(`/servants/${servant.person}`)}>{servant.name}</a>
-              </th>
-              <td>{`/${servant.person}/`}</td>
-              <td>{servant.role}</td>
-              <td>{formatDate(dateOf(servant), lang, 'medium')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+  const list = (rows: Servant[], when: (servant: Servant) => string) => (
+    <ul class="servants">
+      {rows.map((servant) => (
+        <li>
+          <a href={adminPath(`/servants/${servant.person}`)}>{servant.name}</a>{' '}
+          <span class="slug">{`/${servant.person}/`}</span>
+          <span class="role">{servant.role}</span>
+          <span class="when">{when(servant)}</span>
+        </li>
+      ))}
+    </ul>
   )
   return (
     <>
@@ -50,9 +36,17 @@ export const ServantTables: FC<{ c: AdminContext; servants: Servant[] }> = ({ c,
         </a>
       </p>
       <h2>{s.active}</h2>
-      {active.length > 0 ? table(active, s.since, (servant) => day(servant.createdAt)) : <p>{s.noneActive}</p>}
+      {active.length > 0 ? (
+        list(active, (servant) => s.sinceDay(formatDate(day(servant.createdAt), lang, 'medium')))
+      ) : (
+        <p>{s.noneActive}</p>
+      )}
       <h2>{s.former}</h2>
-      {former.length > 0 ? table(former, s.leftOn, (servant) => servant.leftOn ?? '') : <p>{s.noneFormer}</p>}
+      {former.length > 0 ? (
+        list(former, (servant) => s.leftSince(formatDate(servant.leftOn ?? '', lang, 'medium')))
+      ) : (
+        <p>{s.noneFormer}</p>
+      )}
     </>
   )
 }
@@ -71,7 +65,7 @@ export const ServantDetails: FC<{ c: AdminContext; servant: Servant; today: stri
   return (
     <>
       <ErrorSummary errors={errors} t={c.get('t')} labels={{ leftOn: s.leaveDate }} />
-      <dl>
+      <dl class="facts">
         <dt>{s.slug}</dt>
         <dd>{`/${servant.person}/`}</dd>
         <dt>{s.role}</dt>
@@ -153,7 +147,7 @@ export const ShownOnce: FC<{ c: AdminContext; secret: string }> = ({ c, secret }
         </li>
         <li>
           {s.howCli}
-          <pre>
+          <pre class="command">
             <code>{`JOURNAL_API_URL=${origin} JOURNAL_TOKEN=${s.tokenPlaceholder} journal list`}</code>
           </pre>
         </li>
