@@ -24,18 +24,18 @@ export interface ExportedSnapshot {
  * public snapshot to `file`: the site build's only input. The store is read here and nowhere else
  * on the publish path. The file holds only public data, yet it is its owner's only, like
  * everything in the journal's folder (`.journal/`) where it is kept locally. A servant's journal
- * on an organisation's site names the organisation it is `partOf`.
+ * on an organisation's site names its `organisation`.
  */
 export async function exportSnapshot(
   db: Db,
   person: string,
   file: string,
   now = new Date(),
-  partOf?: PublicOrganisation,
+  organisation?: PublicOrganisation,
 ): Promise<ExportedSnapshot> {
   const log = await listChangedSince(db, person)
   const journal = journalItemsFrom(log)
-  const snapshot = { ...buildPublicSnapshot(journal, { now }), ...(partOf && { partOf }) }
+  const snapshot = { ...buildPublicSnapshot(journal, { now }), ...(organisation && { organisation }) }
   mkdirSync(dirname(file), { recursive: true })
   writeFileSync(file, serializeSnapshot(snapshot), { mode: 0o600 })
   chmodSync(file, 0o600)

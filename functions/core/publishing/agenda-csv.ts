@@ -1,5 +1,5 @@
 import { entryLocalTimes, KIND_LABELS, STATUS_LABELS } from '../words/labels.js'
-import { absoluteUrl, entryPath } from './paths.js'
+import { absoluteUrl, entryPagePath } from './paths.js'
 import type { PublicEntry } from '../privacy/public-projection.js'
 import type { Locale } from '../model/vocabulary.js'
 
@@ -31,8 +31,12 @@ export const CSV_COLUMNS = [
   'entry_id',
 ] as const
 
+/** An entry of one journal, or of the organisation's timeline, which names its servant (`person`). */
+type CsvEntry = PublicEntry & { person?: string }
+
 export interface CsvOptions {
-  person: string
+  /** The name in the first column: the journal's owner, or per entry on the organisation's timeline. */
+  person: string | ((entry: CsvEntry) => string)
   site: string
   locale: Locale
   timezone: string
@@ -44,18 +48,18 @@ export const CSV_DELIMITER = ';'
 /** Marks the file as UTF-8 for Excel; parsers that know BOMs (`utf-8-sig`) drop it. */
 const BYTE_ORDER_MARK = '\uFEFF'
 
-export function toAgendaCsv(entries: readonly PublicEntry[], options: CsvOptions): string {
+export function toAgendaCsv(entries: readonly CsvEntry[], options: CsvOptions): string {
   const rows = entries.flatMap((entry) => rowsOf(entry, options))
   const lines = [CSV_COLUMNS as readonly string[], ...rows].map((row) => row.map(csvCell).join(CSV_DELIMITER))
   return `${BYTE_ORDER_MARK}${lines.join('\r\n')}\r\n`
 }
 
-function rowsOf(entry: PublicEntry, { person, site, locale, timezone }: CsvOptions): string[][] {
+function rowsOf(entry: CsvEntry, { person, site, locale, timezone }: CsvOptions): string[][] {
   const t = entryLocalTimes(entry, timezone)
   const counterparts = entry.counterparts.length ? entry.counterparts : [undefined]
   return counterparts.map((c) =>
     [
-      person,
+      typeof person === 'string' ? person : person(entry),
       t.date,
       t.startTime ?? '',
       t.endDate ?? '',
@@ -70,7 +74,7 @@ function rowsOf(entry: PublicEntry, { person, site, locale, timezone }: CsvOptio
       entry.statusNote ?? '',
       entry.visibility === 'restricted' ? 'yes' : 'no',
       entry.withdrawn ? entry.withdrawn.at.slice(0, 10) : '',
-      absoluteUrl(site, entryPath(entry.id)),
+      absoluteUrl(site, entryPagePath(entry)),
       entry.id,
     ].map(defuse),
   )

@@ -5,7 +5,7 @@ import { escapeHtml } from '../words/escape-html.js'
 import { describeRevision } from '../words/history-text.js'
 import { describeWhen, formatDate, KIND_LABELS, LANGUAGE_TAGS, STATUS_LABELS } from '../words/labels.js'
 import { markdownToText, renderMarkdown } from '../words/markdown.js'
-import { absoluteUrl, digestPath, entryPath, FEED_PATHS, homePath, postPath } from './paths.js'
+import { absoluteUrl, digestPath, entryPagePath, entryPath, FEED_PATHS, homePath, postPath } from './paths.js'
 import type { PublicSnapshot, SnapshotEntry } from './public-snapshot.js'
 import { compareText } from '../model/slug.js'
 import type { Locale } from '../model/vocabulary.js'
@@ -26,7 +26,7 @@ const feedUrls = (site: string, base: 'posts' | 'agenda' | 'digest') => ({
 })
 
 function journalName(snapshot: PublicSnapshot): string {
-  return snapshot.profile?.name ?? WORDS[snapshot.locale].feeds.journal
+  return snapshot.profile?.name ?? snapshot.organisation?.name ?? WORDS[snapshot.locale].feeds.journal
 }
 
 function author(snapshot: PublicSnapshot, site: string): Feed['author'] {
@@ -86,7 +86,7 @@ export function agendaFeed(snapshot: PublicSnapshot, site: string, limit = 100):
 
 function agendaItem(entry: SnapshotEntry, snapshot: PublicSnapshot, site: string): FeedItem {
   const locale = snapshot.locale
-  const url = absoluteUrl(site, entryPath(entry.id))
+  const url = absoluteUrl(site, entryPagePath(entry))
   const when = describeWhen(entry, locale, snapshot.timezone)
   const last = entry.history.at(-1)
   const change = last && last.action !== 'create' ? describeRevision(last, locale, snapshot.timezone) : undefined

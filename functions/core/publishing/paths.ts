@@ -19,6 +19,13 @@ export const agendaPath = (locale?: Locale) => at(locale, '/agenda/')
 /** An entry's permalink: `/agenda/entry/01HV…/`. */
 export const entryPath = (id: string, locale?: Locale) => at(locale, `/agenda/entry/${id}/`)
 
+/**
+ * An entry's page as linked from where it is listed: on the organisation's timeline, which names
+ * each entry's servant (`person`), in that servant's section (`/wouter/agenda/entry/01HV…/`).
+ */
+export const entryPagePath = (entry: { id: string; person?: string }, locale?: Locale) =>
+  `${entry.person ? `/${entry.person}` : ''}${entryPath(entry.id, locale)}`
+
 /** An ISO week's page: `weekPath('2015-W12')` is `/agenda/2015/w12/` (the ISO week-year). */
 export function weekPath(week: string, locale?: Locale): string {
   const [year, number] = week.split('-W') as [string, string]

@@ -70,8 +70,11 @@ export interface PublicSnapshot {
    * appointments. Absent while the journal has none.
    */
   accountingYear?: ReportStats
-  /** The organisation whose site this journal is a section of (absent when the journal is the whole site). */
-  partOf?: PublicOrganisation
+  /**
+   * The organisation whose site this journal is a section of (absent when the journal is the whole
+   * site); on the organisation's own pages, the organisation their feeds speak for.
+   */
+  organisation?: PublicOrganisation
 }
 
 /** The journal of one person as the store holds it. */

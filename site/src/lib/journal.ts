@@ -41,7 +41,7 @@ export interface Journal {
    */
   organisation?: SiteOrganisation
   /** Set when this journal is one servant's section of an organisation's site. */
-  partOf?: PublicSnapshot['partOf']
+  partOf?: PublicSnapshot['organisation']
   /** The local date and ISO week of the snapshot's moment: "this week" on the site. */
   today: string
   thisWeek: string
@@ -98,8 +98,9 @@ async function build(): Promise<Journal> {
     agenda: buildAgendaIndex(entries, { timezone: facts.timezone, today }),
     today,
     thisWeek: isoWeekOf(today),
-    ...(facts.partOf && { partOf: facts.partOf }),
-    ...(facts.organisation && { organisation: siteOrganisation(facts.organisation.name, facts.servants ?? []) }),
+    ...(facts.organisation && !facts.servants && { partOf: facts.organisation }),
+    ...(facts.organisation &&
+      facts.servants && { organisation: siteOrganisation(facts.organisation.name, facts.servants ?? []) }),
   }
 }
 

@@ -42,8 +42,7 @@ export const followPath = based(permalinks.followPath)
  */
 export const organisationHomePath = (locale?: Locale) => permalinks.homePath(locale)
 export const servantHomePath = (person: string, locale?: Locale) => `/${person}${permalinks.homePath(locale)}`
-export const entryPathOf = (entry: { id: string; person?: string }, locale?: Locale) =>
-  entry.person ? `/${entry.person}${permalinks.entryPath(entry.id, locale)}` : entryPath(entry.id, locale)
+export const entryPathOf = based(permalinks.entryPagePath)
 
 /** A file of the section's own: its stylesheet, its search bundle. */
 export const sectionFile = (path: string) => `${SECTION_BASE}${path}`

@@ -4,7 +4,7 @@ import { absoluteUrl } from '@core/publishing/index.js'
 import { file } from '../lib/feed-response.js'
 import { loadJournal } from '../lib/journal.js'
 import { STRINGS } from '../lib/i18n.js'
-import { entryPath } from '../lib/paths.js'
+import { entryPathOf } from '../lib/paths.js'
 
 /** The whole agenda as a calendar subscription: public entries, and restricted ones as busy slots. */
 export const GET: APIRoute = async ({ site }) => {
@@ -13,7 +13,7 @@ export const GET: APIRoute = async ({ site }) => {
   return file(
     toICalendar(journal.entries, {
       name: journal.profile ? t.openAgendaOf(journal.profile.name) : t.openAgenda,
-      entryUrl: (id) => absoluteUrl(site!, entryPath(id)),
+      entryUrl: (id) => absoluteUrl(site!, entryPathOf(journal.entryById.get(id) ?? { id })),
       locale: journal.contentLocale,
       timezone: journal.timezone,
     }),

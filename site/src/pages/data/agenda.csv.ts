@@ -8,7 +8,9 @@ export const GET: APIRoute = async ({ site }) => {
   const journal = await loadJournal()
   return file(
     toAgendaCsv(journal.entries, {
-      person: journal.profile?.name ?? '',
+      person: journal.organisation
+        ? (entry) => (entry.person && journal.organisation?.servantOf(entry.person)?.name) ?? ''
+        : (journal.profile?.name ?? ''),
       site: sectionUrl(site!).href,
       locale: journal.contentLocale,
       timezone: journal.timezone,

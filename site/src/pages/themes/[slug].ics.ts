@@ -4,7 +4,7 @@ import { toICalendar } from '@core/calendar/index.js'
 import { file } from '../../lib/feed-response.js'
 import { STRINGS } from '../../lib/i18n.js'
 import { loadJournal } from '../../lib/journal.js'
-import { entryPath } from '../../lib/paths.js'
+import { entryPathOf } from '../../lib/paths.js'
 
 /** One calendar per theme, for readers who follow one subject. */
 export const getStaticPaths = (async () => {
@@ -21,7 +21,7 @@ export const GET: APIRoute = async ({ site, props }) => {
   return file(
     toICalendar(inOrder, {
       name,
-      entryUrl: (id) => absoluteUrl(site!, entryPath(id)),
+      entryUrl: (id) => absoluteUrl(site!, entryPathOf(journal.entryById.get(id) ?? { id })),
       locale: journal.contentLocale,
       timezone: journal.timezone,
     }),
