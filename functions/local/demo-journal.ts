@@ -12,10 +12,21 @@ import {
   profileFromInput,
   profileInputSchema,
   parseWith,
+  type EntryContent,
+  type Post,
+  type ProfileInput,
 } from '../core/model/index.js'
 import { createEntry, createPost, getProfile, listEntries, putProfile, type Db } from '../store/index.js'
 
 const DEMO_BY = 'demo-loader'
+
+/** A demo journal read from its folder and validated: nothing of it is written yet. */
+export interface DemoJournal {
+  person: string
+  profile: ProfileInput
+  entries: EntryContent[]
+  posts: Post[]
+}
 
 /** An appointment in the demo is logged the evening after it, as a diligent servant would. */
 function loggedAt(start: Date): Date {
@@ -29,22 +40,18 @@ export async function isJournalEmpty(db: Db, person: string): Promise<boolean> {
 }
 
 /**
- * Loads the demo journal from `content/demo/` (profile, entries, posts) through the same core
- * validation and store writes as the API. Every file is validated before anything is written.
+ * Reads one servant's demo journal from `dir` (profile.json, entries.json, posts/*.md) through the
+ * same core validation as the API. Throws on the first bad file, naming it.
  */
-export async function loadDemoJournal(
-  db: Db,
-  person: string,
-  dir: string,
-): Promise<{ entries: number; posts: number }> {
-  const profileInput = parseWith(profileInputSchema, JSON.parse(readFileSync(join(dir, 'profile.json'), 'utf8')))
+export function readDemoJournal(person: string, dir: string): DemoJournal {
+  const profile = parseWith(profileInputSchema, JSON.parse(readFileSync(join(dir, 'profile.json'), 'utf8')))
   const entryInputs = JSON.parse(readFileSync(join(dir, 'entries.json'), 'utf8')) as unknown[]
-  const journal = journalSettings(profileFromInput(profileInput))
-  const contents = entryInputs.map((raw, index) => {
+  const journal = journalSettings(profileFromInput(profile))
+  const entries = entryInputs.map((raw, index) => {
     try {
       return normalizeEntryInput(raw, { ...journal, now: new Date() })
     } catch (error) {
-      throw new Error(`content/demo/entries.json item ${index}: ${(error as Error).message}`)
+      throw new Error(`${join(dir, 'entries.json')} item ${index}: ${(error as Error).message}`)
     }
   })
   const postFiles = readdirSync(join(dir, 'posts'))
@@ -56,13 +63,30 @@ export async function loadDemoJournal(
     const content = normalizePostContent(raw, new Date(), postCreateSchema)
     return newPost(slug, content, person, new Date(content.publishedAt ?? Date.now()))
   })
+  return { person, profile, entries, posts }
+}
 
+/** Writes a demo journal read by `readDemoJournal` with the API's store writes. */
+export async function writeDemoJournal(db: Db, journal: DemoJournal): Promise<{ entries: number; posts: number }> {
+  const { person, profile } = journal
   const now = new Date()
-  await putProfile(db, { person, ...profileFromInput(profileInput), updatedAt: now.toISOString(), version: 1 }, 0)
-  const entries = contents.map((content) => newEntry(content, person, loggedAt(entryStartInstant(content))))
+  await putProfile(db, { person, ...profileFromInput(profile), updatedAt: now.toISOString(), version: 1 }, 0)
+  const entries = journal.entries.map((content) => newEntry(content, person, loggedAt(entryStartInstant(content))))
   await inBatches(entries, 8, (entry) => createEntry(db, entry, { by: DEMO_BY }))
-  await inBatches(posts, 8, (post) => createPost(db, post, { by: DEMO_BY }))
-  return { entries: entries.length, posts: posts.length }
+  await inBatches(journal.posts, 8, (post) => createPost(db, post, { by: DEMO_BY }))
+  return { entries: entries.length, posts: journal.posts.length }
+}
+
+/**
+ * Loads one demo journal from `dir` into `person`'s journal. Every file is validated before
+ * anything is written.
+ */
+export async function loadDemoJournal(
+  db: Db,
+  person: string,
+  dir: string,
+): Promise<{ entries: number; posts: number }> {
+  return writeDemoJournal(db, readDemoJournal(person, dir))
 }
 
 async function inBatches<T>(items: T[], size: number, write: (item: T) => Promise<void>): Promise<void> {

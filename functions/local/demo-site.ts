@@ -12,7 +12,8 @@ import { startDynamoDbLocal } from './dynamodb-local.js'
  * the annual report look as they did then, whenever the site is built.
  */
 export const DEMO_NOW = new Date('2016-01-01T00:00:00Z')
-const DEMO_DIR = resolve(import.meta.dirname, '../../content/demo')
+/** The demo organisation's first servant: the site is still built for one journal. */
+const DEMO_DIR = resolve(import.meta.dirname, '../../content/demo/demo')
 
 export interface DemoSiteOptions {
   outDir: string

@@ -1,8 +1,8 @@
 import { join, resolve } from 'node:path'
 import { generatePastDigests } from '../journal/index.js'
-import { createDb, ensureTable } from '../store/index.js'
+import { createDb, ensureTable, listServants, type Db } from '../store/index.js'
 import { startApiServer } from './api-server.js'
-import { isJournalEmpty, loadDemoJournal } from './demo-journal.js'
+import { isDemoOrganisationWanted, loadDemoOrganisation } from './demo-organisation.js'
 import { startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local.js'
 import { ensureAdministratorToken, ensureOwnerToken } from './owner-token.js'
 import { ensurePrivateDir } from './private-files.js'
@@ -10,8 +10,8 @@ import { localSettings } from './settings.js'
 import { startSitePreview } from './site-preview.js'
 
 /**
- * `npm start`: DynamoDB Local (persisted under .journal/), the table, the demo journal on first
- * start, and the API on http://localhost:8787. Ctrl-C stops everything; the data stays.
+ * `npm start`: DynamoDB Local (persisted under .journal/), the table, the demo organisation (three
+ * servants, content/demo/) on first start, and the API on http://localhost:8787. Ctrl-C stops everything; the data stays.
  */
 async function main() {
   // Locally we run on Node 20 knowingly; the SDK's upgrade notice would bury the start-up lines.
@@ -38,14 +38,14 @@ async function main() {
     if (await ensureTable(db)) console.log(`Created table ${settings.table}.`)
     const token = await ensureOwnerToken(db, settings.person, settings.dataDir, settings.ownerToken)
     await ensureAdministratorToken(db, settings.dataDir, settings.administratorToken)
-    if (settings.demo && (await isJournalEmpty(db, settings.person))) {
-      const loaded = await loadDemoJournal(db, settings.person, resolve('content/demo'))
-      console.log(`Loaded the demo journal: ${loaded.entries} entries, ${loaded.posts} posts.`)
+    const demoDir = resolve('content/demo')
+    if (settings.demo && (await isDemoOrganisationWanted(db, demoDir, settings.person))) {
+      for (const servant of await loadDemoOrganisation(db, demoDir))
+        console.log(
+          `Loaded the demo journal of ${servant.name} (${servant.person}): ${servant.entries} entries, ${servant.posts} posts.`,
+        )
     }
-    // The weekly job's local stand-in: every past week without its digest gets one (idempotent).
-    const digests = await generatePastDigests(db, settings.person, new Date(), 'publish')
-    const made = digests.filter((d) => d.outcome === 'created').length
-    if (made > 0) console.log(`Generated ${made} weekly digests.`)
+    await generateDigestsForEveryone(db, settings.person)
     const api = await startApiServer({ db, person: settings.person, dataDir: settings.dataDir, port: settings.apiPort })
     stops.push(api.stop)
     const site = await startSitePreview({
@@ -77,6 +77,16 @@ async function main() {
         : e.message
     console.error(`\n${message}`)
     await shutdown(1)
+  }
+}
+
+/** The weekly job's local stand-in: every servant's past weeks without a digest get one (idempotent). */
+async function generateDigestsForEveryone(db: Db, defaultPerson: string): Promise<void> {
+  const people = new Set([defaultPerson, ...(await listServants(db)).map((s) => s.person)])
+  for (const person of people) {
+    const digests = await generatePastDigests(db, person, new Date(), 'publish')
+    const made = digests.filter((d) => d.outcome === 'created').length
+    if (made > 0) console.log(`Generated ${made} weekly digests for ${person}.`)
   }
 }
 

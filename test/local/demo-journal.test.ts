@@ -9,7 +9,7 @@ import { PERSON, testDb } from '../support/test-db.js'
  * The demo's annual report as a reader sees it: the numbers in its text and the figures the site
  * shows beside it must be the same, because both claim to count the same public agenda.
  */
-const DEMO = new URL('../../content/demo/', import.meta.url).pathname
+const DEMO = new URL('../../content/demo/demo/', import.meta.url).pathname
 const text = readFileSync(new URL('posts/jaarverslag-2014-2015.md', `file://${DEMO}`), 'utf8')
 let report: SnapshotPost
 
