@@ -5,6 +5,7 @@ import { edit } from './commands/edit.js'
 import { exportCommand } from './commands/export.js'
 import { importCommand } from './commands/import.js'
 import { list } from './commands/list.js'
+import { organisation } from './commands/organisation.js'
 import { people } from './commands/people.js'
 import { post } from './commands/post.js'
 import { report } from './commands/report.js'
@@ -23,6 +24,7 @@ export const COMMANDS: readonly Command[] = [
   report,
   post,
   token,
+  organisation,
   people,
   backup,
   restore,
