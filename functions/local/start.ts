@@ -11,7 +11,8 @@ import { startSitePreview } from './site-preview.js'
 
 /**
  * `npm start`: DynamoDB Local (persisted under .journal/), the table, the demo organisation (three
- * servants, content/demo/) on first start, and the API on http://localhost:8787. Ctrl-C stops everything; the data stays.
+ * servants, content/demo/) on first start, and the API on http://localhost:8787. Ctrl-C stops
+ * everything; the data stays.
  */
 async function main() {
   // Locally we run on Node 20 knowingly; the SDK's upgrade notice would bury the start-up lines.
@@ -40,10 +41,8 @@ async function main() {
     await ensureAdministratorToken(db, settings.dataDir, settings.administratorToken)
     const demoDir = resolve('content/demo')
     if (settings.demo && (await isDemoOrganisationWanted(db, demoDir, settings.person))) {
-      for (const servant of await loadDemoOrganisation(db, demoDir))
-        console.log(
-          `Loaded the demo journal of ${servant.name} (${servant.person}): ${servant.entries} entries, ${servant.posts} posts.`,
-        )
+      for (const { name, person, entries, posts } of await loadDemoOrganisation(db, demoDir))
+        console.log(`Loaded the demo journal of ${name} (${person}): ${entries} entries, ${posts} posts.`)
     }
     await generateDigestsForEveryone(db, settings.person)
     const api = await startApiServer({ db, person: settings.person, dataDir: settings.dataDir, port: settings.apiPort })
