@@ -7,8 +7,10 @@ window.addEventListener('DOMContentLoaded', function () {
   new PagefindUI({
     element: '#search',
     bundlePath: box.getAttribute('data-bundle'),
-    // Indexed URLs are from the site's root (/en/agenda/…), not from the bundle's folder.
-    baseUrl: '/',
+    // An organisation's search: every servant's section has an index of its own, read as one.
+    mergeIndex: JSON.parse(box.getAttribute('data-merge') || '[]'),
+    // Indexed URLs are from the section's root (/en/agenda/…), not from the bundle's folder.
+    baseUrl: box.getAttribute('data-base'),
     showImages: false,
     showSubResults: false,
     resetStyles: false,
