@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { buildSite, exportSnapshot } from '../publish/index.js'
+import { join, resolve } from 'node:path'
+import { buildOrganisationSite, buildSite, exportOrganisation, exportSnapshot, siteLayout } from '../publish/index.js'
 import { createDb, ensureTable } from '../store/index.js'
 import { startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local.js'
 import { localSettings } from './settings.js'
@@ -18,8 +18,8 @@ function runningLocalDynamoDb(dynamoDbDir: string, port: number): string | undef
 }
 
 /**
- * `npm run build`: export the public snapshot of `JOURNAL_PERSON` (default `demo`) from the
- * journal's DynamoDB — `JOURNAL_DYNAMODB_ENDPOINT`, the one `npm start` is running, or else an
+ * `npm run build`: export the public snapshot of `JOURNAL_PERSON` (default `demo`), or of every
+ * servant and the organisation when it has two or more (see `siteLayout`), from the journal's DynamoDB — `JOURNAL_DYNAMODB_ENDPOINT`, the one `npm start` is running, or else an
  * embedded DynamoDB Local on `.journal/dynamodb` — and build the site into `site/dist/`.
  * With `JOURNAL_SNAPSHOT` set, the site is built from that snapshot file and the store is not read.
  */
@@ -40,10 +40,21 @@ async function main(): Promise<void> {
       (dynamo = await startDynamoDbLocal({ dataDir: settings.dynamoDbDir })).endpoint
     const db = createDb({ endpoint, table: settings.table })
     await ensureTable(db)
+    const layout = await siteLayout(db, settings.person)
+    if (layout.kind === 'organisation') {
+      const exported = await exportOrganisation(db, layout, join(settings.dataDir, 'organisation'))
+      console.log(`Exported the public snapshots of ${layout.people.length} servants: ${exported.entries} entries`)
+      await dynamo?.stop()
+      dynamo = undefined
+      const started = Date.now()
+      await buildOrganisationSite(exported, { outDir: resolve('site/dist') })
+      console.log(`Built the organisation's site in ${((Date.now() - started) / 1000).toFixed(1)} s → site/dist`)
+      return
+    }
     const snapshotFile = join(settings.dataDir, 'public-snapshot.json')
-    const { snapshot } = await exportSnapshot(db, settings.person, snapshotFile)
+    const { snapshot } = await exportSnapshot(db, layout.person, snapshotFile)
     console.log(
-      `Exported the public snapshot of "${settings.person}": ${snapshot.entries.length} entries, ` +
+      `Exported the public snapshot of "${layout.person}": ${snapshot.entries.length} entries, ` +
         `${snapshot.posts.length} posts, ${snapshot.digests.length} digests → ${snapshotFile}`,
     )
     await dynamo?.stop()

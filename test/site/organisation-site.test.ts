@@ -8,7 +8,7 @@ import { buildOrganisationSite, buildSite, exportOrganisation, siteLayout } from
 import { addServant, putOrganisation, type Db } from '../../functions/store/index.js'
 import { CANARIES, CANARY_NOW, canaryJournal, JournalBuilder } from '../support/journal-fixtures.js'
 import { testDb } from '../support/test-db.js'
-import { filesUnder, readContent, TEST_SITE_URL } from './site-build.js'
+import { filesUnder, launchChromium, readContent, serveSite, TEST_SITE_URL } from './site-build.js'
 
 /**
  * An organisation of three servants (one of whom left) becomes one site: the organisation's pages
@@ -129,6 +129,26 @@ describe("an organisation's site", () => {
     expect(page('robots.txt')).toContain(`Sitemap: ${TEST_SITE_URL}/anna/sitemap.xml`)
     expect(page('robots.txt')).toContain(`Sitemap: ${TEST_SITE_URL}/carla/sitemap.xml`)
   })
+
+  it.each([
+    ['/search/', ['/anna/agenda/entry/', '/bram/agenda/entry/'], 'medewerker'],
+    ['/en/search/', ['/anna/en/agenda/entry/', '/bram/en/agenda/entry/'], 'staff member'],
+  ])("%s searches every servant's section at once, with a filter per servant", async (path, sections, filter) => {
+    const [browser, server] = await Promise.all([launchChromium(), serveSite(dist)])
+    try {
+      const page = await browser.newPage()
+      await page.goto(`${server.url}${path}`)
+      await page.locator('.pagefind-ui__search-input').fill('enschede')
+      await page.locator('.pagefind-ui__result').nth(1).waitFor()
+      const links = await page.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')))
+      for (const section of sections) expect(links.some((href) => href?.startsWith(section))).toBe(true)
+      const filters = await page.locator('.pagefind-ui__filter-name').allTextContents()
+      expect(filters.map((f) => f.trim().toLowerCase())).toContain(filter)
+    } finally {
+      await browser.close()
+      await server.close()
+    }
+  }, 60_000)
 
   it.each([...Object.entries(CANARIES).filter(([name]) => name !== 'person'), ['bram', BRAM_SECRET]])(
     'contains nowhere the secret %s',
