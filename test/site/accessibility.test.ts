@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BUSY_NOW } from '../support/journal-fixtures.js'
 import { journalWithReport, pageKinds } from './page-kinds.js'
-import { buildTestSite, launchChromium, serveSite, type BuiltSite } from './site-build.js'
+import { axeViolations, buildTestSite, launchChromium, serveSite, type BuiltSite } from './site-build.js'
 
 // Parts of this file run in the browser (page.evaluate); the project compiles without DOM types.
 // biome-ignore lint/suspicious/noExplicitAny: browser globals inside page.evaluate, typed loosely on purpose
@@ -14,9 +12,6 @@ declare const document: any, window: any, DOMParser: any
  * One page of every kind, in both languages, passes axe-core's WCAG 2.1 A and AA
  * rules in a real browser (Debian's Chromium), the search page with results on screen.
  */
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
-
 let site: BuiltSite
 let browser: Browser
 let server: Awaited<ReturnType<typeof serveSite>>
@@ -33,21 +28,6 @@ afterAll(async () => {
   await server?.close()
   site?.cleanup()
 })
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE })
-  const result = await page.evaluate(async (tags) => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (ctx: unknown, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>
-        }
-      }
-    ).axe
-    return axe.run(document, { runOnly: { type: 'tag', values: tags } })
-  }, WCAG_21_AA)
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-}
 
 describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
   it('notices a violation when there is one', async () => {

@@ -8,7 +8,7 @@ import { buildOrganisationSite, buildSite, exportOrganisation, siteLayout } from
 import { addServant, putOrganisation, type Db } from '../../functions/store/index.js'
 import { CANARIES, CANARY_NOW, canaryJournal, JournalBuilder } from '../support/journal-fixtures.js'
 import { testDb } from '../support/test-db.js'
-import { filesUnder, launchChromium, readContent, serveSite, TEST_SITE_URL } from './site-build.js'
+import { axeViolations, filesUnder, launchChromium, readContent, serveSite, TEST_SITE_URL } from './site-build.js'
 
 /**
  * An organisation of three servants (one of whom left) becomes one site: the organisation's pages
@@ -133,17 +133,47 @@ describe("an organisation's site", () => {
   it.each([
     ['/search/', ['/anna/agenda/entry/', '/bram/agenda/entry/'], 'medewerker'],
     ['/en/search/', ['/anna/en/agenda/entry/', '/bram/en/agenda/entry/'], 'staff member'],
-  ])("%s searches every servant's section at once, with a filter per servant", async (path, sections, filter) => {
+  ])(
+    "%s searches every servant's section at once, with a filter per servant",
+    async (path, sections, filter) => {
+      const [browser, server] = await Promise.all([launchChromium(), serveSite(dist)])
+      try {
+        const page = await browser.newPage()
+        await page.goto(`${server.url}${path}`)
+        await page.locator('.pagefind-ui__search-input').fill('enschede')
+        await page.locator('.pagefind-ui__result').nth(1).waitFor()
+        const links = await page
+          .locator('.pagefind-ui__result-link')
+          .evaluateAll((as) => as.map((a) => a.getAttribute('href')))
+        for (const section of sections) expect(links.some((href) => href?.startsWith(section))).toBe(true)
+        const filters = await page.locator('.pagefind-ui__filter-name').allTextContents()
+        expect(filters.map((f) => f.trim().toLowerCase())).toContain(filter)
+      } finally {
+        await browser.close()
+        await server.close()
+      }
+    },
+    60_000,
+  )
+
+  it("passes axe-core's WCAG 2.1 A and AA rules on the organisation's own pages and a section's", async () => {
     const [browser, server] = await Promise.all([launchChromium(), serveSite(dist)])
     try {
       const page = await browser.newPage()
-      await page.goto(`${server.url}${path}`)
-      await page.locator('.pagefind-ui__search-input').fill('enschede')
-      await page.locator('.pagefind-ui__result').nth(1).waitFor()
-      const links = await page.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')))
-      for (const section of sections) expect(links.some((href) => href?.startsWith(section))).toBe(true)
-      const filters = await page.locator('.pagefind-ui__filter-name').allTextContents()
-      expect(filters.map((f) => f.trim().toLowerCase())).toContain(filter)
+      const found: Record<string, string[]> = {}
+      for (const path of [
+        '/',
+        '/en/',
+        '/agenda/2015/w12/',
+        '/organisations/gemeente-enschede/',
+        '/en/search/',
+        '/anna/',
+      ]) {
+        await page.goto(`${server.url}${path}`)
+        const violations = await axeViolations(page)
+        if (violations.length) found[path] = violations
+      }
+      expect(found).toEqual({})
     } finally {
       await browser.close()
       await server.close()

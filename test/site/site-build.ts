@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module'
+import type { Page } from 'playwright-core'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
@@ -96,4 +98,27 @@ export async function launchChromium() {
       '--disable-sync',
     ],
   })
+}
+
+// axeViolations runs in the browser (page.evaluate); the project compiles without DOM types.
+// biome-ignore lint/suspicious/noExplicitAny: browser globals inside page.evaluate, typed loosely on purpose
+declare const document: any, window: any
+
+/** axe-core's WCAG 2.1 A and AA rules, run in the page: one line per violation, its rule and where. */
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
+
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE })
+  const result = await page.evaluate(async (tags) => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (ctx: unknown, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>
+        }
+      }
+    ).axe
+    return axe.run(document, { runOnly: { type: 'tag', values: tags } })
+  }, WCAG_21_AA)
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
 }
