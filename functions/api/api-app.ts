@@ -7,6 +7,7 @@ import { exportRoute } from './export.js'
 import { posts } from './posts.js'
 import { problem, renderProblem } from './problem.js'
 import { profile } from './profile.js'
+import { forServantInPath } from './servant-path.js'
 
 /** Bodies above this are refused with 413; an annual report of 200,000 characters still fits. */
 export const MAX_BODY_BYTES = 512 * 1024
@@ -21,6 +22,7 @@ export function baseApp(deps: AppDeps) {
   app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }))
   app.use(async (c, next) => {
     c.set('deps', resolved)
+    c.set('person', resolved.person)
     await next()
   })
   const limit = (maxSize: number, hint: string) =>
@@ -54,5 +56,9 @@ export function createApiApp(deps: AppDeps) {
   app.route('/api/posts', posts)
   app.route('/api/profile', profile)
   app.route('/api/export', exportRoute)
+  // Each servant's public record, by the same routes (tools-app.ts adds their digests).
+  app.route('/api/people/:person/entries', forServantInPath(entries))
+  app.route('/api/people/:person/posts', forServantInPath(posts))
+  app.route('/api/people/:person/profile', forServantInPath(profile))
   return app
 }

@@ -1,10 +1,13 @@
 import type { JournalSettings, Token } from '../core/model/index.js'
 import type { Db } from '../store/index.js'
 
-/** What every handler needs: the store, whose journal this deployment serves, and the clock. */
+/** What every handler needs: the store, the deployment's default servant, and the clock. */
 export interface AppDeps {
   db: Db
-  /** The person whose journal the public routes show. */
+  /**
+   * The deployment's default servant: whose journal `/api/entries/{id}` and the other unnamed
+   * public routes show. A single-servant deployment has only this one.
+   */
   person: string
   now?: () => Date
 }
@@ -12,6 +15,14 @@ export interface AppDeps {
 export type AppEnv = {
   Variables: {
     deps: Required<AppDeps>
+    /**
+     * Whose journal this request acts on. Every handler reads it here (`c.get('person')`), never
+     * from `deps`: the servant named in the path (`/api/people/{person}/…`), else the servant of
+     * the owner's token (set by `requireOwner` and `bearerToken`), else the default servant.
+     */
+    person: string
+    /** The servant the path names, set by `servantInPath`: a token of anyone else is refused there. */
+    personInPath?: string
     /** Set by the auth middleware on owner routes. */
     token: Token
     /** The parsed JSON body, set by the jsonBody middleware. */

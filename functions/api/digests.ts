@@ -54,8 +54,9 @@ const optionalJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
  */
 export const digests = new Hono<AppEnv>()
   .get('/', async (c) => {
-    const { db, person, now } = c.get('deps')
+    const { db, now } = c.get('deps')
     const owner = await bearerToken(c)
+    const person = c.get('person')
     const q = parseWith(pageQuerySchema, c.req.query())
     const page = await listDigests(db, person, {
       limit: Number(q.limit ?? 20),
@@ -66,8 +67,9 @@ export const digests = new Hono<AppEnv>()
     return c.json({ items, ...(page.cursor ? { cursor: page.cursor } : {}) }, 200, owner ? ownerHeaders : publicHeaders)
   })
   .get('/:week', async (c) => {
-    const { db, person, now } = c.get('deps')
+    const { db, now } = c.get('deps')
     const owner = await bearerToken(c)
+    const person = c.get('person')
     const week = parseWeek(c.req.param('week'))
     const digest = await getDigest(db, person, week)
     if (digest && owner) return c.json(digest, 200, { ...ownerHeaders, ETag: etag(digest.version) })
@@ -76,7 +78,8 @@ export const digests = new Hono<AppEnv>()
     return c.json(view, 200, { ...publicHeaders, ETag: publicEtag(view) })
   })
   .post('/:week', requireOwner, optionalJsonBody, async (c) => {
-    const { db, person, now } = c.get('deps')
+    const { db, now } = c.get('deps')
+    const person = c.get('person')
     const week = parseWeek(c.req.param('week'))
     const request = parseWith(digestRequestSchema, c.get('body'))
     const result = await generateDigest(db, person, week, {

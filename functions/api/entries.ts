@@ -17,6 +17,7 @@ import { journalSettingsOf } from './journal-settings.js'
 import { bearerToken, etag, jsonBody, publicEtag, requireOwner } from './middleware.js'
 import { entryIdParam } from './path-params.js'
 import { problem } from './problem.js'
+import { organisationEntries } from './organisation-entries.js'
 import { parseEntryListQuery } from './query.js'
 import { ownerHeaders, publicHeaders } from './views.js'
 import { reviseItem, withdrawItem, type VersionedResource } from './versioned-writes.js'
@@ -24,12 +25,19 @@ import { reviseItem, withdrawItem, type VersionedResource } from './versioned-wr
 const notFound = (id: string) => problem(404, `There is no entry ${id}.`)
 const entryResource: VersionedResource<Entry> = { noun: 'entry', items: entryItems }
 
-/** Agenda entries: public reads (the projection; owners see everything) and owner writes. */
+/**
+ * Agenda entries: public reads (the projection; owners see everything) and owner writes. Mounted
+ * at `/api/entries` (the listing is the organisation's; one entry is the default servant's; with
+ * a token, the token's servant's) and at `/api/people/{person}/entries` (that servant's).
+ */
 export const entries = new Hono<AppEnv>()
   .use('/:id', entryIdParam)
   .get('/', async (c) => {
-    const { db, person, now } = c.get('deps')
+    const { db, now } = c.get('deps')
     const owner = await bearerToken(c)
+    // Without a token and without a servant in the path, the listing is the whole organisation's.
+    if (!owner && c.get('personInPath') === undefined) return organisationEntries(c)
+    const person = c.get('person')
     const { timeZone, locale } = await journalSettingsOf(c)
     const q = parseEntryListQuery(c.req.query(), timeZone)
     const at = now()
@@ -51,8 +59,9 @@ export const entries = new Hono<AppEnv>()
     return c.json({ items, ...(page.cursor ? { cursor: page.cursor } : {}) }, 200, owner ? ownerHeaders : publicHeaders)
   })
   .get('/:id', async (c) => {
-    const { db, person, now } = c.get('deps')
+    const { db, now } = c.get('deps')
     const owner = await bearerToken(c)
+    const person = c.get('person')
     const id = c.req.param('id')
     const entry = await getEntry(db, person, id)
     const revisions = entry ? await listEntryRevisions(db, person, id) : []
@@ -65,7 +74,8 @@ export const entries = new Hono<AppEnv>()
     return c.json(body, 200, { ...publicHeaders, ETag: publicEtag(body) })
   })
   .post('/', requireOwner, jsonBody, async (c) => {
-    const { db, person, now } = c.get('deps')
+    const { db, now } = c.get('deps')
+    const person = c.get('person')
     const content = normalizeEntryInput(c.get('body'), { ...(await journalSettingsOf(c)), now: now() })
     return idempotentCreate(c, 'POST /api/entries', async (recordFor) => {
       const entry = newEntry(content, person, now())

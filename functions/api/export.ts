@@ -6,7 +6,8 @@ import { ownerHeaders } from './views.js'
 
 /** The owner's complete journal as JSON (private items included): for backups and moving house. */
 export const exportRoute = new Hono<AppEnv>().get('/', requireOwner, async (c) => {
-  const { db, person, now } = c.get('deps')
+  const { db, now } = c.get('deps')
+  const person = c.get('person')
   const items = await listChangedSince(db, person)
   const of = (type: string) => items.filter((i) => i.type === type).map((i) => i.data)
   return c.json(

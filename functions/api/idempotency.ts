@@ -50,7 +50,8 @@ export async function idempotentCreate(
       errors: [{ field: 'Idempotency-Key', reason: 'must be 1–255 visible ASCII characters' }],
     })
   }
-  const { db, person, now } = c.get('deps')
+  const { db, now } = c.get('deps')
+  const person = c.get('person')
   const recordKey = `${scope}:${key}`
   const requestHash = createHash('sha256')
     .update(JSON.stringify(c.get('body')))

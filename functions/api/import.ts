@@ -67,7 +67,8 @@ const wantsProgress = (c: Context) => /application\/x-ndjson/i.test(c.req.header
  * (or `{"type":"error",…}`) line: long imports can show progress.
  */
 export const importRoute = new Hono<AppEnv>().post('/ics', requireOwner, async (c) => {
-  const { db, person, now } = c.get('deps')
+  const { db, now } = c.get('deps')
+  const person = c.get('person')
   const q = parseWith(importQuerySchema, c.req.query())
   const source = await calendarText(c)
   const at = now()

@@ -40,31 +40,39 @@ async function presentedToken(c: Ctx): Promise<Token | undefined> {
 }
 
 const invalidToken = () =>
-  problem(
-    401,
-    'The token is not valid (wrong, revoked or for another journal). Send Authorization: Bearer <your owner token>.',
-    { headers: { 'WWW-Authenticate': 'Bearer realm="journal", error="invalid_token"' } },
-  )
+  problem(401, 'The token is not valid (wrong or revoked). Send Authorization: Bearer <your owner token>.', {
+    headers: { 'WWW-Authenticate': 'Bearer realm="journal", error="invalid_token"' },
+  })
 
 /**
- * The journal owner's token, or undefined without one. Another servant's token is refused as
- * invalid here; an administrator's is refused with 403: administrators read no servant's
- * private or restricted items and write in no servant's journal.
+ * The owner's token, or undefined without one. A servant's token acts on their own journal: it
+ * sets the request's `person` to the token's servant. On a path that names another servant's
+ * journal it is refused with 403. An administrator's token is refused with 403 everywhere here:
+ * administrators read no servant's private or restricted items and write in no servant's journal.
  */
 export async function bearerToken(c: Ctx): Promise<Token | undefined> {
   const token = await presentedToken(c)
-  if (token?.role === 'administrator') {
+  if (!token) return undefined
+  if (token.role === 'administrator') {
     throw problem(
       403,
       "An administrator's token manages the organisation and its servants; it cannot read or write a " +
         "servant's journal. Use the servant's own token.",
     )
   }
-  if (token && token.person !== c.get('deps').person) throw invalidToken()
+  const named = c.get('personInPath')
+  if (named !== undefined && named !== token.person) {
+    throw problem(
+      403,
+      `This token opens the journal of ${token.person}, not that of ${named}. Read ${named}'s public ` +
+        `record without a token, or use /api/people/${token.person}/… (or /api/…) for your own.`,
+    )
+  }
+  c.set('person', token.person)
   return token
 }
 
-/** Owner routes: a valid bearer token is required. */
+/** Owner routes: a valid bearer token is required; the route then acts on the token's servant. */
 export const requireOwner: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = await bearerToken(c)
   if (!token)

@@ -30,8 +30,9 @@ const postResource: VersionedResource<Post> = { noun: 'post', items: postItems }
 export const posts = new Hono<AppEnv>()
   .use('/:slug', postSlugParam)
   .get('/', async (c) => {
-    const { db, person, now } = c.get('deps')
+    const { db, now } = c.get('deps')
     const owner = await bearerToken(c)
+    const person = c.get('person')
     const q = parseWith(pageQuerySchema, c.req.query())
     const at = now()
     const page = await listPosts(db, person, {
@@ -43,8 +44,9 @@ export const posts = new Hono<AppEnv>()
     return c.json({ items, ...(page.cursor ? { cursor: page.cursor } : {}) }, 200, owner ? ownerHeaders : publicHeaders)
   })
   .get('/:slug', async (c) => {
-    const { db, person, now } = c.get('deps')
+    const { db, now } = c.get('deps')
     const owner = await bearerToken(c)
+    const person = c.get('person')
     const slug = c.req.param('slug')
     const post = await getPost(db, person, slug)
     const revisions = post ? await listPostRevisions(db, person, slug) : []
@@ -56,7 +58,8 @@ export const posts = new Hono<AppEnv>()
     return c.json(body, 200, { ...publicHeaders, ETag: publicEtag(body) })
   })
   .post('/', requireOwner, jsonBody, async (c) => {
-    const { db, person, now } = c.get('deps')
+    const { db, now } = c.get('deps')
+    const person = c.get('person')
     const { slug } = parseWith(postCreateSchema, c.get('body'))
     const content = normalizePostContent(c.get('body'), now(), postCreateSchema)
     return idempotentCreate(c, 'POST /api/posts', async (recordFor) => {

@@ -10,13 +10,15 @@ import { publicHeaders } from './views.js'
 /** Who keeps the journal. The first PUT creates the profile; later ones need If-Match. */
 export const profile = new Hono<AppEnv>()
   .get('/', async (c) => {
-    const { db, person } = c.get('deps')
+    const { db } = c.get('deps')
+    const person = c.get('person')
     const found = await getProfile(db, person)
     if (!found) throw problem(404, 'This journal has no profile yet.')
     return c.json(toPublicProfile(found), 200, { ...publicHeaders, ETag: etag(found.version) })
   })
   .put('/', requireOwner, jsonBody, async (c) => {
-    const { db, person, now } = c.get('deps')
+    const { db, now } = c.get('deps')
+    const person = c.get('person')
     const input = parseWith(profileInputSchema, c.get('body'))
     const current = await getProfile(db, person)
     const expected = current ? expectedVersion(c.req.header('if-match')) : 0

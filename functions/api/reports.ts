@@ -12,7 +12,8 @@ import { ownerHeaders } from './views.js'
  * draft is written in the profile's language; nothing is stored until the owner posts it.
  */
 export const reports = new Hono<AppEnv>().post('/draft', requireOwner, jsonBody, async (c) => {
-  const { db, person, now } = c.get('deps')
+  const { db, now } = c.get('deps')
+  const person = c.get('person')
   const period = parseReportPeriod(c.get('body'))
   const draft = await draftReport(db, person, period, now(), await journalSettingsOf(c))
   return c.json(draft, 200, ownerHeaders)

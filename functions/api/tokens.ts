@@ -70,16 +70,19 @@ export async function revokeTokenById(db: Db, person: string, id: string, now: D
 /** Owner API tokens: list, create (the secret is shown once), revoke. */
 export const tokens = new Hono<AppEnv>()
   .get('/', requireOwner, async (c) => {
-    const { db, person } = c.get('deps')
+    const { db } = c.get('deps')
+    const person = c.get('person')
     return c.json({ items: (await listTokens(db, person)).map(tokenView) }, 200, ownerHeaders)
   })
   .post('/', requireOwner, jsonBody, async (c) => {
-    const { db, person, now } = c.get('deps')
+    const { db, now } = c.get('deps')
+    const person = c.get('person')
     const { label } = parseWith(tokenCreateSchema, c.get('body'))
     const { token, secret } = await issueToken(db, person, label, now())
     return c.json({ ...tokenView(token), secret }, 201, { ...ownerHeaders, Location: `/api/tokens/${token.id}` })
   })
   .delete('/:id', requireOwner, async (c) => {
-    const { db, person, now } = c.get('deps')
+    const { db, now } = c.get('deps')
+    const person = c.get('person')
     return c.json(tokenView(await revokeTokenById(db, person, c.req.param('id'), now())), 200, ownerHeaders)
   })

@@ -5,6 +5,7 @@ import { importRoute } from './import.js'
 import { openApiDocument } from './openapi.js'
 import { organisation, people } from './people.js'
 import { reports } from './reports.js'
+import { forServantInPath } from './servant-path.js'
 import { tokens } from './tokens.js'
 
 /**
@@ -18,6 +19,7 @@ export function mountTools(app: Hono<AppEnv>) {
   app.route('/api/reports', reports)
   // Digests are read weekly, not per visit, and their projection renders Markdown: it stays out of the lean API.
   app.route('/api/digests', digests)
+  app.route('/api/people/:person/digests', forServantInPath(digests))
   app.route('/api/import', importRoute)
   app.route('/api/tokens', tokens)
   app.route('/api/people', people)

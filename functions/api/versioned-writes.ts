@@ -49,7 +49,8 @@ export async function reviseItem<T extends Versioned>(
   key: string,
   revise: (before: T, now: Date) => T,
 ) {
-  const { db, person, now } = c.get('deps')
+  const { db, now } = c.get('deps')
+  const person = c.get('person')
   const expected = expectedVersion(c.req.header('if-match'))
   const reason = changeReason(c.req.header('x-change-reason'))
   const change = { person, key, readVersion: expected, by: c.get('token').id, reason }
@@ -64,7 +65,8 @@ export async function withdrawItem<T extends Versioned>(
   key: string,
   withdraw: (before: T, reason: string, now: Date) => T,
 ) {
-  const { db, person, now } = c.get('deps')
+  const { db, now } = c.get('deps')
+  const person = c.get('person')
   const expected = expectedVersion(c.req.header('if-match'))
   const { reason } = parseWith(withdrawalSchema, c.get('body'))
   const change = { person, key, readVersion: expected, by: c.get('token').id, reason, action: 'withdraw' as const }

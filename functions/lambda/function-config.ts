@@ -34,6 +34,14 @@ export const ADMIN_PATHS = [
 ] as const
 
 /**
+ * A servant's public reads that the lean API function answers although they lie under
+ * `/api/people` (an ADMIN_PATHS prefix): `/api/people/{person}/entries`, `…/posts`, `…/profile`
+ * and below. The HTTP API routes these more specific paths to the API function; a servant's
+ * digests and everything else under `/api/people` stay with the admin function.
+ */
+export const SERVANT_API_PATHS = ['entries', 'posts', 'profile'].map((route) => `/api/people/{person}/${route}`)
+
+/**
  * Partition-key prefixes of the items the public site is built from (see functions/store/keys.ts):
  * entries, posts and their revisions, digests and the profile. A change to anything else — owner
  * tokens, idempotency records and their TTL expiry — never starts a site build.

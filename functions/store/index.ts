@@ -7,6 +7,7 @@
  * - one entry by id                                           → getEntry
  * - entries of a person with start in a time range, paged     → listEntries (GSI1, newest or oldest first)
  * - every entry in a range, all pages (digests, reports)     → listAllEntries (GSI1)
+ * - entries of several people in a range, merged, paged       → listEntriesOfPeople (GSI1, a Query per person)
  * - the revisions of an entry / a post, oldest first          → listEntryRevisions / listPostRevisions
  * - create / update (optimistic, with revision) an entry      → createEntry / updateEntry
  * - one post by slug; posts by publication date, paged        → getPost / listPosts (GSI1)
@@ -38,6 +39,7 @@ export * from './post-store.js'
 export * from './profile-store.js'
 export * from './token-store.js'
 export * from './organisation-store.js'
+export * from './organisation-entries.js'
 export * from './session-store.js'
 export * from './idempotency-store.js'
 export * from './changes-store.js'

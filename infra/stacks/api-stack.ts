@@ -6,7 +6,7 @@ import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb'
 import * as logs from 'aws-cdk-lib/aws-logs'
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager'
 import type { Construct } from 'constructs'
-import { ADMIN_PATHS, LAMBDA_ENV } from '../../functions/lambda/function-config.js'
+import { ADMIN_PATHS, LAMBDA_ENV, SERVANT_API_PATHS } from '../../functions/lambda/function-config.js'
 import type { JournalConfig } from '../config.js'
 import { JournalFunction, logRetention } from '../constructs/journal-function.js'
 
@@ -37,7 +37,8 @@ export const ACCESS_LOG_FIELDS = {
 /**
  * The journal API behind one HTTP API: the lean API function (public reads, everyday owner writes)
  * answers every path except ADMIN_PATHS, which go to the admin function (admin web app, OpenAPI,
- * report drafts, calendar import, tokens), so the public API's bundle and cold start stay small.
+ * report drafts, calendar import, tokens, people), so the public API's bundle and cold start stay
+ * small. A servant's public reads under /api/people (SERVANT_API_PATHS) come back to the API function.
  */
 export class ApiStack extends Stack {
   readonly handler: JournalFunction
@@ -58,22 +59,21 @@ export class ApiStack extends Stack {
     this.handler.bindTable({ table: props.table, access: 'readWrite' })
     this.admin = this.adminFunction(props)
 
+    const api = new HttpLambdaIntegration('Api', this.handler)
     this.httpApi = new apigw.HttpApi(this, 'HttpApi', {
       description: `Open Agenda Journal API of ${config.person}`,
       createDefaultStage: false,
-      defaultIntegration: new HttpLambdaIntegration('Api', this.handler),
+      defaultIntegration: api,
     })
     const admin = new HttpLambdaIntegration('Admin', this.admin)
-    for (const path of ADMIN_PATHS) {
+    const route = (path: string, integration: HttpLambdaIntegration) => {
       const exact = path.includes('.')
-      this.httpApi.addRoutes({
-        path,
-        methods: [exact ? apigw.HttpMethod.GET : apigw.HttpMethod.ANY],
-        integration: admin,
-      })
-      if (!exact)
-        this.httpApi.addRoutes({ path: `${path}/{proxy+}`, methods: [apigw.HttpMethod.ANY], integration: admin })
+      this.httpApi.addRoutes({ path, methods: [exact ? apigw.HttpMethod.GET : apigw.HttpMethod.ANY], integration })
+      if (!exact) this.httpApi.addRoutes({ path: `${path}/{proxy+}`, methods: [apigw.HttpMethod.ANY], integration })
     }
+    for (const path of ADMIN_PATHS) route(path, admin)
+    // More specific than /api/people/{proxy+}, so API Gateway sends a servant's public reads to the lean API.
+    for (const path of SERVANT_API_PATHS) route(path, api)
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: logRetention(config.logRetentionDays) })
     this.stage = new apigw.HttpStage(this, 'Stage', {
       httpApi: this.httpApi,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { createApiApp, baseApp } from '../../functions/api/api-app.js'
 import { mountTools } from '../../functions/api/tools-app.js'
 import { mountAdmin } from '../../functions/admin/app.js'
-import { ADMIN_PATHS } from '../../functions/lambda/function-config.js'
+import { ADMIN_PATHS, SERVANT_API_PATHS } from '../../functions/lambda/function-config.js'
 import { ACCESS_LOG_FIELDS } from '../../infra/stacks/api-stack.js'
 import { bundleDir, invokeBundle } from './support/run-bundle.js'
 import { configured, journal, logicalId } from './support/synth-journal.js'
@@ -23,7 +23,7 @@ describe('api stack', () => {
       })
   })
 
-  it("sends the owner's tools to the admin function and every other path to the lean API function", () => {
+  it("sends the owner's tools to the admin function and every other path, servants' public reads too, to the lean API function", () => {
     api().resourceCountIs('AWS::ApiGatewayV2::Api', 1)
     api().hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' })
     const integrations = api().findResources('AWS::ApiGatewayV2::Integration')
@@ -48,6 +48,12 @@ describe('api stack', () => {
       'ANY /api/organisation',
       'ANY /api/organisation/{proxy+}',
       'ANY /api/people',
+      'ANY /api/people/{person}/entries',
+      'ANY /api/people/{person}/entries/{proxy+}',
+      'ANY /api/people/{person}/posts',
+      'ANY /api/people/{person}/posts/{proxy+}',
+      'ANY /api/people/{person}/profile',
+      'ANY /api/people/{person}/profile/{proxy+}',
       'ANY /api/people/{proxy+}',
       'ANY /api/reports',
       'ANY /api/reports/{proxy+}',
@@ -55,8 +61,9 @@ describe('api stack', () => {
       'ANY /api/tokens/{proxy+}',
       'GET /api/openapi.json',
     ])
+    const toApi = (route: string) => route === '$default' || route.startsWith('ANY /api/people/{person}/')
     for (const [route, fn] of Object.entries(routes))
-      if (route !== '$default') expect(fn, route).toContain(logicalId(admin))
+      expect(fn, route).toContain(logicalId(toApi(route) ? handler : admin))
     for (const integration of Object.values(integrations))
       expect(integration.Properties).toMatchObject({ IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' })
   })
@@ -66,12 +73,17 @@ describe('api stack', () => {
     const paths = (app: { routes: { path: string }[] }) => [
       ...new Set(app.routes.map((r) => r.path).filter((p) => p !== '/*' && p !== '*')),
     ]
-    const underAdmin = (path: string) => ADMIN_PATHS.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))
+    const under = (prefixes: readonly string[], path: string) =>
+      prefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))
+    const servantPaths = SERVANT_API_PATHS.map((p) => p.replace('{person}', ':person'))
+    const underAdmin = (path: string) => under(ADMIN_PATHS, path) && !under(servantPaths, path)
     const adminPaths = paths(mountAdmin(mountTools(baseApp(deps)), { ...deps, sessionSecret: 'x'.repeat(32) }))
     const apiPaths = paths(createApiApp(deps))
     expect(adminPaths.filter((p) => !underAdmin(p))).toEqual([])
     expect(apiPaths.filter(underAdmin)).toEqual([])
     expect(apiPaths).toContain('/api/entries')
+    expect(apiPaths).toContain('/api/people/:person/entries/:id')
+    expect(adminPaths).toContain('/api/people/:person/digests/:week')
   })
 
   it('gives the admin a generated session key through a dynamic reference, never in the template', () => {

@@ -1,0 +1,138 @@
+import { QueryCommand } from '@aws-sdk/client-dynamodb'
+import { entryStartInstant, type Entry } from '../core/model/index.js'
+import { dataOf, decodeCursor, encodeCursor, S, type CursorScope, type Db, type Item } from './db.js'
+import type { EntryRange } from './entry-store.js'
+import { keys, timelinePosition } from './keys.js'
+import { MAX_ITEMS_READ, type Page } from './paging.js'
+import { TABLE } from './table.js'
+
+/** Where an entry stands in the merged listing: its place on its person's timeline, then the person. */
+interface Position {
+  sk: string
+  person: string
+}
+
+/** One person's timeline, read a little at a time from where the listing stands. */
+interface Timeline {
+  person: string
+  /** Accepted entries read but not yet given out, in listing order. */
+  waiting: { at: Position; entry: Entry }[]
+  /** The last position read, accepted or not: everything up to it has been looked at. */
+  readUpTo?: Position
+  startKey?: Item
+  done: boolean
+  /** How many items the next Query asks for; doubles on each refill of the same timeline. */
+  size: number
+}
+
+const compare = (a: Position, b: Position) =>
+  a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : a.person < b.person ? -1 : a.person > b.person ? 1 : 0
+
+/**
+ * Entries of several people (an organisation's servants) whose start lies in [start, end),
+ * merged into one listing ordered by start, then id, then person, and paged with one cursor.
+ * No Scan: one Query per person on their own timeline (GSI1), from the cursor's position, and a
+ * k-way merge. A page may give out only what every still-open timeline has been read past (the
+ * lowest `readUpTo`): so paging never repeats or skips an item, whatever is filtered. The
+ * timeline holding the listing back is read further, doubling, until the page is full or
+ * `MAX_ITEMS_READ` items (at least a first Query per person) were read; a shorter page with a
+ * cursor means "keep going", as on one person's listing (paging.ts).
+ */
+export async function listEntriesOfPeople(db: Db, people: readonly string[], range: EntryRange): Promise<Page<Entry>> {
+  const order = range.order ?? 'desc'
+  const before = (a: Position, b: Position) => (order === 'asc' ? compare(a, b) < 0 : compare(a, b) > 0)
+  const { lower, upper } = timelinePosition.entryRange(range.start, range.end)
+  const scope: CursorScope = {
+    query: { of: 'people/entries', lower, upper, order },
+    keyAttributes: POSITION,
+    mustMatch: {},
+  }
+  const after = range.cursor ? positionOf(decodeCursor(range.cursor, scope)) : undefined
+  const bounds = boundsFrom(lower, upper, order, after)
+  if (!bounds) return { items: [] }
+  const first = Math.min(range.limit, Math.max(10, Math.ceil((2 * range.limit) / Math.max(people.length, 1))))
+  const timelines: Timeline[] = people.map((person) => ({ person, waiting: [], done: false, size: first }))
+  const budget = Math.max(MAX_ITEMS_READ, first * people.length)
+  let read = 0
+
+  const readMore = async (t: Timeline) => {
+    const out = await db.client.send(
+      new QueryCommand({
+        TableName: db.table,
+        IndexName: TABLE.gsi1.name,
+        KeyConditionExpression: 'gsi1pk = :timeline AND gsi1sk BETWEEN :lower AND :upper',
+        ExpressionAttributeValues: {
+          ':timeline': S(keys.timeline(t.person, 'ENTRIES')),
+          ':lower': S(bounds.lower),
+          ':upper': S(bounds.upper),
+        },
+        ScanIndexForward: order === 'asc',
+        ExclusiveStartKey: t.startKey,
+        Limit: t.size,
+      }),
+    )
+    t.size *= 2
+    for (const raw of out.Items ?? []) {
+      read++
+      const at = { sk: raw[TABLE.gsi1.sortKey]!.S!, person: t.person }
+      t.readUpTo = at
+      const entry = dataOf<Entry>(raw)
+      if (after && !before(after, at)) continue
+      // BETWEEN is inclusive and `upper` is an instant followed by `#id`: the end bound excludes itself.
+      if (range.end && entryStartInstant(entry) >= range.end) continue
+      if (range.accept && !range.accept(entry)) continue
+      t.waiting.push({ at, entry })
+    }
+    t.startKey = out.LastEvaluatedKey
+    t.done = !t.startKey
+  }
+
+  await Promise.all(timelines.map(readMore))
+  for (;;) {
+    const open = timelines.filter((t) => !t.done)
+    // Everything up to `bound` has been read on every open timeline; nothing past it may be given out yet.
+    const bound = open.every((t) => t.readUpTo)
+      ? lowest(
+          open.map((t) => t.readUpTo!),
+          before,
+        )
+      : undefined
+    const ready = timelines
+      .flatMap((t) => t.waiting)
+      .filter((w) => open.length === 0 || (bound !== undefined && !before(bound, w.at)))
+      .sort((a, b) => (before(a.at, b.at) ? -1 : 1))
+    if (ready.length >= range.limit) {
+      const page = ready.slice(0, range.limit)
+      return { items: page.map((w) => w.entry), cursor: cursorAt(page.at(-1)!.at, scope) }
+    }
+    if (open.length === 0) return { items: ready.map((w) => w.entry) }
+    if (read >= budget && bound) return { items: ready.map((w) => w.entry), cursor: cursorAt(bound, scope) }
+    // Read further where the listing is held back: the timelines read least far.
+    await Promise.all(open.filter((t) => !t.readUpTo || (bound && compare(t.readUpTo, bound) === 0)).map(readMore))
+  }
+}
+
+function lowest(positions: Position[], before: (a: Position, b: Position) => boolean): Position | undefined {
+  return positions.reduce<Position | undefined>((low, at) => (!low || before(at, low) ? at : low), undefined)
+}
+
+const POSITION = [TABLE.gsi1.sortKey, 'person'] as const
+
+const positionOf = (key: Item): Position => ({ sk: key[TABLE.gsi1.sortKey]!.S!, person: key.person!.S! })
+
+const cursorAt = (at: Position, scope: CursorScope) =>
+  encodeCursor({ [TABLE.gsi1.sortKey]: S(at.sk), person: S(at.person) }, scope)
+
+/**
+ * The sort-key range still to read on a timeline: the listing's range, narrowed to what lies at
+ * or after the cursor's position in the listing's order (an entry at that very position on
+ * another person's timeline may still be due). None when the cursor lies past the range.
+ */
+function boundsFrom(lower: string, upper: string, order: 'asc' | 'desc', after?: Position) {
+  if (!after) return { lower, upper }
+  const narrowed =
+    order === 'asc'
+      ? { lower: after.sk > lower ? after.sk : lower, upper }
+      : { lower, upper: after.sk < upper ? after.sk : upper }
+  return narrowed.lower <= narrowed.upper ? narrowed : undefined
+}
