@@ -1,15 +1,17 @@
 import { QueryCommand } from '@aws-sdk/client-dynamodb'
 import { entryStartInstant, type Entry } from '../core/model/index.js'
-import { dataOf, decodeCursor, encodeCursor, S, type CursorScope, type Db, type Item } from './db.js'
+import { BadCursorError, dataOf, decodeCursor, encodeCursor, S, type CursorScope, type Db, type Item } from './db.js'
 import type { EntryRange } from './entry-store.js'
 import { keys, timelinePosition } from './keys.js'
-import { MAX_ITEMS_READ, type Page } from './paging.js'
+import { GSI1_KEY, MAX_ITEMS_READ, type Page } from './paging.js'
 import { TABLE } from './table.js'
 
 /** Where an entry stands in the merged listing: its place on its person's timeline, then the person. */
 interface Position {
   sk: string
   person: string
+  /** The item's key on GSI1, so the listing can go on right after it on its own timeline. */
+  key: Item
 }
 
 /** One person's timeline, read a little at a time from where the listing stands. */
@@ -44,37 +46,53 @@ export async function listEntriesOfPeople(db: Db, people: readonly string[], ran
   const { lower, upper } = timelinePosition.entryRange(range.start, range.end)
   const scope: CursorScope = {
     query: { of: 'people/entries', lower, upper, order },
-    keyAttributes: POSITION,
+    keyAttributes: GSI1_KEY,
     mustMatch: {},
   }
   const after = range.cursor ? positionOf(decodeCursor(range.cursor, scope)) : undefined
   const bounds = boundsFrom(lower, upper, order, after)
   if (!bounds) return { items: [] }
-  const first = Math.min(range.limit, Math.max(10, Math.ceil((2 * range.limit) / Math.max(people.length, 1))))
-  const timelines: Timeline[] = people.map((person) => ({ person, waiting: [], done: false, size: first }))
+  // A fair share of the page per timeline, twice over when there are several (they rarely share evenly).
+  const share = Math.ceil(range.limit / Math.max(people.length, 1))
+  const first = Math.max(10, people.length > 1 ? 2 * share : share)
+  // The cursor's own timeline goes on right after it; the others from its sort key on.
+  const timelines: Timeline[] = people.map((person) => ({
+    person,
+    waiting: [],
+    done: false,
+    size: first,
+    ...(after?.person === person && { startKey: after.key }),
+  }))
   const budget = Math.max(MAX_ITEMS_READ, first * people.length)
   let read = 0
 
-  const readMore = async (t: Timeline) => {
-    const out = await db.client.send(
-      new QueryCommand({
-        TableName: db.table,
-        IndexName: TABLE.gsi1.name,
-        KeyConditionExpression: 'gsi1pk = :timeline AND gsi1sk BETWEEN :lower AND :upper',
-        ExpressionAttributeValues: {
-          ':timeline': S(keys.timeline(t.person, 'ENTRIES')),
-          ':lower': S(bounds.lower),
-          ':upper': S(bounds.upper),
-        },
-        ScanIndexForward: order === 'asc',
-        ExclusiveStartKey: t.startKey,
-        Limit: t.size,
-      }),
-    )
+  const readMore = async (t: Timeline, most = t.size) => {
+    const fromCursor = t.startKey !== undefined && t.startKey === after?.key
+    const out = await db.client
+      .send(
+        new QueryCommand({
+          TableName: db.table,
+          IndexName: TABLE.gsi1.name,
+          KeyConditionExpression: 'gsi1pk = :timeline AND gsi1sk BETWEEN :lower AND :upper',
+          ExpressionAttributeValues: {
+            ':timeline': S(keys.timeline(t.person, 'ENTRIES')),
+            ':lower': S(bounds.lower),
+            ':upper': S(bounds.upper),
+          },
+          ScanIndexForward: order === 'asc',
+          ExclusiveStartKey: t.startKey,
+          Limit: Math.min(t.size, most),
+        }),
+      )
+      .catch((error: unknown) => {
+        // A position that passed the checks but lies outside this timeline's key range (a forged one).
+        if (fromCursor && (error as Error).name === 'ValidationException') throw new BadCursorError()
+        throw error
+      })
     t.size *= 2
     for (const raw of out.Items ?? []) {
       read++
-      const at = { sk: raw[TABLE.gsi1.sortKey]!.S!, person: t.person }
+      const at = positionOf(raw)
       t.readUpTo = at
       const entry = dataOf<Entry>(raw)
       if (after && !before(after, at)) continue
@@ -87,7 +105,7 @@ export async function listEntriesOfPeople(db: Db, people: readonly string[], ran
     t.done = !t.startKey
   }
 
-  await Promise.all(timelines.map(readMore))
+  await Promise.all(timelines.map((t) => readMore(t)))
   for (;;) {
     const open = timelines.filter((t) => !t.done)
     // Everything up to `bound` has been read on every open timeline; nothing past it may be given out yet.
@@ -103,12 +121,16 @@ export async function listEntriesOfPeople(db: Db, people: readonly string[], ran
       .sort((a, b) => (before(a.at, b.at) ? -1 : 1))
     if (ready.length >= range.limit) {
       const page = ready.slice(0, range.limit)
-      return { items: page.map((w) => w.entry), cursor: cursorAt(page.at(-1)!.at, scope) }
+      // Without an open timeline and nothing left waiting, this page is the last: no cursor to an empty one.
+      const more = open.length > 0 || ready.length > range.limit
+      return { items: page.map((w) => w.entry), ...(more && { cursor: cursorAt(page.at(-1)!.at, scope) }) }
     }
     if (open.length === 0) return { items: ready.map((w) => w.entry) }
     if (read >= budget && bound) return { items: ready.map((w) => w.entry), cursor: cursorAt(bound, scope) }
     // Read further where the listing is held back: the timelines read least far.
-    await Promise.all(open.filter((t) => !t.readUpTo || (bound && compare(t.readUpTo, bound) === 0)).map(readMore))
+    const behind = open.filter((t) => !t.readUpTo || (bound && compare(t.readUpTo, bound) === 0))
+    const left = Math.max(1, Math.floor((budget - read) / behind.length))
+    await Promise.all(behind.map((t) => readMore(t, left)))
   }
 }
 
@@ -116,12 +138,17 @@ function lowest(positions: Position[], before: (a: Position, b: Position) => boo
   return positions.reduce<Position | undefined>((low, at) => (!low || before(at, low) ? at : low), undefined)
 }
 
-const POSITION = [TABLE.gsi1.sortKey, 'person'] as const
+const ENTRY_TIMELINE = /^PERSON#(.+)#ENTRIES$/
 
-const positionOf = (key: Item): Position => ({ sk: key[TABLE.gsi1.sortKey]!.S!, person: key.person!.S! })
+/** An item's position from its GSI1 key; the person is the one whose timeline (gsi1pk) holds it. */
+function positionOf(raw: Item): Position {
+  const key = Object.fromEntries(GSI1_KEY.map((name) => [name, raw[name]!]))
+  const person = ENTRY_TIMELINE.exec(key[TABLE.gsi1.partitionKey]!.S!)?.[1]
+  if (person === undefined) throw new BadCursorError()
+  return { sk: key[TABLE.gsi1.sortKey]!.S!, person, key }
+}
 
-const cursorAt = (at: Position, scope: CursorScope) =>
-  encodeCursor({ [TABLE.gsi1.sortKey]: S(at.sk), person: S(at.person) }, scope)
+const cursorAt = (at: Position, scope: CursorScope) => encodeCursor(at.key, scope)
 
 /**
  * The sort-key range still to read on a timeline: the listing's range, narrowed to what lies at

@@ -23,7 +23,7 @@ describe('api stack', () => {
       })
   })
 
-  it("sends the owner's tools to the admin function and every other path, servants' public reads too, to the lean API function", () => {
+  it("sends the owner's tools to the admin function, and servants' public reads and all else to the API", () => {
     api().resourceCountIs('AWS::ApiGatewayV2::Api', 1)
     api().hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' })
     const integrations = api().findResources('AWS::ApiGatewayV2::Integration')
