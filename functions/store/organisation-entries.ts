@@ -46,10 +46,10 @@ export async function listEntriesOfPeople(db: Db, people: readonly string[], ran
   const { lower, upper } = timelinePosition.entryRange(range.start, range.end)
   const scope: CursorScope = {
     query: { of: 'people/entries', lower, upper, order },
-    keyAttributes: GSI1_KEY,
+    keyAttributes: CURSOR_ATTRIBUTES,
     mustMatch: {},
   }
-  const after = range.cursor ? positionOf(decodeCursor(range.cursor, scope)) : undefined
+  const after = range.cursor ? cursorPosition(decodeCursor(range.cursor, scope)) : undefined
   const bounds = boundsFrom(lower, upper, order, after)
   if (!bounds) return { items: [] }
   // A fair share of the page per timeline, twice over when there are several (they rarely share evenly).
@@ -64,45 +64,10 @@ export async function listEntriesOfPeople(db: Db, people: readonly string[], ran
     ...(after?.person === person && { startKey: after.key }),
   }))
   const budget = Math.max(MAX_ITEMS_READ, first * people.length)
+  const reading: Reading = { bounds, order, before, after, range }
   let read = 0
-
   const readMore = async (t: Timeline, most = t.size) => {
-    const fromCursor = t.startKey !== undefined && t.startKey === after?.key
-    const out = await db.client
-      .send(
-        new QueryCommand({
-          TableName: db.table,
-          IndexName: TABLE.gsi1.name,
-          KeyConditionExpression: 'gsi1pk = :timeline AND gsi1sk BETWEEN :lower AND :upper',
-          ExpressionAttributeValues: {
-            ':timeline': S(keys.timeline(t.person, 'ENTRIES')),
-            ':lower': S(bounds.lower),
-            ':upper': S(bounds.upper),
-          },
-          ScanIndexForward: order === 'asc',
-          ExclusiveStartKey: t.startKey,
-          Limit: Math.min(t.size, most),
-        }),
-      )
-      .catch((error: unknown) => {
-        // A position that passed the checks but lies outside this timeline's key range (a forged one).
-        if (fromCursor && (error as Error).name === 'ValidationException') throw new BadCursorError()
-        throw error
-      })
-    t.size *= 2
-    for (const raw of out.Items ?? []) {
-      read++
-      const at = positionOf(raw)
-      t.readUpTo = at
-      const entry = dataOf<Entry>(raw)
-      if (after && !before(after, at)) continue
-      // BETWEEN is inclusive and `upper` is an instant followed by `#id`: the end bound excludes itself.
-      if (range.end && entryStartInstant(entry) >= range.end) continue
-      if (range.accept && !range.accept(entry)) continue
-      t.waiting.push({ at, entry })
-    }
-    t.startKey = out.LastEvaluatedKey
-    t.done = !t.startKey
+    read += await readTimeline(db, t, reading, most)
   }
 
   await Promise.all(timelines.map((t) => readMore(t)))
@@ -134,21 +99,69 @@ export async function listEntriesOfPeople(db: Db, people: readonly string[], ran
   }
 }
 
+/** What every timeline of one page is read with. */
+interface Reading {
+  bounds: { lower: string; upper: string }
+  order: 'asc' | 'desc'
+  before: (a: Position, b: Position) => boolean
+  after?: Position
+  range: EntryRange
+}
+
+/** Reads up to `most` more items of one timeline, keeping the accepted ones; answers how many it read. */
+async function readTimeline(db: Db, t: Timeline, { bounds, order, before, after, range }: Reading, most: number) {
+  const fromCursor = t.startKey !== undefined && t.startKey === after?.key
+  const out = await db.client
+    .send(
+      new QueryCommand({
+        TableName: db.table,
+        IndexName: TABLE.gsi1.name,
+        KeyConditionExpression: 'gsi1pk = :timeline AND gsi1sk BETWEEN :lower AND :upper',
+        ExpressionAttributeValues: {
+          ':timeline': S(keys.timeline(t.person, 'ENTRIES')),
+          ':lower': S(bounds.lower),
+          ':upper': S(bounds.upper),
+        },
+        ScanIndexForward: order === 'asc',
+        ExclusiveStartKey: t.startKey,
+        Limit: Math.min(t.size, most),
+      }),
+    )
+    .catch((error: unknown) => {
+      // A position that passed the checks but lies outside this timeline's key range (a forged one).
+      if (fromCursor && (error as Error).name === 'ValidationException') throw new BadCursorError()
+      throw error
+    })
+  t.size *= 2
+  for (const raw of out.Items ?? []) {
+    const at = positionOf(raw, t.person)
+    t.readUpTo = at
+    const entry = dataOf<Entry>(raw)
+    if (after && !before(after, at)) continue
+    // BETWEEN is inclusive and `upper` is an instant followed by `#id`: the end bound excludes itself.
+    if (range.end && entryStartInstant(entry) >= range.end) continue
+    if (range.accept && !range.accept(entry)) continue
+    t.waiting.push({ at, entry })
+  }
+  t.startKey = out.LastEvaluatedKey
+  t.done = !t.startKey
+  return out.Items?.length ?? 0
+}
+
 function lowest(positions: Position[], before: (a: Position, b: Position) => boolean): Position | undefined {
   return positions.reduce<Position | undefined>((low, at) => (!low || before(at, low) ? at : low), undefined)
 }
 
-const ENTRY_TIMELINE = /^PERSON#(.+)#ENTRIES$/
-
-/** An item's position from its GSI1 key; the person is the one whose timeline (gsi1pk) holds it. */
-function positionOf(raw: Item): Position {
+/** An item's position on `person`'s timeline, from its GSI1 key (or a cursor's). */
+function positionOf(raw: Item, person: string): Position {
   const key = Object.fromEntries(GSI1_KEY.map((name) => [name, raw[name]!]))
-  const person = ENTRY_TIMELINE.exec(key[TABLE.gsi1.partitionKey]!.S!)?.[1]
-  if (person === undefined) throw new BadCursorError()
   return { sk: key[TABLE.gsi1.sortKey]!.S!, person, key }
 }
 
-const cursorAt = (at: Position, scope: CursorScope) => encodeCursor(at.key, scope)
+/** A cursor holds the position's key and its person (a forged pair fails on the wrong timeline: 400). */
+const CURSOR_ATTRIBUTES = [...GSI1_KEY, 'person']
+const cursorAt = (at: Position, scope: CursorScope) => encodeCursor({ ...at.key, person: S(at.person) }, scope)
+const cursorPosition = (key: Item) => positionOf(key, key.person!.S!)
 
 /**
  * The sort-key range still to read on a timeline: the listing's range, narrowed to what lies at

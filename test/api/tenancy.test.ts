@@ -175,6 +175,17 @@ describe("servants' public records", () => {
     )
   })
 
+  it('refuses a cursor of another listing, or one edited to name another servant, with 400', async () => {
+    const own = await (await org.get('/api/people/a-jansen/entries?from=2015-03-16&to=2015-03-16&limit=1')).json()
+    const merged = await (await org.get('/api/entries?from=2015-03-16&to=2015-03-16&limit=1')).json()
+    const edited = JSON.parse(Buffer.from(merged.cursor, 'base64url').toString('utf8'))
+    edited.k.person = 'b-bakker' // a position on c-visser's timeline, claimed for b-bakker
+    for (const cursor of [own.cursor, Buffer.from(JSON.stringify(edited)).toString('base64url')]) {
+      const res = await org.get(`/api/entries?from=2015-03-16&to=2015-03-16&limit=1&cursor=${cursor}`)
+      expect(res.status).toBe(400)
+    }
+  })
+
   it('names the servant of each entry in the organisation’s listing', async () => {
     const body = await (await org.get('/api/entries?from=2015-03-16&to=2015-03-16&order=asc&limit=2')).json()
     expect(body.items.map((e: Record<string, string>) => [e.id, e.person, e.personName])).toEqual([
