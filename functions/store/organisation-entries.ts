@@ -51,7 +51,6 @@ export async function listEntriesOfPeople(db: Db, people: readonly string[], ran
   }
   const after = range.cursor ? cursorPosition(decodeCursor(range.cursor, scope)) : undefined
   const bounds = boundsFrom(lower, upper, order, after)
-  if (!bounds) return { items: [] }
   // A fair share of the page per timeline, twice over when there are several (they rarely share evenly).
   const share = Math.ceil(range.limit / Math.max(people.length, 1))
   const first = Math.max(10, people.length > 1 ? 2 * share : share)
@@ -166,13 +165,11 @@ const cursorPosition = (key: Item) => positionOf(key, key.person!.S!)
 /**
  * The sort-key range still to read on a timeline: the listing's range, narrowed to what lies at
  * or after the cursor's position in the listing's order (an entry at that very position on
- * another person's timeline may still be due). None when the cursor lies past the range.
+ * another person's timeline may still be due). Every cursor given out lies in its listing's
+ * range: one outside it was forged.
  */
 function boundsFrom(lower: string, upper: string, order: 'asc' | 'desc', after?: Position) {
   if (!after) return { lower, upper }
-  const narrowed =
-    order === 'asc'
-      ? { lower: after.sk > lower ? after.sk : lower, upper }
-      : { lower, upper: after.sk < upper ? after.sk : upper }
-  return narrowed.lower <= narrowed.upper ? narrowed : undefined
+  if (after.sk < lower || after.sk > upper) throw new BadCursorError()
+  return order === 'asc' ? { lower: after.sk, upper } : { lower, upper: after.sk }
 }
