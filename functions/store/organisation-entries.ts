@@ -66,7 +66,8 @@ export async function listEntriesOfPeople(db: Db, people: readonly string[], ran
   const reading: Reading = { bounds, order, before, after, range }
   let read = 0
   const readMore = async (t: Timeline, most = t.size) => {
-    read += await readTimeline(db, t, reading, most)
+    const counted = await readTimeline(db, t, reading, most) // not `read += await …`: reads run side by side
+    read += counted
   }
 
   await Promise.all(timelines.map((t) => readMore(t)))
@@ -93,8 +94,9 @@ export async function listEntriesOfPeople(db: Db, people: readonly string[], ran
     if (read >= budget && bound) return { items: ready.map((w) => w.entry), cursor: cursorAt(bound, scope) }
     // Read further where the listing is held back: the timelines read least far.
     const behind = open.filter((t) => !t.readUpTo || (bound && compare(t.readUpTo, bound) === 0))
-    const left = Math.max(1, Math.floor((budget - read) / behind.length))
-    await Promise.all(behind.map((t) => readMore(t, left)))
+    const each = Math.floor((budget - read) / behind.length)
+    const readers = each > 0 ? behind : behind.slice(0, 1) // the last few items of the bound go to one
+    await Promise.all(readers.map((t) => readMore(t, each > 0 ? each : budget - read)))
   }
 }
 
