@@ -7,8 +7,8 @@ import { problem } from './problem.js'
 /**
  * `/api/people/{person}/…`: the request acts on the journal of the servant the path names. A
  * servant who left keeps their public record, so they are found; a slug that names nobody
- * answers 404 before any route runs (one no servant could have is not even looked up). The default servant of a deployment without servant
- * records (a single-servant deployment) is found too.
+ * answers 404 before any route runs (one no servant could have is not even looked up). The
+ * default servant of a deployment without servant records (a single-servant one) is found too.
  */
 export const servantInPath: MiddlewareHandler<AppEnv> = async (c, next) => {
   const person = c.req.param('person') ?? ''
