@@ -4,8 +4,8 @@ import { getJournalSettings, type Db } from '../store/index.js'
 
 /**
  * What a request of the API or the admin carries that the settings are read with and kept in:
- * `person`, whose journal the request acts on. An app that does not set it yet (the admin, which
- * serves its deployment's servant) is read for `deps.person`.
+ * `person`, whose journal the request acts on (set for every request by `baseApp`, then by the
+ * token or the path; the admin reads its session's servant with its own `journalSettingsOf`).
  */
 type SettingsEnv = {
   Variables: { deps: { db: Db; person?: string }; person?: string; settings?: JournalSettings }

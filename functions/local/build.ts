@@ -19,8 +19,9 @@ function runningLocalDynamoDb(dynamoDbDir: string, port: number): string | undef
 
 /**
  * `npm run build`: export the public snapshot of `JOURNAL_PERSON` (default `demo`), or of every
- * servant and the organisation when it has two or more (see `siteLayout`), from the journal's DynamoDB — `JOURNAL_DYNAMODB_ENDPOINT`, the one `npm start` is running, or else an
- * embedded DynamoDB Local on `.journal/dynamodb` — and build the site into `site/dist/`.
+ * servant and the organisation when it has two or more (see `siteLayout`), from the journal's
+ * DynamoDB — `JOURNAL_DYNAMODB_ENDPOINT`, the one `npm start` is running, or else an embedded
+ * DynamoDB Local on `.journal/dynamodb` — and build the site into `site/dist/`.
  * With `JOURNAL_SNAPSHOT` set, the site is built from that snapshot file and the store is not read.
  */
 async function main(): Promise<void> {
