@@ -60,7 +60,10 @@ export async function startSitePreview(
     quietMs = 3_000,
     log = console.log,
   } = options
-  const buildInto = options.buildSite ?? ((snapshotFile, outDir) => buildSite({ snapshotFile, outDir }))
+  /** Ctrl-C ends a running build rather than waiting for it. */
+  const stopping = new AbortController()
+  const { signal } = stopping
+  const buildInto = options.buildSite ?? ((snapshotFile, outDir) => buildSite({ snapshotFile, outDir, signal }))
   const outDir = resolve(options.outDir ?? 'site/dist')
   const snapshotFile = join(dataDir, 'public-snapshot.json')
 
@@ -84,7 +87,7 @@ export async function startSitePreview(
     for (const [person, print] of exported.fingerprints) prints.set(person, print)
     const everything = lastLayout !== 'organisation' || lastBuilt.get('@organisation') !== prints.get('@organisation')
     const sections = layout.people.filter((p) => everything || lastBuilt.get(p) !== prints.get(p))
-    await buildOrganisationSite(exported, { outDir, sections, build: options.buildSection })
+    await buildOrganisationSite(exported, { outDir, sections, signal, build: options.buildSection })
     return { nextChangeAt: exported.nextChangeAt, entries: exported.entries }
   }
 
@@ -125,6 +128,7 @@ export async function startSitePreview(
     built,
     stop: async () => {
       clearInterval(poll)
+      stopping.abort()
       await watcher.stop()
       await new Promise<void>((ok) => server.close(() => ok()))
     },

@@ -75,6 +75,7 @@ export function createSiteWatcher(deps: SiteWatcherDeps, timing: SiteWatcherTimi
         deps.log(`Site rebuilt in ${((deps.now() - started) / 1000).toFixed(1)} s (${result.entries} entries).`)
       })
       .catch((error: Error) => {
+        if (stopped) return // a build stopped with the server is not a failure
         failures++
         const retryInMs = Math.min(maxRetryMs, quietMs * 2 ** failures)
         retryAt = deps.now() + retryInMs

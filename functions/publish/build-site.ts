@@ -27,6 +27,8 @@ export interface SiteBuildOptions {
    * site, its pages then in `outDir` as if at the root. @default the root
    */
   base?: string
+  /** Stops the build (Astro's process is ended): `npm start` does not wait for a build on Ctrl-C. */
+  signal?: AbortSignal
   /** Print Astro's output (else it is kept and shown only when the build fails). */
   verbose?: boolean
 }
@@ -79,7 +81,11 @@ async function runAstroBuild(options: SiteBuildOptions): Promise<{ outDir: strin
     child.stderr?.on('data', (chunk: Buffer) => {
       output = (output + chunk.toString()).slice(-20_000)
     })
+    const stop = () => child.kill('SIGTERM')
+    options.signal?.addEventListener('abort', stop, { once: true })
     const code = await new Promise<number | null>((done, fail) => child.once('error', fail).once('exit', done))
+    options.signal?.removeEventListener('abort', stop)
+    if (options.signal?.aborted) throw new Error('The site build was stopped.')
     if (code !== 0) throw new Error(`The site build failed (exit ${code}).\n${output}`)
     const { pages } = await indexSearch(outDir, options.snapshotFile)
     if (options.verbose) console.log(`Indexed ${pages} pages for search`)

@@ -10,7 +10,15 @@ export interface OrganisationBuildOptions {
   sections?: Iterable<string>
   siteUrl?: string
   /** Builds one site from one snapshot (Astro and Pagefind; a test may pass a faster one). */
-  build?: (options: { snapshotFile: string; outDir: string; base: string; siteUrl?: string }) => Promise<unknown>
+  build?: (options: {
+    snapshotFile: string
+    outDir: string
+    base: string
+    siteUrl?: string
+    signal?: AbortSignal
+  }) => Promise<unknown>
+  /** Stops the build between and inside its parts (see `buildSite`). */
+  signal?: AbortSignal
 }
 
 /**
@@ -22,7 +30,7 @@ export async function buildOrganisationSite(
   exported: ExportedOrganisation,
   options: OrganisationBuildOptions,
 ): Promise<{ sections: string[] }> {
-  const { outDir, siteUrl, build = buildSite } = options
+  const { outDir, siteUrl, signal, build = buildSite } = options
   const people = [...exported.snapshotFiles.keys()]
   const sections = [...(options.sections ?? people)].filter((person) => exported.snapshotFiles.has(person))
   const staging = `${outDir}.next`
@@ -31,11 +39,13 @@ export async function buildOrganisationSite(
   try {
     for (const person of sections) {
       const snapshotFile = exported.snapshotFiles.get(person)!
-      await build({ snapshotFile, outDir: join(staging, person), base: `/${person}`, siteUrl })
+      await build({ snapshotFile, outDir: join(staging, person), base: `/${person}`, siteUrl, signal })
+      signal?.throwIfAborted()
       swapInto(join(staging, person), join(outDir, person))
     }
     const own = join(staging, '@organisation')
-    await build({ snapshotFile: exported.organisationFile, outDir: own, base: '/', siteUrl })
+    await build({ snapshotFile: exported.organisationFile, outDir: own, base: '/', siteUrl, signal })
+    signal?.throwIfAborted()
     const names = new Set(readdirSync(own))
     for (const name of names) swapInto(join(own, name), join(outDir, name))
     // What the organisation's pages or an earlier layout (one journal at the root) left behind.
