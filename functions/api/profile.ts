@@ -3,18 +3,19 @@ import { profileFromInput, profileInputSchema, type Profile, parseWith } from '.
 import { toPublicProfile } from '../core/privacy/index.js'
 import { getProfile, putProfile } from '../store/index.js'
 import type { AppEnv } from './context.js'
-import { etag, expectedVersion, jsonBody, requireOwner } from './middleware.js'
+import { bearerToken, etag, expectedVersion, jsonBody, requireOwner } from './middleware.js'
 import { problem } from './problem.js'
-import { publicHeaders } from './views.js'
+import { ownerHeaders, publicHeaders } from './views.js'
 
 /** Who keeps the journal. The first PUT creates the profile; later ones need If-Match. */
 export const profile = new Hono<AppEnv>()
   .get('/', async (c) => {
     const { db } = c.get('deps')
-    const person = c.get('person')
-    const found = await getProfile(db, person)
+    // With a token, the profile read is the token's servant's: the one its ETag lets them change.
+    const owner = await bearerToken(c)
+    const found = await getProfile(db, c.get('person'))
     if (!found) throw problem(404, 'This journal has no profile yet.')
-    return c.json(toPublicProfile(found), 200, { ...publicHeaders, ETag: etag(found.version) })
+    return c.json(toPublicProfile(found), 200, { ...(owner ? ownerHeaders : publicHeaders), ETag: etag(found.version) })
   })
   .put('/', requireOwner, jsonBody, async (c) => {
     const { db, now } = c.get('deps')
@@ -26,5 +27,5 @@ export const profile = new Hono<AppEnv>()
       throw problem(412, `The profile is at version ${current.version}, not ${expected}: fetch it again first.`)
     const next: Profile = { person, ...profileFromInput(input), updatedAt: now().toISOString(), version: expected + 1 }
     await putProfile(db, next, expected)
-    return c.json(toPublicProfile(next), current ? 200 : 201, { ETag: etag(next.version) })
+    return c.json(toPublicProfile(next), current ? 200 : 201, { ...ownerHeaders, ETag: etag(next.version) })
   })

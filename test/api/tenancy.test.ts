@@ -142,6 +142,17 @@ describe('each servant acts on their own journal', () => {
     expect((await org.send('GET', '/api/export', undefined, org.as['b-bakker'])).status).toBe(200)
   })
 
+  it("reads B's own profile at /api/profile with B's token, so its ETag lets B change it", async () => {
+    const b = org.as['b-bakker']!
+    const read = await org.send('GET', '/api/profile', undefined, b)
+    expect(read.status).toBe(200)
+    expect(await read.json()).toMatchObject({ name: 'Bram Bakker', role: 'Programmamanager' })
+    const changed = { name: 'Bram Bakker', role: 'Programmamanager', organisation: 'BZK, CIO Rijk' }
+    const put = await org.send('PUT', '/api/profile', changed, { ...b, 'If-Match': read.headers.get('etag')! })
+    expect(put.status).toBe(200)
+    expect((await (await org.get('/api/people/b-bakker/profile')).json()).organisation).toBe('BZK, CIO Rijk')
+  })
+
   it('keeps Idempotency-Keys per servant: the same key from two servants makes two entries', async () => {
     const key = { 'Idempotency-Key': 'zelfde-sleutel-1' }
     const one = await org.send('POST', '/api/entries', entryInput(), { ...org.as['a-jansen'], ...key })
