@@ -82,12 +82,25 @@ export async function startSitePreview(
     prints.set(journalPerson, exported.fingerprint)
     return { nextChangeAt: exported.nextChangeAt, entries: exported.snapshot.entries.length }
   }
+  /**
+   * A section goes stale by itself too, with no change in its journal: when an embargo in it ends
+   * (`staleAt`), and each new day ("this week" moves). Those rebuild it as a change would.
+   */
+  let staleAt = new Map<string, string>()
+  let builtOnDay = ''
   const buildOrganisation = async (layout: OrganisationLayout, prints: Map<string, string>) => {
-    const exported = await exportOrganisation(db, layout, join(dataDir, 'organisation'))
+    const started = new Date()
+    const exported = await exportOrganisation(db, layout, join(dataDir, 'organisation'), started)
     for (const [person, print] of exported.fingerprints) prints.set(person, print)
-    const everything = lastLayout !== 'organisation' || lastBuilt.get('@organisation') !== prints.get('@organisation')
-    const sections = layout.people.filter((p) => everything || lastBuilt.get(p) !== prints.get(p))
+    const everything =
+      lastLayout !== 'organisation' ||
+      lastBuilt.get('@organisation') !== prints.get('@organisation') ||
+      builtOnDay !== started.toDateString()
+    const expired = (p: string) => Date.parse(staleAt.get(p) ?? '') <= started.getTime()
+    const sections = layout.people.filter((p) => everything || lastBuilt.get(p) !== prints.get(p) || expired(p))
     await buildOrganisationSite(exported, { outDir, sections, signal, build: options.buildSection })
+    staleAt = exported.nextChangeAts
+    builtOnDay = started.toDateString()
     return { nextChangeAt: exported.nextChangeAt, entries: exported.entries }
   }
 

@@ -57,6 +57,8 @@ export interface ExportedOrganisation {
   fingerprints: Map<string, string>
   /** The earliest moment one of the snapshots goes stale by itself. */
   nextChangeAt?: string
+  /** Per servant, when their snapshot goes stale by itself (an embargo ends, a post comes out). */
+  nextChangeAts: Map<string, string>
   entries: number
 }
 
@@ -74,14 +76,14 @@ export async function exportOrganisation(
   const journals: ServantJournal[] = []
   const snapshotFiles = new Map<string, string>()
   const fingerprints = new Map<string, string>()
-  const stale: string[] = []
+  const nextChangeAts = new Map<string, string>()
   for (const servant of servants) {
     const file = join(dir, 'people', `${servant.person}.json`)
     const exported = await exportSnapshot(db, servant.person, file, now, layout.organisation)
     journals.push({ servant: toPublicServant(servant), snapshot: exported.snapshot })
     snapshotFiles.set(servant.person, file)
     fingerprints.set(servant.person, exported.fingerprint)
-    if (exported.nextChangeAt) stale.push(exported.nextChangeAt)
+    if (exported.nextChangeAt) nextChangeAts.set(servant.person, exported.nextChangeAt)
   }
   const organisationFile = join(dir, 'organisation.json')
   const snapshot = buildOrganisationSnapshot(layout.organisation, journals, { now })
@@ -90,7 +92,8 @@ export async function exportOrganisation(
     snapshotFiles,
     organisationFile,
     fingerprints,
-    nextChangeAt: stale.sort((a, b) => Date.parse(a) - Date.parse(b))[0],
+    nextChangeAt: [...nextChangeAts.values()].sort((a, b) => Date.parse(a) - Date.parse(b))[0],
+    nextChangeAts,
     entries: countEntries(journals.map((j) => j.snapshot)),
   }
 }

@@ -87,4 +87,24 @@ describe('the local site of an organisation', () => {
     expect(built).toEqual(['/bram', '/'])
     expect(page('bram/index.html')).toContain('Tweede afspraak van Bram')
   })
+
+  it("rebuilds a servant's section when an embargo in it ends, not only the organisation's pages", async () => {
+    const publishAfter = new Date(Date.now() + 3_000).toISOString()
+    const content = normalizeEntryInput(
+      {
+        start: '2015-03-18T09:00',
+        title: 'Afspraak onder embargo',
+        kind: 'meeting',
+        visibility: 'public',
+        publishAfter,
+      },
+      AMSTERDAM_JOURNAL,
+    )
+    await createEntry(db, newEntry(content, 'bram', new Date()), { by: 'tok-bram' })
+    await vi.waitFor(() => expect(page('index.html')).toContain('Afspraak onder embargo'), {
+      timeout: 30_000,
+      interval: 100,
+    })
+    expect(page('bram/index.html')).toContain('Afspraak onder embargo')
+  })
 })
