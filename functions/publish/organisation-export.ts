@@ -6,6 +6,7 @@ import {
   type PublicSnapshot,
   type ServantJournal,
 } from '../core/publishing/index.js'
+import { personSlug } from '../core/model/index.js'
 import { toPublicOrganisation, toPublicServant, type PublicOrganisation } from '../core/privacy/index.js'
 import { getOrganisation, listChangePositions, listServants, type Db } from '../store/index.js'
 import { changeLogFingerprint, exportSnapshot } from './export-snapshot.js'
@@ -73,6 +74,7 @@ export async function exportOrganisation(
   now = new Date(),
 ): Promise<ExportedOrganisation> {
   const servants = await listServants(db)
+  for (const { person } of servants) sectionOrThrow(person)
   const journals: ServantJournal[] = []
   const snapshotFiles = new Map<string, string>()
   const fingerprints = new Map<string, string>()
@@ -96,6 +98,21 @@ export async function exportOrganisation(
     nextChangeAts,
     entries: countEntries(journals.map((j) => j.snapshot)),
   }
+}
+
+/**
+ * A servant's slug names their section's folder and path. The API and the admin store only slugs
+ * `personSlug` allows, but the store may hold another (written by hand, or reserved since): such
+ * a slug could name a folder outside the site (`..`) or one of the organisation's pages
+ * (`agenda`), so the build stops before anything is written and says which servant to rename.
+ */
+function sectionOrThrow(person: string): void {
+  const checked = personSlug.safeParse(person)
+  if (!checked.success)
+    throw new Error(
+      `The servant "${person}" cannot have a section of the site: their slug ${checked.error.issues[0]?.message}. ` +
+        'Give them a slug the API accepts; nothing was built.',
+    )
 }
 
 const countEntries = (snapshots: PublicSnapshot[]) => snapshots.reduce((n, s) => n + s.entries.length, 0)
