@@ -215,7 +215,7 @@ function journalPaths(): Record<string, Record<string, Operation>> {
     },
     '/api/profile': {
       get: {
-        summary: 'Who keeps this journal',
+        summary: "Who keeps this journal (with a servant's token: that servant's profile, whose ETag PUT needs)",
         responses: { 200: { description: 'The profile' }, 404: problemResponse('No profile yet') },
       },
       put: {
