@@ -345,9 +345,9 @@ const nl = {
     comeBackSubmit: 'Weer actief maken',
     newToken: 'Nieuw eerste token',
     newTokenHint:
-      'Voor wie het token kwijt is of net terug is. Andere tokens blijven werken; de medewerker trekt ze zelf ' +
-      'in onder Tokens.',
-    newTokenSubmit: 'Nieuw token maken',
+      'Voor wie het token kwijt is of net terug is. Hun andere tokens worden tegelijk ingetrokken: zo merkt de ' +
+      'medewerker het als iemand anders dan zij dit token maakte.',
+    newTokenSubmit: 'Nieuw token maken en andere intrekken',
     conflict: 'Hieronder staat hoe het nu is; kijk of je wijziging nog nodig is en probeer het opnieuw.',
   },
   organisation: {
@@ -724,9 +724,9 @@ const en: Messages = {
     comeBackSubmit: 'Make active again',
     newToken: 'New first token',
     newTokenHint:
-      'For someone who lost theirs or just came back. Other tokens keep working; the servant revokes them under ' +
-      'Tokens.',
-    newTokenSubmit: 'Make a new token',
+      'For someone who lost theirs or just came back. Their other tokens are revoked at the same time, so the ' +
+      'servant notices when someone else made this one.',
+    newTokenSubmit: 'Make a new token, revoke the others',
     conflict: 'Below is how it is now; see whether your change is still needed and try again.',
   },
   organisation: {

@@ -430,11 +430,13 @@ function organisationPaths(): Record<string, Record<string, Operation>> {
     },
     '/api/people/{person}/tokens': {
       post: {
-        summary: 'Issue a new first token for an active servant (who lost theirs, or came back)',
+        summary:
+          'Issue a new first token for an active servant (who lost theirs, or came back); ' +
+          "the servant's working tokens are revoked in the same write",
         ...administrator,
         parameters: [pathParam('person')],
         responses: {
-          201: { description: '{ id, label, createdAt, secret }' },
+          201: { description: '{ id, label, createdAt, secret, revoked } (revoked: how many working tokens ended)' },
           ...refused,
           409: problemResponse('The servant left; make them active first'),
         },

@@ -22,7 +22,7 @@ import {
 import type { AppEnv } from './context.js'
 import { etag, expectedVersion, jsonBody, requireAdministrator } from './middleware.js'
 import { problem } from './problem.js'
-import { issueToken, newToken, tokenView } from './tokens.js'
+import { issueFirstToken, newToken, tokenView } from './tokens.js'
 import { ownerHeaders, publicHeaders } from './views.js'
 
 async function servantOrProblem(db: Parameters<typeof getServant>[0], person: string): Promise<Servant> {
@@ -73,8 +73,8 @@ export const people = new Hono<AppEnv>()
     const servant = await servantOrProblem(db, c.req.param('person'))
     if (servant.status === 'left')
       throw problem(409, `${servant.name} left on ${servant.leftOn}; set status "active" first (PATCH).`)
-    const { token, secret } = await issueToken(db, servant.person, FIRST_TOKEN_LABEL, now())
-    return c.json({ ...tokenView(token), secret }, 201, ownerHeaders)
+    const { token, secret, revoked } = await issueFirstToken(db, servant.person, now())
+    return c.json({ ...tokenView(token), secret, revoked }, 201, ownerHeaders)
   })
 
 /** The organisation the deployment serves: public to read, the administrator's to describe. */

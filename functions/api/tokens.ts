@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto'
 import { Hono } from 'hono'
-import { newTokenSecret, tokenCreateSchema, tokenDigest, type Token, parseWith } from '../core/model/index.js'
-import { deleteSessions, listTokens, putToken, revokeToken, type Db } from '../store/index.js'
+import {
+  FIRST_TOKEN_LABEL,
+  newTokenSecret,
+  tokenCreateSchema,
+  tokenDigest,
+  type Token,
+  parseWith,
+} from '../core/model/index.js'
+import { deleteSessions, listTokens, putToken, replaceFirstToken, revokeToken, type Db } from '../store/index.js'
 import type { AppEnv } from './context.js'
 import { jsonBody, requireOwner } from './middleware.js'
 import { problem } from './problem.js'
@@ -31,6 +38,26 @@ export function newToken(
     createdAt: now.toISOString(),
   }
   return { token, secret }
+}
+
+/**
+ * A new first token for a servant, issued by the administrator (a servant who lost theirs, or
+ * came back). Their working tokens are revoked in the same write: the administrator, who sees the
+ * secret, never holds a token beside the servant's own without the servant noticing, and reads no
+ * servant's journal unseen.
+ */
+export async function issueFirstToken(
+  db: Db,
+  person: string,
+  now: Date,
+): Promise<{ token: Token; secret: string; revoked: number }> {
+  const working = (await listTokens(db, person)).filter((t) => !t.revokedAt)
+  // One transaction holds 100 writes.
+  if (working.length > 99)
+    throw problem(409, `${person} has ${working.length} working tokens; revoke some before issuing a new first token.`)
+  const made = newToken(person, FIRST_TOKEN_LABEL, now)
+  await replaceFirstToken(db, made.token, working)
+  return { ...made, revoked: working.length }
 }
 
 /** Makes and stores a new servant's token; the secret is returned this once and only its digest is stored. */

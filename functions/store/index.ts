@@ -30,6 +30,7 @@
  * - one servant; every servant by slug                        → getServant / listServants (GSI1)
  * - add a servant with their first token (one transaction)    → addServant
  * - change a servant, revoking tokens in the same transaction → updateServant
+ * - a servant's new first token, revoking their working ones   → replaceFirstToken
  */
 export * from './db.js'
 export * from './table.js'

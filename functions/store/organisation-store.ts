@@ -42,6 +42,15 @@ export async function addServant(db: Db, servant: Servant, firstToken: Token): P
   })
 }
 
+// a servant's new first token; the tokens in `revoke` are revoked in the same write
+export async function replaceFirstToken(db: Db, firstToken: Token, revoke: Token[]): Promise<void> {
+  const at = firstToken.createdAt
+  const revocations = revoke.map((token): TransactWriteItem => ({ Update: tokenRevocation(db, token, at) }))
+  await sendConditional(db, [{ Put: { TableName: db.table, Item: tokenItem(firstToken) } }, ...revocations], () => {
+    throw new VersionConflictError() // a token was deleted meanwhile: the caller may try again
+  })
+}
+
 // a servant changed from version `expected`; the tokens in `revoke` are revoked in the same write
 export async function updateServant(db: Db, servant: Servant, expected: number, revoke: Token[] = []): Promise<void> {
   const put = { TableName: db.table, Item: servantItem(servant), ...versionCondition(expected) }

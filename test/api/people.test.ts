@@ -84,6 +84,21 @@ describe('the organisation administrator manages servants', () => {
     expect((await token.json()).secret).toMatch(/^oaj_/)
   })
 
+  it("revokes the servant's working tokens when the administrator issues a new first token", async () => {
+    const api = await organisationApi()
+    const added = await (await api.send('POST', '/api/people', jansen, api.admin)).json()
+    const first = { Authorization: `Bearer ${added.firstToken.secret}` }
+    expect((await api.send('POST', '/api/entries', entryInput(), first)).status).toBe(201)
+    const issued = await api.send('POST', '/api/people/a-jansen/tokens', undefined, api.admin)
+    expect(issued.status).toBe(201)
+    const body = await issued.json()
+    expect(body.revoked).toBe(1)
+    // The servant notices: their own token no longer works; only the new one does.
+    expect((await api.send('POST', '/api/entries', entryInput(), first)).status).toBe(401)
+    const next = { Authorization: `Bearer ${body.secret}` }
+    expect((await api.send('POST', '/api/entries', entryInput(), next)).status).toBe(201)
+  })
+
   it.each([
     ['no If-Match', {}, { status: 'left', leftOn: '2026-02-27' }, 428],
     ['a stale If-Match', { 'If-Match': '"7"' }, { status: 'left', leftOn: '2026-02-27' }, 412],

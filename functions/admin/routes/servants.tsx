@@ -13,7 +13,7 @@ import {
 } from '../../core/model/index.js'
 import { zonedParts } from '../../core/time/index.js'
 import { problem } from '../../api/problem.js'
-import { newToken } from '../../api/tokens.js'
+import { issueFirstToken, newToken } from '../../api/tokens.js'
 import {
   addServant,
   AlreadyExistsError,
@@ -21,7 +21,6 @@ import {
   listServants,
   listTokens,
   NotFoundError,
-  putToken,
   updateServant,
   VersionConflictError,
 } from '../../store/index.js'
@@ -158,8 +157,7 @@ export const servantPages = new Hono<AdminEnv>()
     const t = c.get('t')
     const servant = await servantOr404(c)
     if (servant.status === 'left') throw problem(409, t.servants.comeBackHint)
-    const { token, secret } = newToken(servant.person, FIRST_TOKEN_LABEL, now())
-    await putToken(db, token)
+    const { secret } = await issueFirstToken(db, servant.person, now())
     return render(c, t.servants.tokenTitle(servant.name), <ShownOnce c={c} secret={secret} />, { status: 201 })
   })
 
