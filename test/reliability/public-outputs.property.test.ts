@@ -233,8 +233,10 @@ async function checkOutputs(j: Awaited<ReturnType<typeof journal>>) {
       expect({ ...read.body, history: undefined }).toEqual({ ...projected.get(id), history: undefined })
   }
   const listing = await j.api.get(`/api/entries?from=${WEEK.from}&to=${WEEK.to}&order=asc&limit=100`)
-  const listed = (await listing.json()).items as { id: string }[]
-  expect(new Map(listed.map((e) => [e.id, e]))).toEqual(projected)
+  const listed = (await listing.json()).items as { id: string; person: string }[]
+  // The organisation-wide listing names each entry's servant beside the projection.
+  expect(listed.every((e) => e.person === PERSON)).toBe(true)
+  expect(new Map(listed.map(({ person: _person, ...e }) => [e.id, e]))).toEqual(projected)
   const digestRead = await j.api.get(`/api/digests/${WEEK.week}`)
   const storedDigest = await j.api.get(`/api/digests/${WEEK.week}`, j.api.auth)
   const expectedDigest =
