@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { newToken } from '../../functions/api/tokens.js'
 import { slugify, type Servant } from '../../functions/core/model/index.js'
 import { buildOrganisationSite, buildSite, exportOrganisation, siteLayout } from '../../functions/publish/index.js'
-import { addServant, putOrganisation, type Db } from '../../functions/store/index.js'
+import { addServant, putOrganisation, putProfile, type Db } from '../../functions/store/index.js'
 import { CANARIES, CANARY_NOW, canaryJournal, JournalBuilder } from '../support/journal-fixtures.js'
 import { testDb } from '../support/test-db.js'
 import { axeViolations, filesUnder, launchChromium, readContent, serveSite, TEST_SITE_URL } from './site-build.js'
@@ -38,6 +38,7 @@ async function servant(db: Db, person: string, name: string, role: string, leftO
 
 beforeAll(async () => {
   const db = await testDb()
+  const at = '2015-01-01T08:00:00Z'
   await canaryJournal('anna').saveTo(db)
   const bram = new JournalBuilder('bram', 'tok-bram').withProfile({ name: 'Bram Visser', role: 'Programmamanager' })
   bram.entry(
@@ -58,9 +59,12 @@ beforeAll(async () => {
   await servant(db, 'anna', 'Anna de Vries', 'CIO')
   await servant(db, 'bram', 'Bram Visser', 'Programmamanager')
   await servant(db, 'carla', 'Carla Bos', 'Adviseur', '2015-01-31')
-  await putOrganisation(db, { name: 'Ministerie van Voorbeeldzaken', updatedAt: '2015-01-01T08:00:00Z', version: 1 }, 0)
+  const organisation = { name: 'Ministerie van Voorbeeldzaken', contact: 'agenda@voorbeeldzaken.example' }
+  await putOrganisation(db, { ...organisation, theme: { primary: '#7a1f5c' }, updatedAt: at, version: 1 }, 0)
 
   root = mkdtempSync(join(tmpdir(), 'oaj-organisation-site-'))
+  // Bram has a theme of his own; the others wear the organisation's.
+  await putProfile(db, { ...bram.profile!, theme: { primary: '#0b6e4f' }, updatedAt: at, version: 2 }, 1)
   dist = join(root, 'dist')
   const layout = await siteLayout(db, 'anna')
   if (layout.kind !== 'organisation') throw new Error(`expected an organisation's layout, got ${layout.kind}`)
@@ -83,6 +87,15 @@ describe("an organisation's site", () => {
     expect(home).toContain('<a href="/bram/">Bram Visser</a>')
     const current = home.slice(home.indexOf('Medewerkers'), home.indexOf('Oud-medewerkers'))
     expect(current).not.toContain('Carla Bos')
+  })
+
+  it('says how to reach the organisation, and dresses its pages and sections in its theme', () => {
+    expect(page('index.html')).toContain(
+      'Vragen of een reactie? Schrijf Ministerie van Voorbeeldzaken: <a href="mailto:agenda@voorbeeldzaken.example">',
+    )
+    expect(page('theme.css')).toContain('#7a1f5c')
+    expect(page('anna/theme.css')).toContain('#7a1f5c')
+    expect(page('bram/theme.css')).toContain('#0b6e4f')
   })
 
   it('lists a servant who left apart, with the date, and keeps their section', () => {

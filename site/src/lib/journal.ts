@@ -52,6 +52,7 @@ export type JournalEntry = SnapshotEntry & { person?: string }
 
 export interface SiteOrganisation {
   name: string
+  contact?: string
   servants: OrganisationServant[]
   servantOf: (person: string) => OrganisationServant | undefined
 }
@@ -100,11 +101,14 @@ async function build(): Promise<Journal> {
     thisWeek: isoWeekOf(today),
     ...(facts.organisation && !facts.servants && { partOf: facts.organisation }),
     ...(facts.organisation &&
-      facts.servants && { organisation: siteOrganisation(facts.organisation.name, facts.servants ?? []) }),
+      facts.servants && { organisation: siteOrganisation(facts.organisation, facts.servants ?? []) }),
   }
 }
 
-function siteOrganisation(name: string, servants: OrganisationServant[]): SiteOrganisation {
+function siteOrganisation(
+  { name, contact }: NonNullable<PublicSnapshot['organisation']>,
+  servants: OrganisationServant[],
+): SiteOrganisation {
   const byPerson = new Map(servants.map((s) => [s.person, s]))
-  return { name, servants, servantOf: (person) => byPerson.get(person) }
+  return { name, ...(contact && { contact }), servants, servantOf: (person) => byPerson.get(person) }
 }

@@ -3,5 +3,11 @@ import { themeCss } from '@core/publishing/index.js'
 import { file } from '../lib/feed-response.js'
 import { loadJournal } from '../lib/journal.js'
 
-/** The organisation's colours and font as design tokens, from the profile's theme (or the default). */
-export const GET: APIRoute = async () => file(themeCss((await loadJournal()).profile?.theme), 'text/css')
+/**
+ * The colours and font as design tokens: the servant's own theme, else their organisation's (on
+ * the organisation's pages, its own), else the default.
+ */
+export const GET: APIRoute = async () => {
+  const journal = await loadJournal()
+  return file(themeCss(journal.profile?.theme ?? journal.snapshot.organisation?.theme), 'text/css')
+}
