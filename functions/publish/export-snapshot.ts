@@ -36,7 +36,7 @@ export async function exportSnapshot(
   const log = await listChangedSince(db, person)
   const journal = journalItemsFrom(log)
   const snapshot = { ...buildPublicSnapshot(journal, { now }), ...(organisation && { organisation }) }
-  mkdirSync(dirname(file), { recursive: true })
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 })
   writeFileSync(file, serializeSnapshot(snapshot), { mode: 0o600 })
   chmodSync(file, 0o600)
   const fingerprint = changeLogFingerprint(log.map((item) => item.position))

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -70,6 +70,21 @@ describe('the local site of an organisation', () => {
     expect(page('index.html').split('\n').sort()).toEqual([
       'Eerste afspraak van Anna de Vries',
       'Eerste afspraak van Bram Visser',
+    ])
+  })
+
+  it("keeps the servants' snapshots to the journal's owner, like everything in .journal", () => {
+    const modes = [
+      'organisation',
+      'organisation/people',
+      'organisation/people/anna.json',
+      'organisation/organisation.json',
+    ]
+    expect(modes.map((path) => (statSync(join(dir, path)).mode & 0o777).toString(8))).toEqual([
+      '700',
+      '700',
+      '600',
+      '600',
     ])
   })
 
