@@ -6,9 +6,14 @@ import {
   type PublicSnapshot,
   type ServantJournal,
 } from '../core/publishing/index.js'
-import { personSlug } from '../core/model/index.js'
-import { toPublicOrganisation, toPublicServant, type PublicOrganisation } from '../core/privacy/index.js'
-import { getOrganisation, listChangePositions, listServants, type Db } from '../store/index.js'
+import { compareText, personSlug } from '../core/model/index.js'
+import {
+  toPublicOrganisation,
+  toPublicServant,
+  type PublicOrganisation,
+  type PublicServant,
+} from '../core/privacy/index.js'
+import { getOrganisation, hasJournalItems, listChangePositions, listServants, type Db } from '../store/index.js'
 import { changeLogFingerprint, exportSnapshot } from './export-snapshot.js'
 
 /**
@@ -21,15 +26,25 @@ export type SiteLayout =
   | { kind: 'journal'; person: string }
   | { kind: 'organisation'; organisation: PublicOrganisation; people: string[] }
 
-/** The layout the store's servants call for; `person` is the deployment's own servant (JOURNAL_PERSON). */
+/**
+ * The layout the store calls for: the servants on record, and the deployment's own journal
+ * (`person`, JOURNAL_PERSON, whose token `npm start` prints) when it holds anything, with or
+ * without a servant record, so that what its owner logs is never missing from the site.
+ */
 export async function siteLayout(db: Db, person: string): Promise<SiteLayout> {
-  const [organisation, servants] = await Promise.all([getOrganisation(db), listServants(db)])
-  if (servants.length < 2) return { kind: 'journal', person: servants[0]?.person ?? person }
+  const [organisation, servants, own] = await Promise.all([
+    getOrganisation(db),
+    listServants(db),
+    hasJournalItems(db, person),
+  ])
+  const people = servants.map((s) => s.person)
+  if (own && !people.includes(person)) people.push(person)
+  if (people.length < 2) return { kind: 'journal', person: people[0] ?? person }
   return {
     kind: 'organisation',
     // Servants added before the organisation was named: the site still needs a name for its home.
     organisation: organisation ? toPublicOrganisation(organisation) : { name: 'Open agenda' },
-    people: servants.map((s) => s.person),
+    people: people.sort(compareText),
   }
 }
 
@@ -73,19 +88,23 @@ export async function exportOrganisation(
   dir: string,
   now = new Date(),
 ): Promise<ExportedOrganisation> {
-  const servants = await listServants(db)
-  for (const { person } of servants) sectionOrThrow(person)
+  const records = new Map((await listServants(db)).map((s) => [s.person, s]))
+  for (const person of layout.people) sectionOrThrow(person)
   const journals: ServantJournal[] = []
   const snapshotFiles = new Map<string, string>()
   const fingerprints = new Map<string, string>()
   const nextChangeAts = new Map<string, string>()
-  for (const servant of servants) {
-    const file = join(dir, 'people', `${servant.person}.json`)
-    const exported = await exportSnapshot(db, servant.person, file, now, layout.organisation)
-    journals.push({ servant: toPublicServant(servant), snapshot: exported.snapshot })
-    snapshotFiles.set(servant.person, file)
-    fingerprints.set(servant.person, exported.fingerprint)
-    if (exported.nextChangeAt) nextChangeAts.set(servant.person, exported.nextChangeAt)
+  for (const person of layout.people) {
+    const file = join(dir, 'people', `${person}.json`)
+    const exported = await exportSnapshot(db, person, file, now, layout.organisation)
+    const record = records.get(person)
+    journals.push({
+      servant: record ? toPublicServant(record) : unrecorded(person, exported.snapshot),
+      snapshot: exported.snapshot,
+    })
+    snapshotFiles.set(person, file)
+    fingerprints.set(person, exported.fingerprint)
+    if (exported.nextChangeAt) nextChangeAts.set(person, exported.nextChangeAt)
   }
   const organisationFile = join(dir, 'organisation.json')
   const snapshot = buildOrganisationSnapshot(layout.organisation, journals, { now })
@@ -116,3 +135,8 @@ function sectionOrThrow(person: string): void {
 }
 
 const countEntries = (snapshots: PublicSnapshot[]) => snapshots.reduce((n, s) => n + s.entries.length, 0)
+
+/** The deployment's own journal without a servant record: named and described by its profile. */
+function unrecorded(person: string, snapshot: PublicSnapshot): PublicServant {
+  return { person, name: snapshot.profile?.name ?? person, role: snapshot.profile?.role ?? '', status: 'active' }
+}

@@ -38,6 +38,11 @@ export async function isPersonEmpty(db: Db, person: string): Promise<boolean> {
   return changed.length === 0 && tokens.length === 0
 }
 
+// whether a person's journal holds anything (one item of their change log; tokens do not count)
+export async function hasJournalItems(db: Db, person: string): Promise<boolean> {
+  return (await queryRaw(db, TABLE.gsi2.name, TABLE.gsi2.partitionKey, keys.changes(person), 1)).length > 0
+}
+
 // stored items written back exactly, 25 per batch, retrying what DynamoDB leaves unprocessed
 export async function writeStoredItems(
   db: Db,

@@ -26,6 +26,7 @@
  * - the entries imported earlier from these calendar UIDs     → getEntriesBySourceUid / sourceLookupItem
  * - every stored item of a person, raw; restore raw items     → readAllStoredItems / writeStoredItems (backups)
  * - whether a person's journal holds nothing at all           → isPersonEmpty (restores)
+ * - whether a person's journal holds any item (site layout)   → hasJournalItems
  * - the organisation; replace it optimistically               → getOrganisation / putOrganisation
  * - one servant; every servant by slug                        → getServant / listServants (GSI1)
  * - add a servant with their first token (one transaction)    → addServant

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -6,6 +6,7 @@ import { newToken } from '../../functions/api/tokens.js'
 import type { Servant } from '../../functions/core/model/index.js'
 import { buildOrganisationSite, exportOrganisation, siteLayout } from '../../functions/publish/index.js'
 import { addServant, type Db } from '../../functions/store/index.js'
+import { JournalBuilder } from '../support/journal-fixtures.js'
 import { testDb } from '../support/test-db.js'
 
 /**
@@ -64,4 +65,27 @@ describe("an organisation's site, from the servants the store holds", () => {
       expect(readdirSync(root)).toEqual([])
     },
   )
+})
+
+describe("the deployment's own journal on the site", () => {
+  it('is one of the journals once it holds anything, servant record or not, named by its profile', async () => {
+    root = mkdtempSync(join(tmpdir(), 'oaj-organisation-sections-'))
+    const db = await testDb()
+    await servant(db, 'b-bakker')
+    // The owner token's journal (JOURNAL_PERSON) with nothing in it: one servant, so one journal at the root.
+    expect(await siteLayout(db, 'demo')).toEqual({ kind: 'journal', person: 'b-bakker' })
+    await new JournalBuilder('demo', 'tok-demo').withProfile({ name: 'Wouter Lindeveld', role: 'Adviseur' }).saveTo(db)
+    const layout = await siteLayout(db, 'demo')
+    expect(layout).toMatchObject({ kind: 'organisation', people: ['b-bakker', 'demo'] })
+    if (layout.kind !== 'organisation') return
+    const exported = await exportOrganisation(db, layout, join(root, 'snapshots'), new Date('2016-01-01T00:00:00Z'))
+    const snapshot = JSON.parse(readFileSync(exported.organisationFile, 'utf8')) as { servants: unknown[] }
+    expect(snapshot.servants).toContainEqual({
+      person: 'demo',
+      name: 'Wouter Lindeveld',
+      role: 'Adviseur',
+      organisation: 'Ministerie van Voorbeeldzaken',
+      status: 'active',
+    })
+  })
 })
