@@ -104,21 +104,13 @@ export async function startSitePreview(
     return { nextChangeAt: exported.nextChangeAt, entries: exported.entries }
   }
 
-  /** The journals on the site, and the deployment's own even while empty: its first entry may change the layout. */
-  const watched = (layout: SiteLayout) => [
-    ...new Set([...(layout.kind === 'journal' ? [layout.person] : layout.people), person]),
-  ]
-
   const watcher = createSiteWatcher(
     {
-      currentFingerprint: async () => {
-        const layout = await siteLayout(db, person)
-        return fingerprintOf(await organisationFingerprints(db, watched(layout)))
-      },
+      currentFingerprint: async () => fingerprintOf(await organisationFingerprints(db, person)),
       build: async () => {
         const layout = await siteLayout(db, person)
         // Read before the export: a change landing meanwhile makes the next look differ, never the reverse.
-        const prints = await organisationFingerprints(db, watched(layout))
+        const prints = await organisationFingerprints(db, person)
         const result =
           layout.kind === 'journal'
             ? await buildJournal(layout.person, prints)

@@ -50,11 +50,14 @@ export async function siteLayout(db: Db, person: string): Promise<SiteLayout> {
 
 /**
  * What the site watcher compares to know whether to rebuild: the organisation and its servants
- * (names, roles, who left) and each servant's change log. Per person, so a rebuild can be
- * limited to the sections that changed.
+ * (names, roles, who left) and the change log of each servant and of the deployment's own journal
+ * (`person`, watched even while empty: its first entry may change the layout). Per person, so a
+ * rebuild can be limited to the sections that changed. Every journal `siteLayout` can put on the
+ * site is among these, so a poll needs no layout.
  */
-export async function organisationFingerprints(db: Db, people: readonly string[]): Promise<Map<string, string>> {
+export async function organisationFingerprints(db: Db, person: string): Promise<Map<string, string>> {
   const [organisation, servants] = await Promise.all([getOrganisation(db), listServants(db)])
+  const people = new Set([...servants.map((s) => s.person), person])
   const fingerprints = new Map<string, string>()
   fingerprints.set(
     '@organisation',
