@@ -68,8 +68,11 @@ function snapshotFile(dir: string, count: number): string {
   return file
 }
 
-/** Resident memory of this process's descendants (the Astro build and Pagefind), summed, in bytes. */
-function descendantsRss(root: number): number {
+/**
+ * Resident memory of this process's descendants (the Astro build and Pagefind), summed, in bytes;
+ * without the processes `except` and theirs (DynamoDB Local is a descendant too).
+ */
+function descendantsRss(root: number, except: readonly number[] = []): number {
   const parents = new Map<number, number>()
   for (const name of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
     try {
@@ -82,7 +85,8 @@ function descendantsRss(root: number): number {
   let total = 0
   for (const [pid] of parents) {
     let p: number | undefined = parents.get(pid)
-    while (p !== undefined && p !== root && p > 1) p = parents.get(p)
+    if (except.includes(pid)) continue
+    while (p !== undefined && p !== root && p > 1 && !except.includes(p)) p = parents.get(p)
     if (p !== root) continue
     try {
       total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024
@@ -97,11 +101,14 @@ const countPages = (dir: string): number =>
   readdirSync(dir, { withFileTypes: true, recursive: true }).filter((f) => f.isFile() && f.name.endsWith('.html'))
     .length
 
-/** Time and peak memory (of this process's descendants) of one build. */
-async function measured(build: () => Promise<unknown>): Promise<{ seconds: number; peakMb: number }> {
+/** Time and peak memory (of this process's descendants, but `except`) of one build. */
+export async function measured(
+  build: () => Promise<unknown>,
+  except: readonly number[] = [],
+): Promise<{ seconds: number; peakMb: number }> {
   let peak = 0
   const sampler = setInterval(() => {
-    peak = Math.max(peak, descendantsRss(process.pid))
+    peak = Math.max(peak, descendantsRss(process.pid, except))
   }, 200)
   const started = performance.now()
   try {
@@ -174,7 +181,7 @@ async function measureAstroFloor(dir: string, pages: number): Promise<number> {
 const PROJECT_MODULES = fileURLToPath(new URL('../node_modules', import.meta.url))
 
 /** Memory-backed scratch space where there is one (see the note at the top), else the temp dir. */
-function scratchDir(): string {
+export function scratchDir(): string {
   try {
     accessSync('/dev/shm', constants.W_OK)
     return mkdtempSync('/dev/shm/oaj-bench-site-')

@@ -17,12 +17,12 @@ const THEMES = [
   'informatiebeveiliging',
 ]
 
-/** A deterministic journal of `count` entries, about four per working day from 2010-01-04 on. */
-export function syntheticEntries(count: number, person = 'bench'): Entry[] {
+/** A deterministic journal of `count` entries, `perDay` (at most four) per working day from 2010-01-04 on. */
+export function syntheticEntries(count: number, person = 'bench', perDay = 4): Entry[] {
   const entries: Entry[] = []
   for (let i = 0; i < count; i++) {
-    const day = addDays('2010-01-04', Math.floor(i / 4) + 2 * Math.floor(i / 20)) // weekdays only
-    const hour = 9 + (i % 4) * 2
+    const day = addDays('2010-01-04', Math.floor(i / perDay) + 2 * Math.floor(i / (5 * perDay))) // weekdays only
+    const hour = 9 + (i % perDay) * 2
     const visibility = i % 17 === 0 ? 'private' : i % 11 === 0 ? 'restricted' : 'public'
     const content = normalizeEntryInput(
       {

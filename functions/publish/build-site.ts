@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { AgendaPageKeys } from '../core/publishing/index.js'
 import { indexSearch } from './search-index.js'
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -27,6 +28,11 @@ export interface SiteBuildOptions {
    * site, its pages then in `outDir` as if at the root. @default the root
    */
   base?: string
+  /**
+   * Only these of the agenda's pages (weeks, months, years, themes, organisations), with every
+   * other kind of page: the pages a change touched (see `changedAgendaPages`). @default all
+   */
+  pages?: AgendaPageKeys
   /** Stops the build (Astro's process is ended): `npm start` does not wait for a build on Ctrl-C. */
   signal?: AbortSignal
   /** Print Astro's output (else it is kept and shown only when the build fails). */
@@ -36,14 +42,22 @@ export interface SiteBuildOptions {
 /**
  * Builds the static site from a public snapshot with Astro, in a child process so that a build
  * never shares memory or module state with its caller, then its search index with Pagefind.
- * Builds from this checkout run one at a time (see `oneBuildAtATime`).
+ * Builds sharing a cache folder run one at a time (see `oneBuildAtATime`); builds with a cache
+ * of their own may run side by side.
  */
 export async function buildSite(options: SiteBuildOptions): Promise<{ outDir: string }> {
-  return oneBuildAtATime(() => runAstroBuild(options))
+  return oneBuildAtATime(resolve(options.cacheDir ?? join(SITE_ROOT, 'node_modules', '.astro')), () =>
+    runAstroBuild(options),
+  )
 }
 
 async function runAstroBuild(options: SiteBuildOptions): Promise<{ outDir: string }> {
   const outDir = resolve(options.outDir ?? join(SITE_ROOT, 'dist'))
+  const pagesFile = `${outDir}.pages.json`
+  if (options.pages) {
+    mkdirSync(dirname(pagesFile), { recursive: true })
+    writeFileSync(pagesFile, JSON.stringify(options.pages))
+  }
   const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'astro.js')
   const heapMb = process.env.JOURNAL_SITE_BUILD_HEAP_MB ?? 768
   // Vite's own variables (vitest sets BASE_URL=/ in its process) would override the site's base.
@@ -55,6 +69,7 @@ async function runAstroBuild(options: SiteBuildOptions): Promise<{ outDir: strin
     JOURNAL_SITE_URL: options.siteUrl ?? process.env.JOURNAL_SITE_URL ?? 'http://localhost:4321',
     JOURNAL_SITE_BASE: options.base ?? '/',
     ...(options.cacheDir ? { JOURNAL_SITE_CACHE_DIR: resolve(options.cacheDir) } : {}),
+    ...(options.pages ? { JOURNAL_SITE_PAGES: pagesFile } : {}),
     ASTRO_TELEMETRY_DISABLED: '1',
     // Left alone, V8 grows the heap to what the machine offers (2 GB for 10,000 entries here) while
     // the build's live data is far smaller; a ceiling keeps the build within the 1 GB budget.
@@ -92,18 +107,21 @@ async function runAstroBuild(options: SiteBuildOptions): Promise<{ outDir: strin
     return { outDir }
   } finally {
     if (!inProject) rmSync(cwd, { recursive: true, force: true })
+    if (options.pages) rmSync(pagesFile, { force: true })
   }
 }
 
 /**
- * Astro writes generated files into `site/.astro/` on every build, so two builds of this checkout
- * at once (tests, `npm run build` beside `npm start`) could read each other's half-written files.
- * A lock directory holding the builder's pid serialises them; a lock whose process is gone is taken over.
+ * Astro keeps a build's content (the snapshot's collections) in its cache folder, so two builds
+ * sharing one (tests, `npm run build` beside `npm start`) could read each other's. What it writes
+ * into `site/.astro/` is the same for every build (modules, written atomically, and the editor's
+ * types). A lock directory per cache folder, holding the builder's pid, serialises builds that
+ * share it; a lock whose process is gone is taken over.
  */
-async function oneBuildAtATime<T>(work: () => Promise<T>): Promise<T> {
+async function oneBuildAtATime<T>(cacheDir: string, work: () => Promise<T>): Promise<T> {
   const lock = join(
     tmpdir(),
-    `open-agenda-journal-build-${createHash('sha256').update(SITE_ROOT).digest('hex').slice(0, 12)}.lock`,
+    `open-agenda-journal-build-${createHash('sha256').update(cacheDir).digest('hex').slice(0, 12)}.lock`,
   )
   for (const started = Date.now(); ; ) {
     try {

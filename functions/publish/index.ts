@@ -14,9 +14,14 @@ export { changeLogFingerprint, exportSnapshot, type ExportedSnapshot } from './e
 export { buildSite, type SiteBuildOptions } from './build-site.js'
 export {
   exportOrganisation,
+  ORGANISATION_PART,
   organisationFingerprints,
   siteLayout,
   type ExportedOrganisation,
   type SiteLayout,
 } from './organisation-export.js'
-export { buildOrganisationSite, swapInto, type OrganisationBuildOptions } from './organisation-site.js'
+export {
+  buildOrganisationSite,
+  swapInto,
+  type OrganisationBuildOptions,
+} from './organisation-site.js'

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import {
   buildOrganisationSnapshot,
   serializeSnapshot,
+  type OrganisationSnapshot,
   type PublicSnapshot,
   type ServantJournal,
 } from '../core/publishing/index.js'
@@ -48,6 +49,9 @@ export async function siteLayout(db: Db, person: string): Promise<SiteLayout> {
   }
 }
 
+/** The organisation's own pages (home, agenda across servants), beside the servants' sections. */
+export const ORGANISATION_PART = '@organisation'
+
 /**
  * What the site watcher compares to know whether to rebuild: the organisation and its servants
  * (names, roles, who left) and the change log of each servant and of the deployment's own journal
@@ -60,7 +64,7 @@ export async function organisationFingerprints(db: Db, person: string): Promise<
   const people = new Set([...servants.map((s) => s.person), person])
   const fingerprints = new Map<string, string>()
   fingerprints.set(
-    '@organisation',
+    ORGANISATION_PART,
     JSON.stringify([organisation?.version ?? 0, servants.map((s) => `${s.person}:${s.version}`)]),
   )
   for (const person of people) fingerprints.set(person, changeLogFingerprint(await listChangePositions(db, person)))
@@ -70,8 +74,11 @@ export async function organisationFingerprints(db: Db, person: string): Promise<
 export interface ExportedOrganisation {
   /** Each servant's public snapshot file (`<dir>/people/<person>.json`). */
   snapshotFiles: Map<string, string>
-  /** The organisation's snapshot (`<dir>/organisation.json`). */
+  /** Each servant's public snapshot as exported, and their public record. */
+  journals: Map<string, ServantJournal>
+  /** The organisation's snapshot (`<dir>/organisation.json`), and the snapshot itself. */
   organisationFile: string
+  snapshot: OrganisationSnapshot
   /** Each servant's change log as read (see `changeLogFingerprint`). */
   fingerprints: Map<string, string>
   /** The earliest moment one of the snapshots goes stale by itself. */
@@ -81,44 +88,63 @@ export interface ExportedOrganisation {
   entries: number
 }
 
+/** Servants whose earlier export still holds: their journal and record are unchanged, nothing of theirs expired. */
+export interface KeptExports {
+  previous: ExportedOrganisation
+  people: ReadonlySet<string>
+}
+
 /**
  * Exports every servant's public snapshot and the organisation's, made from those snapshots
- * only (`buildOrganisationSnapshot`), into `dir`.
+ * only (`buildOrganisationSnapshot`), into `dir`. Servants in `keep` are not read again: on an
+ * organisation of 50, a change to one servant's journal reads that servant's journal only.
  */
 export async function exportOrganisation(
   db: Db,
   layout: Extract<SiteLayout, { kind: 'organisation' }>,
   dir: string,
   now = new Date(),
+  keep?: KeptExports,
 ): Promise<ExportedOrganisation> {
   const records = new Map((await listServants(db)).map((s) => [s.person, s]))
   for (const person of layout.people) sectionOrThrow(person)
-  const journals: ServantJournal[] = []
+  const journals = new Map<string, ServantJournal>()
   const snapshotFiles = new Map<string, string>()
   const fingerprints = new Map<string, string>()
   const nextChangeAts = new Map<string, string>()
   for (const person of layout.people) {
     const file = join(dir, 'people', `${person}.json`)
-    const exported = await exportSnapshot(db, person, file, now, layout.organisation)
-    const record = records.get(person)
-    journals.push({
-      servant: record ? toPublicServant(record) : unrecorded(person, exported.snapshot),
-      snapshot: exported.snapshot,
-    })
+    const kept = keep?.people.has(person) ? keep.previous : undefined
+    const journal = kept?.journals.get(person)
+    if (kept && journal) {
+      journals.set(person, journal)
+      fingerprints.set(person, kept.fingerprints.get(person)!)
+      const next = kept.nextChangeAts.get(person)
+      if (next) nextChangeAts.set(person, next)
+    } else {
+      const exported = await exportSnapshot(db, person, file, now, layout.organisation)
+      const record = records.get(person)
+      journals.set(person, {
+        servant: record ? toPublicServant(record) : unrecorded(person, exported.snapshot),
+        snapshot: exported.snapshot,
+      })
+      fingerprints.set(person, exported.fingerprint)
+      if (exported.nextChangeAt) nextChangeAts.set(person, exported.nextChangeAt)
+    }
     snapshotFiles.set(person, file)
-    fingerprints.set(person, exported.fingerprint)
-    if (exported.nextChangeAt) nextChangeAts.set(person, exported.nextChangeAt)
   }
   const organisationFile = join(dir, 'organisation.json')
-  const snapshot = buildOrganisationSnapshot(layout.organisation, journals, { now })
+  const snapshot = buildOrganisationSnapshot(layout.organisation, [...journals.values()], { now })
   writeFileSync(organisationFile, serializeSnapshot(snapshot), { mode: 0o600 })
   return {
     snapshotFiles,
+    journals,
     organisationFile,
+    snapshot,
     fingerprints,
     nextChangeAt: [...nextChangeAts.values()].sort((a, b) => Date.parse(a) - Date.parse(b))[0],
     nextChangeAts,
-    entries: countEntries(journals.map((j) => j.snapshot)),
+    entries: countEntries([...journals.values()].map((j) => j.snapshot)),
   }
 }
 

@@ -1,20 +1,36 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
-import { join } from 'node:path'
+import { availableParallelism } from 'node:os'
+import { dirname, join, relative } from 'node:path'
+import { agendaPagePaths, type AgendaPageKeys, type ChangedPages } from '../core/publishing/index.js'
 import { buildSite } from './build-site.js'
-import type { ExportedOrganisation } from './organisation-export.js'
+import { ORGANISATION_PART, type ExportedOrganisation } from './organisation-export.js'
 
 export interface OrganisationBuildOptions {
   /** The live site: the organisation's pages at its root, each servant's section in `<person>/`. */
   outDir: string
   /** The servants whose sections are built; the others keep theirs. @default every servant */
   sections?: Iterable<string>
+  /**
+   * Only the organisation's agenda pages a change touched (`changedAgendaPages`): those are built
+   * and merged into the live pages, the gone ones removed. @default all its pages, swapped in whole
+   */
+  pages?: ChangedPages
   siteUrl?: string
+  /**
+   * A folder for each part's Astro cache (`<cacheDir>/<person>`, `<cacheDir>/@organisation`):
+   * parts with caches of their own build side by side. @default the site's one cache, one part at a time
+   */
+  cacheDir?: string
+  /** How many parts build at once. @default 2, or 1 on a one-core machine */
+  parallel?: number
   /** Builds one site from one snapshot (Astro and Pagefind; a test may pass a faster one). */
   build?: (options: {
     snapshotFile: string
     outDir: string
     base: string
     siteUrl?: string
+    cacheDir?: string
+    pages?: AgendaPageKeys
     signal?: AbortSignal
   }) => Promise<unknown>
   /** Stops the build between and inside its parts (see `buildSite`). */
@@ -22,7 +38,8 @@ export interface OrganisationBuildOptions {
 }
 
 /**
- * Builds an organisation's site: the sections asked for, then the organisation's own pages. Each
+ * Builds an organisation's site: the sections asked for and the organisation's own pages, two at
+ * a time on a machine with two cores (a publish then costs about what the one section costs). Each
  * is built beside the live site and swapped in (Astro empties the folder it builds into), so a
  * reader never meets a half-built section; a section that was not rebuilt is not touched.
  */
@@ -30,31 +47,88 @@ export async function buildOrganisationSite(
   exported: ExportedOrganisation,
   options: OrganisationBuildOptions,
 ): Promise<{ sections: string[] }> {
-  const { outDir, siteUrl, signal, build = buildSite } = options
+  const { outDir, siteUrl, signal, pages, build = buildSite } = options
   const people = [...exported.snapshotFiles.keys()]
   const sections = [...(options.sections ?? people)].filter((person) => exported.snapshotFiles.has(person))
   const staging = `${outDir}.next`
+  const cacheOf = (part: string) => (options.cacheDir ? { cacheDir: join(options.cacheDir, part) } : {})
   rmSync(staging, { recursive: true, force: true })
   mkdirSync(outDir, { recursive: true })
-  try {
-    for (const person of sections) {
-      const snapshotFile = exported.snapshotFiles.get(person)!
-      await build({ snapshotFile, outDir: join(staging, person), base: `/${person}`, siteUrl, signal })
-      signal?.throwIfAborted()
-      swapInto(join(staging, person), join(outDir, person))
-    }
-    const own = join(staging, '@organisation')
-    await build({ snapshotFile: exported.organisationFile, outDir: own, base: '/', siteUrl, signal })
+  const section = (person: string) => async () => {
+    const snapshotFile = exported.snapshotFiles.get(person)!
+    await build({
+      snapshotFile,
+      outDir: join(staging, person),
+      base: `/${person}`,
+      siteUrl,
+      signal,
+      ...cacheOf(person),
+    })
     signal?.throwIfAborted()
-    const names = new Set(readdirSync(own))
-    for (const name of names) swapInto(join(own, name), join(outDir, name))
-    // What the organisation's pages or an earlier layout (one journal at the root) left behind.
-    for (const name of readdirSync(outDir))
-      if (!names.has(name) && !exported.snapshotFiles.has(name)) rmSync(join(outDir, name), { recursive: true })
+    swapInto(join(staging, person), join(outDir, person))
+  }
+  const organisation = async () => {
+    const own = join(staging, ORGANISATION_PART)
+    const snapshotFile = exported.organisationFile
+    await build({
+      snapshotFile,
+      outDir: own,
+      base: '/',
+      siteUrl,
+      signal,
+      pages: pages?.rebuild,
+      ...cacheOf(ORGANISATION_PART),
+    })
+    signal?.throwIfAborted()
+    if (pages) mergePages(own, outDir, pages.gone)
+    else swapOrganisationPages(own, outDir, new Set(people))
+  }
+  try {
+    // The organisation's pages first: with the most to do, they go on while the sections take turns.
+    const parallel = options.cacheDir ? (options.parallel ?? Math.min(2, availableParallelism())) : 1
+    await inTurns([organisation, ...sections.map(section)], parallel)
   } finally {
     rmSync(staging, { recursive: true, force: true })
   }
   return { sections }
+}
+
+/** Runs `jobs`, at most `parallel` at once; fails with the first failure once none is running. */
+async function inTurns(jobs: (() => Promise<void>)[], parallel: number): Promise<void> {
+  const queue = [...jobs]
+  const failures: unknown[] = []
+  const worker = async () => {
+    for (let job = queue.shift(); job; job = failures.length > 0 ? undefined : queue.shift()) {
+      await job().catch((error: unknown) => void failures.push(error))
+    }
+  }
+  await Promise.all(Array.from({ length: Math.max(1, parallel) }, worker))
+  if (failures.length > 0) throw failures[0]
+}
+
+/** A whole build of the organisation's pages replaces the live ones; what no longer exists goes. */
+function swapOrganisationPages(built: string, outDir: string, sections: Set<string>): void {
+  const names = new Set(readdirSync(built))
+  for (const name of names) swapInto(join(built, name), join(outDir, name))
+  // What the organisation's pages or an earlier layout (one journal at the root) left behind.
+  for (const name of readdirSync(outDir))
+    if (!names.has(name) && !sections.has(name)) rmSync(join(outDir, name), { recursive: true })
+}
+
+/**
+ * A partial build of the organisation's pages goes into the live ones file by file (each a
+ * rename, so a reader gets the old page or the new one); then the pages that are gone are
+ * removed, so a page of an organisation no longer met (the entry was made private) is not left.
+ */
+function mergePages(built: string, outDir: string, gone: AgendaPageKeys): void {
+  for (const file of readdirSync(built, { recursive: true, withFileTypes: true })) {
+    if (!file.isFile()) continue
+    const from = join(file.parentPath, file.name)
+    const to = join(outDir, relative(built, from))
+    mkdirSync(dirname(to), { recursive: true })
+    renameSync(from, to)
+  }
+  for (const path of agendaPagePaths(gone)) rmSync(join(outDir, path), { recursive: true, force: true })
 }
 
 /** Replaces `live` by `staged` with two renames (a moment, not a build long). */

@@ -14,7 +14,19 @@ import * as pagefind from 'pagefind'
  * It runs after the Astro build has exited rather than inside it: both hold a large heap for a
  * big journal, and one after the other they stay within the 1 GB budget; so do the two indexes.
  */
-export async function indexSearch(site: string, snapshotFile: string): Promise<{ pages: number }> {
+export function indexSearch(site: string, snapshotFile: string): Promise<{ pages: number }> {
+  const run = indexing.then(() => indexBothLanguages(site, snapshotFile))
+  indexing = run.catch(() => {})
+  return run
+}
+
+/**
+ * Pagefind's Node API drives one backend per process, which `close` ends for every caller: the
+ * parts of an organisation's site that build side by side take turns at indexing.
+ */
+let indexing: Promise<unknown> = Promise.resolve()
+
+async function indexBothLanguages(site: string, snapshotFile: string): Promise<{ pages: number }> {
   const language = contentLanguage(snapshotFile)
   const dutch = await indexPages(site, '{agenda/entry,posts,digest}/**/*.html', `${site}/pagefind`, language)
   const english = await indexPages(site, 'en/{agenda/entry,posts,digest}/**/*.html', `${site}/en/pagefind`, language)

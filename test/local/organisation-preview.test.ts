@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { newToken } from '../../functions/api/tokens.js'
+import type { AgendaPageKeys } from '../../functions/core/publishing/index.js'
 import { normalizeEntryInput, newEntry, type Servant } from '../../functions/core/model/index.js'
 import { freePort } from '../../functions/local/dynamodb-local.js'
 import { startSitePreview } from '../../functions/local/site-preview.js'
@@ -21,6 +22,8 @@ let db: Db
 let dir: string
 let preview: Awaited<ReturnType<typeof startSitePreview>>
 const built: string[] = []
+/** The agenda pages each build of the organisation's pages was asked for (undefined: all). */
+const organisationPages: (AgendaPageKeys | undefined)[] = []
 
 async function servant(person: string, name: string) {
   const at = '2015-01-01T08:00:00.000Z'
@@ -46,8 +49,9 @@ beforeAll(async () => {
     pollMs: 100,
     quietMs: 200,
     log: () => {},
-    buildSection: async ({ snapshotFile, outDir, base }) => {
+    buildSection: async ({ snapshotFile, outDir, base, pages }) => {
       built.push(base)
+      if (base === '/') organisationPages.push(pages)
       const snapshot = JSON.parse(readFileSync(snapshotFile, 'utf8')) as { entries: { title: string }[] }
       mkdirSync(outDir, { recursive: true })
       writeFileSync(join(outDir, 'index.html'), snapshot.entries.map((e) => e.title).join('\n'))
@@ -65,7 +69,8 @@ const page = (path: string) => readFileSync(join(dir, 'dist', path), 'utf8')
 
 describe('the local site of an organisation', () => {
   it("builds every servant's section, then the organisation's pages", () => {
-    expect(built).toEqual(['/anna', '/bram', '/'])
+    expect(built.sort()).toEqual(['/', '/anna', '/bram'])
+    expect(organisationPages).toEqual([undefined])
     expect(page('anna/index.html')).toBe('Eerste afspraak van Anna de Vries')
     expect(page('index.html').split('\n').sort()).toEqual([
       'Eerste afspraak van Anna de Vries',
@@ -88,8 +93,9 @@ describe('the local site of an organisation', () => {
     ])
   })
 
-  it("rebuilds only the changed servant's section and the organisation's pages", async () => {
+  it("rebuilds only the changed servant's section and the organisation's pages of that week", async () => {
     built.length = 0
+    organisationPages.length = 0
     const content = normalizeEntryInput(
       { start: '2015-03-17T09:00', title: 'Tweede afspraak van Bram', kind: 'meeting', visibility: 'public' },
       AMSTERDAM_JOURNAL,
@@ -99,7 +105,11 @@ describe('the local site of an organisation', () => {
       timeout: 30_000,
       interval: 100,
     })
-    expect(built).toEqual(['/bram', '/'])
+    expect(built.sort()).toEqual(['/', '/bram'])
+    // Both servants' first entries are in week 12 of 2015 too: no other agenda page is touched.
+    expect(organisationPages).toEqual([
+      { weeks: ['2015-W12'], months: ['2015-03'], years: ['2015'], themes: [], organisations: [] },
+    ])
     expect(page('bram/index.html')).toContain('Tweede afspraak van Bram')
   })
 

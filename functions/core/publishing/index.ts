@@ -1,6 +1,7 @@
 /** The public snapshot the site is built from, and the feeds, CSV, indexes and paths made from it. */
 export * from './agenda-csv.js'
 export * from './agenda-index.js'
+export * from './changed-pages.js'
 export * from './atom-feed.js'
 export * from './contact-link.js'
 export * from './entry-filter.js'

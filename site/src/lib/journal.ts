@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs'
 import { getCollection } from 'astro:content'
 import {
   buildAgendaIndex,
   type AgendaIndex,
+  type AgendaPageKeys,
   type OrganisationServant,
   type OrganisationSnapshot,
   type PublicSnapshot,
@@ -42,6 +44,11 @@ export interface Journal {
   organisation?: SiteOrganisation
   /** Set when this journal is one servant's section of an organisation's site. */
   partOf?: PublicSnapshot['organisation']
+  /**
+   * Whether this build makes the agenda page `key` (a week, month, year, theme or organisation):
+   * every one, unless the build was asked for only the pages a change touched (`JOURNAL_SITE_PAGES`).
+   */
+  builds: (kind: keyof AgendaPageKeys, key: string) => boolean
   /** The local date and ISO week of the snapshot's moment: "this week" on the site. */
   today: string
   thisWeek: string
@@ -97,6 +104,7 @@ async function build(): Promise<Journal> {
     digests,
     accountingYear: facts.accountingYear,
     agenda: buildAgendaIndex(entries, { timezone: facts.timezone, today }),
+    builds: pagesAskedFor(),
     today,
     thisWeek: isoWeekOf(today),
     ...(facts.organisation && !facts.servants && { partOf: facts.organisation }),
@@ -111,4 +119,16 @@ function siteOrganisation(
 ): SiteOrganisation {
   const byPerson = new Map(servants.map((s) => [s.person, s]))
   return { name, ...(contact && { contact }), servants, servantOf: (person) => byPerson.get(person) }
+}
+
+/**
+ * The agenda pages this build makes: all, or those listed in the file `JOURNAL_SITE_PAGES` names
+ * (written by the publisher, functions/publish/organisation-site.ts, for a partial rebuild).
+ */
+function pagesAskedFor(): Journal['builds'] {
+  const file = process.env.JOURNAL_SITE_PAGES
+  if (!file) return () => true
+  const keys = JSON.parse(readFileSync(file, 'utf8')) as AgendaPageKeys
+  const wanted = new Map(Object.entries(keys).map(([kind, list]) => [kind, new Set(list as string[])]))
+  return (kind, key) => wanted.get(kind)?.has(key) ?? false
 }

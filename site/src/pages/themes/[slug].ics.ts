@@ -8,8 +8,10 @@ import { entryPathOf } from '../../lib/paths.js'
 
 /** One calendar per theme, for readers who follow one subject. */
 export const getStaticPaths = (async () => {
-  const { agenda } = await loadJournal()
-  return agenda.themes.map((theme) => ({ params: { slug: theme.slug }, props: { theme } }))
+  const { agenda, builds } = await loadJournal()
+  return agenda.themes
+    .filter((theme) => builds('themes', theme.slug))
+    .map((theme) => ({ params: { slug: theme.slug }, props: { theme } }))
 }) satisfies GetStaticPaths
 
 export const GET: APIRoute = async ({ site, props }) => {

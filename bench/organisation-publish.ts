@@ -1,0 +1,155 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { newToken } from '../functions/api/tokens.js'
+import type { Entry } from '../functions/core/model/index.js'
+import { startDynamoDbLocal, type RunningDynamoDb } from '../functions/local/dynamodb-local.js'
+import { createSitePublisher, type PublishResult } from '../functions/local/site-publisher.js'
+import {
+  addServant,
+  createDb,
+  createEntry,
+  ensureTable,
+  putOrganisation,
+  putProfile,
+  updateEntry,
+  type Db,
+} from '../functions/store/index.js'
+import { measured, printRows, scratchDir, type Row } from './site-build.js'
+import { syntheticEntries } from './synthetic-journal.js'
+
+/**
+ * Issue 14's figures for an organisation's site, through the real path `npm start` takes
+ * (DynamoDB Local, the publisher, Astro and Pagefind): what publishing one change of one servant
+ * costs in an organisation of 50 servants of 300 entries each against an organisation of one
+ * (whose journal is the whole site), how the full build grows from 25 to 50 servants, and the
+ * builds' peak memory. Each servant logs about one appointment a working day for 60 weeks; the
+ * site is published as of the day after the last one.
+ */
+const SERVANTS = Number(process.env.BENCH_ORG_SERVANTS ?? 50)
+const ENTRIES_EACH = 300
+/** Changes published one after another per organisation; the median counts. */
+const CHANGES = 3
+
+interface OrganisationRun {
+  servants: number
+  fullSeconds: number
+  fullPeakMb: number
+  changeSeconds: number[]
+  changePeakMb: number
+  lastChange?: PublishResult
+}
+
+const personOf = (i: number) => `servant-${String(i).padStart(2, '0')}`
+
+export async function seedOrganisation(db: Db, servants: number): Promise<Map<string, Entry[]>> {
+  const at = '2010-01-01T08:00:00.000Z'
+  await putOrganisation(db, { name: 'Ministerie van Voorbeeldzaken', updatedAt: at, version: 1 }, 0)
+  const journals = new Map<string, Entry[]>()
+  for (let i = 0; i < servants; i++) {
+    const person = personOf(i)
+    const name = `Medewerker ${i + 1}`
+    const record = { person, name, role: 'Adviseur', status: 'active' as const, createdAt: at, updatedAt: at }
+    await addServant(db, { ...record, version: 1 }, newToken(person, 'first token', new Date(at)).token)
+    await putProfile(
+      db,
+      {
+        person,
+        name,
+        role: 'Adviseur',
+        organisation: 'Ministerie van Voorbeeldzaken',
+        links: [],
+        locale: 'nl',
+        timezone: 'Europe/Amsterdam',
+        updatedAt: at,
+        version: 1,
+      },
+      0,
+    )
+    const entries = syntheticEntries(ENTRIES_EACH, person, 1)
+    for (let k = 0; k < entries.length; k += 16)
+      await Promise.all(entries.slice(k, k + 16).map((entry) => createEntry(db, entry, { by: 'bench' })))
+    journals.set(person, entries)
+  }
+  return journals
+}
+
+async function runOrganisation(dynamo: RunningDynamoDb, servants: number, changes: number): Promise<OrganisationRun> {
+  const db = createDb({ endpoint: dynamo.endpoint, table: `bench-organisation-${servants}` })
+  await ensureTable(db)
+  const journals = await seedOrganisation(db, servants)
+  const lastStart = Math.max(...[...journals.values()].map((e) => Date.parse(e.at(-1)!.start)))
+  const now = new Date(lastStart + 86_400_000)
+  const dir = mkdtempSync(join(scratchDir(), 'organisation-'))
+  try {
+    const publisher = createSitePublisher({ db, person: personOf(0), dataDir: dir, outDir: join(dir, 'site') })
+    const full = await measured(() => publisher.publish(now), [dynamo.pid])
+    const run: OrganisationRun = {
+      servants,
+      fullSeconds: full.seconds,
+      fullPeakMb: full.peakMb,
+      changeSeconds: [],
+      changePeakMb: 0,
+    }
+    for (let k = 0; k < changes; k++) {
+      // One servant retitles an appointment of their last week; the next change is another servant's.
+      const entries = journals.get(personOf(k % servants))!
+      const before = entries[entries.length - 1 - k]!
+      const after = { ...before, title: `${before.title} (bijgewerkt ${k})`, version: before.version + 1 }
+      await updateEntry(db, before, after, { by: 'bench' })
+      const change = await measured(async () => {
+        run.lastChange = await publisher.publish(now)
+      }, [dynamo.pid])
+      run.changeSeconds.push(change.seconds)
+      run.changePeakMb = Math.max(run.changePeakMb, change.peakMb)
+    }
+    return run
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+
+export async function organisationRows(): Promise<Row[]> {
+  const dynamo = await startDynamoDbLocal()
+  try {
+    const alone = await runOrganisation(dynamo, 1, CHANGES)
+    const half = await runOrganisation(dynamo, Math.ceil(SERVANTS / 2), 0)
+    const whole = await runOrganisation(dynamo, SERVANTS, CHANGES)
+    const [aloneChange, wholeChange] = [median(alone.changeSeconds), median(whole.changeSeconds)]
+    const pages = whole.lastChange?.pages
+    const touched = pages && pages !== 'all' ? Object.values(pages.rebuild).flat().length : 'all'
+    const peak = Math.max(whole.fullPeakMb, whole.changePeakMb, half.fullPeakMb)
+    return [
+      {
+        figure: `publish one change, organisation of ${SERVANTS} × ${ENTRIES_EACH} entries`,
+        measured: `${wholeChange.toFixed(1)} s (median of ${CHANGES}; 1 section + ${touched} agenda pages)`,
+        reference: `${aloneChange.toFixed(1)} s, organisation of one`,
+        ratio: wholeChange / aloneChange,
+        target: '≤ 1.3×',
+        ok: wholeChange / aloneChange <= 1.3,
+      },
+      {
+        figure: `full build, ${SERVANTS} servants`,
+        measured: `${whole.fullSeconds.toFixed(1)} s`,
+        reference: `${half.fullSeconds.toFixed(1)} s for ${half.servants}`,
+        ratio: whole.fullSeconds / half.fullSeconds,
+        target: `≤ ${((2.2 * SERVANTS) / 2 / half.servants).toFixed(1)}× (linear)`,
+        ok: whole.fullSeconds / half.fullSeconds <= (2.2 * SERVANTS) / 2 / half.servants,
+      },
+      {
+        figure: `site builds' peak memory, organisation of ${SERVANTS}`,
+        measured: `${peak.toFixed(0)} MB`,
+        reference: `${alone.fullPeakMb.toFixed(0)} MB, organisation of one`,
+        ratio: peak / alone.fullPeakMb,
+        target: '≤ 1 GB',
+        ok: peak <= 1024,
+      },
+    ]
+  } finally {
+    await dynamo.stop()
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) printRows(await organisationRows())

@@ -1,0 +1,117 @@
+import { LOCALES } from '../model/vocabulary.js'
+import { buildAgendaIndex, type AgendaIndex } from './agenda-index.js'
+import type { OrganisationEntry } from './organisation-snapshot.js'
+import { monthPath, organisationPath, themeIcsPath, themePath, weekPath, yearPath } from './paths.js'
+
+/**
+ * Which of the agenda's own pages a change touches, so that a publish rebuilds those and not the
+ * hundreds of others: on an organisation's site of 50 servants a change is one entry of 15,000.
+ * The pages every change may alter (home, agenda, the indexes, feeds, calendars, open data,
+ * sitemap) are always built; these are the pages there are many of.
+ */
+export interface AgendaPageKeys {
+  /** ISO weeks (`2015-W12`), months (`2015-03`) and years (`2015`). */
+  weeks: string[]
+  months: string[]
+  years: string[]
+  /** Slugs of the theme and organisation pages. */
+  themes: string[]
+  organisations: string[]
+}
+
+export interface ChangedPages {
+  /** Pages whose content differs, or that are new. */
+  rebuild: AgendaPageKeys
+  /** Pages that no longer exist: a published page of an organisation no longer met must go. */
+  gone: AgendaPageKeys
+}
+
+/** A timeline as published: its entries, and the zone and day it was arranged for. */
+export interface PublishedTimeline {
+  entries: readonly OrganisationEntry[]
+  timezone: string
+  today: string
+}
+
+/**
+ * The agenda pages that differ between what was published (`before`) and what is to be
+ * (`after`), or `everything` when the arrangement itself moved (another zone or day). A page is
+ * rebuilt when it lists an entry that was added, removed or changed, before or after; a period's
+ * page also when its neighbours (the previous and next links) changed.
+ */
+export function changedAgendaPages(before: PublishedTimeline, after: PublishedTimeline): ChangedPages | 'everything' {
+  if (before.timezone !== after.timezone || before.today !== after.today) return 'everything'
+  const changed = changedEntries(before.entries, after.entries)
+  const arrange = (t: PublishedTimeline) => buildAgendaIndex(t.entries, { timezone: t.timezone, today: t.today })
+  const [old, now] = [arrange(before), arrange(after)]
+  const touches = (entries: readonly OrganisationEntry[]) => entries.some((e) => changed.has(identity(e)))
+  const periods = (keys: (a: AgendaIndex<OrganisationEntry>) => string[], inPeriod: PeriodLookup) => {
+    const [was, is] = [keys(old), keys(now)]
+    const neighbours = (list: string[]) => new Map(list.map((key, i) => [key, `${list[i - 1]}|${list[i + 1]}`]))
+    const [wasAround, isAround] = [neighbours(was), neighbours(is)]
+    const rebuild = is.filter(
+      (key) => wasAround.get(key) !== isAround.get(key) || touches(inPeriod(now, key)) || touches(inPeriod(old, key)),
+    )
+    return { rebuild, gone: was.filter((key) => !isAround.has(key)) }
+  }
+  const groups = (of: (a: AgendaIndex<OrganisationEntry>) => { slug: string; entries: OrganisationEntry[] }[]) => {
+    const [was, is] = [new Map(of(old).map((g) => [g.slug, g])), new Map(of(now).map((g) => [g.slug, g]))]
+    const rebuild = [...is.values()]
+      .filter((g) => !was.has(g.slug) || touches(g.entries) || touches(was.get(g.slug)?.entries ?? []))
+      .map((g) => g.slug)
+    return { rebuild, gone: [...was.keys()].filter((slug) => !is.has(slug)) }
+  }
+  const weeks = periods(
+    (a) => a.weeks,
+    (a, k) => a.inWeek(k),
+  )
+  const months = periods(
+    (a) => a.months,
+    (a, k) => a.inMonth(k),
+  )
+  const years = periods(
+    (a) => a.years,
+    (a, k) => a.inYear(k),
+  )
+  const themes = groups((a) => a.themes)
+  const organisations = groups((a) => a.organisations)
+  const pick = (side: 'rebuild' | 'gone'): AgendaPageKeys => ({
+    weeks: weeks[side],
+    months: months[side],
+    years: years[side],
+    themes: themes[side],
+    organisations: organisations[side],
+  })
+  return { rebuild: pick('rebuild'), gone: pick('gone') }
+}
+
+type PeriodLookup = (agenda: AgendaIndex<OrganisationEntry>, key: string) => OrganisationEntry[]
+
+/** The site paths (folders, and theme calendars) of the agenda pages `keys`, in every language. */
+export function agendaPagePaths(keys: AgendaPageKeys): string[] {
+  return [
+    ...LOCALES.flatMap((locale) => [
+      ...keys.weeks.map((w) => weekPath(w, locale)),
+      ...keys.months.map((m) => monthPath(m, locale)),
+      ...keys.years.map((y) => yearPath(y, locale)),
+      ...keys.themes.map((slug) => themePath(slug, locale)),
+      ...keys.organisations.map((slug) => organisationPath(slug, locale)),
+    ]),
+    ...keys.themes.map(themeIcsPath),
+  ]
+}
+
+const identity = (entry: OrganisationEntry) => `${entry.person}/${entry.id}`
+
+/** The entries added, removed or changed in any field, by servant and id. */
+function changedEntries(before: readonly OrganisationEntry[], after: readonly OrganisationEntry[]): Set<string> {
+  const was = new Map(before.map((e) => [identity(e), JSON.stringify(e)]))
+  const changed = new Set<string>()
+  for (const entry of after) {
+    const key = identity(entry)
+    if (was.get(key) !== JSON.stringify(entry)) changed.add(key)
+    was.delete(key)
+  }
+  for (const key of was.keys()) changed.add(key)
+  return changed
+}

@@ -1,0 +1,153 @@
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { changedAgendaPages, type ChangedPages } from '../core/publishing/index.js'
+import { zonedParts } from '../core/time/index.js'
+import {
+  buildOrganisationSite,
+  buildSite,
+  exportOrganisation,
+  exportSnapshot,
+  organisationFingerprints,
+  ORGANISATION_PART,
+  siteLayout,
+  swapInto,
+  type ExportedOrganisation,
+  type OrganisationBuildOptions,
+  type SiteLayout,
+} from '../publish/index.js'
+import type { Db } from '../store/index.js'
+import type { SiteBuildResult } from './site-watcher.js'
+
+/** Builds the site from a snapshot file into a folder (Astro and Pagefind; a test may pass a faster one). */
+export type SiteBuildFn = (snapshotFile: string, outDir: string) => Promise<unknown>
+
+export interface SitePublisherOptions {
+  db: Db
+  /** The deployment's own journal (JOURNAL_PERSON). */
+  person: string
+  /** Where the snapshots are written. */
+  dataDir: string
+  /** The live site. */
+  outDir: string
+  /** @default Astro and Pagefind (`buildSite`) */
+  buildSite?: SiteBuildFn
+  /** Builds one part of an organisation's site. @default Astro and Pagefind (`buildSite`) */
+  buildSection?: OrganisationBuildOptions['build']
+  /** Ends a running build (Ctrl-C). */
+  signal?: AbortSignal
+}
+
+/** What one publish did, besides what the watcher needs: which parts it built. */
+export interface PublishResult extends SiteBuildResult {
+  /** The sections built (an organisation's site), and whether its own pages were built whole. */
+  sections?: string[]
+  pages?: 'all' | ChangedPages
+}
+
+export interface SitePublisher {
+  /** The store's state as the publisher compares it: organisation, servants and each change log. */
+  fingerprint(): Promise<string>
+  /** Exports what changed since the last publish and rebuilds the parts of the site it touches. */
+  publish(now?: Date): Promise<PublishResult>
+}
+
+type OrganisationLayout = Extract<SiteLayout, { kind: 'organisation' }>
+
+/**
+ * Publishes the local site from the store, doing no more than a change calls for. One journal is
+ * the whole site, exported and built whole. On an organisation's site a change to one servant's
+ * journal re-exports that journal only, rebuilds that servant's section, and builds the
+ * organisation's agenda pages the change touches (`changedAgendaPages`) beside it; the other
+ * sections and pages stay as they are. A section goes stale by itself too, with no change in its
+ * journal: when an embargo in it ends, and each new day ("this week" moves); those rebuild it as
+ * a change would.
+ */
+export function createSitePublisher(options: SitePublisherOptions): SitePublisher {
+  const { db, person, dataDir, outDir, signal } = options
+  const buildInto = options.buildSite ?? ((snapshotFile, into) => buildSite({ snapshotFile, outDir: into, signal }))
+  const fingerprintOf = (prints: Map<string, string>) => JSON.stringify([...prints])
+
+  /** What each part was last built from, and the organisation's last export (what its live pages show). */
+  let lastBuilt = new Map<string, string>()
+  let lastLayout: SiteLayout['kind'] | undefined
+  let lastExport: ExportedOrganisation | undefined
+
+  const publishJournal = async (
+    journalPerson: string,
+    prints: Map<string, string>,
+    now: Date,
+  ): Promise<PublishResult> => {
+    const snapshotFile = join(dataDir, 'public-snapshot.json')
+    const exported = await exportSnapshot(db, journalPerson, snapshotFile, now)
+    // Astro empties its output folder first: build beside the live site and swap the folders, so
+    // readers never meet a half-built or missing site.
+    const staging = `${outDir}.next`
+    rmSync(staging, { recursive: true, force: true })
+    await buildInto(snapshotFile, staging)
+    swapInto(staging, outDir)
+    prints.set(journalPerson, exported.fingerprint)
+    lastExport = undefined
+    const result = { entries: exported.snapshot.entries.length, fingerprint: fingerprintOf(prints) }
+    return { ...result, ...(exported.nextChangeAt && { nextChangeAt: exported.nextChangeAt }) }
+  }
+
+  const publishOrganisation = async (
+    layout: OrganisationLayout,
+    prints: Map<string, string>,
+    now: Date,
+  ): Promise<PublishResult> => {
+    const previous = lastLayout === 'organisation' ? lastExport : undefined
+    const sameDay = previous && timeline(previous).today === localDay(previous.snapshot, now)
+    const whole = !previous || !sameDay || lastBuilt.get(ORGANISATION_PART) !== prints.get(ORGANISATION_PART)
+    const expired = (p: string) => Date.parse(previous?.nextChangeAts.get(p) ?? '') <= now.getTime()
+    const current = (p: string) => !whole && lastBuilt.get(p) === prints.get(p) && !expired(p)
+    const sections = layout.people.filter((p) => !current(p) || !previous?.journals.has(p))
+    const keep = previous && { previous, people: new Set(layout.people.filter(current)) }
+    const exported = await exportOrganisation(db, layout, join(dataDir, 'organisation'), now, keep)
+    const changed = previous && !whole ? changedAgendaPages(timeline(previous), timeline(exported)) : 'everything'
+    const pages = changed === 'everything' ? undefined : changed
+    // The live pages show the last export only while every build since succeeded: after a failure
+    // (one part may have been swapped in, another not) the next publish builds the whole site.
+    lastExport = undefined
+    await buildOrganisationSite(exported, {
+      outDir,
+      sections,
+      pages,
+      cacheDir: join(dataDir, 'organisation', 'cache'),
+      signal,
+      build: options.buildSection,
+    })
+    for (const [p, print] of exported.fingerprints) prints.set(p, print)
+    lastExport = exported
+    return {
+      fingerprint: fingerprintOf(prints),
+      entries: exported.entries,
+      sections,
+      pages: pages ?? 'all',
+      ...(exported.nextChangeAt && { nextChangeAt: exported.nextChangeAt }),
+    }
+  }
+
+  return {
+    fingerprint: async () => fingerprintOf(await organisationFingerprints(db, person)),
+    publish: async (now = new Date()) => {
+      const layout = await siteLayout(db, person)
+      // Read before the export: a change landing meanwhile makes the next look differ, never the reverse.
+      const prints = await organisationFingerprints(db, person)
+      const result =
+        layout.kind === 'journal'
+          ? await publishJournal(layout.person, prints, now)
+          : await publishOrganisation(layout, prints, now)
+      lastBuilt = prints
+      lastLayout = layout.kind
+      return result
+    },
+  }
+}
+
+/** The organisation's timeline as its pages arrange it: in its zone, on the day of its snapshot. */
+function timeline({ snapshot }: ExportedOrganisation) {
+  return { entries: snapshot.entries, timezone: snapshot.timezone, today: localDay(snapshot, snapshot.generatedAt) }
+}
+
+const localDay = ({ timezone }: { timezone: string }, at: string | Date) => zonedParts(new Date(at), timezone).date
