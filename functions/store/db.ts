@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { DynamoDBClient, TransactionCanceledException, type AttributeValue } from '@aws-sdk/client-dynamodb'
 import { ATTEMPT_TIMEOUT_MS, retryOnceUnlessTimedOut } from './retry-policy.js'
 
@@ -67,62 +66,4 @@ export function dataOf<T>(item: Item): T {
 export function failedConditions(error: unknown): boolean[] | null {
   if (!(error instanceof TransactionCanceledException)) return null
   return (error.CancellationReasons ?? []).map((r) => r.Code === 'ConditionalCheckFailed')
-}
-
-/**
- * Cursor ↔ position in one listing. A cursor is opaque to clients: the key of the item to start
- * after, and a fingerprint of the query that gave it out. Both are checked before anything reaches
- * DynamoDB, so a cursor that was edited, forged, or taken from another listing, range or order is
- * refused with 400 instead of failing in DynamoDB.
- */
-export interface CursorScope {
-  /** What the listing queries; a cursor is valid only for the same query. */
-  query: unknown
-  /** The key attributes a position has, e.g. pk, sk, gsi1pk, gsi1sk. */
-  keyAttributes: readonly string[]
-  /** Key attributes whose value is fixed by the query, e.g. `{ gsi1pk: 'PERSON#x#ENTRIES' }`. */
-  mustMatch: Record<string, string>
-}
-
-/** DynamoDB refuses longer sort keys (and partition keys over 2048 bytes); no position of ours comes near. */
-const MAX_KEY_BYTES = 1024
-
-const fingerprint = (query: unknown) =>
-  createHash('sha256').update(JSON.stringify(query)).digest('base64url').slice(0, 16)
-
-export function encodeCursor(key: Item, scope: CursorScope): string {
-  const position = Object.fromEntries(scope.keyAttributes.map((name) => [name, key[name]!.S!]))
-  return Buffer.from(JSON.stringify({ q: fingerprint(scope.query), k: position })).toString('base64url')
-}
-
-export const BAD_CURSOR =
-  'This cursor is not one this listing gave out (it belongs to another query, or was changed): ' +
-  'start again without cursor.'
-
-export class BadCursorError extends Error {
-  override name = 'BadCursorError'
-  constructor() {
-    super(BAD_CURSOR)
-  }
-}
-
-export function decodeCursor(cursor: string, scope: CursorScope): Item {
-  let parsed: { q?: unknown; k?: Record<string, unknown> } | undefined
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-  } catch {
-    /* refused below */
-  }
-  const position = parsed?.k
-  const names = position && typeof position === 'object' ? Object.keys(position) : []
-  const fine =
-    parsed?.q === fingerprint(scope.query) &&
-    names.length === scope.keyAttributes.length &&
-    scope.keyAttributes.every((name) => {
-      const value = position![name]
-      return typeof value === 'string' && value !== '' && Buffer.byteLength(value) <= MAX_KEY_BYTES
-    }) &&
-    Object.entries(scope.mustMatch).every(([name, value]) => position![name] === value)
-  if (!fine) throw new BadCursorError()
-  return Object.fromEntries(names.map((name) => [name, S(position![name] as string)]))
 }

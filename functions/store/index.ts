@@ -32,8 +32,10 @@
  * - add a servant with their first token (one transaction)    → addServant
  * - change a servant, revoking tokens in the same transaction → updateServant
  * - a servant's new first token, revoking their working ones   → replaceFirstToken
+ * - the key sealing listing cursors, created on first use     → cursorKey (cursor-key.ts; read once per process)
  */
 export * from './db.js'
+export * from './cursor.js'
 export * from './table.js'
 export * from './paging.js'
 export * from './entry-store.js'

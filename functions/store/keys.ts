@@ -25,6 +25,8 @@ export const keys = {
   source: (person: string, sourceUid: string) => ({ pk: `SOURCE#${person}#${sourceUid}`, sk: 'SOURCE' }),
   /** The organisation the deployment serves: one item. */
   organisation: () => ({ pk: 'ORGANISATION', sk: 'ORGANISATION' }),
+  /** The key sealing listing cursors: a setting of the whole deployment, beside the organisation. */
+  cursorKey: () => ({ pk: 'ORGANISATION', sk: 'CURSOR_KEY' }),
   servant: (person: string) => ({ pk: `SERVANT#${person}`, sk: 'SERVANT' }),
   /** GSI1 partition holding every servant of the organisation, by slug. */
   servants: () => 'ORGANISATION#SERVANTS',

@@ -1,6 +1,7 @@
 import { QueryCommand } from '@aws-sdk/client-dynamodb'
 import { entryStartInstant, type Entry } from '../core/model/index.js'
-import { BadCursorError, dataOf, decodeCursor, encodeCursor, S, type CursorScope, type Db, type Item } from './db.js'
+import { BadCursorError, decodeCursor, encodeCursor, type CursorScope } from './cursor.js'
+import { dataOf, S, type Db, type Item } from './db.js'
 import type { EntryRange } from './entry-store.js'
 import { keys, timelinePosition } from './keys.js'
 import { GSI1_KEY, MAX_ITEMS_READ, type Page } from './paging.js'
@@ -49,7 +50,7 @@ export async function listEntriesOfPeople(db: Db, people: readonly string[], ran
     keyAttributes: CURSOR_ATTRIBUTES,
     mustMatch: {},
   }
-  const after = range.cursor ? cursorPosition(decodeCursor(range.cursor, scope)) : undefined
+  const after = range.cursor ? cursorPosition(await decodeCursor(db, range.cursor, scope)) : undefined
   const bounds = boundsFrom(lower, upper, order, after)
   // A fair share of the page per timeline, twice over when there are several (they rarely share evenly).
   const share = Math.ceil(range.limit / Math.max(people.length, 1))
@@ -88,10 +89,10 @@ export async function listEntriesOfPeople(db: Db, people: readonly string[], ran
       const page = ready.slice(0, range.limit)
       // Without an open timeline and nothing left waiting, this page is the last: no cursor to an empty one.
       const more = open.length > 0 || ready.length > range.limit
-      return { items: page.map((w) => w.entry), ...(more && { cursor: cursorAt(page.at(-1)!.at, scope) }) }
+      return { items: page.map((w) => w.entry), ...(more && { cursor: await cursorAt(db, page.at(-1)!.at, scope) }) }
     }
     if (open.length === 0) return { items: ready.map((w) => w.entry) }
-    if (read >= budget && bound) return { items: ready.map((w) => w.entry), cursor: cursorAt(bound, scope) }
+    if (read >= budget && bound) return { items: ready.map((w) => w.entry), cursor: await cursorAt(db, bound, scope) }
     // Read further where the listing is held back: the timelines read least far.
     const behind = open.filter((t) => !t.readUpTo || (bound && compare(t.readUpTo, bound) === 0))
     const each = Math.floor((budget - read) / behind.length)
@@ -161,7 +162,8 @@ function positionOf(raw: Item, person: string): Position {
 
 /** A cursor holds the position's key and its person (a forged pair fails on the wrong timeline: 400). */
 const CURSOR_ATTRIBUTES = [...GSI1_KEY, 'person']
-const cursorAt = (at: Position, scope: CursorScope) => encodeCursor({ ...at.key, person: S(at.person) }, scope)
+const cursorAt = (db: Db, at: Position, scope: CursorScope) =>
+  encodeCursor(db, { ...at.key, person: S(at.person) }, scope)
 const cursorPosition = (key: Item) => positionOf(key, key.person!.S!)
 
 /**

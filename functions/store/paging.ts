@@ -1,5 +1,6 @@
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/client-dynamodb'
-import { BadCursorError, dataOf, decodeCursor, encodeCursor, type CursorScope, type Db, type Item } from './db.js'
+import { BadCursorError, decodeCursor, encodeCursor, type CursorScope } from './cursor.js'
+import { dataOf, type Db, type Item } from './db.js'
 import { TABLE } from './table.js'
 
 export interface Page<T> {
@@ -37,7 +38,7 @@ export const MAX_ITEMS_READ = 400
 export async function queryPage<T>(db: Db, q: PagedQuery<T>): Promise<Page<T>> {
   const scope: CursorScope = { query: q.input, keyAttributes: q.keyAttributes, mustMatch: q.cursorMustMatch }
   const items: T[] = []
-  let startKey: Item | undefined = q.cursor ? decodeCursor(q.cursor, scope) : undefined
+  let startKey: Item | undefined = q.cursor ? await decodeCursor(db, q.cursor, scope) : undefined
   let fromCursor = startKey !== undefined
   let read = 0
   for (let call = 0; ; call++) {
@@ -61,11 +62,11 @@ export async function queryPage<T>(db: Db, q: PagedQuery<T>): Promise<Page<T>> {
       const item = dataOf<T>(raw)
       if (q.accept && !q.accept(item)) continue
       items.push(item)
-      if (items.length === q.limit) return { items, cursor: encodeCursor(raw, scope) }
+      if (items.length === q.limit) return { items, cursor: await encodeCursor(db, raw, scope) }
     }
     startKey = out.LastEvaluatedKey
     if (!startKey) return { items }
-    if (read >= MAX_ITEMS_READ) return { items, cursor: encodeCursor(startKey, scope) }
+    if (read >= MAX_ITEMS_READ) return { items, cursor: await encodeCursor(db, startKey, scope) }
   }
 }
 

@@ -13,6 +13,7 @@ import type { Digest } from '../../functions/core/digest/index.js'
 import {
   createEntry,
   createPost,
+  listPosts,
   putDigest,
   putProfile,
   putSession,
@@ -90,6 +91,8 @@ describe('the stored key layout', () => {
     await putDigest(db, digest, 0)
     await putToken(db, { id: 'tok-1', person: P, label: 'laptop', digest: 'ab12', createdAt: at })
     await putSession(db, { sid: 'sid-1', person: P, tokenId: 'tok-1', createdAt: at, expiresAt: 1_500_000_000 })
+    // The first cursor given out stores the key that seals every cursor.
+    expect((await listPosts(db, P, { limit: 1 })).cursor).toEqual(expect.any(String))
 
     const E = `ENTRY#anna#${ID}`
     const CHANGES = 'PERSON#anna#CHANGES'
@@ -106,6 +109,7 @@ describe('the stored key layout', () => {
       [E, 'ENTRY', 'PERSON#anna#ENTRIES', `2015-03-16T09:00:00.000Z#${ID}`, CHANGES, `2015-03-17T08:00:00.000Z#${E}`],
       [E, 'REV#00000001', '-', '-', CHANGES, `2015-03-16T18:00:00.000Z#${E}#REV`],
       [E, 'REV#00000002', '-', '-', CHANGES, `2015-03-17T08:00:00.000Z#${E}#REV`],
+      ['ORGANISATION', 'CURSOR_KEY', '-', '-', '-', '-'],
       [
         'POST#anna#concept',
         'POST',
