@@ -63,8 +63,9 @@ const pathParam = (name: string) => ({ name, in: 'path', required: true, schema:
 /** What every paged list promises; MAX_ITEMS_READ bounds the work of one request. */
 const PAGING =
   `One request reads at most ${MAX_ITEMS_READ} items: fewer items than limit with a cursor ` +
-  'means keep going; only an answer without cursor is the end. A cursor works only with the ' +
-  'listing (range, order) that gave it out; another answers 400, start again without cursor.'
+  'means keep going; only an answer without cursor is the end. A cursor is opaque (sealed): pass it ' +
+  'back as given. It works only with the listing (range, order) that gave it out; another, or one ' +
+  'changed, answers 400, start again without cursor.'
 const errors = {
   400: problemResponse('Invalid input: `errors` names each field and the reason'),
   401: problemResponse('Missing or invalid owner token'),
