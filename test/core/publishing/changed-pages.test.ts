@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest'
+import {
+  agendaPagePaths,
+  changedAgendaPages,
+  type OrganisationEntry,
+} from '../../../functions/core/publishing/index.js'
+
+/**
+ * A publish of an organisation's site rebuilds the agenda pages a change touches and removes the
+ * ones that are gone; every other week, month, year, theme and organisation page stays as built.
+ */
+const entry = (id: string, start: string, overrides: Partial<OrganisationEntry> = {}): OrganisationEntry => ({
+  id,
+  person: 'bram',
+  start,
+  allDay: false,
+  timezone: 'Europe/Amsterdam',
+  kind: 'meeting',
+  status: 'held',
+  visibility: 'public',
+  title: `Afspraak ${id}`,
+  counterparts: [{ name: 'Gemeente Utrecht', type: 'gemeente' }],
+  themes: ['open data'],
+  links: [],
+  createdAt: '2015-01-01T00:00:00Z',
+  updatedAt: '2015-01-01T00:00:00Z',
+  version: 1,
+  ...overrides,
+})
+
+const TODAY = '2015-03-27'
+const timeline = (entries: OrganisationEntry[], today = TODAY) => ({ entries, timezone: 'Europe/Amsterdam', today })
+const nothing = { weeks: [], months: [], years: [], themes: [], organisations: [] }
+
+// Weeks 10, 11 and 12 of 2015, two servants; Enschede is met once, in week 11.
+const enschede = entry('b2', '2015-03-10T10:00', { counterparts: [{ name: 'Gemeente Enschede', type: 'gemeente' }] })
+const published = [
+  entry('a1', '2015-03-03T10:00', { person: 'anna', themes: ['zelfsturing'] }),
+  enschede,
+  entry('b3', '2015-03-17T10:00'),
+]
+
+describe('the agenda pages a change touches', () => {
+  it("rebuilds only the week, month, year, themes and organisations of an entry whose title changed", () => {
+    const after = published.map((e) => (e.id === 'b3' ? { ...e, title: 'Nieuwe titel' } : e))
+    expect(changedAgendaPages(timeline(published), timeline(after))).toEqual({
+      rebuild: {
+        weeks: ['2015-W12'],
+        months: ['2015-03'],
+        years: ['2015'],
+        themes: ['open-data'],
+        organisations: ['gemeente-utrecht'],
+      },
+      gone: nothing,
+    })
+  })
+
+  it('tells an entry of one servant from the same id of another', () => {
+    const after = [...published, entry('a1', '2015-03-17T15:00', { person: 'carla', themes: ['zelfsturing'] })]
+    const changed = changedAgendaPages(timeline(published), timeline(after))
+    expect(changed !== 'everything' && changed.rebuild.weeks).toEqual(['2015-W12'])
+  })
+
+  it('removes the page of an organisation met only in an entry that was made private (gone from the timeline)', () => {
+    const after = published.filter((e) => e !== enschede)
+    const changed = changedAgendaPages(timeline(published), timeline(after))
+    expect(changed).toEqual({
+      rebuild: {
+        weeks: ['2015-W11'],
+        months: ['2015-03'],
+        years: ['2015'],
+        themes: ['open-data'],
+        organisations: [],
+      },
+      gone: { ...nothing, organisations: ['gemeente-enschede'] },
+    })
+  })
+
+  it('rebuilds both weeks when an entry moves from one week to another', () => {
+    const after = published.map((e) => (e.id === 'b2' ? { ...e, start: '2015-03-18T15:00' } : e))
+    const changed = changedAgendaPages(timeline(published), timeline(after))
+    expect(changed !== 'everything' && changed.rebuild.weeks).toEqual(['2015-W11', '2015-W12'])
+  })
+
+  it("removes a week that no longer lies in the agenda's span, and relinks its neighbours", () => {
+    // The last entry moves back to week 10: week 12 is past the last entry now, and not today's.
+    const after = published.map((e) => (e.id === 'b3' ? { ...e, start: '2015-03-03T15:00' } : e))
+    const changed = changedAgendaPages(timeline(published), timeline(after))
+    expect(changed !== 'everything' && changed.rebuild.weeks).toEqual(['2015-W10', '2015-W11', '2015-W13'])
+    expect(changed !== 'everything' && changed.gone.weeks).toEqual(['2015-W12'])
+  })
+
+  it("rebuilds a period whose neighbours changed: a new first week changes the old first week's link back", () => {
+    const after = [entry('b0', '2015-02-24T10:00'), ...published]
+    const changed = changedAgendaPages(timeline(published), timeline(after))
+    expect(changed !== 'everything' && changed.rebuild.weeks).toEqual(['2015-W09', '2015-W10'])
+    expect(changed !== 'everything' && changed.rebuild.months).toEqual(['2015-02', '2015-03'])
+  })
+
+  it('rebuilds nothing of the agenda when nothing changed', () => {
+    expect(changedAgendaPages(timeline(published), timeline([...published]))).toEqual({
+      rebuild: nothing,
+      gone: nothing,
+    })
+  })
+
+  it('asks for everything on another day ("this week" moved) or in another zone', () => {
+    expect(changedAgendaPages(timeline(published), timeline(published, '2015-03-28'))).toBe('everything')
+    const elsewhere = { ...timeline(published), timezone: 'Europe/London' }
+    expect(changedAgendaPages(timeline(published), elsewhere)).toBe('everything')
+  })
+})
+
+describe('the paths of agenda pages', () => {
+  it('names each page in both languages, and a theme’s calendar', () => {
+    expect(agendaPagePaths({ ...nothing, weeks: ['2015-W11'], themes: ['open-data'] })).toEqual([
+      '/agenda/2015/w11/',
+      '/themes/open-data/',
+      '/en/agenda/2015/w11/',
+      '/en/themes/open-data/',
+      '/themes/open-data.ics',
+    ])
+  })
+})
