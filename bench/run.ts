@@ -3,6 +3,7 @@ import { apiThroughput, type Throughput } from './api-throughput.js'
 import { generationFigures } from './generation.js'
 import { lighthouseRows } from './lighthouse.js'
 import { compareBundles } from './lambda-bundle.js'
+import { organisationRows } from './organisation-publish.js'
 import { printRows, siteBuildRows, type Row } from './site-build.js'
 
 /**
@@ -83,6 +84,7 @@ async function main() {
     ...generationRows(),
     ...(process.env.BENCH_SITE === 'off' ? [] : await siteBuildRows()),
     ...(process.env.BENCH_LIGHTHOUSE === 'off' ? [] : await lighthouseRows()),
+    ...(process.env.BENCH_ORGANISATION === 'off' ? [] : await organisationRows()),
   ]
   printRows(rows)
   mkdirSync('bench/results', { recursive: true })
