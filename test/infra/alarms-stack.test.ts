@@ -68,6 +68,27 @@ describe('alarms stack', () => {
       .resourceCountIs('AWS::SNS::Subscription', 0)
   })
 
+  it("lets CloudWatch alarms of the journal's own account publish to the topic", () => {
+    const alarmsStack = journal().stacks.alarms
+    journal()
+      .template((s) => s.alarms)
+      .hasResourceProperties('AWS::SNS::TopicPolicy', {
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            {
+              Sid: Match.anyValue(),
+              Effect: 'Allow',
+              Principal: { Service: 'cloudwatch.amazonaws.com' },
+              Action: 'sns:Publish',
+              Resource: topicRef(),
+              Condition: { StringEquals: { 'aws:SourceAccount': alarmsStack.resolve(alarmsStack.account) } },
+            },
+          ]),
+        },
+        Topics: [topicRef()],
+      })
+  })
+
   it('accepts publications to the topic over TLS only', () => {
     journal()
       .template((s) => s.alarms)
