@@ -4,7 +4,8 @@ import { join } from 'node:path'
 
 const MIN_LENGTH = 32
 
-function checked(secret: string, source: string): string {
+/** The key itself if it is long enough; the error names where it came from, never the key. */
+export function checkedSessionSecret(secret: string, source: string): string {
   if (secret.length < MIN_LENGTH)
     throw new Error(
       `${source} is too short: use at least ${MIN_LENGTH} random characters (e.g. \`openssl rand -hex 32\`).`,
@@ -12,25 +13,15 @@ function checked(secret: string, source: string): string {
   return secret
 }
 
-/** The session key on AWS: `JOURNAL_SESSION_SECRET`, required, so a cold start never invents one. */
-export function sessionSecretFromEnv(env: NodeJS.ProcessEnv = process.env): string {
-  const secret = env.JOURNAL_SESSION_SECRET
-  if (!secret)
-    throw new Error(
-      'JOURNAL_SESSION_SECRET is not set: the admin needs it to sign sessions (at least 32 random characters).',
-    )
-  return checked(secret, 'JOURNAL_SESSION_SECRET')
-}
-
 /**
  * The session key locally: `JOURNAL_SESSION_SECRET` when set, otherwise one generated on first
  * start and kept in `.journal/session-secret` (readable by the owner only), so a restart keeps
- * the servant signed in.
+ * the servant signed in. On AWS the admin reads it from Secrets Manager (lambda/session-secret.ts).
  */
 export function localSessionSecret(dataDir: string, env: NodeJS.ProcessEnv = process.env): string {
-  if (env.JOURNAL_SESSION_SECRET) return checked(env.JOURNAL_SESSION_SECRET, 'JOURNAL_SESSION_SECRET')
+  if (env.JOURNAL_SESSION_SECRET) return checkedSessionSecret(env.JOURNAL_SESSION_SECRET, 'JOURNAL_SESSION_SECRET')
   const file = join(dataDir, 'session-secret')
-  if (existsSync(file)) return checked(readFileSync(file, 'utf8').trim(), file)
+  if (existsSync(file)) return checkedSessionSecret(readFileSync(file, 'utf8').trim(), file)
   const secret = randomBytes(32).toString('hex')
   mkdirSync(dataDir, { recursive: true })
   writeFileSync(file, `${secret}\n`, { mode: 0o600 })

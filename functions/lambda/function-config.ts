@@ -12,8 +12,8 @@ export const LAMBDA_ENV = {
   digestMode: 'JOURNAL_DIGEST_MODE',
   /** The CodeBuild project that exports the snapshot, builds the site and uploads it. */
   buildProject: 'JOURNAL_BUILD_PROJECT',
-  /** The key the admin signs sessions with (functions/admin/session-secret.ts). */
-  sessionSecret: 'JOURNAL_SESSION_SECRET',
+  /** The ARN of the secret holding the key the admin signs sessions with (functions/lambda/session-secret.ts). */
+  sessionSecretArn: 'JOURNAL_SESSION_SECRET_ARN',
   /** The public site's address, for links from the admin to the published pages. */
   siteUrl: 'JOURNAL_SITE_URL',
 } as const

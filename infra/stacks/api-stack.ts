@@ -3,6 +3,7 @@ import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway'
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2'
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations'
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb'
+import * as iam from 'aws-cdk-lib/aws-iam'
 import * as logs from 'aws-cdk-lib/aws-logs'
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager'
 import type { Construct } from 'constructs'
@@ -97,7 +98,7 @@ export class ApiStack extends Stack {
     })
   }
 
-  /** The owner's tools, with the key that signs admin sessions generated and kept in Secrets Manager. */
+  /** The owner's tools; the key signing admin sessions is generated and kept in Secrets Manager, read at run time. */
   private adminFunction(props: ApiStackProps): JournalFunction {
     const sessionSecret = new secretsmanager.Secret(this, 'SessionSecret', {
       description: "Signs the journal admin's session cookies; replace it to sign everyone out",
@@ -106,8 +107,8 @@ export class ApiStack extends Stack {
     Validations.of(sessionSecret).acknowledge({
       id: 'AwsSolutions-SMG4',
       reason:
-        'The session key is only read at deployment, so automatic rotation would not reach the function; ' +
-        'it is rotated by replacing the secret and deploying, which signs every session out.',
+        'Rotating the session key signs every session out, and instances already running keep the key they read ' +
+        'at their cold start, so it is rotated by hand: a new value, then new instances (README).',
     })
     const admin = new JournalFunction(this, 'AdminFunction', {
       entry: 'functions/lambda/admin.ts',
@@ -119,10 +120,14 @@ export class ApiStack extends Stack {
       environment: {
         [LAMBDA_ENV.person]: props.config.person,
         [LAMBDA_ENV.siteUrl]: props.siteUrl,
-        // A dynamic reference: CloudFormation resolves it at deployment, the template never holds the key.
-        [LAMBDA_ENV.sessionSecret]: sessionSecret.secretValue.unsafeUnwrap(),
+        // The ARN only: the key in the environment could be read by anyone allowed lambda:GetFunctionConfiguration.
+        [LAMBDA_ENV.sessionSecretArn]: sessionSecret.secretArn,
       },
     })
+    // Read only, this one secret; not grantRead, which adds DescribeSecret the function does not need.
+    admin.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [sessionSecret.secretArn] }),
+    )
     admin.bindTable({ table: props.table, access: 'readWrite' })
     return admin
   }

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { Match } from 'aws-cdk-lib/assertions'
 import { describe, expect, it } from 'vitest'
 import { createApiApp, baseApp } from '../../functions/api/api-app.js'
@@ -5,7 +7,7 @@ import { mountTools } from '../../functions/api/tools-app.js'
 import { mountAdmin } from '../../functions/admin/app.js'
 import { ADMIN_PATHS, SERVANT_API_PATHS } from '../../functions/lambda/function-config.js'
 import { ACCESS_LOG_FIELDS } from '../../infra/stacks/api-stack.js'
-import { bundleDir, invokeBundle } from './support/run-bundle.js'
+import { bundleDir, invokeBundle, invokeBundleWarm } from './support/run-bundle.js'
 import { configured, journal, logicalId } from './support/synth-journal.js'
 
 const api = () => journal().template((s) => s.api)
@@ -86,20 +88,47 @@ describe('api stack', () => {
     expect(adminPaths).toContain('/api/people/:person/digests/:week')
   })
 
-  it('gives the admin a generated session key through a dynamic reference, never in the template', () => {
+  it('gives the admin a generated session key by its ARN, and the right to read that secret only', () => {
     api().hasResourceProperties('AWS::SecretsManager::Secret', {
       GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
     })
-    const admin = api().findResources('AWS::Lambda::Function')[logicalId(journal().stacks.api.admin)]!.Properties
-    expect(JSON.stringify(admin.Environment.Variables.JOURNAL_SESSION_SECRET)).toMatch(
-      /\{\{resolve:secretsmanager:.*:SecretString:::\}\}/,
-    )
+    const { admin: adminFunction } = journal().stacks.api
+    const secretRef = { Ref: Object.keys(api().findResources('AWS::SecretsManager::Secret'))[0]! }
+    const admin = api().findResources('AWS::Lambda::Function')[logicalId(adminFunction)]!.Properties
     expect(admin.Environment.Variables).toMatchObject({
+      JOURNAL_SESSION_SECRET_ARN: secretRef,
       JOURNAL_PERSON: 'demo',
       JOURNAL_SITE_URL: expect.anything(),
       JOURNAL_TABLE: expect.anything(),
     })
     expect(admin.Timeout).toBeLessThanOrEqual(29)
+    const statements = Object.values(api().findResources('AWS::IAM::Policy')).flatMap((policy) =>
+      (policy.Properties.PolicyDocument.Statement as { Action: unknown; Resource: unknown }[]).map((statement) => ({
+        ...statement,
+        roles: policy.Properties.Roles,
+      })),
+    )
+    const onSecret = statements.filter((s) => JSON.stringify(s.Resource).includes(secretRef.Ref))
+    expect(onSecret).toEqual([
+      expect.objectContaining({
+        Effect: 'Allow',
+        Action: 'secretsmanager:GetSecretValue',
+        Resource: secretRef,
+        roles: [{ Ref: logicalId(adminFunction.role!) }],
+      }),
+    ])
+  })
+
+  it("puts no secret's value in any function's environment, in any stack", () => {
+    const synth = journal()
+    for (const stack of Object.values(synth.stacks)) {
+      const functions = synth.template(() => stack).findResources('AWS::Lambda::Function')
+      for (const [id, fn] of Object.entries(functions)) {
+        const environment = JSON.stringify(fn.Properties.Environment ?? {})
+        expect(environment, `${stack.stackName} ${id}`).not.toMatch(/resolve:(secretsmanager|ssm-secure)/)
+        expect(environment, `${stack.stackName} ${id}`).not.toMatch(/SecretString/)
+      }
+    }
   })
 
   it('throttles the stage with the configured rate and burst', () => {
@@ -166,8 +195,10 @@ describe('api stack', () => {
     expect(JSON.parse(response.body)).toEqual({ status: 'ok' })
   })
 
-  it('deploys an admin bundle that loads on its own and serves the OpenAPI description', () => {
-    const event = {
+  describe('the admin bundle, with its session key in Secrets Manager', () => {
+    const SECRET_ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:SessionSecret-AbCdEf'
+    const KEY = 'k'.repeat(64)
+    const openApi = (requestId: string) => ({
       version: '2.0',
       routeKey: 'GET /api/openapi.json',
       rawPath: '/api/openapi.json',
@@ -184,25 +215,96 @@ describe('api stack', () => {
         },
         domainName: 'abc123.execute-api.eu-west-1.amazonaws.com',
         apiId: 'abc123',
-        requestId: 'r2',
+        requestId,
         routeKey: 'GET /api/openapi.json',
         stage: '$default',
         accountId: '123456789012',
         time: '16/Mar/2015:09:00:00 +0000',
         timeEpoch: 1426496400000,
       },
+    })
+    type Answer = { status: number; body: unknown }
+    type Result = { statusCode: number; headers: Record<string, string>; body: string }
+
+    /** A stand-in for Secrets Manager's JSON protocol that gives the listed answers in turn. */
+    async function withSecretsManager(answers: Answer[], run: (endpoint: string) => Promise<void>) {
+      const calls: { target: string; body: unknown }[] = []
+      const server = createServer((req, res) => {
+        let body = ''
+        req.on('data', (chunk) => (body += chunk))
+        req.on('end', () => {
+          calls.push({ target: String(req.headers['x-amz-target']), body: JSON.parse(body) })
+          const answer = answers[Math.min(calls.length, answers.length) - 1]!
+          res.writeHead(answer.status, { 'content-type': 'application/x-amz-json-1.1' })
+          res.end(JSON.stringify(answer.body))
+        })
+      })
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+      try {
+        await run(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)
+      } finally {
+        server.close()
+      }
+      return calls
     }
-    const env = {
-      JOURNAL_TABLE: 'journal',
-      JOURNAL_PERSON: 'demo',
-      JOURNAL_SESSION_SECRET: 'k'.repeat(64),
-      JOURNAL_SITE_URL: 'https://agenda.example.nl',
-    }
-    const response = invokeBundle(bundleDir(journal(), journal().stacks.api.admin), event, env) as {
-      statusCode: number
-      body: string
-    }
-    expect(response.statusCode).toBe(200)
-    expect(JSON.parse(response.body)).toMatchObject({ openapi: expect.stringMatching(/^3\./) })
+    const run = (endpoint: string, events: unknown[]) =>
+      invokeBundleWarm(bundleDir(journal(), journal().stacks.api.admin), events, {
+        JOURNAL_TABLE: 'journal',
+        JOURNAL_PERSON: 'demo',
+        JOURNAL_SESSION_SECRET_ARN: SECRET_ARN,
+        JOURNAL_SITE_URL: 'https://agenda.example.nl',
+        AWS_ENDPOINT_URL_SECRETS_MANAGER: endpoint,
+        AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE',
+        AWS_SECRET_ACCESS_KEY: 'example',
+      }) as Promise<{ results: Result[]; log: string }>
+    const found = { status: 200, body: { ARN: SECRET_ARN, Name: 'SessionSecret', SecretString: KEY } }
+
+    it('reads the key once per instance and serves the OpenAPI description', async () => {
+      let results: Result[] = []
+      const calls = await withSecretsManager([found], async (endpoint) => {
+        ;({ results } = await run(endpoint, [openApi('r1'), openApi('r2')]))
+      })
+      expect(calls).toEqual([{ target: 'secretsmanager.GetSecretValue', body: { SecretId: SECRET_ARN } }])
+      expect(results.map((r) => r.statusCode)).toEqual([200, 200])
+      expect(JSON.parse(results[0]!.body)).toMatchObject({ openapi: expect.stringMatching(/^3\./) })
+    })
+
+    it('answers 503 problem+json and logs why while the key cannot be read, and tries again', async () => {
+      const denied = {
+        status: 400,
+        body: {
+          __type: 'AccessDeniedException',
+          message: 'User: arn:aws:sts::123456789012:assumed-role/AdminRole is not authorized to perform this action',
+        },
+      }
+      let outcome = { results: [] as Result[], log: '' }
+      const calls = await withSecretsManager([denied, found], async (endpoint) => {
+        outcome = await run(endpoint, [openApi('r1'), openApi('r2')])
+      })
+      expect(calls).toHaveLength(2)
+      const [refused, served] = outcome.results
+      expect(refused).toMatchObject({
+        statusCode: 503,
+        headers: { 'content-type': 'application/problem+json; charset=utf-8', 'retry-after': '60' },
+      })
+      expect(JSON.parse(refused!.body)).toMatchObject({ status: 503, detail: expect.stringContaining('session key') })
+      expect(served!.statusCode).toBe(200)
+      expect(outcome.log).toContain(
+        `The admin's session key could not be read from Secrets Manager (${SECRET_ARN}): AccessDeniedException`,
+      )
+      expect(outcome.log).toContain('secretsmanager:GetSecretValue')
+      expect(outcome.log + JSON.stringify(outcome.results)).not.toContain(KEY)
+    })
+
+    it('refuses a key that is too short, saying so without showing it', async () => {
+      const short = { status: 200, body: { ARN: SECRET_ARN, Name: 'SessionSecret', SecretString: 'short-key-1234' } }
+      let outcome = { results: [] as Result[], log: '' }
+      await withSecretsManager([short], async (endpoint) => {
+        outcome = await run(endpoint, [openApi('r1')])
+      })
+      expect(outcome.results[0]!.statusCode).toBe(503)
+      expect(outcome.log).toContain(`The secret ${SECRET_ARN} is too short`)
+      expect(outcome.log + JSON.stringify(outcome.results)).not.toContain('short-key-1234')
+    })
   })
 })

@@ -22,13 +22,16 @@ async function bundledPackages(entry: string): Promise<string[]> {
 }
 
 describe('the public API Lambda bundle', () => {
-  it('carries no Markdown renderer, HTML sanitiser or calendar parser (they run in the tools Lambda)', async () => {
+  it('has no Markdown renderer, HTML sanitiser, calendar parser or Secrets Manager client (admin only)', async () => {
     const api = await bundledPackages('functions/lambda/api.ts')
     expect(api).toEqual(expect.arrayContaining(['hono', '@aws-sdk/client-dynamodb', 'zod']))
-    for (const heavy of ['markdown-it', 'sanitize-html', 'postcss', 'htmlparser2', 'ical.js', 'rss']) {
+    const heavies = ['markdown-it', 'sanitize-html', 'postcss', 'htmlparser2', 'ical.js', 'rss']
+    for (const heavy of [...heavies, '@aws-sdk/client-secrets-manager']) {
       expect(api, heavy).not.toContain(heavy)
     }
     const admin = await bundledPackages('functions/lambda/admin.ts')
-    expect(admin).toEqual(expect.arrayContaining(['markdown-it', 'sanitize-html', 'ical.js']))
+    expect(admin).toEqual(
+      expect.arrayContaining(['markdown-it', 'sanitize-html', 'ical.js', '@aws-sdk/client-secrets-manager']),
+    )
   })
 })

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process'
+import { execFile, execFileSync } from 'node:child_process'
 import { pathToFileURL } from 'node:url'
 import type { JournalFunction } from '../../../infra/constructs/journal-function.js'
 import { logicalId, type SynthesizedJournal } from './synth-journal.js'
@@ -15,21 +15,54 @@ export function bundleDir(journal: SynthesizedJournal, fn: JournalFunction): str
 
 const RESULT_MARK = '@@handler-result@@'
 
+/** A script that loads the bundle as Lambda does (ESM `index.mjs`, export `handler`) and calls it once per event. */
+function invocationScript(dir: string, events: unknown[]): string {
+  return `const MARK = ${JSON.stringify(RESULT_MARK)};
+const { handler } = await import(${JSON.stringify(pathToFileURL(`${dir}/index.mjs`).href)});
+const results = [];
+for (const event of ${JSON.stringify(events)})
+  results.push((await handler(event, { getRemainingTimeInMillis: () => 10000 })) ?? null);
+process.stdout.write('\\n' + MARK + JSON.stringify(results));`
+}
+
+const processEnv = (env: Record<string, string>) => ({ PATH: process.env.PATH, AWS_REGION: 'eu-west-1', ...env })
+const ARGS = ['--enable-source-maps', '--input-type=module', '-e']
+
 /**
  * Loads a bundle in a plain Node.js process, as Lambda does (ESM `index.mjs`, export `handler`),
  * calls the handler with `event` and answers what it returned.
  */
 export function invokeBundle(dir: string, event: unknown, env: Record<string, string> = {}): unknown {
-  const script = `const MARK = ${JSON.stringify(RESULT_MARK)};
-const { handler } = await import(${JSON.stringify(pathToFileURL(`${dir}/index.mjs`).href)});
-const result = await handler(${JSON.stringify(event)}, { getRemainingTimeInMillis: () => 10000 });
-process.stdout.write('\\n' + MARK + JSON.stringify(result ?? null));`
-  const output = execFileSync(process.execPath, ['--enable-source-maps', '--input-type=module', '-e', script], {
-    env: { PATH: process.env.PATH, AWS_REGION: 'eu-west-1', ...env },
+  const output = execFileSync(process.execPath, [...ARGS, invocationScript(dir, [event])], {
+    env: processEnv(env),
     encoding: 'utf8',
     timeout: 20_000,
     stdio: 'pipe',
   })
   // What the handler logged comes first; its result follows the mark.
-  return JSON.parse(output.slice(output.lastIndexOf(RESULT_MARK) + RESULT_MARK.length))
+  return (JSON.parse(output.slice(output.lastIndexOf(RESULT_MARK) + RESULT_MARK.length)) as unknown[])[0]
+}
+
+/**
+ * Like invokeBundle, but without blocking this process (so a test can answer the bundle's own
+ * calls, e.g. a fake AWS endpoint) and with several events in one process, as one warm instance
+ * receives them. Answers each result and everything the process logged.
+ */
+export function invokeBundleWarm(
+  dir: string,
+  events: unknown[],
+  env: Record<string, string> = {},
+): Promise<{ results: unknown[]; log: string }> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [...ARGS, invocationScript(dir, events)],
+      { env: processEnv(env), encoding: 'utf8', timeout: 20_000 },
+      (error, stdout, stderr) => {
+        if (error) return reject(new Error(`${error.message}\n${stderr}`))
+        const at = stdout.lastIndexOf(RESULT_MARK)
+        resolve({ results: JSON.parse(stdout.slice(at + RESULT_MARK.length)), log: stdout.slice(0, at) + stderr })
+      },
+    )
+  })
 }
