@@ -30,8 +30,21 @@ export const SITE_FILE_RULES: readonly SiteFileRule[] = [
   { patterns: ['*.wasm'], contentType: 'application/wasm', cacheControl: PAGE_CACHE_CONTROL },
 ]
 
-/** CloudFront path patterns served with the short feed cache policy. */
-export const FEED_PATH_PATTERNS = ['/feed*', '*.ics', '*.xml', '/data/*'] as const
+/** Feeds, calendars and open data by kind, wherever they are: at the root or in a servant's section. */
+const FEED_EXTENSIONS = ['atom', 'ics', 'xml', 'csv'] as const
+/** JSON feeds and data by name: other JSON (Pagefind's index) belongs with the pages it indexes. */
+const JSON_FEED_FILES = ['agenda.json', 'digest.json', 'posts.json', 'data/journal.json'] as const
+
+/**
+ * CloudFront path patterns served with the short feed cache policy and CORS. A `*` also matches
+ * `/`, so `*.ics` covers `/themes/…` and every section; a name needs two patterns, the root's
+ * (`/agenda.json`) and a section's (`/<person>/agenda.json`). Not `/data/*`: that is also the
+ * open-data page, `/data/` (an HTML page like the others).
+ */
+export const FEED_PATH_PATTERNS: readonly string[] = [
+  ...FEED_EXTENSIONS.map((extension) => `*.${extension}`),
+  ...JSON_FEED_FILES.flatMap((name) => [`/${name}`, `/*/${name}`]),
+]
 
 /** CloudFront path pattern of the content-hashed assets. */
 export const IMMUTABLE_PATH_PATTERN = '/_astro/*'

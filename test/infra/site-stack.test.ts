@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { Match } from 'aws-cdk-lib/assertions'
 import { describe, expect, it } from 'vitest'
 import { contentSecurityPolicy } from '../../infra/site/security-headers.js'
@@ -124,11 +126,14 @@ describe('site stack: CloudFront', () => {
   it('gives feeds, calendars, XML and open data a cache of at most 15 minutes and CORS for reuse elsewhere', () => {
     const config = distributionConfig()
     const feeds = config.CacheBehaviors.filter((b: { PathPattern: string }) =>
-      (FEED_PATH_PATTERNS as readonly string[]).includes(b.PathPattern),
+      FEED_PATH_PATTERNS.includes(b.PathPattern),
     )
-    expect(feeds.map((b: { PathPattern: string }) => b.PathPattern)).toEqual(['/feed*', '*.ics', '*.xml', '/data/*'])
+    expect(feeds).toHaveLength(FEED_PATH_PATTERNS.length)
     const cachePolicyIds = new Set(feeds.map((b: { CachePolicyId: { Ref: string } }) => b.CachePolicyId.Ref))
-    expect(cachePolicyIds.size).toBe(1)
+    const headersPolicyIds = new Set(
+      feeds.map((b: { ResponseHeadersPolicyId: { Ref: string } }) => b.ResponseHeadersPolicyId.Ref),
+    )
+    expect([cachePolicyIds.size, headersPolicyIds.size]).toEqual([1, 1])
     const feedCache =
       site().findResources('AWS::CloudFront::CachePolicy')[[...cachePolicyIds][0] as string]!.Properties
         .CachePolicyConfig
@@ -175,6 +180,67 @@ describe('site stack: CloudFront', () => {
       },
     })
     expect(distributionConfig().Aliases).toBeUndefined()
+  })
+})
+
+describe('site stack: the behaviour that serves each file the site emits', () => {
+  type Behavior = { PathPattern?: string; CachePolicyId: { Ref: string }; ResponseHeadersPolicyId: { Ref: string } }
+  /** CloudFront's path-pattern match: `*` any characters (`/` too), `?` one, case-sensitive, leading `/` optional. */
+  const matches = (pattern: string, path: string) => {
+    const strip = (s: string) => s.replace(/^\//, '')
+    const source = [...strip(pattern)]
+      .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+      .join('')
+    return new RegExp(`^${source}$`).test(strip(path))
+  }
+  /** The first behaviour in the distribution's order whose pattern matches, else the default one. */
+  const behaviorFor = (path: string): Behavior => {
+    const config = distributionConfig()
+    return config.CacheBehaviors.find((b: Behavior) => matches(b.PathPattern!, path)) ?? config.DefaultCacheBehavior
+  }
+  const feedCache = () => logicalId(byDefault.stack.node.findChild('FeedCache'))
+  const openDataHeaders = () => logicalId(byDefault.stack.node.findChild('OpenDataHeaders'))
+  const isFeed = (behavior: Behavior) =>
+    behavior.CachePolicyId.Ref === feedCache() && behavior.ResponseHeadersPolicyId.Ref === openDataHeaders()
+
+  /** The files Astro's endpoints write (each .ts under site/src/pages), with a sample for each parameter. */
+  const PAGES = fileURLToPath(new URL('../../site/src/pages/', import.meta.url))
+  const emitted = readdirSync(PAGES, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => file.slice(0, -'.ts'.length).replace('[slug]', 'woningbouw').replace('[n]', '0'))
+    .sort()
+
+  it('finds every feed, calendar and data file among the endpoints', () => {
+    expect(emitted).toEqual(
+      expect.arrayContaining([
+        ...['agenda', 'digest', 'posts'].flatMap((feed) => ['atom', 'json', 'xml'].map((kind) => `${feed}.${kind}`)),
+        'agenda.ics',
+        'themes/woningbouw.ics',
+        'data/agenda.csv',
+        'data/journal.json',
+      ]),
+    )
+  })
+
+  const FEED_KINDS = ['atom', 'ics', 'json', 'xml', 'csv']
+  const cases = emitted.flatMap((file) =>
+    ['', '/jansen'].map((section) => [`${section}/${file}`, FEED_KINDS.includes(file.split('.').pop()!)] as const),
+  )
+  it.each(cases)('serves %s with the feed behaviour (short cache, CORS): %s', (path, feed) => {
+    expect(isFeed(behaviorFor(path))).toBe(feed)
+  })
+
+  it.each([
+    '/',
+    '/data/',
+    '/data/index.html',
+    '/jansen/data/',
+    '/pagefind/pagefind-entry.json',
+    '/en/pagefind/pagefind-entry.json',
+    '/jansen/pagefind/pagefind-entry.json',
+    '/jansen/en/agenda/',
+  ])('serves the page or search file %s as a page', (path) => {
+    expect(behaviorFor(path)).toBe(distributionConfig().DefaultCacheBehavior)
   })
 })
 
