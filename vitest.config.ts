@@ -7,11 +7,11 @@ import { configDefaults, defineConfig } from 'vitest/config'
  */
 const UNIT = [
   'test/core/**/*.test.ts',
-  'test/infra/buildspec.test.ts',
   'test/infra/config.test.ts',
   'test/infra/mark-unchanged.test.ts',
   'test/infra/publish-trigger.test.ts',
   'test/infra/table-access.test.ts',
+  'test/infra/upload-site.test.ts',
   'test/lambda/bundles.test.ts',
   'test/local/site-watcher.test.ts',
   'test/reliability/fuzz-content.test.ts',

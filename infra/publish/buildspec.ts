@@ -1,5 +1,3 @@
-import { SITE_FILE_RULES, PAGE_CACHE_CONTROL } from '../site/site-files.js'
-
 /** Where the build keeps the public snapshot between the export and the site build. */
 export const SNAPSHOT_FILE = '.journal/public-snapshot.json'
 
@@ -10,43 +8,15 @@ export const nextChangeFile = (snapshotFile: string) =>
 /** Node.js major version of the build; the runtimes of the arm64 Amazon Linux 2023 image offer it. */
 export const BUILD_NODE_VERSION = '22'
 
-const quote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`
-
-/**
- * The upload, one `aws s3 sync` per kind of file so each gets its content type and Cache-Control
- * (see site-files.ts). A rule's files are excluded from every later pass, so each file is written
- * once, with its own headers. The last pass only deletes what the new build no longer has: every
- * other file was just uploaded and is newer in S3 than on disk.
- */
-export function siteSyncCommands(source = 'site/dist', target = 's3://$SITE_BUCKET'): string[] {
-  const sync = `aws s3 sync ${source} ${target} --no-progress`
-  const earlier: string[] = []
-  const passes = SITE_FILE_RULES.map((rule) => {
-    const filters = [
-      "--exclude '*'",
-      ...rule.patterns.map((p) => `--include ${quote(p)}`),
-      ...earlier.map((p) => `--exclude ${quote(p)}`),
-    ]
-    earlier.push(...rule.patterns)
-    const headers = [
-      ...(rule.contentType ? [`--content-type ${quote(rule.contentType)}`] : []),
-      `--cache-control ${quote(rule.cacheControl)}`,
-    ]
-    return [sync, ...filters, ...headers].join(' ')
-  })
-  const rest = [
-    sync,
-    ...earlier.map((p) => `--exclude ${quote(p)}`),
-    `--cache-control ${quote(PAGE_CACHE_CONTROL)}`,
-  ].join(' ')
-  return [...passes, rest, `${sync} --delete`]
-}
+/** Where the build keeps the bucket's listing (key and ETag of each object) before it uploads. */
+export const LISTING_FILE = '.journal/site-listing.json'
 
 /**
  * The CodeBuild buildspec of a publish: export the public snapshot from the table (with the
  * build's role, see export-snapshot.ts), build the site from it (`npm run build`), upload,
- * invalidate. Everything runs in one phase that aborts at the first failing command: when the
- * export or the Astro build fails, nothing is uploaded and the site that was online stays online.
+ * invalidate, delete what is gone (upload-site.ts). Everything runs in one phase that aborts at
+ * the first failing command: when the export or the Astro build fails, nothing is uploaded and
+ * the site that was online stays online.
  * (A post_build phase would not do: it runs after a failed build too.)
  */
 export function publishBuildSpec(): Record<string, unknown> {
@@ -70,11 +40,13 @@ export function publishBuildSpec(): Record<string, unknown> {
           `JOURNAL_SNAPSHOT=${SNAPSHOT_FILE} npm run build`,
           'test -f site/dist/index.html || ' +
             '{ echo "site/dist/index.html is missing: refusing to upload an incomplete site"; exit 1; }',
-          // Only new and changed files are uploaded (see mark-unchanged.ts); a failed listing means a full upload.
-          `aws s3api list-objects-v2 --bucket "$SITE_BUCKET" --query 'Contents[].[Key,ETag]' --output json | ` +
-            'npx tsx infra/publish/mark-unchanged.ts site/dist',
-          ...siteSyncCommands(),
-          `aws cloudfront create-invalidation --distribution-id "$DISTRIBUTION_ID" --paths '/*'`,
+          // Only new and changed files are uploaded (see mark-unchanged.ts); a failed listing means a full
+          // upload and no deletions.
+          `aws s3api list-objects-v2 --bucket "$SITE_BUCKET" --query 'Contents[].[Key,ETag]' --output json ` +
+            `> ${LISTING_FILE} || echo null > ${LISTING_FILE}`,
+          `npx tsx infra/publish/mark-unchanged.ts site/dist < ${LISTING_FILE}`,
+          // Upload in an order that keeps the site whole, invalidate, delete what is gone (upload-site.ts).
+          `npx tsx infra/publish/upload-site.ts site/dist ${LISTING_FILE}`,
         ],
       },
     },

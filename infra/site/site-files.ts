@@ -1,6 +1,6 @@
 /**
  * How each kind of file of the built site (`site/dist`) is stored and cached. One list serves the
- * upload (content type and Cache-Control per pattern, in the CodeBuild buildspec) and CloudFront
+ * upload (content type and Cache-Control per pattern, infra/publish/upload-site.ts) and CloudFront
  * (which path patterns get the short feed cache), so the two cannot drift apart.
  */
 
@@ -12,17 +12,18 @@ export const PAGE_CACHE_CONTROL = 'public, max-age=300, must-revalidate'
 export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable'
 
 export interface SiteFileRule {
-  /** s3 sync `--include` patterns, relative to site/dist. */
+  /** Patterns relative to site/dist, where `*` matches any characters, `/` too (infra/publish/upload-site.ts). */
   readonly patterns: readonly string[]
-  /** Sent as Content-Type; left out, the AWS CLI guesses from the extension. */
+  /** Sent as Content-Type; left out, the AWS CLI guesses from the extension (the build image's mime.types). */
   readonly contentType?: string
   readonly cacheControl: string
 }
 
-/** Typed files first; everything not matched here is uploaded with PAGE_CACHE_CONTROL. */
+/** The first rule a file matches applies; a file matching none is uploaded with PAGE_CACHE_CONTROL. */
 export const SITE_FILE_RULES: readonly SiteFileRule[] = [
   { patterns: ['_astro/*'], cacheControl: IMMUTABLE_CACHE_CONTROL },
   { patterns: ['*.ics'], contentType: 'text/calendar; charset=utf-8', cacheControl: FEED_CACHE_CONTROL },
+  { patterns: ['*.atom'], contentType: 'application/atom+xml; charset=utf-8', cacheControl: FEED_CACHE_CONTROL },
   { patterns: ['*.xml'], contentType: 'application/xml; charset=utf-8', cacheControl: FEED_CACHE_CONTROL },
   { patterns: ['*.json'], contentType: 'application/json; charset=utf-8', cacheControl: FEED_CACHE_CONTROL },
   { patterns: ['*.csv'], contentType: 'text/csv; charset=utf-8', cacheControl: FEED_CACHE_CONTROL },

@@ -24,7 +24,7 @@ export class SiteStack extends Stack {
   readonly distribution: cloudfront.Distribution
   /**
    * What publishing needs here, defined beside what it touches: list, write and delete objects,
-   * invalidate the cache.
+   * invalidate the cache and wait for the invalidation.
    */
   readonly publisherPolicy: iam.ManagedPolicy
   /** The site's public address, `https://…`, without a trailing slash. */
@@ -181,7 +181,8 @@ export class SiteStack extends Stack {
           resources: [this.bucket.arnForObjects('*')],
         }),
         new iam.PolicyStatement({
-          actions: ['cloudfront:CreateInvalidation'],
+          // GetInvalidation: old files are deleted only once the invalidation is complete.
+          actions: ['cloudfront:CreateInvalidation', 'cloudfront:GetInvalidation'],
           resources: [this.distribution.distributionArn],
         }),
       ],
