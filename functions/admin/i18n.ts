@@ -180,6 +180,8 @@ const nl = {
       'Elke afspraak komt privé binnen; daarna kies je wat openbaar wordt. Opnieuw ' +
       'importeren werkt bestaande afspraken bij in plaats van ze te verdubbelen.',
     file: 'Agendabestand (.ics)',
+    fileHint: (mb: number) =>
+      `Hoogstens ${mb} MB. Is het bestand groter, exporteer dan een kortere periode en importeer die in delen.`,
     from: 'Vanaf',
     to: 'Tot en met',
     rangeHint: 'Herhalende afspraken worden binnen deze periode uitgeschreven.',
@@ -560,6 +562,7 @@ const en: Messages = {
       'Import an .ics file from Outlook, Google Calendar or Apple Calendar. Every appointment arrives private; ' +
       'then you choose what becomes public. Importing again updates appointments instead of duplicating them.',
     file: 'Calendar file (.ics)',
+    fileHint: (mb: number) => `At most ${mb} MB. For a bigger file, export a shorter period and import it in parts.`,
     from: 'From',
     to: 'Up to and including',
     rangeHint: 'Repeating appointments are written out within this period.',

@@ -11,8 +11,17 @@ import { forServantInPath } from './servant-path.js'
 
 /** Bodies above this are refused with 413; an annual report of 200,000 characters still fits. */
 export const MAX_BODY_BYTES = 512 * 1024
-/** Calendar exports are bigger: a year of Outlook with descriptions runs to megabytes (Lambda takes 6 MB). */
-export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+/**
+ * Calendar exports are bigger: a year of Outlook with descriptions runs to megabytes. On AWS the
+ * body must fit, base64-encoded (4 bytes for every 3), in the JSON event API Gateway hands Lambda,
+ * which takes at most 6 MiB (6,291,456 bytes) with the headers (up to 10 KiB in an HTTP API),
+ * cookies and request context besides: 4 MB becomes 5,333,336 bytes of base64, leaving 958,120
+ * for the rest. (5 MiB, the limit before, became 6,990,508: Lambda refused the event, API Gateway
+ * answered 500, and the app never saw the request.)
+ */
+export const MAX_UPLOAD_BYTES = 4_000_000
+/** MAX_UPLOAD_BYTES as people read it: decimal megabytes, as file browsers show sizes. */
+export const MAX_UPLOAD_MB = MAX_UPLOAD_BYTES / 1_000_000
 const UPLOAD_PATHS = /^\/(api\/import|admin\/import)(\/|$)/
 
 /** What every app of the journal shares: secure headers, body limit, dependencies, problem+json errors. */
@@ -25,15 +34,19 @@ export function baseApp(deps: AppDeps) {
     c.set('person', resolved.person)
     await next()
   })
-  const limit = (maxSize: number, hint: string) =>
+  const limit = (maxSize: number, size: string, hint: string) =>
     bodyLimit({
       maxSize,
       onError: () => {
-        throw problem(413, `The body is larger than ${maxSize / 1024} KB; ${hint}`)
+        throw problem(413, `The body is larger than ${size}; ${hint}`)
       },
     })
-  const standard = limit(MAX_BODY_BYTES, 'send less.')
-  const upload = limit(MAX_UPLOAD_BYTES, 'export a shorter date range from your calendar and import it in parts.')
+  const standard = limit(MAX_BODY_BYTES, `${MAX_BODY_BYTES / 1024} KB`, 'send less.')
+  const upload = limit(
+    MAX_UPLOAD_BYTES,
+    `${MAX_UPLOAD_MB} MB, the most an import can be`,
+    'nothing was imported. Export a shorter date range from your calendar and import it in parts.',
+  )
   app.use((c, next) => (UPLOAD_PATHS.test(c.req.path) ? upload : standard)(c, next))
   app.notFound((c) =>
     renderProblem(

@@ -14,6 +14,7 @@ import {
   tokenCreateSchema,
 } from '../core/model/index.js'
 import { digestRequestSchema } from '../core/digest/index.js'
+import { MAX_UPLOAD_MB } from './api-app.js'
 import { importQuerySchema } from './import.js'
 import { MAX_ITEMS_READ } from '../store/paging.js'
 import { entryListQuerySchema, pageQuerySchema } from './query.js'
@@ -298,7 +299,7 @@ function journalPaths(): Record<string, Record<string, Operation>> {
         responses: {
           200: { description: '{ created, updated, unchanged, outsideRange, entries[], range, dryRun }' },
           ...errors,
-          413: problemResponse('Body too large: import a shorter range'),
+          413: problemResponse(`Body over ${MAX_UPLOAD_MB} MB: import a shorter range`),
           415: problemResponse('Not sent as text/calendar'),
         },
       },

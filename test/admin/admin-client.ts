@@ -23,7 +23,7 @@ export async function adminTest(options: { now?: () => Date; origin?: string } =
   async function request(
     method: string,
     path: string,
-    body?: URLSearchParams | FormData,
+    body?: URLSearchParams | FormData | Uint8Array<ArrayBuffer>,
     headers: Record<string, string> = {},
   ): Promise<TestResponse> {
     const cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ')

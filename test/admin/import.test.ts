@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { listEntries } from '../../functions/store/index.js'
+import { paddedTo } from '../support/calendar-files.js'
 import { PERSON } from '../support/test-db.js'
 import { adminTest, csrfIn, type AdminTest } from './admin-client.js'
 
@@ -63,6 +64,29 @@ describe('calendar import in the admin', () => {
       counterparts: [{ name: 'Gemeente Enschede', type: 'gemeente' }],
       themes: ['zelfsturing'],
     })
+  })
+
+  it('states the 4 MB limit on the form, and refuses a bigger file with 413 without importing anything', async () => {
+    const admin = await adminTest({ now: () => NOW })
+    await admin.signIn()
+    const page = await (await admin.get('/admin/import')).text()
+    expect(page).toContain('Hoogstens 4 MB. Is het bestand groter, exporteer dan een kortere periode')
+    const form = new FormData()
+    form.append('_csrf', csrfIn(page))
+    form.append('calendar', new File([paddedTo(fixture('outlook-2016.ics'), 4_200_000)], 'agenda.ics'))
+    form.append('from', '2015-03-01')
+    form.append('to', '2015-06-30')
+    // As a browser sends it: the whole multipart body, with its length.
+    const encoded = new Response(form)
+    const body = new Uint8Array(await encoded.arrayBuffer())
+    const res = await admin.request('POST', '/admin/import', body, {
+      'content-type': encoded.headers.get('content-type')!,
+      'content-length': String(body.byteLength),
+    })
+    expect(res.status).toBe(413)
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/)
+    expect((await res.json()).detail).toMatch(/^The body is larger than 4 MB, the most an import can be; nothing was/)
+    expect(await allEntries(admin)).toEqual([])
   })
 
   it('asks to choose appointments first, and for the type of a new organisation', async () => {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { MAX_IMPORTED_EVENTS } from '../../functions/core/calendar/index.js'
-import { largestAllowedFile } from '../support/calendar-files.js'
+import { MAX_UPLOAD_BYTES } from '../../functions/api/api-app.js'
+import { largestAllowedFile, paddedTo } from '../support/calendar-files.js'
 import { startServer } from '../support/local-server.js'
 import { ownerToken, testApi, testDb } from '../support/test-db.js'
 
@@ -137,6 +138,58 @@ describe('POST /api/import/ics', () => {
     const res = await api.importFile(fixture('apple-calendar.ics'), '?from=2015-06-30&to=2015-03-01')
     expect(res.status).toBe(400)
     expect((await res.json()).errors).toEqual([{ field: 'to', reason: 'must be on or after from (2015-06-30)' }])
+  })
+})
+
+describe('POST /api/import/ics: how big a calendar may be', () => {
+  it('refuses a file over 4 MB with 413, saying the limit and what to do, and imports nothing', async () => {
+    const api = await importApi()
+    const tooBig = paddedTo(fixture('outlook-2016.ics'), 4_200_000)
+    const res = await api.importFile(tooBig, SPRING, { 'Content-Length': String(Buffer.byteLength(tooBig)) })
+    expect(res.status).toBe(413)
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/)
+    expect((await res.json()).detail).toBe(
+      'The body is larger than 4 MB, the most an import can be; nothing was imported. ' +
+        'Export a shorter date range from your calendar and import it in parts.',
+    )
+    expect(await api.ownerEntries()).toEqual([])
+  })
+
+  it("allows only what fits Lambda's 6 MiB event once API Gateway base64-encodes it beside 10 KiB of headers", () => {
+    const LAMBDA_REQUEST_LIMIT = 6_291_456
+    const event = (bodyBytes: number) =>
+      JSON.stringify({
+        version: '2.0',
+        routeKey: 'ANY /admin/{proxy+}',
+        rawPath: '/admin/import',
+        rawQueryString: '',
+        cookies: [`oaj_session=${'s'.repeat(300)}`, 'oaj_lang=nl'],
+        // An HTTP API accepts request lines and headers up to 10 KiB.
+        headers: { 'content-type': 'multipart/form-data; boundary=x', 'x-filler': 'h'.repeat(10_240) },
+        requestContext: {
+          accountId: '123456789012',
+          apiId: 'abc123',
+          domainName: 'abc123.execute-api.eu-west-1.amazonaws.com',
+          domainPrefix: 'abc123',
+          http: {
+            method: 'POST',
+            path: '/admin/import',
+            protocol: 'HTTP/1.1',
+            sourceIp: '192.0.2.1',
+            userAgent: 'u'.repeat(512),
+          },
+          requestId: 'JKJaXmPLvHcESHA=',
+          routeKey: 'ANY /admin/{proxy+}',
+          stage: '$default',
+          time: '16/Mar/2015:09:00:00 +0000',
+          timeEpoch: 1426496400000,
+        },
+        pathParameters: { proxy: 'import' },
+        body: Buffer.alloc(bodyBytes, 0xa5).toString('base64'),
+        isBase64Encoded: true,
+      }).length
+    expect(event(MAX_UPLOAD_BYTES)).toBeLessThanOrEqual(LAMBDA_REQUEST_LIMIT)
+    expect(event(5 * 1024 * 1024)).toBeGreaterThan(LAMBDA_REQUEST_LIMIT) // the limit before: API Gateway's 500
   })
 })
 

@@ -5,7 +5,7 @@ const pad = (n: number) => String(n).padStart(2, '0')
 
 /**
  * As big as an upload may be: 4,900 appointments in the period (just under MAX_IMPORTED_EVENTS),
- * each at its own time in a named zone, and the rest of the 5 MB filled with past appointments.
+ * each at its own time in a named zone, and the rest of MAX_UPLOAD_BYTES filled with past appointments.
  */
 export function largestAllowedFile(): string {
   const inPeriod = Array.from({ length: MAX_IMPORTED_EVENTS - 100 }, (_, i) => [
@@ -25,4 +25,13 @@ export function largestAllowedFile(): string {
   let size = head.length
   for (let i = 0; size + 100 < MAX_UPLOAD_BYTES; i++) size += (padding[padding.length] = past(i)).length
   return head.replace('END:VCALENDAR', `${padding.join('')}END:VCALENDAR`)
+}
+
+/** `source` with past appointments added until it is at least `bytes` long (outside any import range of now). */
+export function paddedTo(source: string, bytes: number): string {
+  const past = (i: number) => `BEGIN:VEVENT\r\nUID:padding-${i}\r\nDTSTART:20100101T100000Z\r\nEND:VEVENT\r\n`
+  const padding: string[] = []
+  let size = source.length
+  for (let i = 0; size < bytes; i++) size += (padding[padding.length] = past(i)).length
+  return source.replace('END:VCALENDAR', `${padding.join('')}END:VCALENDAR`)
 }

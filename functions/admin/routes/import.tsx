@@ -9,6 +9,7 @@ import {
   ENTRY_KINDS,
 } from '../../core/model/index.js'
 import { IcsError, importRange, readCalendar } from '../../core/calendar/index.js'
+import { MAX_UPLOAD_MB } from '../../api/api-app.js'
 import { describeWhen, COUNTERPART_TYPE_NAMES, KIND_LABELS } from '../../core/words/index.js'
 import { getEntry, listEntries, updateEntry } from '../../store/index.js'
 import { runImport } from '../../journal/index.js'
@@ -33,7 +34,14 @@ async function importPage(c: AdminContext, values: FormValues, errors: FieldErro
       <p>{t.import.intro}</p>
       <CsrfField value={c.get('csrf')} />
       <ErrorSummary errors={errors} t={t} />
-      <TextField name="calendar" type="file" label={t.import.file} error={errors.calendar} required />
+      <TextField
+        name="calendar"
+        type="file"
+        label={t.import.file}
+        hint={t.import.fileHint(MAX_UPLOAD_MB)}
+        error={errors.calendar}
+        required
+      />
       <fieldset>
         <legend>{t.review.period}</legend>
         <p class="hint">{t.import.rangeHint}</p>
