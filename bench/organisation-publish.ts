@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { newToken } from '../functions/api/tokens.js'
-import type { Entry } from '../functions/core/model/index.js'
+import type { Entry, StoredItem } from '../functions/core/model/index.js'
 import { startDynamoDbLocal, type RunningDynamoDb } from '../functions/local/dynamodb-local.js'
 import { createSitePublisher, type PublishResult } from '../functions/local/site-publisher.js'
 import {
@@ -12,7 +12,9 @@ import {
   ensureTable,
   putOrganisation,
   putProfile,
+  readAllStoredItems,
   updateEntry,
+  writeStoredItems,
   type Db,
 } from '../functions/store/index.js'
 import { measured, printRows, scratchDir, type Row } from './site-build.js'
@@ -36,40 +38,45 @@ interface OrganisationRun {
   fullSeconds: number
   fullPeakMb: number
   changeSeconds: number[]
+  /** Of each change: the part spent building (Astro and Pagefind), the rest reading and exporting. */
+  changeBuildSeconds: number[]
   changePeakMb: number
   lastChange?: PublishResult
 }
 
 const personOf = (i: number) => `servant-${String(i).padStart(2, '0')}`
 
+/**
+ * An organisation of `servants`, each with a profile and 300 entries. The first servant's journal
+ * is written through the store as the API writes it; the others are copies of its stored items
+ * under their own slug (written 25 at a time: 15,000 entries one by one take DynamoDB Local minutes).
+ */
 export async function seedOrganisation(db: Db, servants: number): Promise<Map<string, Entry[]>> {
   const at = '2010-01-01T08:00:00.000Z'
   await putOrganisation(db, { name: 'Ministerie van Voorbeeldzaken', updatedAt: at, version: 1 }, 0)
   const journals = new Map<string, Entry[]>()
+  let template: string | undefined
   for (let i = 0; i < servants; i++) {
     const person = personOf(i)
     const name = `Medewerker ${i + 1}`
     const record = { person, name, role: 'Adviseur', status: 'active' as const, createdAt: at, updatedAt: at }
     await addServant(db, { ...record, version: 1 }, newToken(person, 'first token', new Date(at)).token)
-    await putProfile(
-      db,
-      {
-        person,
-        name,
-        role: 'Adviseur',
-        organisation: 'Ministerie van Voorbeeldzaken',
-        links: [],
-        locale: 'nl',
-        timezone: 'Europe/Amsterdam',
-        updatedAt: at,
-        version: 1,
-      },
-      0,
-    )
     const entries = syntheticEntries(ENTRIES_EACH, person, 1)
+    journals.set(person, entries)
+    if (template) {
+      await writeStoredItems(db, JSON.parse(template.replaceAll(personOf(0), person)) as StoredItem[])
+      continue
+    }
+    const profile = { person, name, role: 'Adviseur', organisation: 'Ministerie van Voorbeeldzaken', links: [] }
+    const settings = { locale: 'nl' as const, timezone: 'Europe/Amsterdam', updatedAt: at, version: 1 }
+    await putProfile(db, { ...profile, ...settings }, 0)
     for (let k = 0; k < entries.length; k += 16)
       await Promise.all(entries.slice(k, k + 16).map((entry) => createEntry(db, entry, { by: 'bench' })))
-    journals.set(person, entries)
+    // Every copy has the same name length (`servant-NN`), so the template's text is all that changes.
+    const journalItems = (await readAllStoredItems(db, person)).filter(
+      (item) => !String(item.pk?.S).startsWith('TOKEN#'),
+    )
+    template = JSON.stringify(journalItems)
   }
   return journals
 }
@@ -89,11 +96,12 @@ async function runOrganisation(dynamo: RunningDynamoDb, servants: number, change
       fullSeconds: full.seconds,
       fullPeakMb: full.peakMb,
       changeSeconds: [],
+      changeBuildSeconds: [],
       changePeakMb: 0,
     }
     for (let k = 0; k < changes; k++) {
-      // One servant retitles an appointment of their last week; the next change is another servant's.
-      const entries = journals.get(personOf(k % servants))!
+      // One servant retitles a public appointment of their last weeks; the next change is another servant's.
+      const entries = journals.get(personOf(k % servants))!.filter((e) => e.visibility === 'public')
       const before = entries[entries.length - 1 - k]!
       const after = { ...before, title: `${before.title} (bijgewerkt ${k})`, version: before.version + 1 }
       await updateEntry(db, before, after, { by: 'bench' })
@@ -101,6 +109,7 @@ async function runOrganisation(dynamo: RunningDynamoDb, servants: number, change
         run.lastChange = await publisher.publish(now)
       }, [dynamo.pid])
       run.changeSeconds.push(change.seconds)
+      run.changeBuildSeconds.push(run.lastChange!.buildSeconds)
       run.changePeakMb = Math.max(run.changePeakMb, change.peakMb)
     }
     return run
@@ -121,11 +130,12 @@ export async function organisationRows(): Promise<Row[]> {
     const pages = whole.lastChange?.pages
     const touched = pages && pages !== 'all' ? Object.values(pages.rebuild).flat().length : 'all'
     const peak = Math.max(whole.fullPeakMb, whole.changePeakMb, half.fullPeakMb)
+    const building = (run: OrganisationRun) => `building ${median(run.changeBuildSeconds).toFixed(1)} s`
     return [
       {
         figure: `publish one change, organisation of ${SERVANTS} × ${ENTRIES_EACH} entries`,
-        measured: `${wholeChange.toFixed(1)} s (median of ${CHANGES}; 1 section + ${touched} agenda pages)`,
-        reference: `${aloneChange.toFixed(1)} s, organisation of one`,
+        measured: `${wholeChange.toFixed(1)} s (median of ${CHANGES}, ${building(whole)}; a section + ${touched} agenda pages)`,
+        reference: `${aloneChange.toFixed(1)} s (${building(alone)}), organisation of one`,
         ratio: wholeChange / aloneChange,
         target: '≤ 1.3×',
         ok: wholeChange / aloneChange <= 1.3,
@@ -140,7 +150,7 @@ export async function organisationRows(): Promise<Row[]> {
       },
       {
         figure: `site builds' peak memory, organisation of ${SERVANTS}`,
-        measured: `${peak.toFixed(0)} MB`,
+        measured: `${peak.toFixed(0)} MB (full build ${whole.fullPeakMb.toFixed(0)}, a change ${whole.changePeakMb.toFixed(0)})`,
         reference: `${alone.fullPeakMb.toFixed(0)} MB, organisation of one`,
         ratio: peak / alone.fullPeakMb,
         target: '≤ 1 GB',

@@ -134,7 +134,7 @@ async function measureAstro(dir: string, count: number): Promise<Measured> {
  * Astro building `pages` pages from a one-line template (the one the Hugo reference uses), with
  * the site's build settings: eight pages at a time, quiet log, the same heap settings.
  */
-async function measureAstroFloor(dir: string, pages: number): Promise<number> {
+export async function measureAstroFloor(dir: string, pages: number): Promise<number> {
   const project = join(dir, `astro-floor-${pages}`)
   const write = (path: string, text: string) => {
     mkdirSync(join(project, path, '..'), { recursive: true })

@@ -37,11 +37,14 @@ export interface SitePublisherOptions {
   signal?: AbortSignal
 }
 
-/** What one publish did, besides what the watcher needs: which parts it built. */
+/** What one publish did, besides what the watcher needs: which parts it built, and in how long. */
 export interface PublishResult extends SiteBuildResult {
   /** The sections built (an organisation's site), and whether its own pages were built whole. */
   sections?: string[]
   pages?: 'all' | ChangedPages
+  /** Seconds spent reading the store and writing the snapshots, and building (Astro and Pagefind). */
+  exportSeconds: number
+  buildSeconds: number
 }
 
 export interface SitePublisher {
@@ -79,6 +82,7 @@ export function createSitePublisher(options: SitePublisherOptions): SitePublishe
   ): Promise<PublishResult> => {
     const snapshotFile = join(dataDir, 'public-snapshot.json')
     const exported = await exportSnapshot(db, journalPerson, snapshotFile, now)
+    const built = performance.now()
     // Astro empties its output folder first: build beside the live site and swap the folders, so
     // readers never meet a half-built or missing site.
     const staging = `${outDir}.next`
@@ -88,7 +92,8 @@ export function createSitePublisher(options: SitePublisherOptions): SitePublishe
     prints.set(journalPerson, exported.fingerprint)
     lastExport = undefined
     const result = { entries: exported.snapshot.entries.length, fingerprint: fingerprintOf(prints) }
-    return { ...result, ...(exported.nextChangeAt && { nextChangeAt: exported.nextChangeAt }) }
+    const seconds = { exportSeconds: 0, buildSeconds: (performance.now() - built) / 1000 }
+    return { ...result, ...seconds, ...(exported.nextChangeAt && { nextChangeAt: exported.nextChangeAt }) }
   }
 
   const publishOrganisation = async (
@@ -109,6 +114,7 @@ export function createSitePublisher(options: SitePublisherOptions): SitePublishe
     // The live pages show the last export only while every build since succeeded: after a failure
     // (one part may have been swapped in, another not) the next publish builds the whole site.
     lastExport = undefined
+    const built = performance.now()
     await buildOrganisationSite(exported, {
       outDir,
       sections,
@@ -124,6 +130,8 @@ export function createSitePublisher(options: SitePublisherOptions): SitePublishe
       entries: exported.entries,
       sections,
       pages: pages ?? 'all',
+      exportSeconds: 0,
+      buildSeconds: (performance.now() - built) / 1000,
       ...(exported.nextChangeAt && { nextChangeAt: exported.nextChangeAt }),
     }
   }
@@ -131,6 +139,7 @@ export function createSitePublisher(options: SitePublisherOptions): SitePublishe
   return {
     fingerprint: async () => fingerprintOf(await organisationFingerprints(db, person)),
     publish: async (now = new Date()) => {
+      const started = performance.now()
       const layout = await siteLayout(db, person)
       // Read before the export: a change landing meanwhile makes the next look differ, never the reverse.
       const prints = await organisationFingerprints(db, person)
@@ -140,7 +149,8 @@ export function createSitePublisher(options: SitePublisherOptions): SitePublishe
           : await publishOrganisation(layout, prints, now)
       lastBuilt = prints
       lastLayout = layout.kind
-      return result
+      const seconds = (performance.now() - started) / 1000
+      return { ...result, exportSeconds: seconds - result.buildSeconds }
     },
   }
 }

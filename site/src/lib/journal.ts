@@ -109,7 +109,7 @@ async function build(): Promise<Journal> {
     thisWeek: isoWeekOf(today),
     ...(facts.organisation && !facts.servants && { partOf: facts.organisation }),
     ...(facts.organisation &&
-      facts.servants && { organisation: siteOrganisation(facts.organisation, facts.servants ?? []) }),
+      facts.servants && { organisation: siteOrganisation(facts.organisation, facts.servants) }),
   }
 }
 

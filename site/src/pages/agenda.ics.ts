@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro'
-import { toICalendar } from '@core/calendar/index.js'
+import { toICalendar } from '@core/calendar/ics-writer.js'
 import { absoluteUrl } from '@core/publishing/index.js'
 import { file } from '../lib/feed-response.js'
 import { loadJournal } from '../lib/journal.js'

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro'
 import { type Group, absoluteUrl, type SnapshotEntry } from '@core/publishing/index.js'
-import { toICalendar } from '@core/calendar/index.js'
+import { toICalendar } from '@core/calendar/ics-writer.js'
 import { file } from '../../lib/feed-response.js'
 import { STRINGS } from '../../lib/i18n.js'
 import { loadJournal } from '../../lib/journal.js'
