@@ -130,11 +130,14 @@ export async function organisationRows(): Promise<Row[]> {
     const pages = whole.lastChange?.pages
     const touched = pages && pages !== 'all' ? Object.values(pages.rebuild).flat().length : 'all'
     const peak = Math.max(whole.fullPeakMb, whole.changePeakMb, half.fullPeakMb)
+    const mb = (value: number) => value.toFixed(0)
     const building = (run: OrganisationRun) => `building ${median(run.changeBuildSeconds).toFixed(1)} s`
     return [
       {
         figure: `publish one change, organisation of ${SERVANTS} × ${ENTRIES_EACH} entries`,
-        measured: `${wholeChange.toFixed(1)} s (median of ${CHANGES}, ${building(whole)}; a section + ${touched} agenda pages)`,
+        measured:
+          `${wholeChange.toFixed(1)} s (median of ${CHANGES}, ${building(whole)}; ` +
+          `a section + ${touched} agenda pages)`,
         reference: `${aloneChange.toFixed(1)} s (${building(alone)}), organisation of one`,
         ratio: wholeChange / aloneChange,
         target: '≤ 1.3×',
@@ -150,7 +153,7 @@ export async function organisationRows(): Promise<Row[]> {
       },
       {
         figure: `site builds' peak memory, organisation of ${SERVANTS}`,
-        measured: `${peak.toFixed(0)} MB (full build ${whole.fullPeakMb.toFixed(0)}, a change ${whole.changePeakMb.toFixed(0)})`,
+        measured: `${peak.toFixed(0)} MB (full build ${mb(whole.fullPeakMb)}, a change ${mb(whole.changePeakMb)})`,
         reference: `${alone.fullPeakMb.toFixed(0)} MB, organisation of one`,
         ratio: peak / alone.fullPeakMb,
         target: '≤ 1 GB',

@@ -44,7 +44,11 @@ beforeAll(async () => {
   db = await testDb()
   root = mkdtempSync(join(tmpdir(), 'oaj-partial-build-'))
   const anna = new JournalBuilder('anna', 'tok-anna').withProfile({ name: 'Anna de Vries' })
-  anna.entry({ start: '2015-03-03T10:00', title: 'Werkbezoek Zwolle', counterparts: [{ name: 'Gemeente Zwolle', type: 'gemeente' }] })
+  anna.entry({
+    start: '2015-03-03T10:00',
+    title: 'Werkbezoek Zwolle',
+    counterparts: [{ name: 'Gemeente Zwolle', type: 'gemeente' }],
+  })
   await anna.saveTo(db)
   const bram = new JournalBuilder('bram', 'tok-bram').withProfile({ name: 'Bram Visser' })
   enschede = bram.entry({
@@ -52,7 +56,11 @@ beforeAll(async () => {
     title: 'Overleg met Enschede',
     counterparts: [{ name: SECRET_ORGANISATION, type: 'gemeente' }],
   })
-  bram.entry({ start: '2015-03-17T13:00', title: 'Overleg met Utrecht', counterparts: [{ name: 'Gemeente Utrecht', type: 'gemeente' }] })
+  bram.entry({
+    start: '2015-03-17T13:00',
+    title: 'Overleg met Utrecht',
+    counterparts: [{ name: 'Gemeente Utrecht', type: 'gemeente' }],
+  })
   await bram.saveTo(db)
   await servant('anna', 'Anna de Vries')
   await servant('bram', 'Bram Visser')

@@ -108,8 +108,7 @@ async function build(): Promise<Journal> {
     today,
     thisWeek: isoWeekOf(today),
     ...(facts.organisation && !facts.servants && { partOf: facts.organisation }),
-    ...(facts.organisation &&
-      facts.servants && { organisation: siteOrganisation(facts.organisation, facts.servants) }),
+    ...(facts.organisation && facts.servants && { organisation: siteOrganisation(facts.organisation, facts.servants) }),
   }
 }
 

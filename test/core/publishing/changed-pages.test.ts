@@ -41,7 +41,7 @@ const published = [
 ]
 
 describe('the agenda pages a change touches', () => {
-  it("rebuilds only the week, month, year, themes and organisations of an entry whose title changed", () => {
+  it('rebuilds only the week, month, year, themes and organisations of an entry whose title changed', () => {
     const after = published.map((e) => (e.id === 'b3' ? { ...e, title: 'Nieuwe titel' } : e))
     expect(changedAgendaPages(timeline(published), timeline(after))).toEqual({
       rebuild: {
