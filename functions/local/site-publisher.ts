@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { changedAgendaPages, type ChangedPages } from '../core/publishing/index.js'
+import { changedAgendaPages, type ChangedPages, type PublishedTimeline } from '../core/publishing/index.js'
 import { zonedParts } from '../core/time/index.js'
 import {
   buildOrganisationSite,
@@ -155,9 +155,10 @@ export function createSitePublisher(options: SitePublisherOptions): SitePublishe
   }
 }
 
-/** The organisation's timeline as its pages arrange it: in its zone, on the day of its snapshot. */
-function timeline({ snapshot }: ExportedOrganisation) {
-  return { entries: snapshot.entries, timezone: snapshot.timezone, today: localDay(snapshot, snapshot.generatedAt) }
+/** The organisation's timeline as its pages show it: in its zone and language, on the day of its snapshot. */
+function timeline({ snapshot }: ExportedOrganisation): PublishedTimeline {
+  const { entries, timezone, locale, servants } = snapshot
+  return { entries, timezone, locale, servants, today: localDay(snapshot, snapshot.generatedAt) }
 }
 
 const localDay = ({ timezone }: { timezone: string }, at: string | Date) => zonedParts(new Date(at), timezone).date

@@ -1,4 +1,4 @@
-import { LOCALES } from '../model/vocabulary.js'
+import { LOCALES, type Locale } from '../model/vocabulary.js'
 import { buildAgendaIndex, type AgendaIndex } from './agenda-index.js'
 import type { OrganisationEntry } from './organisation-snapshot.js'
 import { monthPath, organisationPath, themeIcsPath, themePath, weekPath, yearPath } from './paths.js'
@@ -31,17 +31,23 @@ export interface PublishedTimeline {
   entries: readonly OrganisationEntry[]
   timezone: string
   today: string
+  /** The language its content is in: every page marks the content's language by it. */
+  locale?: Locale
+  /** The servants' names: every line of the agenda names whose appointment it is. */
+  servants?: readonly { person: string; name: string }[]
 }
 
 /**
  * The agenda pages that differ between what was published (`before`) and what is to be
- * (`after`), or `everything` when the arrangement itself moved (another zone or day). A page is
- * rebuilt when it lists an entry that was added, removed or changed, before or after; a period's
- * page also when its neighbours (the previous and next links) changed.
+ * (`after`), or `everything` when the arrangement itself moved (another zone, day or language). A
+ * page is rebuilt when it lists an entry that was added, removed or changed, before or after, or
+ * whose servant is named otherwise; a period's page also when its neighbours (the previous and
+ * next links) changed.
  */
 export function changedAgendaPages(before: PublishedTimeline, after: PublishedTimeline): ChangedPages | 'everything' {
-  if (before.timezone !== after.timezone || before.today !== after.today) return 'everything'
-  const changed = changedEntries(before.entries, after.entries)
+  const moved = before.timezone !== after.timezone || before.today !== after.today || before.locale !== after.locale
+  if (moved) return 'everything'
+  const changed = changedEntries(before, after)
   const arrange = (t: PublishedTimeline) => buildAgendaIndex(t.entries, { timezone: t.timezone, today: t.today })
   const [old, now] = [arrange(before), arrange(after)]
   const touches = (entries: readonly OrganisationEntry[]) => entries.some((e) => changed.has(identity(e)))
@@ -103,13 +109,18 @@ export function agendaPagePaths(keys: AgendaPageKeys): string[] {
 
 const identity = (entry: OrganisationEntry) => `${entry.person}/${entry.id}`
 
-/** The entries added, removed or changed in any field, by servant and id. */
-function changedEntries(before: readonly OrganisationEntry[], after: readonly OrganisationEntry[]): Set<string> {
-  const was = new Map(before.map((e) => [identity(e), JSON.stringify(e)]))
+/** The entries added, removed or changed in any field or in their servant's name, by servant and id. */
+function changedEntries(before: PublishedTimeline, after: PublishedTimeline): Set<string> {
+  const shown = ({ servants = [] }: PublishedTimeline) => {
+    const names = new Map(servants.map((s) => [s.person, s.name]))
+    return (e: OrganisationEntry) => JSON.stringify([e, names.get(e.person)])
+  }
+  const [wasShown, isShown] = [shown(before), shown(after)]
+  const was = new Map(before.entries.map((e) => [identity(e), wasShown(e)]))
   const changed = new Set<string>()
-  for (const entry of after) {
+  for (const entry of after.entries) {
     const key = identity(entry)
-    if (was.get(key) !== JSON.stringify(entry)) changed.add(key)
+    if (was.get(key) !== isShown(entry)) changed.add(key)
     was.delete(key)
   }
   for (const key of was.keys()) changed.add(key)

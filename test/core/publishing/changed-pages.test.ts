@@ -104,6 +104,32 @@ describe('the agenda pages a change touches', () => {
     })
   })
 
+  it("rebuilds the pages listing a servant's entries when the servant is named otherwise, and no others", () => {
+    // The deployment's own journal without a servant record is named by its profile: no entry changes.
+    const named = (anna: string) => ({
+      ...timeline(published),
+      servants: [
+        { person: 'anna', name: anna },
+        { person: 'bram', name: 'Bram Visser' },
+      ],
+    })
+    expect(changedAgendaPages(named('Anna de Vries'), named('Anna Jansen'))).toEqual({
+      rebuild: {
+        weeks: ['2015-W10'],
+        months: ['2015-03'],
+        years: ['2015'],
+        themes: ['zelfsturing'],
+        organisations: ['gemeente-utrecht'],
+      },
+      gone: nothing,
+    })
+  })
+
+  it("asks for everything when the organisation's language changed (every page marks its content's language)", () => {
+    const inDutch = { ...timeline(published), locale: 'nl' as const }
+    expect(changedAgendaPages(inDutch, { ...inDutch, locale: 'en' })).toBe('everything')
+  })
+
   it('asks for everything on another day ("this week" moved) or in another zone', () => {
     expect(changedAgendaPages(timeline(published), timeline(published, '2015-03-28'))).toBe('everything')
     const elsewhere = { ...timeline(published), timezone: 'Europe/London' }
