@@ -42,7 +42,7 @@ export interface PublishedTimeline {
  * (`after`), or `everything` when the arrangement itself moved (another zone, day or language). A
  * page is rebuilt when it lists an entry that was added, removed or changed, before or after, or
  * whose servant is named otherwise; a period's page also when its neighbours (the previous and
- * next links) changed.
+ * next links) changed, and a year's when the months it lists did.
  */
 export function changedAgendaPages(before: PublishedTimeline, after: PublishedTimeline): ChangedPages | 'everything' {
   const moved = before.timezone !== after.timezone || before.today !== after.today || before.locale !== after.locale
@@ -51,12 +51,20 @@ export function changedAgendaPages(before: PublishedTimeline, after: PublishedTi
   const arrange = (t: PublishedTimeline) => buildAgendaIndex(t.entries, { timezone: t.timezone, today: t.today })
   const [old, now] = [arrange(before), arrange(after)]
   const touches = (entries: readonly OrganisationEntry[]) => entries.some((e) => changed.has(identity(e)))
-  const periods = (keys: (a: AgendaIndex<OrganisationEntry>) => string[], inPeriod: PeriodLookup) => {
+  const periods = (
+    keys: (a: AgendaIndex<OrganisationEntry>) => string[],
+    inPeriod: PeriodLookup,
+    listed: (a: AgendaIndex<OrganisationEntry>, key: string) => string = () => '',
+  ) => {
     const [was, is] = [keys(old), keys(now)]
     const neighbours = (list: string[]) => new Map(list.map((key, i) => [key, `${list[i - 1]}|${list[i + 1]}`]))
     const [wasAround, isAround] = [neighbours(was), neighbours(is)]
     const rebuild = is.filter(
-      (key) => wasAround.get(key) !== isAround.get(key) || touches(inPeriod(now, key)) || touches(inPeriod(old, key)),
+      (key) =>
+        wasAround.get(key) !== isAround.get(key) ||
+        listed(old, key) !== listed(now, key) ||
+        touches(inPeriod(now, key)) ||
+        touches(inPeriod(old, key)),
     )
     return { rebuild, gone: was.filter((key) => !isAround.has(key)) }
   }
@@ -75,9 +83,11 @@ export function changedAgendaPages(before: PublishedTimeline, after: PublishedTi
     (a) => a.months,
     (a, k) => a.inMonth(k),
   )
+  // A year's page lists its months within the agenda's span, which an entry in another year can stretch.
   const years = periods(
     (a) => a.years,
     (a, k) => a.inYear(k),
+    (a, k) => a.months.filter((m) => m.startsWith(k)).join(),
   )
   const themes = groups((a) => a.themes)
   const organisations = groups((a) => a.organisations)

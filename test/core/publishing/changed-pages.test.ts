@@ -97,6 +97,13 @@ describe('the agenda pages a change touches', () => {
     expect(changed !== 'everything' && changed.rebuild.months).toEqual(['2015-02', '2015-03'])
   })
 
+  it("rebuilds a year whose list of months grew: a next year's entry stretches the agenda's span", () => {
+    // Today lies in 2016, so both years are on the agenda before the change; 2015 lists March only.
+    const later = (entries: OrganisationEntry[]) => timeline(entries, '2016-02-10')
+    const changed = changedAgendaPages(later(published), later([...published, entry('b4', '2016-01-05T10:00')]))
+    expect(changed !== 'everything' && changed.rebuild.years).toEqual(['2015', '2016'])
+  })
+
   it('rebuilds nothing of the agenda when nothing changed', () => {
     expect(changedAgendaPages(timeline(published), timeline([...published]))).toEqual({
       rebuild: nothing,
