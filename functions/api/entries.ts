@@ -41,11 +41,10 @@ export const entries = new Hono<AppEnv>()
     const { timeZone, locale } = await journalSettingsOf(c)
     const q = parseEntryListQuery(c.req.query(), timeZone)
     const at = now()
-    const views = new Map<Entry, Entry | PublicEntry>()
-    const visible = (e: Entry) => {
-      const view = owner ? e : toPublicEntry(e, { now: at, locale })
-      if (view) views.set(e, view)
-      return view !== null && matchesEntryFilter(view, q)
+    const views = new Map<Entry, Entry | PublicEntry | null>()
+    const viewOf = (e: Entry) => {
+      if (!views.has(e)) views.set(e, owner ? e : toPublicEntry(e, { now: at, locale }))
+      return views.get(e) ?? null
     }
     const page = await listEntries(db, person, {
       start: q.start,
@@ -53,7 +52,11 @@ export const entries = new Hono<AppEnv>()
       order: q.order,
       limit: q.limit,
       cursor: q.cursor,
-      accept: visible,
+      accept: (e) => {
+        const view = viewOf(e)
+        return view !== null && matchesEntryFilter(view, q)
+      },
+      hidden: (e) => viewOf(e) === null,
     })
     const items = page.items.map((e) => views.get(e)!)
     return c.json({ items, ...(page.cursor ? { cursor: page.cursor } : {}) }, 200, owner ? ownerHeaders : publicHeaders)

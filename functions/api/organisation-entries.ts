@@ -32,13 +32,19 @@ export async function organisationEntries(c: Context<AppEnv>) {
   )
   const q = parseEntryListQuery(c.req.query(), settings.get(defaultPerson)!.timeZone)
   const at = now()
-  const views = new Map<Entry, PublicEntry>()
-  const visible = (e: Entry) => {
-    const view = toPublicEntry(e, { now: at, locale: settings.get(e.person)!.locale })
-    if (view) views.set(e, view)
-    return view !== null && matchesEntryFilter(view, q)
+  const views = new Map<Entry, PublicEntry | null>()
+  const viewOf = (e: Entry) => {
+    if (!views.has(e)) views.set(e, toPublicEntry(e, { now: at, locale: settings.get(e.person)!.locale }))
+    return views.get(e) ?? null
   }
-  const page = await listEntriesOfPeople(db, people, { ...q, accept: visible })
+  const page = await listEntriesOfPeople(db, people, {
+    ...q,
+    accept: (e) => {
+      const view = viewOf(e)
+      return view !== null && matchesEntryFilter(view, q)
+    },
+    hidden: (e) => viewOf(e) === null,
+  })
   const items = page.items.map((e): OrganisationEntry => {
     const name = journals.get(e.person)?.name
     return { person: e.person, ...(name !== undefined && { personName: name }), ...views.get(e)! }

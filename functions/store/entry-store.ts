@@ -68,6 +68,8 @@ export interface EntryRange {
   limit: number
   cursor?: string
   accept?: (entry: Entry) => boolean
+  /** Entries no reader of the listing may know exist: read past, and not counted (see `MAX_ITEMS_READ`). */
+  hidden?: (entry: Entry) => boolean
 }
 
 // entries of a person whose start lies in [start, end), in time order (newest first by default), paged
@@ -87,6 +89,7 @@ export async function listEntries(db: Db, person: string, range: EntryRange): Pr
     cursor: range.cursor,
     // BETWEEN is inclusive and `upper` is an instant followed by `#id`: the end bound excludes itself.
     accept: (entry) => (!range.end || entryStartInstant(entry) < range.end) && (range.accept?.(entry) ?? true),
+    ...(range.hidden && { hidden: range.hidden }),
   })
 }
 

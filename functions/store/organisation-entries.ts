@@ -110,7 +110,7 @@ interface Reading {
   range: EntryRange
 }
 
-/** Reads up to `most` more items of one timeline, keeping the accepted ones; answers how many it read. */
+/** Reads up to `most` more items of one timeline, keeping the accepted ones; answers how many it counted. */
 async function readTimeline(db: Db, t: Timeline, { bounds, order, before, after, range }: Reading, most: number) {
   const fromCursor = t.startKey !== undefined && t.startKey === after?.key
   const out = await db.client
@@ -135,10 +135,14 @@ async function readTimeline(db: Db, t: Timeline, { bounds, order, before, after,
       throw error
     })
   t.size *= 2
+  let counted = 0
   for (const raw of out.Items ?? []) {
     const at = positionOf(raw, t.person)
     t.readUpTo = at
     const entry = dataOf<Entry>(raw)
+    // Not counted towards the bound: a page cut short by hidden entries would count them for the public.
+    if (range.hidden?.(entry)) continue
+    counted++
     if (after && !before(after, at)) continue
     // BETWEEN is inclusive and `upper` is an instant followed by `#id`: the end bound excludes itself.
     if (range.end && entryStartInstant(entry) >= range.end) continue
@@ -147,7 +151,7 @@ async function readTimeline(db: Db, t: Timeline, { bounds, order, before, after,
   }
   t.startKey = out.LastEvaluatedKey
   t.done = !t.startKey
-  return out.Items?.length ?? 0
+  return counted
 }
 
 function lowest(positions: Position[], before: (a: Position, b: Position) => boolean): Position | undefined {

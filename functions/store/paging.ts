@@ -16,15 +16,21 @@ export interface PagedQuery<T> {
   keyAttributes: readonly string[]
   limit: number
   cursor?: string
-  /** Items the caller does not want (private ones on a public listing) are skipped, not counted. */
+  /** Items the caller does not want (filtered out) are skipped, not counted. */
   accept?: (item: T) => boolean
+  /**
+   * Items no reader of the listing may know exist (private ones on a public listing): skipped and
+   * not counted towards `MAX_ITEMS_READ`, so where a page stops tells nothing about them.
+   */
+  hidden?: (item: T) => boolean
 }
 
 /**
  * The most items one page may read, accepted or not. A filter that matches little would otherwise
  * read the whole journal to fill one page; with this bound a request costs the same in a journal
  * of any size. Twice the largest page the API gives out (200), so an unfiltered page is never cut
- * short by it.
+ * short by it. Hidden items (`PagedQuery.hidden`) are read past without counting: a page cut short
+ * by them would count them for the public.
  */
 export const MAX_ITEMS_READ = 400
 
@@ -58,15 +64,17 @@ export async function queryPage<T>(db: Db, q: PagedQuery<T>): Promise<Page<T>> {
       })
     fromCursor = false
     for (const raw of out.Items ?? []) {
-      read++
       const item = dataOf<T>(raw)
-      if (q.accept && !q.accept(item)) continue
-      items.push(item)
-      if (items.length === q.limit) return { items, cursor: await encodeCursor(db, raw, scope) }
+      if (q.hidden?.(item)) continue
+      read++
+      if (!q.accept || q.accept(item)) items.push(item)
+      // Stop right at the item that fills the page or the bound: the items after it in this
+      // Query's answer are the next page's, whatever hidden items came with them.
+      if (items.length === q.limit || read >= MAX_ITEMS_READ)
+        return { items, cursor: await encodeCursor(db, raw, scope) }
     }
     startKey = out.LastEvaluatedKey
     if (!startKey) return { items }
-    if (read >= MAX_ITEMS_READ) return { items, cursor: await encodeCursor(db, startKey, scope) }
   }
 }
 
