@@ -63,7 +63,8 @@ const queryParams = (s: z.ZodMiniType) =>
 const pathParam = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } })
 /** What every paged list promises; MAX_ITEMS_READ bounds the work of one request. */
 const PAGING =
-  `One request reads at most ${MAX_ITEMS_READ} items: fewer items than limit with a cursor ` +
+  `One request reads at most ${MAX_ITEMS_READ} items it could show (items never shown publicly are ` +
+  'read past and not counted, so paging tells nothing about them): fewer items than limit with a cursor ' +
   'means keep going; only an answer without cursor is the end. A cursor is opaque (sealed): pass it ' +
   'back as given. It works only with the listing (range, order) that gave it out; another, or one ' +
   'changed, answers 400, start again without cursor.'
