@@ -126,6 +126,10 @@ function swapOrganisationPages(built: string, outDir: string, sections: Set<stri
  * removed, so a page of an organisation no longer met (the entry was made private) is not left.
  */
 function mergePages(built: string, outDir: string, gone: AgendaPageKeys): void {
+  // The sitemap is always built whole: a part it no longer needs (fewer pages) would still list gone pages.
+  const sitemaps = new Set(readdirSync(built).filter((name) => SITEMAP_PART.test(name)))
+  for (const name of readdirSync(outDir))
+    if (SITEMAP_PART.test(name) && !sitemaps.has(name)) rmSync(join(outDir, name), { force: true })
   for (const file of readdirSync(built, { recursive: true, withFileTypes: true })) {
     if (!file.isFile()) continue
     const from = join(file.parentPath, file.name)
@@ -135,6 +139,8 @@ function mergePages(built: string, outDir: string, gone: AgendaPageKeys): void {
   }
   for (const path of agendaPagePaths(gone)) rmSync(join(outDir, path), { recursive: true, force: true })
 }
+
+const SITEMAP_PART = /^sitemap-\d+\.xml$/
 
 /** Replaces `live` by `staged` with two renames (a moment, not a build long). */
 export function swapInto(staged: string, live: string): void {

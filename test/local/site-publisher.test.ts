@@ -1,16 +1,16 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { newToken } from '../../functions/api/tokens.js'
-import type { Servant } from '../../functions/core/model/index.js'
+import { applyEntryPatch, revisedEntry, type Entry, type Servant } from '../../functions/core/model/index.js'
 import {
   buildAgendaIndex,
   type AgendaPageKeys,
   type OrganisationSnapshot,
 } from '../../functions/core/publishing/index.js'
 import { createSitePublisher, type SitePublisher } from '../../functions/local/site-publisher.js'
-import { addServant, putOrganisation, putProfile, type Db } from '../../functions/store/index.js'
+import { addServant, putOrganisation, putProfile, updateEntry, type Db } from '../../functions/store/index.js'
 import { JournalBuilder } from '../support/journal-fixtures.js'
 import { testDb } from '../support/test-db.js'
 
@@ -24,6 +24,7 @@ const NOW = new Date('2015-03-27T12:00:00Z')
 let db: Db
 let dir: string
 let publisher: SitePublisher
+let utrecht: Entry
 const anna = new JournalBuilder('anna', 'tok-anna').withProfile({ name: 'Anna de Vries' })
 
 async function fakeBuild(o: { snapshotFile: string; outDir: string; base: string; pages?: AgendaPageKeys }) {
@@ -31,6 +32,8 @@ async function fakeBuild(o: { snapshotFile: string; outDir: string; base: string
   if (o.base !== '/') return writeFileSync(join(o.outDir, 'index.html'), o.base)
   const org = JSON.parse(readFileSync(o.snapshotFile, 'utf8')) as OrganisationSnapshot
   const names = new Map(org.servants.map((s) => [s.person, s.name]))
+  // One sitemap part per entry, always all of them, as Astro writes one per 40,000 pages.
+  for (let i = 1; i <= org.entries.length; i++) writeFileSync(join(o.outDir, `sitemap-${i}.xml`), String(i))
   const agenda = buildAgendaIndex(org.entries, { timezone: org.timezone, today: '2015-03-27' })
   for (const week of agenda.weeks.filter((w) => !o.pages || o.pages.weeks.includes(w))) {
     mkdirSync(join(o.outDir, 'week', week), { recursive: true })
@@ -55,7 +58,7 @@ beforeAll(async () => {
   await addServant(db, bram, newToken('bram', 'first token', new Date(at)).token)
   await putOrganisation(db, { name: 'Ministerie van Voorbeeldzaken', updatedAt: at, version: 1 }, 0)
   const bramsJournal = new JournalBuilder('bram', 'tok-bram').withProfile({ name: 'Bram Visser' })
-  bramsJournal.entry({ start: '2015-03-17T10:00', title: 'Overleg Utrecht' })
+  utrecht = bramsJournal.entry({ start: '2015-03-17T10:00', title: 'Overleg Utrecht' })
   await bramsJournal.saveTo(db)
   // The deployment's own journal (JOURNAL_PERSON) has no servant record: its profile names it.
   anna.entry({ start: '2015-03-03T10:00', title: 'Werkbezoek Zwolle' })
@@ -84,5 +87,15 @@ describe("a partial publish of an organisation's site", () => {
     expect(page('week/2015-W10/index.html')).toBe('Anna Jansen: Werkbezoek Zwolle')
     // Bram's week shows nothing of Anna's: it is not rebuilt.
     expect(result.pages !== 'all' && result.pages?.rebuild.weeks).toEqual(['2015-W10'])
+  })
+
+  it('removes a sitemap part the site no longer has, which would still list the pages that went', async () => {
+    expect(existsSync(join(dir, 'site', 'sitemap-2.xml'))).toBe(true)
+    const hidden = revisedEntry(utrecht, applyEntryPatch(utrecht, { visibility: 'private' }), NOW)
+    await updateEntry(db, utrecht, hidden, { by: 'tok-bram' })
+    const result = await publisher.publish(NOW)
+    expect(result.pages).not.toBe('all')
+    expect(existsSync(join(dir, 'site', 'sitemap-1.xml'))).toBe(true)
+    expect(existsSync(join(dir, 'site', 'sitemap-2.xml'))).toBe(false)
   })
 })
