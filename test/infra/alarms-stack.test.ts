@@ -47,7 +47,7 @@ describe('alarms stack', () => {
       ['Journal-Jobs', 1],
       ['Journal-Publish', 1],
     ] as const) {
-      expect(watched.filter((d) => d.includes(`"StackName":"${stack}"`))).toHaveLength(2 * functions)
+      expect(watched.filter((d) => d.includes(`"Fn::ImportValue":"${stack}:`))).toHaveLength(2 * functions)
     }
   })
 
