@@ -31,6 +31,7 @@ export interface OrganisationBuildOptions {
     siteUrl?: string
     cacheDir?: string
     pages?: AgendaPageKeys
+    besideAnother?: boolean
     signal?: AbortSignal
   }) => Promise<unknown>
   /** Stops the build between and inside its parts (see `buildSite`). */
@@ -51,6 +52,8 @@ export async function buildOrganisationSite(
   const people = [...exported.snapshotFiles.keys()]
   const sections = [...(options.sections ?? people)].filter((person) => exported.snapshotFiles.has(person))
   const staging = `${outDir}.next`
+  const parallel = options.cacheDir ? (options.parallel ?? Math.min(2, availableParallelism())) : 1
+  const besideAnother = parallel > 1
   const cacheOf = (part: string) => (options.cacheDir ? { cacheDir: join(options.cacheDir, part) } : {})
   rmSync(staging, { recursive: true, force: true })
   mkdirSync(outDir, { recursive: true })
@@ -62,6 +65,7 @@ export async function buildOrganisationSite(
       base: `/${person}`,
       siteUrl,
       signal,
+      besideAnother,
       ...cacheOf(person),
     })
     signal?.throwIfAborted()
@@ -77,6 +81,8 @@ export async function buildOrganisationSite(
       siteUrl,
       signal,
       pages: pages?.rebuild,
+      // Its whole build runs alone (below).
+      besideAnother: besideAnother && pages !== undefined,
       ...cacheOf(ORGANISATION_PART),
     })
     signal?.throwIfAborted()
@@ -84,7 +90,6 @@ export async function buildOrganisationSite(
     else swapOrganisationPages(own, outDir, new Set(people))
   }
   try {
-    const parallel = options.cacheDir ? (options.parallel ?? Math.min(2, availableParallelism())) : 1
     // A few of the organisation's pages build beside a section (together 949 MB for 15,000
     // entries); all of them take 719 MB alone, so they build after the sections, by themselves.
     if (pages) await inTurns([organisation, ...sections.map(section)], parallel)
