@@ -23,12 +23,26 @@ export const MAX_UPLOAD_BYTES = 4_000_000
 /** MAX_UPLOAD_BYTES as people read it: decimal megabytes, as file browsers show sizes. */
 export const MAX_UPLOAD_MB = MAX_UPLOAD_BYTES / 1_000_000
 const UPLOAD_PATHS = /^\/(api\/import|admin\/import)(\/|$)/
+/** A host name, IPv4 or bracketed IPv6 address, with an optional port. */
+const HOST = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]+)(?::\d{1,5})?$/
 
 /** What every app of the journal shares: secure headers, body limit, dependencies, problem+json errors. */
 export function baseApp(deps: AppDeps) {
   const resolved = { now: () => new Date(), ...deps }
   const app = new Hono<AppEnv>()
   app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }))
+  app.use(async (c, next) => {
+    // The request's URL is made from this header: one that is no host name (`u@x`, spaces) would
+    // make a URL Node refuses to build, a 500 deep inside the first middleware that reads the body.
+    const host = c.req.header('host')
+    if (host !== undefined && !HOST.test(host))
+      throw problem(
+        400,
+        `The Host header ${JSON.stringify(host.slice(0, 100))} is not a host name: ` +
+          'send the name (and port) of this server, e.g. Host: localhost:8787.',
+      )
+    await next()
+  })
   app.use(async (c, next) => {
     c.set('deps', resolved)
     c.set('person', resolved.person)

@@ -170,6 +170,9 @@ const BROKEN = [
   'GET / HTTP/9.9\r\n\r\n',
   'GET / HTTP/1.1\r\nContent-Length: -1\r\n\r\n',
   'GET / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n',
+  // A Host that makes a URL with credentials (seed 421768727): Node refuses to build the Request.
+  'GET / HTTP/1.1\r\nHost: $\t@\t¿/!\r\nConnection: close\r\n\r\n',
+  'POST /api/entries HTTP/1.1\r\nHost: u@example\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}',
 ]
 
 async function fuzz(port: number, prefixes: string[], numRuns: number): Promise<void> {
