@@ -35,6 +35,12 @@ export interface JournalConfig {
   readonly logRetentionDays: number
   /** Steady requests per second and burst the HTTP API stage accepts. @default 50 and 100 */
   readonly apiThrottle: { readonly rateLimit: number; readonly burstLimit: number }
+  /**
+   * How many builds of the site may run at once (parts of an organisation's site, each a servant's
+   * section or the root pages). Keep it below the account's CodeBuild quota of concurrent ARM
+   * builds, which is low on new accounts (see the README). @default 5
+   */
+  readonly publishConcurrency: number
   /** Target account and region; left out, the stacks are environment-agnostic (the CLI's profile decides). */
   readonly env?: { readonly account?: string; readonly region?: string }
 }
@@ -46,6 +52,7 @@ export const DEFAULT_CONFIG: JournalConfig = {
   digestMode: 'publish',
   logRetentionDays: 90,
   apiThrottle: { rateLimit: 50, burstLimit: 100 },
+  publishConcurrency: 5,
 }
 
 /** CloudWatch Logs accepts only these retention periods. */
@@ -79,6 +86,7 @@ export function loadConfig(node: Node): JournalConfig {
     digestMode: text('digestMode') as DigestMode | undefined,
     logRetentionDays: value('logRetentionDays') === undefined ? undefined : Number(value('logRetentionDays')),
     apiThrottle: { ...DEFAULT_CONFIG.apiThrottle, ...throttle },
+    publishConcurrency: value('publishConcurrency') === undefined ? undefined : Number(value('publishConcurrency')),
     env: account || region ? { account, region } : undefined,
   })
 }
@@ -129,5 +137,10 @@ function checkConfig(c: JournalConfig): string[] {
   const { rateLimit, burstLimit } = c.apiThrottle
   if (!(rateLimit > 0 && burstLimit >= 1 && Number.isInteger(burstLimit)))
     problems.push('apiThrottle needs a positive rateLimit and a whole burstLimit of at least 1')
+  if (!(Number.isInteger(c.publishConcurrency) && c.publishConcurrency >= 2 && c.publishConcurrency <= 100))
+    problems.push(
+      `publishConcurrency "${c.publishConcurrency}" must be a whole number from 2 to 100 ` +
+        "(SQS event sources take at least 2), below the account's quota of concurrent CodeBuild builds",
+    )
   return problems
 }

@@ -52,7 +52,7 @@ export function createJournal(app: App, config: JournalConfig): JournalStacks {
     config,
     functions: { Api: api.handler, Admin: api.admin, Digest: jobs.digest, Publish: publish.trigger },
     httpApi: api.httpApi,
-    deadLetterQueues: [jobs.deadLetters, publish.deadLetters],
+    deadLetterQueues: [jobs.deadLetters, publish.deadLetters, publish.failedRequests],
     buildProject: publish.project,
   })
 

@@ -1,170 +1,168 @@
+import { randomUUID } from 'node:crypto'
+import { BatchGetBuildsCommand, CodeBuildClient, StartBuildCommand } from '@aws-sdk/client-codebuild'
+import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
+import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs'
 import {
-  BatchGetBuildsCommand,
-  CodeBuildClient,
-  ListBuildsForProjectCommand,
-  StartBuildCommand,
-} from '@aws-sdk/client-codebuild'
-import { LAMBDA_ENV, SCHEDULED_PUBLISH_CHECK } from './function-config.js'
+  partsGoneStale,
+  partsToPublish,
+  publishPart,
+  type BuildStatus,
+  type PartBuilds,
+  type PartPublisherDeps,
+  type PublishQueue,
+  type SnapshotBucket,
+} from '../publish/part-publisher.js'
+import { createDb } from '../store/index.js'
+import { LAMBDA_ENV, REPUBLISH, SCHEDULED_PUBLISH_CHECK } from './function-config.js'
 
 /**
- * The publish trigger. It runs for two reasons:
+ * The publish function. It runs for four reasons:
  *
- * 1. The DynamoDB stream hands it a batch of journal changes (the event source gathers them for up
- *    to a minute and passes only published item types). It makes sure one site build will see
- *    them, debouncing by looking at the build project first:
- *    - a build that has not yet reached its build phase (where the snapshot is exported) will see
- *      these changes too, so nothing is started: any number of changes share that build;
- *    - with no build running, it starts one;
- *    - with a build past its export, that build may have missed these changes, and the project
- *      runs one build at a time (two racing uploads could leave the older site online), so it
- *      waits for that build to end and then starts the next. If the wait outlasts the invocation
- *      it fails and the stream delivers the batch again later; after the last retry the batch's
- *      position goes to the dead-letter queue, which alarms.
- * 2. A schedule asks it every few minutes whether the site has become stale without any change in
- *    the store: an embargo ended or a post's publication time came. The last successful build
- *    exported that moment as NEXT_CHANGE_AT; when it has passed and no build started since, it
- *    requests a publish as above.
+ * 1. The DynamoDB stream hands it a batch of journal changes (gathered for up to a minute, only
+ *    published item types): it asks for the parts of the site they bear on (a message per part
+ *    on the publish queue, see `partsToPublish`).
+ * 2. The publish queue hands it one part (FIFO, the part as message group, so one part is never
+ *    built twice at once; the event source's maximum concurrency caps builds across parts): it
+ *    exports the part's public snapshot, starts its build and waits for it (`publishPart`).
+ * 3. A schedule asks it every 15 minutes for the parts whose snapshot went stale by itself (an
+ *    embargo ended, a post came out).
+ * 4. An operator asks it to republish every part (`{"source":"journal.republish"}`), after a
+ *    deployment changed the site's code.
  */
 
-/** A recent build of the site project, as far as the trigger cares. */
-export interface SiteBuild {
-  id: string
-  status: string
-  phase: string
-  startedAt: number
-  /** When the snapshot this build exported goes stale by itself (exported variable NEXT_CHANGE_AT). */
-  nextChangeAt?: number
+/** Time kept back from the Lambda timeout to record and return. */
+const MARGIN_MS = 30_000
+const POLL_MS = 15_000
+
+interface StreamRecord {
+  eventSource?: string
+  dynamodb?: { Keys?: { pk?: { S?: string } } }
+}
+interface QueueRecord {
+  eventSource?: string
+  body?: string
+  attributes?: { SentTimestamp?: string }
+}
+export type PublishEvent = { source?: string; Records?: (StreamRecord & QueueRecord)[] }
+
+const env = (name: string): string => {
+  const value = process.env[name]
+  if (!value) throw new Error(`${name} is not set: the publish stack sets it (infra/stacks/publish-stack.ts)`)
+  return value
 }
 
-/** The CodeBuild calls the trigger makes; an interface so the decisions are tested without AWS. */
-export interface SiteBuilds {
-  /** The project's latest builds, newest first. */
-  recent(): Promise<SiteBuild[]>
-  /** Starts a build and answers its id, or null when the project is already at its one-build limit. */
-  start(): Promise<string | null>
-}
+let deps: Omit<PartPublisherDeps, 'wait'> | undefined
 
-/** Phases before the export: a build still in one of these will read the table after now. */
-export const PHASES_BEFORE_EXPORT: ReadonlySet<string> = new Set([
-  'SUBMITTED',
-  'QUEUED',
-  'PROVISIONING',
-  'DOWNLOAD_SOURCE',
-  'INSTALL',
-  'PRE_BUILD',
-])
-
-export type PublishOutcome =
-  | { outcome: 'started' | 'coalesced'; buildId: string }
-  | { outcome: 'not-due' | 'already-built'; nextChangeAt?: string }
-
-export interface WaitOptions {
-  /** Epoch milliseconds after which the trigger gives up and lets the stream retry. */
-  until: number
-  pollMs: number
-  now?: () => number
-  sleep?: (ms: number) => Promise<void>
-}
-
-/** The running build is past its export and the next one could not start before `until`. */
-export class PublishDeferredError extends Error {
-  override name = 'PublishDeferredError'
-  constructor(buildId: string | undefined) {
-    super(
-      `build ${buildId ?? '(just started by another trigger)'} is still ` +
-        'running; these changes will be retried and published by the next build',
-    )
+/** The AWS side of the publisher, made once per cold start. */
+function awsDeps(): Omit<PartPublisherDeps, 'wait'> {
+  deps ??= {
+    db: createDb(),
+    person: process.env[LAMBDA_ENV.person] ?? 'demo',
+    snapshots: s3Snapshots(new S3Client({}), env(LAMBDA_ENV.snapshotBucket)),
+    builds: codeBuildParts(new CodeBuildClient({}), env(LAMBDA_ENV.buildProject)),
+    queue: sqsQueue(new SQSClient({}), env(LAMBDA_ENV.publishQueue)),
   }
+  return deps
 }
 
-/** Makes sure a build that starts exporting after this moment exists; see the comment at the top. */
-export async function requestPublish(builds: SiteBuilds, wait: WaitOptions): Promise<PublishOutcome> {
-  const now = wait.now ?? Date.now
-  const sleep = wait.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
-  for (;;) {
-    const running = (await builds.recent()).filter((build) => build.status === 'IN_PROGRESS')
-    const pending = running.find((build) => PHASES_BEFORE_EXPORT.has(build.phase))
-    if (pending) return { outcome: 'coalesced', buildId: pending.id }
-    if (running.length === 0) {
-      const started = await builds.start()
-      if (started) return { outcome: 'started', buildId: started }
-      // Another trigger started one a moment ago: look again, it will usually be pending.
+export async function handler(event: PublishEvent, context: { getRemainingTimeInMillis(): number }) {
+  const base = awsDeps()
+  const records = event.Records ?? []
+  if (records[0]?.eventSource === 'aws:sqs') {
+    const wait = { until: Date.now() + context.getRemainingTimeInMillis() - MARGIN_MS, pollMs: POLL_MS }
+    const outcomes = []
+    for (const record of records) {
+      const { part } = JSON.parse(record.body ?? '{}') as { part?: string }
+      if (typeof part !== 'string') throw new Error(`A publish request without a part: ${record.body}`)
+      const requestedAt = Number(record.attributes?.SentTimestamp ?? Date.now())
+      outcomes.push(await publishPart({ ...base, wait }, part, requestedAt))
     }
-    if (now() + wait.pollMs > wait.until) throw new PublishDeferredError(running[0]?.id)
-    await sleep(wait.pollMs)
+    console.info(JSON.stringify({ trigger: 'queue', outcomes }))
+    return outcomes
   }
+  const parts =
+    event.source === SCHEDULED_PUBLISH_CHECK.source
+      ? await partsGoneStale(base.db, new Date())
+      : event.source === REPUBLISH.source
+        ? await partsToPublish(base.db, base.person, ['ORGANISATION'])
+        : await partsToPublish(
+            base.db,
+            base.person,
+            records.map((record) => record.dynamodb?.Keys?.pk?.S ?? ''),
+          )
+  await base.queue.send(parts)
+  const trigger = event.source === SCHEDULED_PUBLISH_CHECK.source ? 'schedule' : (event.source ?? 'stream')
+  console.info(JSON.stringify({ trigger, changes: records.length, requested: parts }))
+  return { requested: parts }
 }
 
-/**
- * Publishes when the last successful build's snapshot has gone stale by itself and no build has
- * started since that moment (so a failing build is not retried every few minutes: it alarms).
- */
-export async function publishIfDue(builds: SiteBuilds, wait: WaitOptions): Promise<PublishOutcome> {
-  const now = (wait.now ?? Date.now)()
-  const recent = await builds.recent()
-  const due = recent.find((build) => build.status === 'SUCCEEDED')?.nextChangeAt
-  const nextChangeAt = due === undefined ? undefined : new Date(due).toISOString()
-  if (due === undefined || due > now) return { outcome: 'not-due', ...(nextChangeAt ? { nextChangeAt } : {}) }
-  if (recent.some((build) => build.startedAt >= due)) return { outcome: 'already-built', nextChangeAt }
-  return requestPublish(builds, wait)
-}
-
-/** SiteBuilds on the CodeBuild API. With a one-build limit, the newest few builds are all that matter. */
-export function codeBuildSiteBuilds(client: CodeBuildClient, projectName: string): SiteBuilds {
+/** The snapshots on S3. */
+export function s3Snapshots(client: S3Client, bucket: string): SnapshotBucket {
   return {
-    async recent() {
-      const { ids = [] } = await client.send(new ListBuildsForProjectCommand({ projectName, sortOrder: 'DESCENDING' }))
-      if (ids.length === 0) return []
-      const { builds = [] } = await client.send(new BatchGetBuildsCommand({ ids: ids.slice(0, 5) }))
-      return builds
-        .filter((build) => build.id)
-        .map((build) => {
-          const exported = build.exportedEnvironmentVariables?.find((v) => v.name === 'NEXT_CHANGE_AT')?.value
-          const nextChangeAt = exported ? Date.parse(exported) : Number.NaN
-          return {
-            id: build.id!,
-            status: build.buildStatus ?? 'IN_PROGRESS',
-            phase: build.currentPhase ?? 'SUBMITTED',
-            startedAt: build.startTime?.getTime() ?? 0,
-            ...(Number.isNaN(nextChangeAt) ? {} : { nextChangeAt }),
-          }
-        })
-        .sort((a, b) => b.startedAt - a.startedAt)
+    async put(key, body) {
+      await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'application/json' }))
     },
-    async start() {
+    async get(key) {
       try {
-        const { build } = await client.send(new StartBuildCommand({ projectName }))
-        return build?.id ?? null
+        const out = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }))
+        return await out.Body?.transformToString('utf8')
       } catch (error) {
-        // The project's concurrent build limit answers with this error instead of queueing.
-        if ((error as Error).name === 'AccountLimitExceededException') return null
+        if (error instanceof NoSuchKey) return undefined
         throw error
       }
     },
   }
 }
 
-/** Time kept back from the Lambda timeout to report and return. */
-const MARGIN_MS = 20_000
-const POLL_MS = 15_000
+/** The publish queue on SQS FIFO: the part is the message group, so its builds never overlap. */
+export function sqsQueue(client: SQSClient, queueUrl: string): PublishQueue {
+  return {
+    async send(parts) {
+      for (let i = 0; i < parts.length; i += 10) {
+        const entries = parts.slice(i, i + 10).map((part, n) => ({
+          Id: String(n),
+          MessageBody: JSON.stringify({ part }),
+          MessageGroupId: part,
+          MessageDeduplicationId: randomUUID(),
+        }))
+        const { Failed = [] } = await client.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: entries }))
+        if (Failed.length > 0)
+          throw new Error(
+            `The publish queue refused ${Failed.length} requests: ${Failed[0]!.Message ?? Failed[0]!.Code}`,
+          )
+      }
+    },
+  }
+}
 
-let builds: SiteBuilds | undefined
-
-export async function handler(
-  event: { Records?: unknown[]; source?: string },
-  context: { getRemainingTimeInMillis(): number },
-): Promise<PublishOutcome> {
-  const project = process.env[LAMBDA_ENV.buildProject]
-  if (!project)
-    throw new Error(
-      `${LAMBDA_ENV.buildProject} is not set: the publish trigger does not know which build project to start`,
-    )
-  builds ??= codeBuildSiteBuilds(new CodeBuildClient({}), project)
-  const wait = { until: Date.now() + context.getRemainingTimeInMillis() - MARGIN_MS, pollMs: POLL_MS }
-  const scheduled = event.source === SCHEDULED_PUBLISH_CHECK.source
-  const result = scheduled ? await publishIfDue(builds, wait) : await requestPublish(builds, wait)
-  console.info(
-    JSON.stringify({ ...result, trigger: scheduled ? 'schedule' : 'stream', changes: event.Records?.length ?? 0 }),
-  )
-  return result
+/** One CodeBuild project builds every part; what differs goes in environment variables. */
+export function codeBuildParts(client: CodeBuildClient, projectName: string): PartBuilds {
+  return {
+    async start({ part, snapshotKey, base, prefix }) {
+      const variables = { JOURNAL_PART: part, SNAPSHOT_KEY: snapshotKey, JOURNAL_SITE_BASE: base, SITE_PREFIX: prefix }
+      try {
+        const { build } = await client.send(
+          new StartBuildCommand({
+            projectName,
+            environmentVariablesOverride: Object.entries(variables).map(([name, value]) => ({
+              name,
+              value,
+              type: 'PLAINTEXT',
+            })),
+          }),
+        )
+        return build?.id ?? null
+      } catch (error) {
+        // The account's concurrent builds or its build queue are full: not an error, a wait.
+        if ((error as Error).name === 'AccountLimitExceededException') return null
+        throw error
+      }
+    },
+    async status(buildId): Promise<BuildStatus> {
+      const { builds = [] } = await client.send(new BatchGetBuildsCommand({ ids: [buildId] }))
+      const status = builds[0]?.buildStatus
+      if (status === undefined) throw new Error(`CodeBuild does not know the build ${buildId}`)
+      return status === 'IN_PROGRESS' || status === 'SUCCEEDED' ? status : 'FAILED'
+    },
+  }
 }

@@ -22,13 +22,16 @@ function runningLocalDynamoDb(dynamoDbDir: string, port: number): string | undef
  * servant and the organisation when it has two or more (see `siteLayout`), from the journal's
  * DynamoDB — `JOURNAL_DYNAMODB_ENDPOINT`, the one `npm start` is running, or else an embedded
  * DynamoDB Local on `.journal/dynamodb` — and build the site into `site/dist/`.
- * With `JOURNAL_SNAPSHOT` set, the site is built from that snapshot file and the store is not read.
+ * With `JOURNAL_SNAPSHOT` set, the site is built from that snapshot file and the store is not read
+ * (a servant's section under the path `JOURNAL_SITE_BASE`, as the publish build in AWS does).
  */
 async function main(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
   const verbose = process.env.JOURNAL_BUILD_VERBOSE === '1'
   if (process.env.JOURNAL_SNAPSHOT) {
-    const { outDir } = await buildSite({ snapshotFile: process.env.JOURNAL_SNAPSHOT, verbose })
+    // A servant's section of an organisation's site is served under /<person> (JOURNAL_SITE_BASE).
+    const base = process.env.JOURNAL_SITE_BASE || undefined
+    const { outDir } = await buildSite({ snapshotFile: process.env.JOURNAL_SNAPSHOT, verbose, ...(base && { base }) })
     console.log(`Built the site from ${process.env.JOURNAL_SNAPSHOT} → ${outDir}`)
     return
   }

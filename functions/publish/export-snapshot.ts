@@ -33,12 +33,23 @@ export async function exportSnapshot(
   now = new Date(),
   organisation?: PublicOrganisation,
 ): Promise<ExportedSnapshot> {
+  const exported = await readPublicSnapshot(db, person, now, organisation)
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 })
+  writeFileSync(file, serializeSnapshot(exported.snapshot), { mode: 0o600 })
+  chmodSync(file, 0o600)
+  return exported
+}
+
+/** One person's public snapshot as of `now`, read from the store (one query over the change log). */
+export async function readPublicSnapshot(
+  db: Db,
+  person: string,
+  now = new Date(),
+  organisation?: PublicOrganisation,
+): Promise<ExportedSnapshot> {
   const log = await listChangedSince(db, person)
   const journal = journalItemsFrom(log)
   const snapshot = { ...buildPublicSnapshot(journal, { now }), ...(organisation && { organisation }) }
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 })
-  writeFileSync(file, serializeSnapshot(snapshot), { mode: 0o600 })
-  chmodSync(file, 0o600)
   const fingerprint = changeLogFingerprint(log.map((item) => item.position))
   return { snapshot, nextChangeAt: nextChangeAt(journal, now), fingerprint }
 }

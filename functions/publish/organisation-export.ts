@@ -7,7 +7,7 @@ import {
   type PublicSnapshot,
   type ServantJournal,
 } from '../core/publishing/index.js'
-import { compareText, personSlug } from '../core/model/index.js'
+import { compareText, personSlug, type Servant } from '../core/model/index.js'
 import {
   toPublicOrganisation,
   toPublicServant,
@@ -123,11 +123,7 @@ export async function exportOrganisation(
       if (next) nextChangeAts.set(person, next)
     } else {
       const exported = await exportSnapshot(db, person, file, now, layout.organisation)
-      const record = records.get(person)
-      journals.set(person, {
-        servant: record ? toPublicServant(record) : unrecorded(person, exported.snapshot),
-        snapshot: exported.snapshot,
-      })
+      journals.set(person, servantJournal(person, records.get(person), exported.snapshot))
       fingerprints.set(person, exported.fingerprint)
       if (exported.nextChangeAt) nextChangeAts.set(person, exported.nextChangeAt)
     }
@@ -165,7 +161,13 @@ function sectionOrThrow(person: string): void {
 
 const countEntries = (snapshots: PublicSnapshot[]) => snapshots.reduce((n, s) => n + s.entries.length, 0)
 
-/** The deployment's own journal without a servant record: named and described by its profile. */
-function unrecorded(person: string, snapshot: PublicSnapshot): PublicServant {
-  return { person, name: snapshot.profile?.name ?? person, role: snapshot.profile?.role ?? '', status: 'active' }
+/**
+ * A servant's journal as the organisation's pages show it: their public record, or for the
+ * deployment's own journal without a record, a name and role from its profile.
+ */
+export function servantJournal(person: string, record: Servant | undefined, snapshot: PublicSnapshot): ServantJournal {
+  const servant: PublicServant = record
+    ? toPublicServant(record)
+    : { person, name: snapshot.profile?.name ?? person, role: snapshot.profile?.role ?? '', status: 'active' }
+  return { servant, snapshot }
 }

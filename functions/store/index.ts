@@ -33,6 +33,8 @@
  * - change a servant, revoking tokens in the same transaction → updateServant
  * - a servant's new first token, revoking their working ones   → replaceFirstToken
  * - the key sealing listing cursors, created on first use     → cursorKey (cursor-key.ts; read once per process)
+ * - what the AWS publisher built of each part of the site      → getPublishState / listPublishStates / putPublishState
+ * - whose site a changed item (stream key) bears on             → publishedChangeOf (keys.ts)
  */
 export * from './db.js'
 export * from './cursor.js'
@@ -50,4 +52,6 @@ export * from './changes-store.js'
 export * from './import-store.js'
 export * from './digest-store.js'
 export * from './backup-store.js'
+export * from './publish-state.js'
+export { publishedChangeOf } from './keys.js'
 export { ensureTable } from './ensure-table.js'

@@ -28,6 +28,9 @@ export const keys = {
   /** The key sealing listing cursors: a setting of the whole deployment, beside the organisation. */
   cursorKey: () => ({ pk: 'ORGANISATION', sk: 'CURSOR_KEY' }),
   servant: (person: string) => ({ pk: `SERVANT#${person}`, sk: 'SERVANT' }),
+  /** Where the AWS publisher keeps what it built of each part of the site (publish-state.ts): one partition. */
+  publishState: (part: string) => ({ pk: 'PUBLISH', sk: part }),
+  publishStates: () => 'PUBLISH',
   /** GSI1 partition holding every servant of the organisation, by slug. */
   servants: () => 'ORGANISATION#SERVANTS',
   /** GSI1 partitions: one timeline per person and item type. */
@@ -35,6 +38,18 @@ export const keys = {
     `PERSON#${person}#${type}`,
   /** GSI2 partition: the person's change log. */
   changes: (person: string) => `PERSON#${person}#CHANGES`,
+}
+
+/**
+ * Whose public site a changed item (its partition key, from the table's stream) bears on: a
+ * person's entry, post, digest or profile bears on their journal; the organisation or a servant's
+ * record on every page (names, roles, who left). Anything else (tokens, sessions, the publisher's
+ * own state) on none.
+ */
+export function publishedChangeOf(pk: string): { person: string } | 'everything' | undefined {
+  if (pk === 'ORGANISATION' || pk.startsWith('SERVANT#')) return 'everything'
+  const [kind, person] = pk.split('#')
+  return person && ['ENTRY', 'POST', 'DIGEST', 'PROFILE'].includes(kind!) ? { person } : undefined
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb'
 import * as iam from 'aws-cdk-lib/aws-iam'
+import { keys } from '../../functions/store/keys.js'
 import { TABLE } from '../../functions/store/table.js'
 
 export type TableAccess = 'read' | 'readWrite'
@@ -28,4 +29,18 @@ export function grantTable(grantee: iam.IGrantable, table: ITableV2, access: Tab
       new iam.PolicyStatement({ actions: [...TABLE_ACTIONS.write], resources: [table.tableArn] }),
     )
   }
+}
+
+/**
+ * Lets the publish function keep its own state (functions/store/publish-state.ts) and nothing else:
+ * writes only where the partition key is the publisher's (`dynamodb:LeadingKeys`).
+ */
+export function grantPublishState(grantee: iam.IGrantable, table: ITableV2): void {
+  grantee.grantPrincipal.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      actions: ['dynamodb:PutItem'],
+      resources: [table.tableArn],
+      conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [keys.publishStates()] } },
+    }),
+  )
 }

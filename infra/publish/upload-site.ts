@@ -79,6 +79,8 @@ export interface PublishTarget {
   /** Where each upload's files are gathered for `aws s3 sync` (hard links: the times mark-unchanged set stay). */
   stagingDir: string
   bucket: string
+  /** The part's folder in the bucket: '' for the root, `<person>/` for a servant's section. */
+  prefix?: string
   distributionId: string
   /** Runs `aws` with these arguments and answers its output; throws when it fails. */
   aws: (args: string[]) => string
@@ -90,13 +92,24 @@ export interface PublishTarget {
  * nothing: the next publish finds the same files in its listing and deletes them.
  */
 export function runPublish(steps: readonly PublishStep[], target: PublishTarget): void {
-  const { aws, bucket, distributionId, log = console.log } = target
+  const { aws, bucket, distributionId, prefix = '', log = console.log } = target
+  // A section's build invalidates its own paths only; the root's, everything (one wildcard path either way).
+  const paths = prefix ? [`/${prefix}*`, `/${prefix.replace(/\/$/, '')}`] : ['/*']
   let invalidated = false
   for (const step of steps) {
     if (step.kind === 'upload') {
       const staged = stage(target.dir, step.keys, join(target.stagingDir, step.phase.replace(/ /g, '-')))
       const type = step.contentType ? ['--content-type', step.contentType] : []
-      aws(['s3', 'sync', staged, `s3://${bucket}`, '--no-progress', ...type, '--cache-control', step.cacheControl])
+      aws([
+        's3',
+        'sync',
+        staged,
+        `s3://${bucket}${prefix ? `/${prefix}` : ''}`,
+        '--no-progress',
+        ...type,
+        '--cache-control',
+        step.cacheControl,
+      ])
       rmSync(staged, { recursive: true, force: true })
     } else if (step.kind === 'invalidate') {
       const id = aws([
@@ -105,7 +118,7 @@ export function runPublish(steps: readonly PublishStep[], target: PublishTarget)
         '--distribution-id',
         distributionId,
         '--paths',
-        '/*',
+        ...paths,
         '--query',
         'Invalidation.Id',
         '--output',
@@ -119,7 +132,7 @@ export function runPublish(steps: readonly PublishStep[], target: PublishTarget)
       }
     } else if (invalidated) {
       for (let i = 0; i < step.keys.length; i += 1000) {
-        const objects = step.keys.slice(i, i + 1000).map((Key) => ({ Key }))
+        const objects = step.keys.slice(i, i + 1000).map((key) => ({ Key: `${prefix}${key}` }))
         aws([
           's3api',
           'delete-objects',
@@ -165,7 +178,7 @@ export function siteKeys(dir: string): string[] {
     )
 }
 
-// npx tsx infra/publish/upload-site.ts site/dist <listing of the bucket, as mark-unchanged.ts reads it>
+// npx tsx infra/publish/upload-site.ts site/dist <listing of the part (list-online.ts)>   (SITE_PREFIX: its folder)
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const [dir = 'site/dist', listing] = process.argv.slice(2)
   const online = listing ? [...parseListing(readFileSync(listing, 'utf8') || 'null').keys()] : []
@@ -177,6 +190,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     dir,
     stagingDir: '.journal/upload',
     bucket: env('SITE_BUCKET'),
+    prefix: process.env.SITE_PREFIX ?? '',
     distributionId: env('DISTRIBUTION_ID'),
     aws: (args) => {
       const output = execFileSync('aws', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })

@@ -223,7 +223,7 @@ export class SiteStack extends Stack {
 }
 
 /** Private, encrypted, TLS-only buckets that S3 owns every object of (no ACLs). */
-const privateBucket: s3.BucketProps = {
+export const privateBucket: s3.BucketProps = {
   blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
   encryption: s3.BucketEncryption.S3_MANAGED,
   enforceSSL: true,

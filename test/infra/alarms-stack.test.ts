@@ -23,7 +23,7 @@ describe('alarms stack', () => {
     ['Lambda errors', 'AWS/Lambda', 'Errors', 4],
     ['Lambda throttles', 'AWS/Lambda', 'Throttles', 4],
     ['API 5xx answers', 'AWS/ApiGateway', '5xx', 1],
-    ['messages in a dead-letter queue', 'AWS/SQS', 'ApproximateNumberOfMessagesVisible', 2],
+    ['messages in a dead-letter queue', 'AWS/SQS', 'ApproximateNumberOfMessagesVisible', 3],
     ['failed site builds', 'AWS/CodeBuild', 'FailedBuilds', 1],
   ])('alarms on %s (%s %s, %i)', (_, namespace, metric, count) => {
     const matching = alarms().filter((a) => a.Properties.Namespace === namespace && a.Properties.MetricName === metric)
@@ -52,7 +52,7 @@ describe('alarms stack', () => {
   })
 
   it('sends every alarm, and its recovery, to the topic', () => {
-    expect(alarms()).toHaveLength(12)
+    expect(alarms()).toHaveLength(13)
     for (const alarm of alarms()) {
       expect(alarm.Properties.AlarmActions).toEqual([topicRef()])
       expect(alarm.Properties.OKActions).toEqual([topicRef()])

@@ -34,10 +34,15 @@ describe('publish stack: the trigger', () => {
     })
   })
 
-  it('is woken only by changes to published item types', () => {
-    const mapping = Object.values(publish().findResources('AWS::Lambda::EventSourceMapping'))[0]!.Properties
-    const pattern = JSON.parse(mapping.FilterCriteria.Filters[0].Pattern)
-    expect(pattern).toEqual({ dynamodb: { Keys: { pk: { S: PUBLISHED_KEY_PREFIXES.map((prefix) => ({ prefix })) } } } })
+  it("is woken only by changes to published item types and the organisation's item", () => {
+    const mapping = Object.values(publish().findResources('AWS::Lambda::EventSourceMapping')).find(
+      (m) => m.Properties.FilterCriteria,
+    )!.Properties
+    const patterns = mapping.FilterCriteria.Filters.map((f: { Pattern: string }) => JSON.parse(f.Pattern))
+    expect(patterns).toEqual([
+      { dynamodb: { Keys: { pk: { S: PUBLISHED_KEY_PREFIXES.map((prefix) => ({ prefix })) } } } },
+      { dynamodb: { Keys: { pk: { S: ['ORGANISATION'] }, sk: { S: ['ORGANISATION'] } } } },
+    ])
   })
 
   it.each([
@@ -46,6 +51,8 @@ describe('publish stack: the trigger', () => {
     ['a post', keys.post('demo', 'jaarverslag-2015').pk, true],
     ['a digest', keys.digest('demo', '2015-W12').pk, true],
     ['the profile', keys.profile('demo').pk, true],
+    ["a servant's record", keys.servant('wouter').pk, true],
+    ["the publisher's own state", keys.publishState('wouter').pk, false],
     ['an owner token', keys.token('ab12').pk, false],
     ['an idempotency record (and its TTL expiry)', keys.idempotency('demo', 'k1').pk, false],
   ])('%s %s a site build', (_, pk, published) => {
@@ -54,11 +61,11 @@ describe('publish stack: the trigger', () => {
 
   it("deploys a trigger bundle that loads on its own and runs the trigger's code", () => {
     expect(() => invokeBundle(bundleDir(journal(), journal().stacks.publish.trigger), { Records: [] })).toThrow(
-      /JOURNAL_BUILD_PROJECT is not set/,
+      /JOURNAL_SNAPSHOT_BUCKET is not set/,
     )
   })
 
-  it('checks every 15 minutes whether an embargo ended since the last build', () => {
+  it('checks every 15 minutes whether an embargo ended since a part was last built', () => {
     const { publish: stack } = journal().stacks
     publish().hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'rate(15 minutes)',
@@ -69,30 +76,74 @@ describe('publish stack: the trigger', () => {
         RetryPolicy: { MaximumRetryAttempts: 0, MaximumEventAgeInSeconds: 900 },
       }),
     })
-    expect(buildSpec().env['exported-variables']).toEqual(['NEXT_CHANGE_AT'])
-    expect(buildSpec().phases.build.commands[1]).toBe('export NEXT_CHANGE_AT="$(cat .journal/next-change-at)"')
   })
 
-  it('may start and inspect builds of the site project, and nothing else in CodeBuild', () => {
-    publish().hasResourceProperties('AWS::IAM::Policy', {
-      Roles: [{ Ref: logicalId(journal().stacks.publish.trigger.role!) }],
-      PolicyDocument: {
-        Statement: Match.arrayWith([
-          {
-            Effect: 'Allow',
-            Action: ['codebuild:BatchGetBuilds', 'codebuild:ListBuildsForProject', 'codebuild:StartBuild'],
-            Resource: { 'Fn::GetAtt': [logicalId(journal().stacks.publish.project), 'Arn'] },
-          },
-        ]),
+  it('takes one part per invocation from a FIFO queue, at most publishConcurrency (5) at once', () => {
+    const { publish: stack } = journal().stacks
+    publish().hasResourceProperties('AWS::SQS::Queue', {
+      FifoQueue: true,
+      VisibilityTimeout: 960,
+      RedrivePolicy: {
+        deadLetterTargetArn: { 'Fn::GetAtt': [logicalId(stack.failedRequests.queue), 'Arn'] },
+        maxReceiveCount: 5,
       },
     })
+    publish().hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [logicalId(stack.requests), 'Arn'] },
+      BatchSize: 1,
+      ScalingConfig: { MaximumConcurrency: 5 },
+    })
+    publish().hasResourceProperties('AWS::Lambda::Function', {
+      Timeout: 900,
+      Environment: { Variables: Match.objectLike({ JOURNAL_PERSON: 'demo' }) },
+    })
+  })
+
+  it('may start and inspect builds of the site project, never with another buildspec, and nothing else in CodeBuild', () => {
+    const statements = policyOf(journal().stacks.publish.trigger.role!)
+    const codebuild = statements.filter((s) => JSON.stringify(s.Action).includes('codebuild:'))
+    expect(codebuild).toEqual([
+      {
+        Effect: 'Allow',
+        Action: ['codebuild:BatchGetBuilds', 'codebuild:StartBuild'],
+        Resource: { 'Fn::GetAtt': [logicalId(journal().stacks.publish.project), 'Arn'] },
+      },
+      {
+        Effect: 'Deny',
+        Action: 'codebuild:StartBuild',
+        Resource: '*',
+        Condition: { Null: { 'codebuild:source.buildspec': 'false' } },
+      },
+    ])
+    // Starting a build with another role would need iam:PassRole.
+    expect(JSON.stringify(statements)).not.toContain('iam:PassRole')
+  })
+
+  it('reads the table, and writes only its own state (the PUBLISH partition)', () => {
+    const statements = policyOf(journal().stacks.publish.trigger.role!)
+    const writes = statements.filter((s) => /dynamodb:(Put|Update|Delete|BatchWrite)/.test(JSON.stringify(s.Action)))
+    expect(writes).toEqual([
+      expect.objectContaining({
+        Action: 'dynamodb:PutItem',
+        Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['PUBLISH'] } },
+      }),
+    ])
   })
 })
 
+/** The statements of the policy CDK attached to `role`. */
+function policyOf(
+  role: import('aws-cdk-lib/aws-iam').IRole,
+): { Action: unknown; Effect: string; [k: string]: unknown }[] {
+  return Object.values(
+    publish().findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: logicalId(role) }] } }),
+  ).flatMap((p) => p.Properties.PolicyDocument.Statement)
+}
+
 describe('publish stack: the build', () => {
-  it('runs one build at a time on arm64, with the table, site and distribution it needs', () => {
+  it('runs at most publishConcurrency builds on arm64, with the snapshots, site and distribution it needs', () => {
     expect(project()).toMatchObject({
-      ConcurrentBuildLimit: 1,
+      ConcurrentBuildLimit: 5,
       TimeoutInMinutes: 30,
       Artifacts: { Type: 'NO_ARTIFACTS' },
       Environment: {
@@ -104,17 +155,16 @@ describe('publish stack: the build', () => {
     const variables = Object.fromEntries(
       project().Environment.EnvironmentVariables.map((v: { Name: string; Value: unknown }) => [v.Name, v.Value]),
     )
-    expect(variables).toMatchObject({ JOURNAL_PERSON: 'demo' })
+    // Nothing names the table or a person: the publish function gives each build its part.
     expect(Object.keys(variables).sort()).toEqual([
       'DISTRIBUTION_ID',
-      'JOURNAL_PERSON',
       'JOURNAL_SITE_URL',
-      'JOURNAL_TABLE',
       'SITE_BUCKET',
+      'SNAPSHOT_BUCKET',
     ])
   })
 
-  it('npm ci, exports the snapshot, npm run build, then uploads and invalidates only after both succeeded', () => {
+  it("npm ci, fetches the part's snapshot, npm run build, then uploads and invalidates only after both succeeded", () => {
     const spec = buildSpec()
     expect(Object.keys(spec.phases)).toEqual(['install', 'build'])
     expect(spec.phases.install).toMatchObject({
@@ -123,16 +173,15 @@ describe('publish stack: the build', () => {
     })
     const commands: string[] = spec.phases.build.commands
     expect(spec.phases.build['on-failure']).toBe('ABORT')
-    expect(commands.slice(0, 3)).toEqual([
-      'npx tsx infra/publish/export-snapshot.ts .journal/public-snapshot.json',
-      'export NEXT_CHANGE_AT="$(cat .journal/next-change-at)"',
+    expect(commands.slice(0, 2)).toEqual([
+      'mkdir -p .journal && aws s3 cp "s3://$SNAPSHOT_BUCKET/$SNAPSHOT_KEY" .journal/public-snapshot.json --only-show-errors',
       'JOURNAL_SNAPSHOT=.journal/public-snapshot.json npm run build',
     ])
-    // After the build: list the bucket, mark what is already online, then upload-site.ts uploads in
+    // After the build: list the part online, mark what is already there, then upload-site.ts uploads in
     // order, invalidates and deletes; no upload, deletion or invalidation of its own in the buildspec.
-    expect(commands.slice(4)).toEqual([
-      `aws s3api list-objects-v2 --bucket "$SITE_BUCKET" --query 'Contents[].[Key,ETag]' --output json ` +
-        '> .journal/site-listing.json || echo null > .journal/site-listing.json',
+    expect(commands.slice(3)).toEqual([
+      'npx tsx infra/publish/list-online.ts .journal/public-snapshot.json > .journal/site-listing.json ' +
+        '|| echo null > .journal/site-listing.json',
       'npx tsx infra/publish/mark-unchanged.ts site/dist < .journal/site-listing.json',
       'npx tsx infra/publish/upload-site.ts site/dist .journal/site-listing.json',
     ])
@@ -151,26 +200,29 @@ describe('publish stack: the build', () => {
       expect.arrayContaining([
         'functions/lambda/api.ts',
         'site/astro.config.mjs',
-        'infra/publish/export-snapshot.ts',
+        'infra/publish/list-online.ts',
         'infra/publish/mark-unchanged.ts',
         'infra/publish/upload-site.ts',
       ]),
     )
   })
 
-  it("may read the table (no writes, no scans) and publish to the site through the site stack's policy", () => {
+  it("may not read the table, only the snapshots, and publishes through the site stack's policy", () => {
     const { publish: stack } = journal().stacks
     const role = logicalId(stack.project.role!)
     const policy = Object.values(
       publish().findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: role }] } }),
     )[0]!
     const actions = policy.Properties.PolicyDocument.Statement.flatMap((s: { Action: string | string[] }) => s.Action)
-    expect(actions.filter((a: string) => a.startsWith('dynamodb:')).sort()).toEqual([
-      'dynamodb:BatchGetItem',
-      'dynamodb:ConditionCheckItem',
-      'dynamodb:GetItem',
-      'dynamodb:Query',
-    ])
+    expect(actions.filter((a: string) => a.startsWith('dynamodb:'))).toEqual([])
+    expect(policy.Properties.PolicyDocument.Statement).toContainEqual({
+      Effect: 'Allow',
+      Action: 's3:GetObject',
+      Resource: [
+        { 'Fn::Join': ['', [{ 'Fn::GetAtt': [logicalId(stack.snapshots), 'Arn'] }, '/organisation.json']] },
+        { 'Fn::Join': ['', [{ 'Fn::GetAtt': [logicalId(stack.snapshots), 'Arn'] }, '/people/*']] },
+      ],
+    })
     publish().hasResourceProperties('AWS::IAM::Role', {
       ManagedPolicyArns: [stackOutput('Journal-Site')],
     })

@@ -111,7 +111,7 @@ describe('publishing site/dist: the commands', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
   /** Runs a publish of SITE against a recording `aws`; `wait` is what the invalidation waiter does. */
-  function publish(wait: () => string = () => '') {
+  function publish(wait: () => string = () => '', prefix = '') {
     dir = mkdtempSync(join(tmpdir(), 'journal-upload-'))
     const dist = join(dir, 'dist')
     for (const key of SITE) {
@@ -140,6 +140,7 @@ describe('publishing site/dist: the commands', () => {
       dir: dist,
       stagingDir: join(dir, 'staging'),
       bucket: 'site-bucket',
+      prefix,
       distributionId: 'E2EXAMPLE',
       aws,
       log: (line) => log.push(line),
@@ -179,6 +180,21 @@ describe('publishing site/dist: the commands', () => {
     ])
     expect(JSON.parse(option(calls.at(-1)!.args, '--delete')!)).toEqual({
       Objects: [{ Key: 'old-page/index.html' }],
+      Quiet: true,
+    })
+  })
+
+  it("publishes a servant's section into its folder: uploads, invalidates and deletes there only", () => {
+    const { calls } = publish(() => '', 'bram/')
+    const syncs = calls.filter((c) => c.args[1] === 'sync')
+    expect(new Set(syncs.map((c) => c.args[3]))).toEqual(new Set(['s3://site-bucket/bram/']))
+    const invalidation = calls.find((c) => c.args[1] === 'create-invalidation')!.args
+    expect(invalidation.slice(invalidation.indexOf('--paths') + 1, invalidation.indexOf('--query'))).toEqual([
+      '/bram/*',
+      '/bram',
+    ])
+    expect(JSON.parse(option(calls.at(-1)!.args, '--delete')!)).toEqual({
+      Objects: [{ Key: 'bram/old-page/index.html' }],
       Quiet: true,
     })
   })

@@ -1,0 +1,251 @@
+import {
+  buildOrganisationSnapshot,
+  serializeSnapshot,
+  type OrganisationSnapshot,
+  type PublicSnapshot,
+} from '../core/publishing/index.js'
+import {
+  getPublishState,
+  listPublishStates,
+  listServants,
+  publishedChangeOf,
+  putPublishState,
+  type Db,
+  type PartBuild,
+  type PublishState,
+} from '../store/index.js'
+import { readPublicSnapshot } from './export-snapshot.js'
+import { ORGANISATION_PART, servantJournal, siteLayout, type SiteLayout } from './organisation-export.js'
+
+/**
+ * Publishing in AWS, one part of the site at a time. A part is a servant's section (`/<person>/`)
+ * or the pages at the site's root (ORGANISATION_PART): the organisation's own pages, or the one
+ * journal of a deployment with a single servant. Each part is published by its own build of the
+ * one CodeBuild project; builds of one part never overlap (the queue's message group is the
+ * part), builds of different parts run side by side up to the platform's cap.
+ *
+ * This module decides; the Lambda (functions/lambda/publish.ts) wires it to SQS, S3 and
+ * CodeBuild. The export happens here, with the function's read access to the table: the build
+ * that runs `npm ci` and Astro gets only the part's public snapshot (issue 15, fix 3).
+ */
+
+/** Where the snapshots a build starts from are kept (a private bucket: public data, not yet online). */
+export interface SnapshotBucket {
+  put(key: string, body: string): Promise<void>
+  /** The object's text, or undefined when there is none. */
+  get(key: string): Promise<string | undefined>
+}
+
+/** What one build of a part is given: its snapshot and where its pages go. */
+export interface PartBuildRequest {
+  part: string
+  /** The snapshot's key in the snapshot bucket. */
+  snapshotKey: string
+  /** The path the part is served under: `/` for the root, `/<person>` for a section. */
+  base: string
+  /** Its folder in the site bucket: '' for the root, `<person>/` for a section. */
+  prefix: string
+}
+
+export type BuildStatus = 'IN_PROGRESS' | 'SUCCEEDED' | 'FAILED'
+
+/** The build project's calls; an interface so the decisions are tested without AWS. */
+export interface PartBuilds {
+  /** Starts a build; null when an account or project limit refuses one for now (retry later). */
+  start(request: PartBuildRequest): Promise<string | null>
+  status(buildId: string): Promise<BuildStatus>
+}
+
+/** Asks for parts to be published: one message each, grouped by part. */
+export interface PublishQueue {
+  send(parts: readonly string[]): Promise<void>
+}
+
+export interface Waiting {
+  /** Epoch milliseconds after which the publisher stops waiting and lets the message come back. */
+  until: number
+  pollMs: number
+  now?: () => number
+  sleep?: (ms: number) => Promise<void>
+}
+
+export interface PartPublisherDeps {
+  db: Db
+  /** The deployment's own journal (JOURNAL_PERSON), on the site whenever it holds anything. */
+  person: string
+  snapshots: SnapshotBucket
+  builds: PartBuilds
+  queue: PublishQueue
+  wait: Waiting
+}
+
+/** The part's build could not start or end before the invocation runs out: its message will come back. */
+export class PublishDeferredError extends Error {
+  override name = 'PublishDeferredError'
+}
+
+/** A build of the part ended without going online; the message comes back and, in the end, alarms. */
+export class PartBuildFailedError extends Error {
+  override name = 'PartBuildFailedError'
+}
+
+export const snapshotKeyOf = (part: string) =>
+  part === ORGANISATION_PART ? 'organisation.json' : `people/${part}.json`
+
+/**
+ * The parts a batch of changed items (their partition keys) bears on, in the layout the store
+ * calls for now. A change to one servant's journal: their section and the root pages (which
+ * list it), the root only after the section (see `publishPart`). A change to the organisation or
+ * a servant's record: every part. On a one-journal site there is only the root.
+ */
+export async function partsToPublish(db: Db, person: string, changedKeys: readonly string[]): Promise<string[]> {
+  const changes = changedKeys.map(publishedChangeOf).filter((change) => change !== undefined)
+  if (changes.length === 0) return []
+  const layout = await siteLayout(db, person)
+  if (layout.kind === 'journal') return [ORGANISATION_PART]
+  if (changes.includes('everything')) return [...layout.people, ORGANISATION_PART]
+  const people = new Set(changes.map((change) => (change === 'everything' ? '' : change.person)))
+  return layout.people.filter((p) => people.has(p))
+}
+
+export type PartOutcome =
+  | { outcome: 'published'; part: string; buildId: string; exportedAt: string }
+  /** A build that started after the request already went online: nothing to do. */
+  | { outcome: 'already-published'; part: string; exportedAt: string }
+  /** The part is not on the site in its present layout (a section of a one-journal site). */
+  | { outcome: 'not-on-site'; part: string }
+
+/**
+ * Publishes one part for a request made at `requestedAt` (the message's send time, after the
+ * change was acknowledged): finishes a build an earlier invocation left running, skips when a
+ * build whose export began after the request went online, else exports the part's snapshot,
+ * starts its build and waits for it to go online. A section's success asks for the root pages,
+ * which list its entries; they are built from the sections' latest snapshots.
+ */
+export async function publishPart(deps: PartPublisherDeps, part: string, requestedAt: number): Promise<PartOutcome> {
+  const { db } = deps
+  let state = await getPublishState(db, part)
+  if (state.building) {
+    const status = await waitForBuild(deps, state.building.buildId)
+    state = await ended(db, state, state.building, status)
+    if (status === 'SUCCEEDED') await afterPublished(deps, part)
+  }
+  const published = state.published
+  if (published && requestedAt < Date.parse(published.exportedAt) - CLOCK_MARGIN_MS)
+    return { outcome: 'already-published', part, exportedAt: published.exportedAt }
+
+  const layout = await siteLayout(db, deps.person)
+  const root = part === ORGANISATION_PART
+  if (!root && (layout.kind === 'journal' || !layout.people.includes(part))) return { outcome: 'not-on-site', part }
+  const now = new Date((deps.wait.now ?? Date.now)())
+  const { snapshot, nextChangeAt } = await exportPart(deps, layout, part, now)
+  const snapshotKey = snapshotKeyOf(part)
+  await deps.snapshots.put(snapshotKey, serializeSnapshot(snapshot))
+  const request = { part, snapshotKey, base: root ? '/' : `/${part}`, prefix: root ? '' : `${part}/` }
+  const buildId = await startBuild(deps, request)
+  const build: PartBuild = { buildId, exportedAt: now.toISOString(), ...(nextChangeAt ? { nextChangeAt } : {}) }
+  await putPublishState(db, { ...state, building: build })
+  const status = await waitForBuild(deps, buildId)
+  await ended(db, state, build, status)
+  if (status !== 'SUCCEEDED')
+    throw new PartBuildFailedError(`The build ${buildId} of "${part}" failed: its log in CodeBuild says why.`)
+  await afterPublished(deps, part)
+  return { outcome: 'published', part, buildId, exportedAt: build.exportedAt }
+}
+
+/** Records how a build ended: online, or failed (then the scheduled check does not retry it). */
+async function ended(db: Db, state: PublishState, build: PartBuild, status: 'SUCCEEDED' | 'FAILED') {
+  const { building: _, ...rest } = state
+  const next: PublishState = status === 'SUCCEEDED' ? { ...rest, published: build } : { ...rest, failed: build }
+  if (status === 'SUCCEEDED') delete next.failed
+  await putPublishState(db, next)
+  return next
+}
+
+/**
+ * How much earlier than a build's export a request must have been sent to be sure that build saw
+ * it: SQS stamps the request, the publisher's clock the export; the two may differ a little.
+ */
+const CLOCK_MARGIN_MS = 5_000
+
+/** A section online: the root pages, which list its entries, follow. */
+async function afterPublished(deps: PartPublisherDeps, part: string): Promise<void> {
+  if (part !== ORGANISATION_PART) await deps.queue.send([ORGANISATION_PART])
+}
+
+/**
+ * The snapshot of a part: a section's is its servant's journal; the root's is the one journal of
+ * a one-journal site, or the organisation's, made from the sections' snapshots as last exported
+ * (a section never exported yet is exported now), so the root pages never read 500 journals.
+ */
+async function exportPart(
+  deps: PartPublisherDeps,
+  layout: SiteLayout,
+  part: string,
+  now: Date,
+): Promise<{ snapshot: PublicSnapshot | OrganisationSnapshot; nextChangeAt?: string }> {
+  const { db } = deps
+  if (layout.kind === 'journal') return readPublicSnapshot(db, layout.person, now)
+  if (part !== ORGANISATION_PART) return readPublicSnapshot(db, part, now, layout.organisation)
+  const records = new Map((await listServants(db)).map((s) => [s.person, s]))
+  const journals = []
+  for (const person of layout.people) {
+    const key = snapshotKeyOf(person)
+    const stored = await deps.snapshots.get(key)
+    let snapshot = stored === undefined ? undefined : (JSON.parse(stored) as PublicSnapshot)
+    if (!snapshot) {
+      snapshot = (await readPublicSnapshot(db, person, now, layout.organisation)).snapshot
+      await deps.snapshots.put(key, serializeSnapshot(snapshot))
+    }
+    journals.push(servantJournal(person, records.get(person), snapshot))
+  }
+  return { snapshot: buildOrganisationSnapshot(layout.organisation, journals, { now }) }
+}
+
+const QUOTA_BACKOFF_MS = { first: 5_000, max: 60_000 }
+
+/**
+ * Starts the build; when a limit refuses it (the account's concurrent builds or its queue), waits
+ * and tries again, doubling the wait, until the invocation's time is up.
+ */
+async function startBuild(deps: PartPublisherDeps, request: PartBuildRequest): Promise<string> {
+  const { now = Date.now, sleep = pause } = deps.wait
+  for (let backoff = QUOTA_BACKOFF_MS.first; ; backoff = Math.min(backoff * 2, QUOTA_BACKOFF_MS.max)) {
+    const id = await deps.builds.start(request)
+    if (id) return id
+    if (now() + backoff > deps.wait.until)
+      throw new PublishDeferredError(
+        `CodeBuild refused the build of "${request.part}" for now (a concurrent-build limit of the account): ` +
+          'the request will be retried',
+      )
+    await sleep(backoff)
+  }
+}
+
+async function waitForBuild(deps: PartPublisherDeps, buildId: string): Promise<'SUCCEEDED' | 'FAILED'> {
+  const { now = Date.now, sleep = pause, until, pollMs } = deps.wait
+  for (;;) {
+    const status = await deps.builds.status(buildId)
+    if (status !== 'IN_PROGRESS') return status
+    if (now() + pollMs > until)
+      throw new PublishDeferredError(`The build ${buildId} is still running: the request will look at it again`)
+    await sleep(pollMs)
+  }
+}
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+/**
+ * The parts whose last published snapshot has gone stale by itself (an embargo ended, a post came
+ * out) and that no build has tried since: the scheduled check asks for them. A part whose build
+ * keeps failing is not asked for again and again: its failures alarm.
+ */
+export async function partsGoneStale(db: Db, now: Date): Promise<string[]> {
+  return (await listPublishStates(db))
+    .filter(({ published, building, failed }) => {
+      const due = published?.nextChangeAt ? Date.parse(published.nextChangeAt) : Number.NaN
+      const triedSince = failed !== undefined && Date.parse(failed.exportedAt) >= due
+      return due <= now.getTime() && !building && !triedSince
+    })
+    .map((state) => state.part)
+}
