@@ -1,7 +1,7 @@
 /**
  * How each kind of file of the built site (`site/dist`) is stored and cached. One list serves the
  * upload (content type and Cache-Control per pattern, infra/publish/upload-site.ts) and CloudFront
- * (which path patterns get the short feed cache), so the two cannot drift apart.
+ * (which path patterns get the short feed cache, which the long asset cache), so the two cannot drift apart.
  */
 
 /** Feeds, calendars and open data: clients poll them, so a change must show within minutes. */
@@ -19,9 +19,15 @@ export interface SiteFileRule {
   readonly cacheControl: string
 }
 
+/**
+ * Astro's content-hashed assets: the site's own, and those of each servant's section on an
+ * organisation's site, which Astro builds with the base `/<person>/`.
+ */
+const ASSET_FOLDERS = ['_astro/*', '*/_astro/*'] as const
+
 /** The first rule a file matches applies; a file matching none is uploaded with PAGE_CACHE_CONTROL. */
 export const SITE_FILE_RULES: readonly SiteFileRule[] = [
-  { patterns: ['_astro/*'], cacheControl: IMMUTABLE_CACHE_CONTROL },
+  { patterns: ASSET_FOLDERS, cacheControl: IMMUTABLE_CACHE_CONTROL },
   { patterns: ['*.ics'], contentType: 'text/calendar; charset=utf-8', cacheControl: FEED_CACHE_CONTROL },
   { patterns: ['*.atom'], contentType: 'application/atom+xml; charset=utf-8', cacheControl: FEED_CACHE_CONTROL },
   { patterns: ['*.xml'], contentType: 'application/xml; charset=utf-8', cacheControl: FEED_CACHE_CONTROL },
@@ -47,5 +53,12 @@ export const FEED_PATH_PATTERNS: readonly string[] = [
   ...JSON_FEED_FILES.flatMap((name) => [`/${name}`, `/*/${name}`]),
 ]
 
-/** CloudFront path pattern of the content-hashed assets. */
-export const IMMUTABLE_PATH_PATTERN = '/_astro/*'
+/**
+ * CloudFront path patterns of the content-hashed assets: the upload's, the root's with its leading
+ * `/`. CloudFront reads the section's with a leading `/` too, so it needs a folder before `_astro`.
+ * The distribution lists them before the feed patterns: the first match applies, and `*.xml` would
+ * otherwise also take an asset of that name.
+ */
+export const IMMUTABLE_PATH_PATTERNS: readonly string[] = ASSET_FOLDERS.map((pattern) =>
+  pattern.startsWith('*') ? pattern : `/${pattern}`,
+)

@@ -8,7 +8,7 @@ import type { Construct } from 'constructs'
 import type { JournalConfig } from '../config.js'
 import { nagRef } from '../nag.js'
 import { contentSecurityPolicy, HSTS_MAX_AGE_SECONDS, PERMISSIONS_POLICY } from '../site/security-headers.js'
-import { FEED_PATH_PATTERNS, IMMUTABLE_PATH_PATTERN } from '../site/site-files.js'
+import { FEED_PATH_PATTERNS, IMMUTABLE_PATH_PATTERNS } from '../site/site-files.js'
 
 export interface SiteStackProps extends StackProps {
   readonly config: JournalConfig
@@ -93,10 +93,12 @@ export class SiteStack extends Stack {
       defaultRootObject: 'index.html',
       defaultBehavior: behavior(pageCache, securityHeaders),
       additionalBehaviors: {
-        [IMMUTABLE_PATH_PATTERN]: {
-          ...behavior(cloudfront.CachePolicy.CACHING_OPTIMIZED, securityHeaders),
-          functionAssociations: [],
-        },
+        ...Object.fromEntries(
+          IMMUTABLE_PATH_PATTERNS.map((pattern) => [
+            pattern,
+            { ...behavior(cloudfront.CachePolicy.CACHING_OPTIMIZED, securityHeaders), functionAssociations: [] },
+          ]),
+        ),
         ...Object.fromEntries(FEED_PATH_PATTERNS.map((pattern) => [pattern, behavior(feedCache, openDataHeaders)])),
       },
       // Without s3:ListBucket a missing object answers 403; both become the site's own 404 page.

@@ -15,6 +15,8 @@ const withDomain = synthStack((app) => new SiteStack(app, 'JournalJansen-Site', 
 const site = () => byDefault.template
 const distributionConfig = (synthesized = byDefault) =>
   Object.values(synthesized.template.findResources('AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig
+/** The managed CachingOptimized policy: a year at the edge, for files that never change under their name. */
+const CACHING_OPTIMIZED = '658327ea-f89d-4fab-a63d-7e88639e58f6'
 const headersPolicy = (id: string) =>
   site().findResources('AWS::CloudFront::ResponseHeadersPolicy')[id]!.Properties.ResponseHeadersPolicyConfig
 
@@ -156,7 +158,11 @@ describe('site stack: CloudFront', () => {
         .CachePolicyConfig
     expect(pageCache).toMatchObject({ DefaultTTL: 3600, MaxTTL: 86400 })
     const assets = config.CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === '/_astro/*')
-    expect(assets.CachePolicyId).toBe('658327ea-f89d-4fab-a63d-7e88639e58f6') // managed CachingOptimized
+    expect(assets.CachePolicyId).toBe(CACHING_OPTIMIZED)
+  })
+
+  it('stays within the 25 cache behaviours CloudFront allows a distribution by default', () => {
+    expect(distributionConfig().CacheBehaviors.length).toBeLessThanOrEqual(25)
   })
 
   it("answers a missing page with the site's 404 page and status 404", () => {
@@ -184,7 +190,13 @@ describe('site stack: CloudFront', () => {
 })
 
 describe('site stack: the behaviour that serves each file the site emits', () => {
-  type Behavior = { PathPattern?: string; CachePolicyId: { Ref: string }; ResponseHeadersPolicyId: { Ref: string } }
+  type Behavior = {
+    PathPattern?: string
+    /** A policy of this stack (`{ Ref }`) or a managed one's id. */
+    CachePolicyId: { Ref: string } | string
+    ResponseHeadersPolicyId: { Ref: string }
+    FunctionAssociations?: unknown[]
+  }
   /** CloudFront's path-pattern match: `*` any characters (`/` too), `?` one, case-sensitive, leading `/` optional. */
   const matches = (pattern: string, path: string) => {
     const strip = (s: string) => s.replace(/^\//, '')
@@ -201,7 +213,9 @@ describe('site stack: the behaviour that serves each file the site emits', () =>
   const feedCache = () => logicalId(byDefault.stack.node.findChild('FeedCache'))
   const openDataHeaders = () => logicalId(byDefault.stack.node.findChild('OpenDataHeaders'))
   const isFeed = (behavior: Behavior) =>
-    behavior.CachePolicyId.Ref === feedCache() && behavior.ResponseHeadersPolicyId.Ref === openDataHeaders()
+    typeof behavior.CachePolicyId !== 'string' &&
+    behavior.CachePolicyId.Ref === feedCache() &&
+    behavior.ResponseHeadersPolicyId.Ref === openDataHeaders()
 
   /** The files Astro's endpoints write (each .ts under site/src/pages), with a sample for each parameter. */
   const PAGES = fileURLToPath(new URL('../../site/src/pages/', import.meta.url))
@@ -228,6 +242,17 @@ describe('site stack: the behaviour that serves each file the site emits', () =>
   )
   it.each(cases)('serves %s with the feed behaviour (short cache, CORS): %s', (path, feed) => {
     expect(isFeed(behaviorFor(path))).toBe(feed)
+  })
+
+  it.each([
+    '/_astro/index.B2x9.css',
+    '/jansen/_astro/index.C3y4.css',
+    '/jansen/_astro/Layout.D5z6.js',
+    '/jansen/_astro/sprite.E7a8.xml',
+  ])("serves Astro's hashed asset %s with the long cache, as it is, without the index-page rewrite", (path) => {
+    const behavior = behaviorFor(path)
+    expect(behavior.CachePolicyId).toBe(CACHING_OPTIMIZED)
+    expect(behavior.FunctionAssociations ?? []).toEqual([])
   })
 
   it.each([

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writ
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { type PublishStep, publishPlan, runPublish } from '../../infra/publish/upload-site.js'
+import { type PublishStep, publishPlan, ruleFor, runPublish } from '../../infra/publish/upload-site.js'
 import { FEED_CACHE_CONTROL, IMMUTABLE_CACHE_CONTROL, PAGE_CACHE_CONTROL } from '../../infra/site/site-files.js'
 
 /** What an organisation's build writes: its own pages and a servant's section, each with a search index. */
@@ -26,6 +26,7 @@ const SITE = [
   'en/pagefind/pagefind-entry.json',
   'en/pagefind/pagefind.en_5e6f.pf_meta',
   'jansen/index.html',
+  'jansen/_astro/index.C3y4.css',
   'jansen/agenda.atom',
   'jansen/agenda.ics',
   'jansen/agenda.json',
@@ -64,10 +65,18 @@ describe('publishing site/dist: what each file is sent as', () => {
     ['pagefind/pagefind.wasm', 'application/wasm', PAGE_CACHE_CONTROL],
     ['_astro/index.B2x9.css', undefined, IMMUTABLE_CACHE_CONTROL],
     ['_astro/manifest.json', undefined, IMMUTABLE_CACHE_CONTROL],
+    ['jansen/_astro/index.C3y4.css', undefined, IMMUTABLE_CACHE_CONTROL],
     ['favicon.svg', undefined, PAGE_CACHE_CONTROL],
   ])('uploads %s once, as %s with Cache-Control %s', (key, contentType, cacheControl) => {
     expect(uploadOf(key)).toMatchObject({ contentType, cacheControl })
   })
+
+  it.each(['wouter/_astro/x.css', 'wouter/_astro/chunk.A1b2.json', 'wouter/en/_astro/x.js'])(
+    "sends a section's hashed asset %s as immutable, like the root's, not as a feed",
+    (key) => {
+      expect(ruleFor(key).cacheControl).toBe(IMMUTABLE_CACHE_CONTROL)
+    },
+  )
 
   it('uploads every file of the site', () => {
     const uploaded = plan.flatMap((s) => (s.kind === 'upload' ? s.keys : []))
@@ -92,7 +101,7 @@ describe('publishing site/dist: the order that keeps search and styles working t
   })
 
   it('uploads styles and scripts before the pages, and feeds (which link to pages) after them', () => {
-    for (const asset of ['_astro/index.B2x9.css', 'theme.css', 'search.js'])
+    for (const asset of ['_astro/index.B2x9.css', 'jansen/_astro/index.C3y4.css', 'theme.css', 'search.js'])
       expect(position(asset), asset).toBeLessThan(position('index.html'))
     for (const feed of ['agenda.atom', 'jansen/agenda.json', 'jansen/data/agenda.csv'])
       expect(position(feed), feed).toBeGreaterThan(position('jansen/index.html'))
