@@ -105,9 +105,9 @@ export function createSitePublisher(options: SitePublisherOptions): SitePublishe
     const previous = lastLayout === 'organisation' ? lastExport : undefined
     const sameDay = previous && timeline(previous).today === localDay(previous.snapshot, now)
     const whole = !previous || !sameDay || lastBuilt.get(ORGANISATION_PART) !== prints.get(ORGANISATION_PART)
-    const expired = (p: string) => Date.parse(previous?.nextChangeAts.get(p) ?? '') <= now.getTime()
+    const expired = (p: string) => Date.parse(previous?.servants.get(p)?.nextChangeAt ?? '') <= now.getTime()
     const current = (p: string) => !whole && lastBuilt.get(p) === prints.get(p) && !expired(p)
-    const sections = layout.people.filter((p) => !current(p) || !previous?.journals.has(p))
+    const sections = layout.people.filter((p) => !current(p) || !previous?.servants.has(p))
     const keep = previous && { previous, people: new Set(layout.people.filter(current)) }
     const exported = await exportOrganisation(db, layout, join(dataDir, 'organisation'), now, keep)
     const changed = previous && !whole ? changedAgendaPages(timeline(previous), timeline(exported)) : 'everything'
@@ -124,7 +124,7 @@ export function createSitePublisher(options: SitePublisherOptions): SitePublishe
       signal,
       build: options.buildSection,
     })
-    for (const [p, print] of exported.fingerprints) prints.set(p, print)
+    for (const [p, { fingerprint }] of exported.servants) prints.set(p, fingerprint)
     lastExport = exported
     return {
       fingerprint: fingerprintOf(prints),

@@ -71,20 +71,26 @@ export async function organisationFingerprints(db: Db, person: string): Promise<
   return fingerprints
 }
 
+/** One servant's part of an organisation's export. */
+export interface ExportedServant {
+  /** Their public snapshot file (`<dir>/people/<person>.json`). */
+  file: string
+  /** Their public snapshot as exported, and their public record. */
+  journal: ServantJournal
+  /** Their change log as read (see `changeLogFingerprint`). */
+  fingerprint: string
+  /** When their snapshot goes stale by itself (an embargo ends, a post comes out). */
+  nextChangeAt?: string
+}
+
 export interface ExportedOrganisation {
-  /** Each servant's public snapshot file (`<dir>/people/<person>.json`). */
-  snapshotFiles: Map<string, string>
-  /** Each servant's public snapshot as exported, and their public record. */
-  journals: Map<string, ServantJournal>
+  /** Each servant's export, by person, in the layout's order. */
+  servants: Map<string, ExportedServant>
   /** The organisation's snapshot (`<dir>/organisation.json`), and the snapshot itself. */
   organisationFile: string
   snapshot: OrganisationSnapshot
-  /** Each servant's change log as read (see `changeLogFingerprint`). */
-  fingerprints: Map<string, string>
   /** The earliest moment one of the snapshots goes stale by itself. */
   nextChangeAt?: string
-  /** Per servant, when their snapshot goes stale by itself (an embargo ends, a post comes out). */
-  nextChangeAts: Map<string, string>
   entries: number
 }
 
@@ -108,39 +114,33 @@ export async function exportOrganisation(
 ): Promise<ExportedOrganisation> {
   const records = new Map((await listServants(db)).map((s) => [s.person, s]))
   for (const person of layout.people) sectionOrThrow(person)
-  const journals = new Map<string, ServantJournal>()
-  const snapshotFiles = new Map<string, string>()
-  const fingerprints = new Map<string, string>()
-  const nextChangeAts = new Map<string, string>()
+  const servants = new Map<string, ExportedServant>()
   for (const person of layout.people) {
     const file = join(dir, 'people', `${person}.json`)
-    const kept = keep?.people.has(person) ? keep.previous : undefined
-    const journal = kept?.journals.get(person)
-    if (kept && journal) {
-      journals.set(person, journal)
-      fingerprints.set(person, kept.fingerprints.get(person)!)
-      const next = kept.nextChangeAts.get(person)
-      if (next) nextChangeAts.set(person, next)
-    } else {
-      const exported = await exportSnapshot(db, person, file, now, layout.organisation)
-      journals.set(person, servantJournal(person, records.get(person), exported.snapshot))
-      fingerprints.set(person, exported.fingerprint)
-      if (exported.nextChangeAt) nextChangeAts.set(person, exported.nextChangeAt)
+    const kept = keep?.people.has(person) ? keep.previous.servants.get(person) : undefined
+    if (kept) {
+      servants.set(person, { ...kept, file })
+      continue
     }
-    snapshotFiles.set(person, file)
+    const exported = await exportSnapshot(db, person, file, now, layout.organisation)
+    servants.set(person, {
+      file,
+      journal: servantJournal(person, records.get(person), exported.snapshot),
+      fingerprint: exported.fingerprint,
+      ...(exported.nextChangeAt && { nextChangeAt: exported.nextChangeAt }),
+    })
   }
+  const journals = [...servants.values()].map((s) => s.journal)
   const organisationFile = join(dir, 'organisation.json')
-  const snapshot = buildOrganisationSnapshot(layout.organisation, [...journals.values()], { now })
+  const snapshot = buildOrganisationSnapshot(layout.organisation, journals, { now })
   writeFileSync(organisationFile, serializeSnapshot(snapshot), { mode: 0o600 })
+  const staleAt = [...servants.values()].flatMap((s) => (s.nextChangeAt ? [s.nextChangeAt] : []))
   return {
-    snapshotFiles,
-    journals,
+    servants,
     organisationFile,
     snapshot,
-    fingerprints,
-    nextChangeAt: [...nextChangeAts.values()].sort((a, b) => Date.parse(a) - Date.parse(b))[0],
-    nextChangeAts,
-    entries: countEntries([...journals.values()].map((j) => j.snapshot)),
+    nextChangeAt: staleAt.sort((a, b) => Date.parse(a) - Date.parse(b))[0],
+    entries: countEntries(journals.map((j) => j.snapshot)),
   }
 }
 

@@ -49,8 +49,8 @@ export async function buildOrganisationSite(
   options: OrganisationBuildOptions,
 ): Promise<{ sections: string[] }> {
   const { outDir, siteUrl, signal, pages, build = buildSite } = options
-  const people = [...exported.snapshotFiles.keys()]
-  const sections = [...(options.sections ?? people)].filter((person) => exported.snapshotFiles.has(person))
+  const people = [...exported.servants.keys()]
+  const sections = [...(options.sections ?? people)].filter((person) => exported.servants.has(person))
   const staging = `${outDir}.next`
   const parallel = options.cacheDir ? (options.parallel ?? Math.min(2, availableParallelism())) : 1
   const besideAnother = parallel > 1
@@ -58,7 +58,7 @@ export async function buildOrganisationSite(
   rmSync(staging, { recursive: true, force: true })
   mkdirSync(outDir, { recursive: true })
   const section = (person: string) => async () => {
-    const snapshotFile = exported.snapshotFiles.get(person)!
+    const snapshotFile = exported.servants.get(person)!.file
     await build({
       snapshotFile,
       outDir: join(staging, person),
