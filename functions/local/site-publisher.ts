@@ -1,6 +1,11 @@
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { changedAgendaPages, type ChangedPages, type PublishedTimeline } from '../core/publishing/index.js'
+import {
+  arrangedTimeline,
+  changedAgendaPages,
+  type ChangedPages,
+  type PublishedTimeline,
+} from '../core/publishing/index.js'
 import { zonedParts } from '../core/time/index.js'
 import {
   buildOrganisationSite,
@@ -72,10 +77,13 @@ export function createSitePublisher(options: SitePublisherOptions): SitePublishe
   const buildInto = options.buildSite ?? ((snapshotFile, into) => buildSite({ snapshotFile, outDir: into, signal }))
   const fingerprintOf = (prints: Map<string, string>) => JSON.stringify([...prints])
 
-  /** What each part was last built from, and the organisation's last export (what its live pages show). */
+  /**
+   * What each part was last built from, and the organisation's last export (what its live pages
+   * show) with its timeline: arranged once compared, so the next publish compares with it as is.
+   */
   let lastBuilt = new Map<string, string>()
   let lastLayout: SiteLayout['kind'] | undefined
-  let lastExport: ExportedOrganisation | undefined
+  let lastExport: { exported: ExportedOrganisation; timeline: PublishedTimeline } | undefined
 
   const publishJournal = async (journalPerson: string, prints: Map<string, string>, now: Date): Promise<Published> => {
     const snapshotFile = join(dataDir, 'public-snapshot.json')
@@ -102,15 +110,18 @@ export function createSitePublisher(options: SitePublisherOptions): SitePublishe
     prints: Map<string, string>,
     now: Date,
   ): Promise<Published> => {
-    const previous = lastLayout === 'organisation' ? lastExport : undefined
-    const sameDay = previous && timeline(previous).today === localDay(previous.snapshot, now)
+    const last = lastLayout === 'organisation' ? lastExport : undefined
+    const previous = last?.exported
+    const sameDay = last && last.timeline.today === localDay(last.exported.snapshot, now)
     const whole = !previous || !sameDay || lastBuilt.get(ORGANISATION_PART) !== prints.get(ORGANISATION_PART)
     const expired = (p: string) => Date.parse(previous?.servants.get(p)?.nextChangeAt ?? '') <= now.getTime()
     const current = (p: string) => !whole && lastBuilt.get(p) === prints.get(p) && !expired(p)
     const sections = layout.people.filter((p) => !current(p) || !previous?.servants.has(p))
     const keep = previous && { previous, people: new Set(layout.people.filter(current)) }
     const exported = await exportOrganisation(db, layout, join(dataDir, 'organisation'), now, keep)
-    const changed = previous && !whole ? changedAgendaPages(timeline(previous), timeline(exported)) : 'everything'
+    const compare = last && !whole
+    const after = compare ? arrangedTimeline(timeline(exported)) : timeline(exported)
+    const changed = compare ? changedAgendaPages(last.timeline, after) : 'everything'
     const pages = changed === 'everything' ? undefined : changed
     // The live pages show the last export only while every build since succeeded: after a failure
     // (one part may have been swapped in, another not) the next publish builds the whole site.
@@ -125,7 +136,7 @@ export function createSitePublisher(options: SitePublisherOptions): SitePublishe
       build: options.buildSection,
     })
     for (const [p, { fingerprint }] of exported.servants) prints.set(p, fingerprint)
-    lastExport = exported
+    lastExport = { exported, timeline: after }
     return {
       fingerprint: fingerprintOf(prints),
       entries: exported.entries,

@@ -35,6 +35,19 @@ export interface PublishedTimeline {
   locale?: Locale
   /** The servants' names: every line of the agenda names whose appointment it is. */
   servants?: readonly { person: string; name: string }[]
+  /**
+   * Its agenda index (`arrangedTimeline`), when the caller kept it: a publisher comparing each
+   * export with the last keeps the last one's rather than arrange all its entries again.
+   */
+  agenda?: AgendaIndex<OrganisationEntry>
+}
+
+export type ArrangedTimeline = PublishedTimeline & Required<Pick<PublishedTimeline, 'agenda'>>
+
+/** The timeline with its agenda index, as its pages arrange it: in its zone, as of its day. */
+export function arrangedTimeline(timeline: PublishedTimeline): ArrangedTimeline {
+  const { entries, timezone, today, agenda } = timeline
+  return { ...timeline, agenda: agenda ?? buildAgendaIndex(entries, { timezone, today }) }
 }
 
 /**
@@ -42,14 +55,14 @@ export interface PublishedTimeline {
  * (`after`), or `everything` when the arrangement itself moved (another zone, day or language). A
  * page is rebuilt when it lists an entry that was added, removed or changed, before or after, or
  * whose servant is named otherwise; a period's page also when its neighbours (the previous and
- * next links) changed, and a year's when the months it lists did.
+ * next links) changed, and a year's when the months it lists did. A timeline that carries its
+ * agenda index (`arrangedTimeline`) is not arranged again.
  */
 export function changedAgendaPages(before: PublishedTimeline, after: PublishedTimeline): ChangedPages | 'everything' {
   const moved = before.timezone !== after.timezone || before.today !== after.today || before.locale !== after.locale
   if (moved) return 'everything'
   const changed = changedEntries(before, after)
-  const arrange = (t: PublishedTimeline) => buildAgendaIndex(t.entries, { timezone: t.timezone, today: t.today })
-  const [old, now] = [arrange(before), arrange(after)]
+  const [old, now] = [arrangedTimeline(before).agenda, arrangedTimeline(after).agenda]
   const touches = (entries: readonly OrganisationEntry[]) => entries.some((e) => changed.has(identity(e)))
   const periods = (
     keys: (a: AgendaIndex<OrganisationEntry>) => string[],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   agendaPagePaths,
+  arrangedTimeline,
   changedAgendaPages,
   type OrganisationEntry,
 } from '../../../functions/core/publishing/index.js'
@@ -79,6 +80,14 @@ describe('the agenda pages a change touches', () => {
   it('rebuilds both weeks when an entry moves from one week to another', () => {
     const after = published.map((e) => (e.id === 'b2' ? { ...e, start: '2015-03-18T15:00' } : e))
     const changed = changedAgendaPages(timeline(published), timeline(after))
+    expect(changed !== 'everything' && changed.rebuild.weeks).toEqual(['2015-W11', '2015-W12'])
+  })
+
+  it('compares with an agenda index kept from the last publish, not arranging that timeline again', () => {
+    const kept = arrangedTimeline(timeline(published))
+    expect(arrangedTimeline(kept).agenda).toBe(kept.agenda)
+    const after = published.map((e) => (e.id === 'b2' ? { ...e, start: '2015-03-18T15:00' } : e))
+    const changed = changedAgendaPages(kept, arrangedTimeline(timeline(after)))
     expect(changed !== 'everything' && changed.rebuild.weeks).toEqual(['2015-W11', '2015-W12'])
   })
 
