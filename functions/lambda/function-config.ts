@@ -10,6 +10,8 @@ export const LAMBDA_ENV = {
   person: 'JOURNAL_PERSON',
   /** `publish` or `draft`: how the weekly job leaves a new digest (functions/core/digest/digest.ts). */
   digestMode: 'JOURNAL_DIGEST_MODE',
+  /** The queue of weekly-digest jobs, one per journal, that the digest function's looks fill and it runs. */
+  digestQueueUrl: 'JOURNAL_DIGEST_QUEUE_URL',
   /** The CodeBuild project that builds a part of the site from its snapshot and uploads it. */
   buildProject: 'JOURNAL_BUILD_PROJECT',
   /** The private bucket holding the public snapshots the builds start from. */

@@ -1,6 +1,7 @@
 import { AMSTERDAM_JOURNAL } from '../support/journal-defaults.js'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { inject } from 'vitest'
+import type { DigestJob } from '../../functions/core/digest/index.js'
 import { normalizeEntryInput, newEntry, DEFAULT_SETTINGS as AMSTERDAM } from '../../functions/core/model/index.js'
 import { createEntry, getDigest, listDigests, type Db } from '../../functions/store/index.js'
 import {
@@ -169,34 +170,83 @@ describe('the digest Lambda handler', () => {
     vi.resetModules()
   })
 
-  async function handlerFor(db: Db, mode?: string) {
+  const QUEUE_URL = 'https://sqs.eu-west-1.amazonaws.com/123456789012/digest-jobs'
+
+  async function functionFor(db: Db, env: Record<string, string> = {}) {
     vi.stubEnv('JOURNAL_DYNAMODB_ENDPOINT', inject('dynamodbEndpoint'))
     vi.stubEnv('JOURNAL_TABLE', db.table)
     vi.stubEnv('JOURNAL_PERSON', PERSON)
-    if (mode !== undefined) vi.stubEnv('JOURNAL_DIGEST_MODE', mode)
+    vi.stubEnv('JOURNAL_DIGEST_QUEUE_URL', QUEUE_URL)
+    for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value)
     vi.resetModules()
-    return (await import('../../functions/lambda/digest.js')).handler
+    return import('../../functions/lambda/digest.js')
   }
 
-  it('digests the week before the scheduled time, also when a retry runs later', async () => {
+  /** The digest function with its queue in memory: what the looks queue, the test hands back as SQS records. */
+  async function withMemoryQueue(db: Db, mode: 'publish' | 'draft') {
+    const { digestHandler } = await functionFor(db)
+    const queued: DigestJob[] = []
+    const handler = digestHandler({
+      db,
+      person: PERSON,
+      mode,
+      queue: { send: async (jobs) => void queued.push(...jobs) },
+    })
+    const records = () => queued.map((job, n) => ({ messageId: `m${n}`, body: JSON.stringify(job) }))
+    return { handler, queued, records }
+  }
+
+  it('queues the journal at its Monday 07:00, then digests the week before once, however often the job runs', async () => {
     const db = await journalWith('2015-03-16T10:00')
-    const handler = await handlerFor(db, 'draft')
+    const { handler, queued, records } = await withMemoryQueue(db, 'draft')
     vi.spyOn(console, 'log').mockImplementation(() => {})
     const event = { source: 'journal.weekly-digest', scheduledTime: '2015-03-23T06:00:00Z' }
-    expect(await handler(event)).toEqual({ week: '2015-W12', outcome: 'created', status: 'draft', items: 1 })
-    expect(await handler(event)).toEqual({ week: '2015-W12', outcome: 'unchanged', status: 'draft', items: 1 })
+    expect(await handler(event)).toEqual({ scheduledTime: '2015-03-23T06:00:00.000Z', queued: [PERSON] })
+    expect(queued).toEqual([{ person: PERSON, scheduledTime: '2015-03-23T06:00:00.000Z' }])
+    expect(await handler({ Records: records() })).toEqual({ batchItemFailures: [] })
+    expect(await getDigest(db, PERSON, '2015-W12')).toMatchObject({ status: 'draft', version: 1 })
+    // A retried job (or a second look at the same quarter hour) writes nothing new.
+    expect(await handler({ Records: records() })).toEqual({ batchItemFailures: [] })
+    expect(await getDigest(db, PERSON, '2015-W12')).toMatchObject({ version: 1 })
+  })
+
+  it('queues nothing at a quarter hour that is not the journal’s Monday 07:00', async () => {
+    const db = await journalWith('2015-03-16T10:00')
+    const { handler, queued } = await withMemoryQueue(db, 'publish')
+    vi.spyOn(console, 'log').mockImplementation(() => {})
+    expect(await handler({ scheduledTime: '2015-03-23T06:15:00Z' })).toMatchObject({ queued: [] })
+    expect(queued).toEqual([])
+  })
+
+  it('returns only the failed job to the queue, and says in the log which one', async () => {
+    const db = await journalWith('2015-03-16T10:00')
+    const { handler } = await withMemoryQueue(db, 'publish')
+    vi.spyOn(console, 'log').mockImplementation(() => {})
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const good = { messageId: 'good', body: JSON.stringify({ person: PERSON, scheduledTime: '2015-03-23T06:00:00Z' }) }
+    const bad = { messageId: 'bad', body: JSON.stringify({ person: PERSON, scheduledTime: 'Monday' }) }
+    expect(await handler({ Records: [bad, good] })).toEqual({ batchItemFailures: [{ itemIdentifier: 'bad' }] })
+    expect(await getDigest(db, PERSON, '2015-W12')).toMatchObject({ status: 'published' })
+    expect(errors).toHaveBeenCalledWith(expect.stringContaining('scheduledTime'))
   })
 
   it('publishes by default', async () => {
     const db = await journalWith('2015-03-16T10:00')
-    const handler = await handlerFor(db)
+    const { handler } = await functionFor(db)
     vi.spyOn(console, 'log').mockImplementation(() => {})
-    expect(await handler({ scheduledTime: '2015-03-23T06:00:00Z' })).toMatchObject({ status: 'published' })
+    const job = { person: PERSON, scheduledTime: '2015-03-23T06:00:00Z' }
+    expect(await handler({ Records: [{ messageId: 'm1', body: JSON.stringify(job) }] })).toEqual({
+      batchItemFailures: [],
+    })
+    expect(await getDigest(db, PERSON, '2015-W12')).toMatchObject({ status: 'published' })
   })
 
-  it('refuses to start with an unknown JOURNAL_DIGEST_MODE', async () => {
+  it.each([
+    [{ JOURNAL_DIGEST_MODE: 'publsh' }, /JOURNAL_DIGEST_MODE/],
+    [{ JOURNAL_DIGEST_QUEUE_URL: '' }, /JOURNAL_DIGEST_QUEUE_URL is not set/],
+  ])('refuses to start with %j', async (env, message) => {
     const db = await testDb()
-    await expect(handlerFor(db, 'publsh')).rejects.toThrow(/JOURNAL_DIGEST_MODE/)
+    await expect(functionFor(db, env)).rejects.toThrow(message)
   })
 })
 
