@@ -196,7 +196,7 @@ describe('the digest Lambda handler', () => {
     return { handler, queued, records }
   }
 
-  it('queues the journal at its Monday 07:00, then digests the week before once, however often the job runs', async () => {
+  it('queues the journal at its Monday 07:00, then digests last week once, however often the job runs', async () => {
     const db = await journalWith('2015-03-16T10:00')
     const { handler, queued, records } = await withMemoryQueue(db, 'draft')
     vi.spyOn(console, 'log').mockImplementation(() => {})
