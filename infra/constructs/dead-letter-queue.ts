@@ -7,6 +7,12 @@ export interface DeadLetterQueueProps {
   readonly purpose: string
   /** The dead-letter queue of a FIFO queue must be FIFO itself. @default false */
   readonly fifo?: boolean
+  /**
+   * Whether an SQS queue of the same stack redrives its failed messages here. cdk-nag then sees
+   * this queue as a dead-letter queue by itself (AwsSolutions-SQS3 does not apply), so there is
+   * nothing to acknowledge. @default false — only Lambda destinations and schedules send here
+   */
+  readonly redriveFromQueue?: boolean
 }
 
 /**
@@ -26,13 +32,12 @@ export class DeadLetterQueue extends Construct {
       enforceSSL: true,
       ...(props.fifo ? { fifo: true } : {}),
     })
-    // (cdk-nag asks no dead-letter queue of a FIFO queue.)
-    if (!props.fifo)
-      Validations.of(this.queue).acknowledge({
-        id: 'AwsSolutions-SQS3',
-        reason:
-          'This queue is itself a dead-letter queue; ' +
-          'a dead-letter queue for it would only move the same failed messages again.',
-      })
+    if (props.redriveFromQueue) return
+    Validations.of(this.queue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is itself a dead-letter queue; ' +
+        'a dead-letter queue for it would only move the same failed messages again.',
+    })
   }
 }

@@ -93,6 +93,7 @@ export class PublishStack extends Stack {
     this.failedRequests = new DeadLetterQueue(this, 'PublishRequestDeadLetters', {
       purpose: 'parts of the site whose build failed or could not start after every retry',
       fifo: true,
+      redriveFromQueue: true,
     })
     this.requests = new sqs.Queue(this, 'PublishRequests', {
       fifo: true,
