@@ -1,5 +1,4 @@
 import type { Node } from 'constructs'
-import { DEFAULT_TIMEZONE, isValidTimeZone } from '../functions/core/time/index.js'
 import { parseDigestMode, type DigestMode } from '../functions/core/digest/index.js'
 
 /**
@@ -24,11 +23,6 @@ export interface JournalConfig {
   readonly certificateArn?: string
   /** Where alarms are e-mailed. @default - alarms go to the SNS topic only; subscribe later */
   readonly alarmEmail?: string
-  /**
-   * Time zone of the weekly schedule (Monday 07:00). The digest's weeks and words follow the
-   * journal's profile, the one source of its zone; set both to the same zone. @default 'Europe/Amsterdam'
-   */
-  readonly timezone: string
   /** How the Monday job leaves a new digest: `publish` at once or `draft` for review. @default 'publish' */
   readonly digestMode: DigestMode
   /** Days to keep Lambda, CodeBuild and access logs. @default 90 */
@@ -48,7 +42,6 @@ export interface JournalConfig {
 export const DEFAULT_CONFIG: JournalConfig = {
   stackPrefix: 'Journal',
   person: 'demo',
-  timezone: DEFAULT_TIMEZONE,
   digestMode: 'publish',
   logRetentionDays: 90,
   apiThrottle: { rateLimit: 50, burstLimit: 100 },
@@ -59,6 +52,16 @@ export const DEFAULT_CONFIG: JournalConfig = {
 const RETENTION_DAYS = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ]
+
+/** Keys this app no longer reads, each with what to do instead: silently ignoring one would hide a wrong belief. */
+const RETIRED_KEYS = [
+  [
+    'timezone',
+    "timezone is no longer a setting: each servant's weekly digest now follows the time zone in their profile " +
+      '(Monday 07:00 there). Remove "timezone" from the journal object in infra/cdk.json and -c journal:timezone ' +
+      "from the command line; set a servant's zone in their profile (admin, or PUT /api/profile).",
+  ],
+] as const
 
 /** A configuration problem, said so the person deploying can fix it. */
 export class ConfigError extends Error {
@@ -73,6 +76,9 @@ export function loadConfig(node: Node): JournalConfig {
     const v = value(key)
     return v === undefined || v === '' ? undefined : String(v)
   }
+  const retired = RETIRED_KEYS.filter(([key]) => value(key) !== undefined)
+  if (retired.length > 0)
+    throw new ConfigError(`The journal configuration needs fixing:\n- ${retired.map(([, why]) => why).join('\n- ')}`)
   const throttle = (value('apiThrottle') ?? {}) as Partial<JournalConfig['apiThrottle']>
   const account = text('account')
   const region = text('region')
@@ -82,7 +88,6 @@ export function loadConfig(node: Node): JournalConfig {
     siteDomain: text('siteDomain'),
     certificateArn: text('certificateArn'),
     alarmEmail: text('alarmEmail'),
-    timezone: text('timezone'),
     digestMode: text('digestMode') as DigestMode | undefined,
     logRetentionDays: value('logRetentionDays') === undefined ? undefined : Number(value('logRetentionDays')),
     apiThrottle: { ...DEFAULT_CONFIG.apiThrottle, ...throttle },
@@ -125,8 +130,6 @@ function checkConfig(c: JournalConfig): string[] {
     )
   if (c.alarmEmail !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(c.alarmEmail))
     problems.push(`alarmEmail "${c.alarmEmail}" is not an e-mail address`)
-  if (!isValidTimeZone(c.timezone))
-    problems.push(`timezone "${c.timezone}" must be an IANA time zone such as Europe/Amsterdam`)
   try {
     parseDigestMode(c.digestMode)
   } catch (error) {

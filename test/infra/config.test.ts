@@ -6,15 +6,15 @@ import { ConfigError, DEFAULT_CONFIG, loadConfig, resolveConfig } from '../../in
 const fromContext = (context: Record<string, unknown>) => loadConfig(new App({ context }).node)
 
 describe('the deployment configuration', () => {
-  it('needs nothing: the defaults serve the demo journal in Europe/Amsterdam and publish digests at once', () => {
+  it('needs nothing: the defaults serve the demo journal and publish digests at once', () => {
     expect(fromContext({})).toEqual(DEFAULT_CONFIG)
-    expect(DEFAULT_CONFIG).toMatchObject({ person: 'demo', timezone: 'Europe/Amsterdam', digestMode: 'publish' })
+    expect(DEFAULT_CONFIG).toMatchObject({ person: 'demo', digestMode: 'publish' })
     expect(fromContext(cdkJsonContext())).toEqual(DEFAULT_CONFIG)
   })
 
   it('reads the journal object of cdk.json, and -c journal:key=value over it', () => {
     const config = fromContext({
-      journal: { person: 'jansen', timezone: 'Europe/Brussels', apiThrottle: { rateLimit: 10 } },
+      journal: { person: 'jansen', apiThrottle: { rateLimit: 10 } },
       'journal:person': 'de-vries',
       'journal:digestMode': 'draft',
       'journal:logRetentionDays': '365',
@@ -22,7 +22,6 @@ describe('the deployment configuration', () => {
     })
     expect(config).toMatchObject({
       person: 'de-vries',
-      timezone: 'Europe/Brussels',
       digestMode: 'draft',
       logRetentionDays: 365,
       apiThrottle: { rateLimit: 10, burstLimit: 100 },
@@ -39,12 +38,22 @@ describe('the deployment configuration', () => {
       /us-east-1/,
     ],
     [{ alarmEmail: 'ops' }, /alarmEmail "ops" is not an e-mail address/],
-    [{ timezone: 'Amsterdam' }, /timezone "Amsterdam" must be an IANA time zone/],
     [{ digestMode: 'auto' as never }, /digestMode: must be "publish" or "draft"/],
     [{ logRetentionDays: 42 }, /logRetentionDays must be one of/],
     [{ stackPrefix: 'journal' }, /stackPrefix "journal" must start with a capital letter/],
   ])('refuses %j with a message that says what to fix', (overrides, message) => {
     expect(() => resolveConfig(overrides)).toThrow(ConfigError)
     expect(() => resolveConfig(overrides)).toThrow(message)
+  })
+
+  it.each([
+    ['-c journal:timezone', { 'journal:timezone': 'Europe/Brussels' }],
+    ['the journal object of cdk.json', { journal: { person: 'jansen', timezone: 'Europe/Amsterdam' } }],
+  ])("refuses a time zone set in %s: each servant's digest follows the zone in their profile", (_, context) => {
+    expect(() => fromContext(context)).toThrow(ConfigError)
+    expect(() => fromContext(context)).toThrow(
+      /timezone is no longer a setting: each servant's weekly digest now follows the time zone in their profile/,
+    )
+    expect(() => fromContext(context)).toThrow(/Remove "timezone"/)
   })
 })

@@ -52,7 +52,6 @@ export const CONFIGURED: Partial<JournalConfig> = {
   siteDomain: 'agenda.example.nl',
   certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/0d3c2b1a-1111-2222-3333-444455556666',
   alarmEmail: 'ops@example.nl',
-  timezone: 'Europe/Brussels',
   digestMode: 'draft',
   logRetentionDays: 365,
   apiThrottle: { rateLimit: 5, burstLimit: 10 },
