@@ -86,7 +86,7 @@ describe('publishing an organisation in AWS, one part at a time', () => {
     await wouter.saveTo(db)
   })
 
-  it("asks for the section of the servant whose journal changed; the organisation's item or a record asks for every part", async () => {
+  it("asks for the changed journal's section; the organisation's item or a servant's record, every part", async () => {
     const entry = keys.entry('bram', '01E1').pk
     expect(await partsToPublish(db, 'anna', [entry, keys.token('ab').pk])).toEqual(['bram'])
     expect(await partsToPublish(db, 'anna', [keys.servant('wouter').pk])).toEqual(['bram', 'wouter', ROOT])
@@ -110,7 +110,7 @@ describe('publishing an organisation in AWS, one part at a time', () => {
     expect(await publishPart(aws.deps, 'anna', aws.now())).toEqual({ outcome: 'not-on-site', part: 'anna' })
   })
 
-  it("exports a section's public snapshot for its build, which goes into the servant's folder; then asks for the root", async () => {
+  it("exports a section's public snapshot for its build into the servant's folder, then asks for the root", async () => {
     const aws = fakeAws(db)
     const outcome = await publishPart(aws.deps, 'bram', aws.now() - 60_000)
     expect(outcome).toMatchObject({ outcome: 'published', part: 'bram', buildId: 'build-1' })
@@ -176,7 +176,7 @@ describe('publishing an organisation in AWS, one part at a time', () => {
     expect(aws.queued).toEqual([ROOT])
   })
 
-  it('waits with a growing pause while the account refuses builds, and hands the request back when time runs out', async () => {
+  it('waits longer each time the account refuses a build, and hands the request back when time runs out', async () => {
     const aws = fakeAws(db, { starts: [null, null, 'build-after-quota'] })
     expect(await publishPart(aws.deps, 'bram', aws.now() - 60_000)).toMatchObject({ buildId: 'build-after-quota' })
     expect(aws.slept.slice(0, 2)).toEqual([5_000, 10_000])

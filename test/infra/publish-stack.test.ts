@@ -99,7 +99,7 @@ describe('publish stack: the trigger', () => {
     })
   })
 
-  it('may start and inspect builds of the site project, never with another buildspec, and nothing else in CodeBuild', () => {
+  it('may start and inspect builds of the site project, never with another buildspec, nothing else', () => {
     const statements = policyOf(journal().stacks.publish.trigger.role!)
     const codebuild = statements.filter((s) => JSON.stringify(s.Action).includes('codebuild:'))
     expect(codebuild).toEqual([
@@ -164,7 +164,7 @@ describe('publish stack: the build', () => {
     ])
   })
 
-  it("npm ci, fetches the part's snapshot, npm run build, then uploads and invalidates only after both succeeded", () => {
+  it("npm ci, fetches the part's snapshot, npm run build, then uploads and invalidates only if both succeeded", () => {
     const spec = buildSpec()
     expect(Object.keys(spec.phases)).toEqual(['install', 'build'])
     expect(spec.phases.install).toMatchObject({
@@ -174,7 +174,8 @@ describe('publish stack: the build', () => {
     const commands: string[] = spec.phases.build.commands
     expect(spec.phases.build['on-failure']).toBe('ABORT')
     expect(commands.slice(0, 2)).toEqual([
-      'mkdir -p .journal && aws s3 cp "s3://$SNAPSHOT_BUCKET/$SNAPSHOT_KEY" .journal/public-snapshot.json --only-show-errors',
+      'mkdir -p .journal && ' +
+        'aws s3 cp "s3://$SNAPSHOT_BUCKET/$SNAPSHOT_KEY" .journal/public-snapshot.json --only-show-errors',
       'JOURNAL_SNAPSHOT=.journal/public-snapshot.json npm run build',
     ])
     // After the build: list the part online, mark what is already there, then upload-site.ts uploads in
