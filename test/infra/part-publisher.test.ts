@@ -110,7 +110,7 @@ describe('publishing an organisation in AWS, one part at a time', () => {
     expect(await publishPart(aws.deps, 'anna', aws.now())).toEqual({ outcome: 'not-on-site', part: 'anna' })
   })
 
-  it("exports a section's public snapshot for its build into the servant's folder, then asks for the root", async () => {
+  it("exports a section's public snapshot for its build into the servant's folder, then asks for root", async () => {
     const aws = fakeAws(db)
     const outcome = await publishPart(aws.deps, 'bram', aws.now() - 60_000)
     expect(outcome).toMatchObject({ outcome: 'published', part: 'bram', buildId: 'build-1' })
