@@ -138,8 +138,14 @@ export function sqsQueue(client: SQSClient, queueUrl: string): PublishQueue {
 /** One CodeBuild project builds every part; what differs goes in environment variables. */
 export function codeBuildParts(client: CodeBuildClient, projectName: string): PartBuilds {
   return {
-    async start({ part, snapshotKey, base, prefix }) {
-      const variables = { JOURNAL_PART: part, SNAPSHOT_KEY: snapshotKey, JOURNAL_SITE_BASE: base, SITE_PREFIX: prefix }
+    async start({ part, snapshotKey, base, prefix, size }) {
+      const variables = {
+        JOURNAL_PART: part,
+        SNAPSHOT_KEY: snapshotKey,
+        JOURNAL_SITE_BASE: base,
+        SITE_PREFIX: prefix,
+        JOURNAL_SITE_BUILD_HEAP_MB: String(size.heapMb),
+      }
       try {
         const { build } = await client.send(
           new StartBuildCommand({
@@ -149,6 +155,7 @@ export function codeBuildParts(client: CodeBuildClient, projectName: string): Pa
               value,
               type: 'PLAINTEXT',
             })),
+            ...(size.compute === 'large' ? { computeTypeOverride: 'BUILD_GENERAL1_LARGE' } : {}),
           }),
         )
         return build?.id ?? null

@@ -45,7 +45,34 @@ export interface PartBuildRequest {
   base: string
   /** Its folder in the site bucket: '' for the root, `<person>/` for a section. */
   prefix: string
+  /** The build's heap (JOURNAL_SITE_BUILD_HEAP_MB) and machine, by the entries it renders (`buildSizeFor`). */
+  size: BuildSize
 }
+
+export interface BuildSize {
+  heapMb: number
+  /** CodeBuild's arm1.small has 4 GB, arm1.large 16 GB. */
+  compute: 'small' | 'large'
+}
+
+/**
+ * What a build of `entries` entries needs: measured, an Astro build of this site keeps about
+ * 48 kB per entry live (719 MB for 15,000; see docs/decisions.md), plus room to collect. A section
+ * or a small organisation fits the default 768 MB heap on the small machine; an organisation's
+ * root pages with more entries get a larger heap, and past 3 GB the large machine.
+ */
+export function buildSizeFor(entries: number): BuildSize {
+  const heapMb = Math.max(768, Math.ceil((entries * 0.05 + 256) / 256) * 256)
+  if (heapMb > MAX_HEAP_MB)
+    throw new Error(
+      `The site part holds ${entries} entries, more than one build can render (${MAX_HEAP_MB} MB of heap, ` +
+        `about ${Math.floor((MAX_HEAP_MB - 256) / 0.05)} entries): nothing was published.`,
+    )
+  return { heapMb, compute: heapMb > 3_072 ? 'large' : 'small' }
+}
+
+/** What the large machine's 16 GB leave a build's heap. */
+const MAX_HEAP_MB = 14_336
 
 export type BuildStatus = 'IN_PROGRESS' | 'SUCCEEDED' | 'FAILED'
 
@@ -140,8 +167,9 @@ export async function publishPart(deps: PartPublisherDeps, part: string, request
   const now = new Date((deps.wait.now ?? Date.now)())
   const { snapshot, nextChangeAt } = await exportPart(deps, layout, part, now)
   const snapshotKey = snapshotKeyOf(part)
+  const size = buildSizeFor(snapshot.entries.length)
   await deps.snapshots.put(snapshotKey, serializeSnapshot(snapshot))
-  const request = { part, snapshotKey, base: root ? '/' : `/${part}`, prefix: root ? '' : `${part}/` }
+  const request = { part, snapshotKey, base: root ? '/' : `/${part}`, prefix: root ? '' : `${part}/`, size }
   const buildId = await startBuild(deps, request)
   const build: PartBuild = { buildId, exportedAt: now.toISOString(), ...(nextChangeAt ? { nextChangeAt } : {}) }
   await putPublishState(db, { ...state, building: build })

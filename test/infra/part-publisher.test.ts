@@ -3,6 +3,7 @@ import { newToken } from '../../functions/api/tokens.js'
 import type { Servant } from '../../functions/core/model/index.js'
 import { codeBuildParts, sqsQueue } from '../../functions/lambda/publish.js'
 import {
+  buildSizeFor,
   PartBuildFailedError,
   partsGoneStale,
   partsToPublish,
@@ -18,6 +19,7 @@ import { JournalBuilder } from '../support/journal-fixtures.js'
 import { testDb } from '../support/test-db.js'
 
 const ROOT = '@organisation'
+const SMALL = { heapMb: 768, compute: 'small' } as const
 const at = '2015-01-01T08:00:00.000Z'
 const servant = (person: string, name: string): Servant => ({
   person,
@@ -103,7 +105,7 @@ describe('publishing an organisation in AWS, one part at a time', () => {
     const aws = fakeAws(single)
     const outcome = await publishPart(aws.deps, ROOT, aws.now() - 60_000)
     expect(outcome.outcome).toBe('published')
-    expect(aws.started).toEqual([{ part: ROOT, snapshotKey: 'organisation.json', base: '/', prefix: '' }])
+    expect(aws.started).toEqual([{ part: ROOT, snapshotKey: 'organisation.json', base: '/', prefix: '', size: SMALL }])
     expect(JSON.parse(aws.objects.get('organisation.json')!).entries.map((e: { title: string }) => e.title)).toEqual([
       'Overleg Den Haag',
     ])
@@ -114,7 +116,9 @@ describe('publishing an organisation in AWS, one part at a time', () => {
     const aws = fakeAws(db)
     const outcome = await publishPart(aws.deps, 'bram', aws.now() - 60_000)
     expect(outcome).toMatchObject({ outcome: 'published', part: 'bram', buildId: 'build-1' })
-    expect(aws.started).toEqual([{ part: 'bram', snapshotKey: 'people/bram.json', base: '/bram', prefix: 'bram/' }])
+    expect(aws.started).toEqual([
+      { part: 'bram', snapshotKey: 'people/bram.json', base: '/bram', prefix: 'bram/', size: SMALL },
+    ])
     const snapshot = aws.objects.get('people/bram.json')!
     expect(snapshot).toContain('Overleg Utrecht')
     expect(snapshot).not.toContain('CanaryPrivateBram')
@@ -145,7 +149,13 @@ describe('publishing an organisation in AWS, one part at a time', () => {
     ])
     expect(aws.objects.has('people/wouter.json')).toBe(true)
     expect(aws.objects.get('organisation.json')).not.toMatch(/CanaryPrivateBram|CanaryEmbargoBram/)
-    expect(aws.started.at(-1)).toEqual({ part: ROOT, snapshotKey: 'organisation.json', base: '/', prefix: '' })
+    expect(aws.started.at(-1)).toEqual({
+      part: ROOT,
+      snapshotKey: 'organisation.json',
+      base: '/',
+      prefix: '',
+      size: SMALL,
+    })
   })
 
   it('does not build again for a request sent before the export of a build that went online', async () => {
@@ -209,6 +219,19 @@ describe('publishing an organisation in AWS, one part at a time', () => {
   })
 })
 
+describe('the size of a build', () => {
+  it('gives a section the default heap on the small machine, and a large organisation more, then the large machine', () => {
+    expect(buildSizeFor(300)).toEqual(SMALL)
+    expect(buildSizeFor(15_000)).toEqual({ heapMb: 1_024, compute: 'small' })
+    expect(buildSizeFor(50_000)).toEqual({ heapMb: 2_816, compute: 'small' })
+    expect(buildSizeFor(150_000)).toEqual({ heapMb: 7_936, compute: 'large' })
+  })
+
+  it('refuses a part larger than one build can render, saying how large it is', () => {
+    expect(() => buildSizeFor(400_000)).toThrow(/holds 400000 entries, more than one build can render/)
+  })
+})
+
 describe('the publish function on AWS', () => {
   it("starts a part's build with its variables, and tells a refused start from a failure", async () => {
     const sent: { input: Record<string, unknown> }[] = []
@@ -231,7 +254,7 @@ describe('the publish function on AWS', () => {
       },
     }
     const builds = codeBuildParts(client as never, 'site-build')
-    const request = { part: 'bram', snapshotKey: 'people/bram.json', base: '/bram', prefix: 'bram/' }
+    const request = { part: 'bram', snapshotKey: 'people/bram.json', base: '/bram', prefix: 'bram/', size: SMALL }
     expect(await builds.start(request)).toBe('p:1')
     expect(sent[0]!.input).toEqual({
       projectName: 'site-build',
@@ -240,9 +263,16 @@ describe('the publish function on AWS', () => {
         { name: 'SNAPSHOT_KEY', value: 'people/bram.json', type: 'PLAINTEXT' },
         { name: 'JOURNAL_SITE_BASE', value: '/bram', type: 'PLAINTEXT' },
         { name: 'SITE_PREFIX', value: 'bram/', type: 'PLAINTEXT' },
+        { name: 'JOURNAL_SITE_BUILD_HEAP_MB', value: '768', type: 'PLAINTEXT' },
       ],
     })
-    expect(await builds.start(request)).toBeNull()
+    expect(await builds.start({ ...request, size: { heapMb: 8_192, compute: 'large' } })).toBeNull()
+    expect(sent[1]!.input).toMatchObject({
+      computeTypeOverride: 'BUILD_GENERAL1_LARGE',
+      environmentVariablesOverride: expect.arrayContaining([
+        { name: 'JOURNAL_SITE_BUILD_HEAP_MB', value: '8192', type: 'PLAINTEXT' },
+      ]),
+    })
     await expect(builds.start(request)).rejects.toThrow('denied')
     expect(await builds.status('p:1')).toBe('FAILED')
   })
