@@ -220,7 +220,7 @@ describe('publishing an organisation in AWS, one part at a time', () => {
 })
 
 describe('the size of a build', () => {
-  it('gives a section the default heap on the small machine, and a large organisation more, then the large machine', () => {
+  it('gives a section the default heap on the small machine, a large organisation more, then a large one', () => {
     expect(buildSizeFor(300)).toEqual(SMALL)
     expect(buildSizeFor(15_000)).toEqual({ heapMb: 1_024, compute: 'small' })
     expect(buildSizeFor(50_000)).toEqual({ heapMb: 2_816, compute: 'small' })
