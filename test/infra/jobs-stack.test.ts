@@ -1,12 +1,10 @@
-import { createHash } from 'node:crypto'
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { Match } from 'aws-cdk-lib/assertions'
 import { describe, expect, inject, it } from 'vitest'
 import { newToken } from '../../functions/api/tokens.js'
 import { addServant, getDigest } from '../../functions/store/index.js'
 import { JournalBuilder } from '../support/journal-fixtures.js'
 import { testDb } from '../support/test-db.js'
+import { withAwsStandIn } from './support/aws-stand-in.js'
 import { bundleDir, invokeBundle, invokeBundleWarm } from './support/run-bundle.js'
 import { configured, journal, logicalId } from './support/synth-journal.js'
 
@@ -146,35 +144,6 @@ describe('jobs stack', () => {
     })
   })
 
-  /** A stand-in for SQS's JSON protocol that accepts every message, answering the MD5 the SDK checks. */
-  async function withSqs(run: (endpoint: string) => Promise<void>) {
-    type Batch = { QueueUrl: string; Entries: { Id: string; MessageBody: string }[] }
-    const calls: { target: string; body: Batch }[] = []
-    const server = createServer((req, res) => {
-      let body = ''
-      req.on('data', (chunk) => (body += chunk))
-      req.on('end', () => {
-        const call = { target: String(req.headers['x-amz-target']), body: JSON.parse(body) as Batch }
-        calls.push(call)
-        const md5 = (text: string) => createHash('md5').update(text).digest('hex')
-        const Successful = call.body.Entries.map((e) => ({
-          Id: e.Id,
-          MessageId: `msg-${e.Id}`,
-          MD5OfMessageBody: md5(e.MessageBody),
-        }))
-        res.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' })
-        res.end(JSON.stringify({ Successful, Failed: [] }))
-      })
-    })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    try {
-      await run(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)
-    } finally {
-      server.close()
-    }
-    return calls
-  }
-
   it('runs from its bundle: a servant in Kathmandu is queued at 01:15 UTC, then gets week 11 digested', async () => {
     const db = await testDb()
     const at = '2015-03-09T09:00:00Z'
@@ -202,15 +171,16 @@ describe('jobs stack', () => {
     const look = { source: 'journal.weekly-digest', scheduledTime: '2015-03-16T01:15:00Z' }
     let results: unknown[] = []
     let sqs = ''
-    const calls = await withSqs(async (endpoint) => {
+    const calls = await withAwsStandIn(async (endpoint) => {
       sqs = endpoint
       ;({ results } = await invokeBundleWarm(dir, [look], env(endpoint)))
     })
     expect(results).toEqual([{ scheduledTime: '2015-03-16T01:15:00.000Z', queued: ['anna'] }])
     expect(calls).toHaveLength(1)
     expect(calls[0]!.target).toBe('AmazonSQS.SendMessageBatch')
-    expect(calls[0]!.body.QueueUrl).toBe(queueUrl(sqs))
-    const bodies = calls[0]!.body.Entries.map((e) => e.MessageBody)
+    const batch = calls[0]!.body as { QueueUrl: string; Entries: { MessageBody: string }[] }
+    expect(batch.QueueUrl).toBe(queueUrl(sqs))
+    const bodies = batch.Entries.map((e) => e.MessageBody)
     expect(bodies.map((b) => JSON.parse(b))).toEqual([{ person: 'anna', scheduledTime: '2015-03-16T01:15:00.000Z' }])
 
     const sqsEvent = {
