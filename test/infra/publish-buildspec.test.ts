@@ -148,7 +148,7 @@ describe('the publish buildspec on a clean copy of its source', () => {
     ])
   }, 300_000)
 
-  it("builds the organisation's pages at the root, deletes the root's gone pages and leaves every section", async () => {
+  it("builds the organisation's pages at the root, deletes the root's gone pages, leaves every section", async () => {
     await publish('@organisation')
     const home = readFileSync(bucket('site', 'index.html'), 'utf8')
     expect(home).toContain('Ministerie van Voorbeeldzaken')
