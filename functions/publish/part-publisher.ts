@@ -124,6 +124,10 @@ export const snapshotKeyOf = (part: string) =>
  * calls for now. A change to one servant's journal: their section and the root pages (which
  * list it), the root only after the section (see `publishPart`). A change to the organisation or
  * a servant's record: every part. On a one-journal site there is only the root.
+ *
+ * A section no build has tried yet is asked for with any change: the deployment's own journal
+ * (no servant record) turns a one-servant site into an organisation's with its first entry, and
+ * the servant whose journal was the root then needs a section, though nothing of theirs changed.
  */
 export async function partsToPublish(db: Db, person: string, changedKeys: readonly string[]): Promise<string[]> {
   const changes = changedKeys.map(publishedChangeOf).filter((change) => change !== undefined)
@@ -132,7 +136,8 @@ export async function partsToPublish(db: Db, person: string, changedKeys: readon
   if (layout.kind === 'journal') return [ORGANISATION_PART]
   if (changes.includes('everything')) return [...layout.people, ORGANISATION_PART]
   const people = new Set(changes.map((change) => (change === 'everything' ? '' : change.person)))
-  return layout.people.filter((p) => people.has(p))
+  const tried = new Set((await listPublishStates(db)).map((state) => state.part))
+  return layout.people.filter((p) => people.has(p) || !tried.has(p))
 }
 
 export type PartOutcome =

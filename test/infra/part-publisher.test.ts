@@ -90,10 +90,30 @@ describe('publishing an organisation in AWS, one part at a time', () => {
 
   it("asks for the changed journal's section; the organisation's item or a servant's record, every part", async () => {
     const entry = keys.entry('bram', '01E1').pk
+    // Wouter's section is online and unchanged: not asked for (a section never built would be).
+    await putPublishState(db, { part: 'wouter', published: { buildId: 'b', exportedAt: at } })
     expect(await partsToPublish(db, 'anna', [entry, keys.token('ab').pk])).toEqual(['bram'])
     expect(await partsToPublish(db, 'anna', [keys.servant('wouter').pk])).toEqual(['bram', 'wouter', ROOT])
     expect(await partsToPublish(db, 'anna', ['ORGANISATION'])).toEqual(['bram', 'wouter', ROOT])
     expect(await partsToPublish(db, 'anna', [keys.token('ab').pk, keys.session('bram', 's').pk])).toEqual([])
+  })
+
+  it("builds the one servant's section when the deployment's own first entry turns their site into one", async () => {
+    const single = await testDb()
+    await addServant(single, servant('bram', 'Bram Visser'), newToken('bram', 'first token', new Date(at)).token)
+    const bram = new JournalBuilder('bram', 'tok-bram').withProfile({ name: 'Bram Visser' })
+    bram.entry({ start: '2015-03-17T10:00', title: 'Overleg Utrecht' })
+    await bram.saveTo(single)
+    // Bram's journal is the whole site, at the root.
+    const aws = fakeAws(single)
+    expect(await partsToPublish(single, 'anna', [keys.entry('bram', '01E1').pk])).toEqual([ROOT])
+    await publishPart(aws.deps, ROOT, aws.now() - 60_000)
+    // Anna (JOURNAL_PERSON, no servant record) logs her first entry: the root becomes the
+    // organisation's pages, so Bram's journal must get its section under /bram/.
+    const anna = new JournalBuilder('anna', 'tok-anna').withProfile({ name: 'Anna de Vries' })
+    anna.entry({ start: '2015-03-18T10:00', title: 'Overleg Den Haag' })
+    await anna.saveTo(single)
+    expect((await partsToPublish(single, 'anna', [keys.entry('anna', '01E2').pk])).sort()).toEqual(['anna', 'bram'])
   })
 
   it('builds a one-journal site at the root, whatever part the change names', async () => {
