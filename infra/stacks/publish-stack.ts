@@ -211,9 +211,9 @@ export class PublishStack extends Stack {
         },
       },
       cache: codebuild.Cache.local(codebuild.LocalCacheMode.CUSTOM),
-      // The publish queue already caps builds (its event source's maximum concurrency); this holds
-      // even for builds started by hand.
-      concurrentBuildLimit: config.publishConcurrency,
+      // No concurrentBuildLimit: the publish queue caps builds (its event source's maximum
+      // concurrency), and CodeBuild refuses to create a project whose limit exceeds the account's
+      // quota (1 on many new accounts), which would fail the deployment.
       timeout: Duration.minutes(30),
       queuedTimeout: Duration.hours(1),
       logging: {
