@@ -32,7 +32,8 @@ export interface JournalConfig {
   /**
    * How many builds of the site may run at once (parts of an organisation's site, each a servant's
    * section or the root pages). Keep it below the account's CodeBuild quota of concurrent ARM
-   * builds, which is low on new accounts (see the README). @default 5
+   * builds, which is low on new accounts (see the README), and at most 15: each build's invalidation is
+   * a wildcard path, and CloudFront refuses more than 15 of those in progress. @default 5
    */
   readonly publishConcurrency: number
   /** Target account and region; left out, the stacks are environment-agnostic (the CLI's profile decides). */
@@ -140,10 +141,12 @@ function checkConfig(c: JournalConfig): string[] {
   const { rateLimit, burstLimit } = c.apiThrottle
   if (!(rateLimit > 0 && burstLimit >= 1 && Number.isInteger(burstLimit)))
     problems.push('apiThrottle needs a positive rateLimit and a whole burstLimit of at least 1')
-  if (!(Number.isInteger(c.publishConcurrency) && c.publishConcurrency >= 2 && c.publishConcurrency <= 100))
+  if (!(Number.isInteger(c.publishConcurrency) && c.publishConcurrency >= 2 && c.publishConcurrency <= 15))
     problems.push(
-      `publishConcurrency "${c.publishConcurrency}" must be a whole number from 2 to 100 ` +
-        "(SQS event sources take at least 2), below the account's quota of concurrent CodeBuild builds",
+      `publishConcurrency "${c.publishConcurrency}" must be a whole number from 2 to 15 ` +
+        '(SQS event sources take at least 2; each build invalidates its folder with a wildcard path, and ' +
+        'CloudFront takes 15 wildcard invalidations at a time), at most the account\'s quota of concurrent ' +
+        'CodeBuild builds',
     )
   return problems
 }

@@ -41,9 +41,16 @@ describe('the deployment configuration', () => {
     [{ digestMode: 'auto' as never }, /digestMode: must be "publish" or "draft"/],
     [{ logRetentionDays: 42 }, /logRetentionDays must be one of/],
     [{ stackPrefix: 'journal' }, /stackPrefix "journal" must start with a capital letter/],
+    [{ publishConcurrency: 1 }, /publishConcurrency "1" must be a whole number from 2 to 15/],
+    // Each build invalidates its folder with a wildcard; CloudFront takes 15 of those at a time.
+    [{ publishConcurrency: 20 }, /publishConcurrency "20" .* 15 wildcard invalidations/],
   ])('refuses %j with a message that says what to fix', (overrides, message) => {
     expect(() => resolveConfig(overrides)).toThrow(ConfigError)
     expect(() => resolveConfig(overrides)).toThrow(message)
+  })
+
+  it('takes as many builds at once as CloudFront can invalidate folders for', () => {
+    expect(resolveConfig({ publishConcurrency: 15 }).publishConcurrency).toBe(15)
   })
 
   it.each([
