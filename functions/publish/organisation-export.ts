@@ -150,7 +150,7 @@ export async function exportOrganisation(
  * a slug could name a folder outside the site (`..`) or one of the organisation's pages
  * (`agenda`), so the build stops before anything is written and says which servant to rename.
  */
-function sectionOrThrow(person: string): void {
+export function sectionOrThrow(person: string): void {
   const checked = personSlug.safeParse(person)
   if (!checked.success)
     throw new Error(

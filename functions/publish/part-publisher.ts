@@ -15,7 +15,13 @@ import {
   type PublishState,
 } from '../store/index.js'
 import { readPublicSnapshot } from './export-snapshot.js'
-import { ORGANISATION_PART, servantJournal, siteLayout, type SiteLayout } from './organisation-export.js'
+import {
+  ORGANISATION_PART,
+  sectionOrThrow,
+  servantJournal,
+  siteLayout,
+  type SiteLayout,
+} from './organisation-export.js'
 
 /**
  * Publishing in AWS, one part of the site at a time. A part is a servant's section (`/<person>/`)
@@ -219,6 +225,9 @@ async function exportPart(
 ): Promise<{ snapshot: PublicSnapshot | OrganisationSnapshot; nextChangeAt?: string }> {
   const { db } = deps
   if (layout.kind === 'journal') return readPublicSnapshot(db, layout.person, now)
+  // As the local publisher: a slug that could name the root's pages (or a folder outside the site)
+  // stops every part before anything is written, and says whom to rename.
+  for (const person of layout.people) sectionOrThrow(person)
   if (part !== ORGANISATION_PART) return readPublicSnapshot(db, part, now, layout.organisation)
   const records = new Map((await listServants(db)).map((s) => [s.person, s]))
   const journals = []

@@ -116,6 +116,18 @@ describe('publishing an organisation in AWS, one part at a time', () => {
     expect((await partsToPublish(single, 'anna', [keys.entry('anna', '01E2').pk])).sort()).toEqual(['anna', 'bram'])
   })
 
+  it("builds nothing while a servant's slug names one of the organisation's pages, and says whom to rename", async () => {
+    // A slug stored before "agenda" was reserved: its section would overwrite, then delete, /agenda/.
+    await addServant(db, servant('agenda', 'Agenda Beheer'), newToken('agenda', 'first token', new Date(at)).token)
+    const aws = fakeAws(db)
+    await expect(publishPart(aws.deps, 'agenda', aws.now())).rejects.toThrow(
+      /The servant "agenda" cannot have a section/,
+    )
+    await expect(publishPart(aws.deps, ROOT, aws.now())).rejects.toThrow(/The servant "agenda" cannot have a section/)
+    expect(aws.started).toEqual([])
+    expect([...aws.objects.keys()]).toEqual([])
+  })
+
   it('builds a one-journal site at the root, whatever part the change names', async () => {
     const single = await testDb()
     const anna = new JournalBuilder('anna', 'tok-anna').withProfile({ name: 'Anna de Vries' })
