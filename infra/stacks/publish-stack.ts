@@ -121,6 +121,11 @@ export class PublishStack extends Stack {
     this.trigger.bindTable({ table: props.table, access: 'read' })
     grantPublishState(this.trigger, props.table)
     grantSnapshots(this.trigger, this.snapshots, ['s3:GetObject', 's3:PutObject'])
+    // Without it S3 answers a snapshot not yet written with 403 AccessDenied, not 404 NoSuchKey, and
+    // the root's export, which exports a section never exported, would fail instead.
+    this.trigger.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [this.snapshots.bucketArn] }),
+    )
     this.requests.grantSendMessages(this.trigger)
     this.trigger.addToRolePolicy(
       new iam.PolicyStatement({
@@ -254,7 +259,7 @@ export class PublishStack extends Stack {
   }
 }
 
-/** Access to the snapshots, object by object (no listing, no deleting): the function writes, the build reads. */
+/** Access to the snapshots, object by object (no deleting): the function writes, the build reads. */
 function grantSnapshots(grantee: iam.IGrantable & Construct, bucket: s3.IBucket, actions: string[]): void {
   const objects = ['people/*', 'organisation.json']
   grantee.grantPrincipal.addToPrincipalPolicy(

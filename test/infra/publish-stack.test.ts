@@ -119,6 +119,17 @@ describe('publish stack: the trigger', () => {
     expect(JSON.stringify(statements)).not.toContain('iam:PassRole')
   })
 
+  it("may list the snapshot bucket, so a section's snapshot not yet written reads as missing, not as denied", () => {
+    // Without s3:ListBucket, S3 answers GetObject of a missing key with 403 AccessDenied instead of
+    // 404 NoSuchKey: the root's export, which exports a section never exported, would fail instead.
+    const { publish: stack } = journal().stacks
+    expect(policyOf(stack.trigger.role!)).toContainEqual({
+      Effect: 'Allow',
+      Action: 's3:ListBucket',
+      Resource: { 'Fn::GetAtt': [logicalId(stack.snapshots), 'Arn'] },
+    })
+  })
+
   it('reads the table, and writes only its own state (the PUBLISH partition)', () => {
     const statements = policyOf(journal().stacks.publish.trigger.role!)
     const writes = statements.filter((s) => /dynamodb:(Put|Update|Delete|BatchWrite)/.test(JSON.stringify(s.Action)))
