@@ -145,7 +145,7 @@ function checkConfig(c: JournalConfig): string[] {
     problems.push(
       `publishConcurrency "${c.publishConcurrency}" must be a whole number from 2 to 15 ` +
         '(SQS event sources take at least 2; each build invalidates its folder with a wildcard path, and ' +
-        'CloudFront takes 15 wildcard invalidations at a time), at most the account\'s quota of concurrent ' +
+        "CloudFront takes 15 wildcard invalidations at a time), at most the account's quota of concurrent " +
         'CodeBuild builds',
     )
   return problems
