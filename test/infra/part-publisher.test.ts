@@ -116,7 +116,7 @@ describe('publishing an organisation in AWS, one part at a time', () => {
     expect((await partsToPublish(single, 'anna', [keys.entry('anna', '01E2').pk])).sort()).toEqual(['anna', 'bram'])
   })
 
-  it("builds nothing while a servant's slug names one of the organisation's pages, and says whom to rename", async () => {
+  it("builds nothing while a servant's slug names an organisation page, and says whom to rename", async () => {
     // A slug stored before "agenda" was reserved: its section would overwrite, then delete, /agenda/.
     await addServant(db, servant('agenda', 'Agenda Beheer'), newToken('agenda', 'first token', new Date(at)).token)
     const aws = fakeAws(db)

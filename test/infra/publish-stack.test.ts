@@ -152,7 +152,7 @@ function policyOf(
 }
 
 describe('publish stack: the build', () => {
-  it('builds on arm64 with the snapshots, site and distribution it needs, without a limit CodeBuild would refuse', () => {
+  it('builds on arm64 with the snapshots, site and distribution it needs, and no limit CodeBuild refuses', () => {
     // CreateProject refuses a project limit above the account's ("cannot exceed the account-level
     // concurrent build limit of 1" on new accounts): the deployment would fail. The queue caps builds.
     expect(project().ConcurrentBuildLimit).toBeUndefined()
