@@ -165,8 +165,8 @@ export async function publishPart(deps: PartPublisherDeps, part: string, request
   let state = await getPublishState(db, part)
   if (state.building) {
     const status = await waitForBuild(deps, state.building.buildId)
-    state = await ended(db, state, state.building, status)
     if (status === 'SUCCEEDED') await afterPublished(deps, part)
+    state = await ended(db, state, state.building, status)
   }
   const published = state.published
   if (published && requestedAt < Date.parse(published.exportedAt) - CLOCK_MARGIN_MS)
@@ -185,10 +185,12 @@ export async function publishPart(deps: PartPublisherDeps, part: string, request
   const build: PartBuild = { buildId, exportedAt: now.toISOString(), ...(nextChangeAt ? { nextChangeAt } : {}) }
   await putPublishState(db, { ...state, building: build })
   const status = await waitForBuild(deps, buildId)
+  // The root's request goes out before the success is recorded: were the send to fail after it, the
+  // request's retry would find the part published and the root would never follow.
+  if (status === 'SUCCEEDED') await afterPublished(deps, part)
   await ended(db, state, build, status)
   if (status !== 'SUCCEEDED')
     throw new PartBuildFailedError(`The build ${buildId} of "${part}" failed: its log in CodeBuild says why.`)
-  await afterPublished(deps, part)
   return { outcome: 'published', part, buildId, exportedAt: build.exportedAt }
 }
 
