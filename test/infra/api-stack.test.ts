@@ -7,6 +7,7 @@ import { mountTools } from '../../functions/api/tools-app.js'
 import { mountAdmin } from '../../functions/admin/app.js'
 import { ADMIN_PATHS, SERVANT_API_PATHS } from '../../functions/lambda/function-config.js'
 import { ACCESS_LOG_FIELDS } from '../../infra/stacks/api-stack.js'
+import { httpApiEvent } from './support/http-api-event.js'
 import { bundleDir, invokeBundle, invokeBundleWarm } from './support/run-bundle.js'
 import { configured, journal, logicalId } from './support/synth-journal.js'
 
@@ -168,25 +169,7 @@ describe('api stack', () => {
   })
 
   it('deploys a bundle that loads on its own and answers GET /api/health through the HTTP API event format', () => {
-    const event = {
-      version: '2.0',
-      routeKey: '$default',
-      rawPath: '/api/health',
-      rawQueryString: '',
-      isBase64Encoded: false,
-      headers: { host: 'abc123.execute-api.eu-west-1.amazonaws.com', accept: 'application/json' },
-      requestContext: {
-        http: { method: 'GET', path: '/api/health', protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'vitest' },
-        domainName: 'abc123.execute-api.eu-west-1.amazonaws.com',
-        apiId: 'abc123',
-        requestId: 'r1',
-        routeKey: '$default',
-        stage: '$default',
-        accountId: '123456789012',
-        time: '16/Mar/2015:09:00:00 +0000',
-        timeEpoch: 1426496400000,
-      },
-    }
+    const event = httpApiEvent('GET', '/api/health', { headers: { accept: 'application/json' } })
     const response = invokeBundle(bundleDir(journal(), journal().stacks.api.handler), event, {
       JOURNAL_TABLE: 'journal',
       JOURNAL_PERSON: 'demo',
@@ -198,31 +181,7 @@ describe('api stack', () => {
   describe('the admin bundle, with its session key in Secrets Manager', () => {
     const SECRET_ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:SessionSecret-AbCdEf'
     const KEY = 'k'.repeat(64)
-    const openApi = (requestId: string) => ({
-      version: '2.0',
-      routeKey: 'GET /api/openapi.json',
-      rawPath: '/api/openapi.json',
-      rawQueryString: '',
-      isBase64Encoded: false,
-      headers: { host: 'abc123.execute-api.eu-west-1.amazonaws.com' },
-      requestContext: {
-        http: {
-          method: 'GET',
-          path: '/api/openapi.json',
-          protocol: 'HTTP/1.1',
-          sourceIp: '192.0.2.1',
-          userAgent: 'vitest',
-        },
-        domainName: 'abc123.execute-api.eu-west-1.amazonaws.com',
-        apiId: 'abc123',
-        requestId,
-        routeKey: 'GET /api/openapi.json',
-        stage: '$default',
-        accountId: '123456789012',
-        time: '16/Mar/2015:09:00:00 +0000',
-        timeEpoch: 1426496400000,
-      },
-    })
+    const openApi = (requestId: string) => httpApiEvent('GET', '/api/openapi.json', { requestId })
     type Answer = { status: number; body: unknown }
     type Result = { statusCode: number; headers: Record<string, string>; body: string }
 
