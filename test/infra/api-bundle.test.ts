@@ -1,8 +1,7 @@
 import { describe, expect, inject, it } from 'vitest'
-import { newToken } from '../../functions/api/tokens.js'
-import { addServant } from '../../functions/store/index.js'
 import { entryInput, testDb } from '../support/test-db.js'
 import { httpApiEvent } from './support/http-api-event.js'
+import { seedOrganisation } from './support/organisation.js'
 import { bundleDir, invokeBundleWarm } from './support/run-bundle.js'
 import { journal } from './support/synth-journal.js'
 
@@ -16,25 +15,7 @@ type Result = { statusCode: number; headers: Record<string, string>; body: strin
 describe('the API bundle serves every servant of an organisation', () => {
   it("writes with a servant's token to their journal, reads it publicly by path, refuses another's edit", async () => {
     const db = await testDb()
-    const at = new Date('2015-01-01T08:00:00Z')
-    const tokens: Record<string, string> = {}
-    for (const person of ['bram', 'wouter']) {
-      const first = newToken(person, 'first token', at)
-      tokens[person] = first.secret
-      await addServant(
-        db,
-        {
-          person,
-          name: person,
-          role: 'Adviseur',
-          status: 'active',
-          createdAt: at.toISOString(),
-          updatedAt: at.toISOString(),
-          version: 1,
-        },
-        first.token,
-      )
-    }
+    const tokens = await seedOrganisation(db, ['bram', 'wouter'])
     const bearer = (person: string) => ({ authorization: `Bearer ${tokens[person]}` })
     const dir = bundleDir(journal(), journal().stacks.api.handler)
     const env = {

@@ -14,13 +14,13 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { newToken } from '../../functions/api/tokens.js'
 import { publishPart, type PartBuildRequest } from '../../functions/publish/part-publisher.js'
-import { addServant, putOrganisation, type Db } from '../../functions/store/index.js'
+import type { Db } from '../../functions/store/index.js'
 import { publishBuildSpec } from '../../infra/publish/buildspec.js'
 import { REPO_ROOT } from '../../infra/paths.js'
 import { JournalBuilder } from '../support/journal-fixtures.js'
 import { testDb } from '../support/test-db.js'
+import { seedOrganisation } from './support/organisation.js'
 import { journal } from './support/synth-journal.js'
 
 /**
@@ -88,14 +88,7 @@ beforeAll(async () => {
   symlinkSync(join(REPO_ROOT, 'node_modules'), join(copy, 'node_modules'))
 
   db = await testDb()
-  const at = '2015-01-01T08:00:00.000Z'
-  await putOrganisation(db, { name: 'Ministerie van Voorbeeldzaken', updatedAt: at, version: 1 }, 0)
-  for (const person of ['bram', 'wouter'])
-    await addServant(
-      db,
-      { person, name: person, role: 'Adviseur', status: 'active', createdAt: at, updatedAt: at, version: 1 },
-      newToken(person, 'first token', new Date(at)).token,
-    )
+  await seedOrganisation(db, ['bram', 'wouter'])
   const bram = new JournalBuilder('bram', 'tok-bram').withProfile({ name: 'Bram Visser' })
   bram.entry({ start: '2015-03-17T10:00', title: 'Overleg Utrecht' })
   await bram.saveTo(db)

@@ -1,11 +1,11 @@
 import { describe, expect, inject, it } from 'vitest'
-import { newToken } from '../../functions/api/tokens.js'
-import { addServant, getPublishState, putOrganisation, putPublishState } from '../../functions/store/index.js'
+import { getPublishState, putPublishState } from '../../functions/store/index.js'
 import { keys } from '../../functions/store/keys.js'
 import { JournalBuilder } from '../support/journal-fixtures.js'
 import { testDb } from '../support/test-db.js'
 import { withAwsStandIn, type StandInCall } from './support/aws-stand-in.js'
 import { bundleDir, invokeBundleWarm } from './support/run-bundle.js'
+import { seedOrganisation } from './support/organisation.js'
 import { journal } from './support/synth-journal.js'
 
 /**
@@ -17,13 +17,7 @@ describe('the publish bundle, invoked with the events AWS sends', () => {
   it('turns a stream batch into a request for the section, then exports it and starts its build', async () => {
     const db = await testDb()
     const at = '2015-01-01T08:00:00.000Z'
-    await putOrganisation(db, { name: 'Ministerie van Voorbeeldzaken', updatedAt: at, version: 1 }, 0)
-    for (const person of ['bram', 'wouter'])
-      await addServant(
-        db,
-        { person, name: person, role: 'Adviseur', status: 'active', createdAt: at, updatedAt: at, version: 1 },
-        newToken(person, 'first token', new Date(at)).token,
-      )
+    await seedOrganisation(db, ['bram', 'wouter'])
     const bram = new JournalBuilder('bram', 'tok-bram').withProfile({ name: 'Bram Visser' })
     const entry = bram.entry({ start: '2015-03-17T10:00', title: 'Overleg Utrecht' })
     bram.entry({ start: '2015-03-18T10:00', title: 'CanaryPrivateBundle', visibility: 'private' })

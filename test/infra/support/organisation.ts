@@ -1,0 +1,19 @@
+import { newToken } from '../../../functions/api/tokens.js'
+import { addServant, putOrganisation, type Db } from '../../../functions/store/index.js'
+
+/**
+ * An organisation with these servants (slug as name, all active), as an administrator sets it up;
+ * answers each servant's first token.
+ */
+export async function seedOrganisation(db: Db, people: readonly string[]): Promise<Record<string, string>> {
+  const at = '2015-01-01T08:00:00.000Z'
+  await putOrganisation(db, { name: 'Ministerie van Voorbeeldzaken', updatedAt: at, version: 1 }, 0)
+  const tokens: Record<string, string> = {}
+  for (const person of people) {
+    const first = newToken(person, 'first token', new Date(at))
+    tokens[person] = first.secret
+    const record = { person, name: person, role: 'Adviseur', status: 'active' as const, version: 1 }
+    await addServant(db, { ...record, createdAt: at, updatedAt: at }, first.token)
+  }
+  return tokens
+}
