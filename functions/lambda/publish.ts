@@ -3,6 +3,7 @@ import { BatchGetBuildsCommand, CodeBuildClient, StartBuildCommand } from '@aws-
 import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs'
 import {
+  PartBuildFailedError,
   partsGoneStale,
   partsToPublish,
   publishPart,
@@ -75,7 +76,12 @@ export async function handler(event: PublishEvent, context: { getRemainingTimeIn
       const { part } = JSON.parse(record.body ?? '{}') as { part?: string }
       if (typeof part !== 'string') throw new Error(`A publish request without a part: ${record.body}`)
       const requestedAt = Number(record.attributes?.SentTimestamp ?? Date.now())
-      outcomes.push(await publishPart({ ...base, wait }, part, requestedAt))
+      try {
+        outcomes.push(await publishPart({ ...base, wait }, part, requestedAt))
+      } catch (error) {
+        if (error instanceof PartBuildFailedError) console.info(JSON.stringify(failedPublishMetric(part)))
+        throw error
+      }
     }
     console.info(JSON.stringify({ trigger: 'queue', outcomes }))
     return outcomes
@@ -94,6 +100,28 @@ export async function handler(event: PublishEvent, context: { getRemainingTimeIn
   const trigger = event.source === SCHEDULED_PUBLISH_CHECK.source ? 'schedule' : (event.source ?? 'stream')
   console.info(JSON.stringify({ trigger, changes: records.length, requested: parts }))
   return { requested: parts }
+}
+
+/**
+ * One failed build of a part, as a CloudWatch metric in embedded metric format (the log line is
+ * the metric): the platform alarms once on CodeBuild's failed builds, and this says whose section
+ * failed (`Part`: the servant, or `@organisation` for the root pages).
+ */
+export function failedPublishMetric(part: string) {
+  return {
+    _aws: {
+      Timestamp: Date.now(),
+      CloudWatchMetrics: [
+        {
+          Namespace: 'OpenAgendaJournal',
+          Dimensions: [['Part']],
+          Metrics: [{ Name: 'FailedPublishes', Unit: 'Count' }],
+        },
+      ],
+    },
+    Part: part,
+    FailedPublishes: 1,
+  }
 }
 
 /** The snapshots on S3. */

@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest'
-import { getPublishState, putPublishState } from '../../functions/store/index.js'
+import { getPublishState, putPublishState, type Db } from '../../functions/store/index.js'
 import { keys } from '../../functions/store/keys.js'
 import { JournalBuilder } from '../support/journal-fixtures.js'
 import { testDb } from '../support/test-db.js'
@@ -13,6 +13,20 @@ import { journal } from './support/synth-journal.js'
  * variables, DynamoDB Local for the table and a stand-in for SQS, S3 and CodeBuild, given the
  * events AWS gives it (a stream batch, then the queue's message).
  */
+/** The variables the template gives the function, with the stand-in's endpoints. */
+const publishEnv = (db: Db, endpoint: string) => ({
+  JOURNAL_DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
+  JOURNAL_TABLE: db.table,
+  JOURNAL_PERSON: 'demo',
+  JOURNAL_SNAPSHOT_BUCKET: 'snapshots',
+  JOURNAL_BUILD_PROJECT: 'site-build',
+  JOURNAL_PUBLISH_QUEUE_URL: `${endpoint}/123456789012/publish.fifo`,
+  AWS_ENDPOINT_URL_S3: endpoint,
+  AWS_ENDPOINT_URL_CODEBUILD: endpoint,
+  AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE',
+  AWS_SECRET_ACCESS_KEY: 'example',
+})
+
 describe('the publish bundle, invoked with the events AWS sends', () => {
   it('turns a stream batch into a request for the section, then exports it and starts its build', async () => {
     const db = await testDb()
@@ -47,18 +61,7 @@ describe('the publish bundle, invoked with the events AWS sends', () => {
     let results: unknown[] = []
     let snapshot = ''
     const calls = await withAwsStandIn(async (endpoint, objects) => {
-      const env = {
-        JOURNAL_DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
-        JOURNAL_TABLE: db.table,
-        JOURNAL_PERSON: 'demo',
-        JOURNAL_SNAPSHOT_BUCKET: 'snapshots',
-        JOURNAL_BUILD_PROJECT: 'site-build',
-        JOURNAL_PUBLISH_QUEUE_URL: `${endpoint}/123456789012/publish.fifo`,
-        AWS_ENDPOINT_URL_S3: endpoint,
-        AWS_ENDPOINT_URL_CODEBUILD: endpoint,
-        AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE',
-        AWS_SECRET_ACCESS_KEY: 'example',
-      }
+      const env = publishEnv(db, endpoint)
       ;({ results } = await invokeBundleWarm(
         bundleDir(journal(), journal().stacks.publish.trigger),
         [stream, message('bram')],
@@ -90,4 +93,31 @@ describe('the publish bundle, invoked with the events AWS sends', () => {
     expect(snapshot).not.toContain('CanaryPrivateBundle')
     expect((await getPublishState(db, 'bram')).published?.buildId).toBe('site-build:3')
   }, 120_000) // synthesis bundles every function first: tens of seconds on a busy machine
+
+  it('fails the message when the build fails, and logs whose part failed as a metric', async () => {
+    const db = await testDb()
+    await seedOrganisation(db, ['bram', 'wouter'])
+    const bram = new JournalBuilder('bram', 'tok-bram').withProfile({ name: 'Bram Visser' })
+    bram.entry({ start: '2015-03-17T10:00', title: 'Overleg Utrecht' })
+    await bram.saveTo(db)
+    const message = {
+      Records: [{ eventSource: 'aws:sqs', body: '{"part":"bram"}', attributes: { SentTimestamp: String(Date.now()) } }],
+    }
+    let failure = ''
+    await withAwsStandIn(async (endpoint) => {
+      const env = publishEnv(db, endpoint)
+      failure = await invokeBundleWarm(bundleDir(journal(), journal().stacks.publish.trigger), [message], env).then(
+        () => '',
+        (error: Error) => error.message,
+      )
+    }, 'FAILED')
+    expect(failure).toMatch(/The build site-build:\d+ of "bram" failed/)
+    const metric = failure.split('\n').find((line) => line.includes('FailedPublishes'))!
+    expect(JSON.parse(metric.slice(metric.indexOf('{')))).toMatchObject({
+      _aws: { CloudWatchMetrics: [{ Namespace: 'OpenAgendaJournal', Dimensions: [['Part']] }] },
+      Part: 'bram',
+      FailedPublishes: 1,
+    })
+    expect((await getPublishState(db, 'bram')).failed).toBeDefined()
+  }, 120_000)
 })

@@ -11,18 +11,19 @@ export interface StandInCall {
 /**
  * A stand-in for the AWS services the functions call besides DynamoDB (which is DynamoDB Local):
  * SQS's JSON protocol (every message accepted, with the MD5 the SDK checks), CodeBuild's (every
- * build starts and has succeeded), and S3's REST objects (path style, kept in memory). A bundle
+ * build starts and has ended with `buildStatus`), and S3's REST objects (path style, kept in memory). A bundle
  * reaches it through AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL_CODEBUILD and its queue URL's host.
  */
 export async function withAwsStandIn(
   run: (endpoint: string, objects: Map<string, string>) => Promise<void>,
+  buildStatus = 'SUCCEEDED',
 ): Promise<StandInCall[]> {
   const calls: StandInCall[] = []
   const objects = new Map<string, string>()
   const server = createServer((req, res) => {
     let body = ''
     req.on('data', (chunk) => (body += chunk))
-    req.on('end', () => answer(req, res, body, calls, objects))
+    req.on('end', () => answer(req, res, body, { calls, objects, buildStatus }))
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   try {
@@ -35,13 +36,15 @@ export async function withAwsStandIn(
 
 const md5 = (text: string) => createHash('md5').update(text).digest('hex')
 
-function answer(
-  req: IncomingMessage,
-  res: ServerResponse,
-  body: string,
-  calls: StandInCall[],
-  objects: Map<string, string>,
-) {
+interface StandInState {
+  calls: StandInCall[]
+  objects: Map<string, string>
+  /** How every build ends. */
+  buildStatus: string
+}
+
+function answer(req: IncomingMessage, res: ServerResponse, body: string, state: StandInState) {
+  const { calls, objects, buildStatus } = state
   const target = req.headers['x-amz-target']
   if (typeof target === 'string') {
     const input = JSON.parse(body || '{}') as Record<string, unknown>
@@ -58,7 +61,7 @@ function answer(
     }
     if (target.endsWith('.StartBuild')) return res.end(JSON.stringify({ build: { id: `site-build:${calls.length}` } }))
     if (target.endsWith('.BatchGetBuilds')) {
-      const builds = (input.ids as string[]).map((id) => ({ id, buildStatus: 'SUCCEEDED' }))
+      const builds = (input.ids as string[]).map((id) => ({ id, buildStatus }))
       return res.end(JSON.stringify({ builds }))
     }
     return res.end('{}')

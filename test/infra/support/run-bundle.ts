@@ -59,7 +59,7 @@ export function invokeBundleWarm(
       [...ARGS, invocationScript(dir, events)],
       { env: processEnv(env), encoding: 'utf8', timeout: 20_000 },
       (error, stdout, stderr) => {
-        if (error) return reject(new Error(`${error.message}\n${stderr}`))
+        if (error) return reject(new Error(`${error.message}\n${stdout}${stderr}`))
         const at = stdout.lastIndexOf(RESULT_MARK)
         resolve({ results: JSON.parse(stdout.slice(at + RESULT_MARK.length)), log: stdout.slice(0, at) + stderr })
       },
