@@ -78,10 +78,10 @@ async function main() {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
   const throughput = await apiThroughput()
   const rows = [
-    ...(await lambdaRows()),
+    ...(process.env.BENCH_LAMBDA === 'off' ? [] : await lambdaRows()),
     ...throughputRows('public week listing', throughput.list),
     ...throughputRows('create entry (owner)', throughput.create),
-    ...generationRows(),
+    ...(process.env.BENCH_GENERATION === 'off' ? [] : generationRows()),
     ...(process.env.BENCH_SITE === 'off' ? [] : await siteBuildRows()),
     ...(process.env.BENCH_LIGHTHOUSE === 'off' ? [] : await lighthouseRows()),
     ...(process.env.BENCH_ORGANISATION === 'off' ? [] : await organisationRows()),
