@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { secureHeaders } from 'hono/secure-headers'
+import { bodyLimit } from './body-limit.js'
 import type { AppDeps, AppEnv } from './context.js'
 import { entries } from './entries.js'
 import { exportRoute } from './export.js'
@@ -49,11 +49,8 @@ export function baseApp(deps: AppDeps) {
     await next()
   })
   const limit = (maxSize: number, size: string, hint: string) =>
-    bodyLimit({
-      maxSize,
-      onError: () => {
-        throw problem(413, `The body is larger than ${size}; ${hint}`)
-      },
+    bodyLimit(maxSize, () => {
+      throw problem(413, `The body is larger than ${size}; ${hint}`)
     })
   const standard = limit(MAX_BODY_BYTES, `${MAX_BODY_BYTES / 1024} KB`, 'send less.')
   const upload = limit(
