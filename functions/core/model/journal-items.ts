@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { ulid } from 'ulid'
 import type { Entry, EntryContent } from './entry.js'
 import type { Post, PostContent } from './post.js'
@@ -15,7 +16,18 @@ import { BOOKKEEPING_FIELDS, type PublicMeta } from './revision.js'
  * the importer and the demo loader all stamp items the same way.
  */
 
-export function newEntry(content: EntryContent, person: string, now: Date, id: string = ulid(now.getTime())): Entry {
+/**
+ * A new entry's id: a ULID, its time then 16 random characters. `ulid`'s own generator asks the
+ * system for one random byte per character, 16 calls per id (~2 % of the API's CPU on a create,
+ * issue 16); here one call gives the 16 bytes, each character still drawn from its own byte.
+ */
+function newEntryId(time: number): string {
+  const bytes = randomBytes(16)
+  let next = 0
+  return ulid(time, () => bytes[next++]! / 256)
+}
+
+export function newEntry(content: EntryContent, person: string, now: Date, id = newEntryId(now.getTime())): Entry {
   const at = now.toISOString()
   return stampEntry(undefined, { id, person, ...content, createdAt: at, updatedAt: at, version: 1 }, now)
 }
