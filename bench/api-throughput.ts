@@ -107,18 +107,22 @@ export async function apiThroughput(ops = 300, rounds = 10, concurrency = 16) {
     const bare = await startServer('bench/reference/bare-api-server.ts', env)
     servers.push(api.process, bare.process)
 
-    const list = (url: string) => async () => {
-      await (await fetch(`${url}/api/entries?from=${WEEK.from}&to=${WEEK.to}`)).arrayBuffer()
+    /** The answer, read whole; any status but the expected one stops the bench: a fast error is no throughput. */
+    const answered = async (response: Promise<Response>, status: number) => {
+      const res = await response
+      await res.arrayBuffer()
+      if (res.status !== status) throw new Error(`${res.url} answered ${res.status}, not ${status}`)
     }
-    const create = (url: string) => async (i: number) => {
-      await (
-        await fetch(`${url}/api/entries`, {
+    const list = (url: string) => () => answered(fetch(`${url}/api/entries?from=${WEEK.from}&to=${WEEK.to}`), 200)
+    const create = (url: string) => (i: number) =>
+      answered(
+        fetch(`${url}/api/entries`, {
           method: 'POST',
           headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json' },
           body: JSON.stringify(createBody(i)),
-        })
-      ).arrayBuffer()
-    }
+        }),
+        201,
+      )
     const listing = {
       raw: async () => void (await rawWeekListing(db, PERSON)),
       bare: list(bare.url),
