@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import http from 'node:http'
 import { newTokenSecret, tokenDigest } from '../functions/core/model/index.js'
 import { startDynamoDbLocal } from '../functions/local/dynamodb-local.js'
 import { createDb, createEntry, ensureTable, putToken } from '../functions/store/index.js'
@@ -68,6 +69,39 @@ async function compare(
   return { raw: summary('raw'), bare: summary('bare'), api: summary('api') }
 }
 
+/**
+ * The load generator's HTTP client: node:http with a keep-alive agent, the stack the SDK's own
+ * calls in the raw loop go through. It shares the two cores with the servers, so what it costs is
+ * taken from them: `fetch` (undici) cost 0.7 ms of CPU per listing against 0.3 ms here, ~10 % of
+ * the API's throughput spent in the instrument (docs/decisions.md, issue 16). Every answer is read
+ * whole and must have `status`, else the bench stops: a fast error is no throughput.
+ */
+function requester(sockets: number) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: sockets })
+  return (
+    url: string,
+    status: number,
+    init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+  ) =>
+    new Promise<void>((resolve, reject) => {
+      const length = init.body === undefined ? {} : { 'Content-Length': String(Buffer.byteLength(init.body)) }
+      const req = http.request(
+        url,
+        { method: init.method ?? 'GET', headers: { ...init.headers, ...length }, agent },
+        (res) =>
+          res
+            .on('end', () =>
+              res.statusCode === status
+                ? resolve()
+                : reject(new Error(`${url} answered ${res.statusCode}, not ${status}`)),
+            )
+            .on('error', reject)
+            .resume(),
+      )
+      req.on('error', reject).end(init.body)
+    })
+}
+
 /** A server script in its own process, as `npm start` runs the API, so the load generator does not share its thread. */
 async function startServer(
   script: string,
@@ -107,22 +141,14 @@ export async function apiThroughput(ops = 300, rounds = 10, concurrency = 16) {
     const bare = await startServer('bench/reference/bare-api-server.ts', env)
     servers.push(api.process, bare.process)
 
-    /** The answer, read whole; any status but the expected one stops the bench: a fast error is no throughput. */
-    const answered = async (response: Promise<Response>, status: number) => {
-      const res = await response
-      await res.arrayBuffer()
-      if (res.status !== status) throw new Error(`${res.url} answered ${res.status}, not ${status}`)
-    }
-    const list = (url: string) => () => answered(fetch(`${url}/api/entries?from=${WEEK.from}&to=${WEEK.to}`), 200)
+    const send = requester(concurrency)
+    const list = (url: string) => () => send(`${url}/api/entries?from=${WEEK.from}&to=${WEEK.to}`, 200)
     const create = (url: string) => (i: number) =>
-      answered(
-        fetch(`${url}/api/entries`, {
-          method: 'POST',
-          headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json' },
-          body: JSON.stringify(createBody(i)),
-        }),
-        201,
-      )
+      send(`${url}/api/entries`, 201, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(createBody(i)),
+      })
     const listing = {
       raw: async () => void (await rawWeekListing(db, PERSON)),
       bare: list(bare.url),
