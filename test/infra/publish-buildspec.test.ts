@@ -15,11 +15,11 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { publishPart, type PartBuildRequest } from '../../functions/publish/part-publisher.js'
-import type { Db } from '../../functions/store/index.js'
+import { createDb, type Db } from '../../functions/store/index.js'
 import { publishBuildSpec } from '../../infra/publish/buildspec.js'
 import { REPO_ROOT } from '../../infra/paths.js'
 import { JournalBuilder } from '../support/journal-fixtures.js'
-import { testDb } from '../support/test-db.js'
+import { dynamodbEndpoint, testDb } from '../support/test-db.js'
 import { seedOrganisation } from './support/organisation.js'
 import { journal } from './support/synth-journal.js'
 
@@ -106,7 +106,9 @@ afterAll(() => rmSync(work, { recursive: true, force: true }))
 /** The real publisher exports into the stand-in's snapshot bucket and records what it would start. */
 async function publish(part: string) {
   const deps = {
-    db,
+    // A client of its own: the last one's sockets idled through a whole Astro build, and DynamoDB
+    // Local may have closed them (CI saw "socket hang up").
+    db: createDb({ endpoint: dynamodbEndpoint(), table: db.table }),
     person: 'demo',
     snapshots: {
       put: async (key: string, body: string) => put('snapshots', key, body),
