@@ -1,12 +1,14 @@
 import type { Node } from 'constructs'
 import { parseDigestMode, type DigestMode } from '../functions/core/digest/index.js'
+import { personSlug } from '../functions/core/model/index.js'
+import { VIEWER_REQUEST_CODE_LIMIT, viewerRequestFunction, type ServantHosts } from './site/servant-hosts.js'
 
 /**
  * Everything a deployment may choose. Values come from CDK context — the `journal` object in
  * `infra/cdk.json`, overridden per key on the command line with `-c journal:person=jansen` — and
  * fall back to the defaults below, so `npm run synth` needs no configuration at all.
  */
-export interface JournalConfig {
+export interface JournalConfig extends ServantHosts {
   /**
    * Prefix of every stack name; two journals with different prefixes live side by side in one account.
    * @default 'Journal'
@@ -19,7 +21,10 @@ export interface JournalConfig {
   readonly person: string
   /** The site's own host name, e.g. `agenda.example.nl`. @default - the CloudFront domain name */
   readonly siteDomain?: string
-  /** ACM certificate for `siteDomain`, in us-east-1 (CloudFront only reads certificates there). */
+  /**
+   * ACM certificate for `siteDomain`, in us-east-1 (CloudFront only reads certificates there); it
+   * also names `*.<servantDomain>` and every one of `servantHostNames`.
+   */
   readonly certificateArn?: string
   /** Where alarms are e-mailed. @default - alarms go to the SNS topic only; subscribe later */
   readonly alarmEmail?: string
@@ -87,6 +92,8 @@ export function loadConfig(node: Node): JournalConfig {
     stackPrefix: text('stackPrefix'),
     person: text('person'),
     siteDomain: text('siteDomain'),
+    servantDomain: text('servantDomain'),
+    servantHostNames: hostNamesOf(value('servantHostNames')),
     certificateArn: text('certificateArn'),
     alarmEmail: text('alarmEmail'),
     digestMode: text('digestMode') as DigestMode | undefined,
@@ -95,6 +102,20 @@ export function loadConfig(node: Node): JournalConfig {
     publishConcurrency: value('publishConcurrency') === undefined ? undefined : Number(value('publishConcurrency')),
     env: account || region ? { account, region } : undefined,
   })
+}
+
+/** In infra/cdk.json an object; on the command line (`-c journal:servantHostNames=…`) its JSON. */
+function hostNamesOf(value: unknown): Record<string, string> | undefined {
+  if (value === undefined || value === '') return undefined
+  if (typeof value !== 'string') return value as Record<string, string>
+  try {
+    return JSON.parse(value) as Record<string, string>
+  } catch {
+    throw new ConfigError(
+      `servantHostNames must be a JSON object of host name to servant, e.g. '{"agenda.jansen.nl":"jansen"}'; ` +
+        `got ${value}`,
+    )
+  }
 }
 
 type Overrides = { [K in keyof JournalConfig]?: JournalConfig[K] | undefined }
@@ -108,6 +129,45 @@ export function resolveConfig(overrides: Overrides = {}): JournalConfig {
   return config
 }
 
+const HOST_NAME = /^(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$/
+
+function servantHostProblems(c: JournalConfig): string[] {
+  const problems: string[] = []
+  if (c.servantDomain !== undefined && !HOST_NAME.test(c.servantDomain))
+    problems.push(
+      `servantDomain "${c.servantDomain}" must be a host name such as agenda.example.nl ` +
+        '(each servant is then served at <person>.agenda.example.nl), without *. or https://',
+    )
+  const hosts = c.servantHostNames
+  if (hosts !== undefined && (typeof hosts !== 'object' || hosts === null || Array.isArray(hosts))) {
+    problems.push('servantHostNames must be an object of host name to servant, e.g. { "agenda.jansen.nl": "jansen" }')
+    return problems
+  }
+  for (const [host, person] of Object.entries(hosts ?? {})) {
+    if (!HOST_NAME.test(host))
+      problems.push(`servantHostNames: "${host}" must be a host name such as agenda.jansen.nl, without https://`)
+    else if (host === c.siteDomain)
+      problems.push(
+        `servantHostNames: "${host}" is the siteDomain, the organisation's own pages; give the servant another`,
+      )
+    const slug = personSlug.safeParse(person)
+    if (!slug.success)
+      problems.push(`servantHostNames: the servant of "${host}", "${person}", ${slug.error.issues[0]!.message}`)
+  }
+  if ((c.servantDomain !== undefined || Object.keys(hosts ?? {}).length > 0) && c.siteDomain === undefined)
+    problems.push(
+      'servantDomain and servantHostNames need siteDomain and certificateArn: CloudFront serves other host ' +
+        'names only with a certificate that names them',
+    )
+  const code = viewerRequestFunction(c).length
+  if (code > VIEWER_REQUEST_CODE_LIMIT)
+    problems.push(
+      `servantHostNames: ${Object.keys(hosts ?? {}).length} host names make the edge function ${code} bytes, ` +
+        `over CloudFront's ${VIEWER_REQUEST_CODE_LIMIT}; serve servants at <person>.<servantDomain> instead`,
+    )
+  return problems
+}
+
 function checkConfig(c: JournalConfig): string[] {
   const problems: string[] = []
   if (!/^[A-Z][A-Za-z0-9]{0,39}$/.test(c.stackPrefix))
@@ -117,8 +177,9 @@ function checkConfig(c: JournalConfig): string[] {
     )
   if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(c.person))
     problems.push(`person "${c.person}" must be lower-case letters, digits and hyphens, like "jansen" or "m-de-vries"`)
-  if (c.siteDomain !== undefined && !/^(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$/.test(c.siteDomain))
+  if (c.siteDomain !== undefined && !HOST_NAME.test(c.siteDomain))
     problems.push(`siteDomain "${c.siteDomain}" must be a host name such as agenda.example.nl, without https://`)
+  problems.push(...servantHostProblems(c))
   if ((c.siteDomain === undefined) !== (c.certificateArn === undefined))
     problems.push('siteDomain and certificateArn go together: CloudFront needs the certificate to serve the domain')
   if (

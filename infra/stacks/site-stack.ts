@@ -8,6 +8,7 @@ import type { Construct } from 'constructs'
 import type { JournalConfig } from '../config.js'
 import { nagRef } from '../nag.js'
 import { contentSecurityPolicy, HSTS_MAX_AGE_SECONDS, PERMISSIONS_POLICY } from '../site/security-headers.js'
+import { servantAliases, viewerRequestFunction } from '../site/servant-hosts.js'
 import { FEED_PATH_PATTERNS, IMMUTABLE_PATH_PATTERNS } from '../site/site-files.js'
 
 export interface SiteStackProps extends StackProps {
@@ -51,9 +52,11 @@ export class SiteStack extends Stack {
     const securityHeaders = this.securityHeadersPolicy('SecurityHeaders', false)
     const openDataHeaders = this.securityHeadersPolicy('OpenDataHeaders', true)
     const indexPages = new cloudfront.Function(this, 'IndexPages', {
-      comment: 'Serves /path/ and /path from /path/index.html, as Astro writes pages',
+      comment: servantAliases(config).length
+        ? "Serves /path/ and /path from /path/index.html, and a servant's host name from their section"
+        : 'Serves /path/ and /path from /path/index.html, as Astro writes pages',
       runtime: cloudfront.FunctionRuntime.JS_2_0,
-      code: cloudfront.FunctionCode.fromInline(INDEX_PAGES_FUNCTION),
+      code: cloudfront.FunctionCode.fromInline(viewerRequestFunction(config)),
     })
     const viewerRequest = [{ function: indexPages, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }]
     const behavior = (
@@ -113,7 +116,7 @@ export class SiteStack extends Stack {
       ...(certificate && config.siteDomain
         ? {
             certificate,
-            domainNames: [config.siteDomain],
+            domainNames: [config.siteDomain, ...servantAliases(config)],
             minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
           }
         : {}),
@@ -232,18 +235,3 @@ export const privateBucket: s3.BucketProps = {
   minimumTLSVersion: 1.2,
   objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
 }
-
-/**
- * A viewer-request function (cloudfront-js-2.0): `/week/2015-W12` and `/week/2015-W12/`
- * → `/week/2015-W12/index.html`.
- */
-export const INDEX_PAGES_FUNCTION = `function handler(event) {
-  var request = event.request;
-  var uri = request.uri;
-  if (uri.endsWith('/')) {
-    request.uri = uri + 'index.html';
-  } else if (uri.lastIndexOf('.') < uri.lastIndexOf('/') + 1) {
-    request.uri = uri + '/index.html';
-  }
-  return request;
-}`

@@ -3,6 +3,11 @@ import { describe, expect, it } from 'vitest'
 import { cdkJsonContext } from '../../infra/cdk-context.js'
 import { ConfigError, DEFAULT_CONFIG, loadConfig, resolveConfig } from '../../infra/config.js'
 
+const DOMAIN = {
+  siteDomain: 'agenda.example.nl',
+  certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/0d3c2b1a-1111-2222-3333-444455556666',
+}
+const MANY_HOSTS = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`agenda.servant-${i}.nl`, `servant-${i}`]))
 const fromContext = (context: Record<string, unknown>) => loadConfig(new App({ context }).node)
 
 describe('the deployment configuration', () => {
@@ -44,6 +49,17 @@ describe('the deployment configuration', () => {
     [{ publishConcurrency: 1 }, /publishConcurrency "1" must be a whole number from 2 to 15/],
     // Each build invalidates its folder with a wildcard; CloudFront takes 15 of those at a time.
     [{ publishConcurrency: 20 }, /publishConcurrency "20" .* 15 wildcard invalidations/],
+    [{ ...DOMAIN, servantDomain: '*.agenda.example.nl' }, /servantDomain "\*.agenda.example.nl" must be a host name/],
+    [{ servantDomain: 'agenda.example.nl' }, /servantDomain and servantHostNames need siteDomain and certificateArn/],
+    [{ ...DOMAIN, servantHostNames: { 'https://jansen.nl': 'jansen' } }, /"https:\/\/jansen.nl" must be a host name/],
+    [{ ...DOMAIN, servantHostNames: { 'agenda.example.nl': 'jansen' } }, /"agenda.example.nl" is the siteDomain/],
+    [{ ...DOMAIN, servantHostNames: { 'agenda.jansen.nl': 'Jansen' } }, /"Jansen", must start with a letter/],
+    [{ ...DOMAIN, servantHostNames: { 'agenda.jansen.nl': 'agenda' } }, /"agenda" is a page of the site already/],
+    [{ ...DOMAIN, servantHostNames: ['agenda.jansen.nl'] as never }, /servantHostNames must be an object/],
+    [
+      { ...DOMAIN, servantHostNames: MANY_HOSTS },
+      /300 host names make the edge function \d+ bytes, over CloudFront's 10240/,
+    ],
   ])('refuses %j with a message that says what to fix', (overrides, message) => {
     expect(() => resolveConfig(overrides)).toThrow(ConfigError)
     expect(() => resolveConfig(overrides)).toThrow(message)
@@ -51,6 +67,20 @@ describe('the deployment configuration', () => {
 
   it('takes as many builds at once as CloudFront can invalidate folders for', () => {
     expect(resolveConfig({ publishConcurrency: 15 }).publishConcurrency).toBe(15)
+  })
+
+  it('serves servants at their own host names: under the servant domain, or one by one', () => {
+    const hosts = { 'agenda.jansen.nl': 'jansen', 'bram.example.org': 'bram' }
+    expect(
+      fromContext({ journal: { ...DOMAIN, servantDomain: 'agenda.example.nl', servantHostNames: hosts } }),
+    ).toMatchObject({ servantDomain: 'agenda.example.nl', servantHostNames: hosts })
+    // On the command line the host names come as JSON.
+    expect(fromContext({ journal: DOMAIN, 'journal:servantHostNames': JSON.stringify(hosts) })).toMatchObject({
+      servantHostNames: hosts,
+    })
+    expect(() => fromContext({ journal: DOMAIN, 'journal:servantHostNames': 'agenda.jansen.nl=jansen' })).toThrow(
+      /servantHostNames must be a JSON object of host name to servant, e.g. '\{"agenda.jansen.nl":"jansen"\}'/,
+    )
   })
 
   it.each([

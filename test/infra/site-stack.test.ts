@@ -4,7 +4,7 @@ import { Match } from 'aws-cdk-lib/assertions'
 import { describe, expect, it } from 'vitest'
 import { contentSecurityPolicy } from '../../infra/site/security-headers.js'
 import { FEED_PATH_PATTERNS } from '../../infra/site/site-files.js'
-import { INDEX_PAGES_FUNCTION } from '../../infra/stacks/site-stack.js'
+import { viewerRequestFunction } from '../../infra/site/servant-hosts.js'
 import { resolveConfig } from '../../infra/config.js'
 import { SiteStack } from '../../infra/stacks/site-stack.js'
 import { CONFIGURED, logicalId, synthStack } from './support/synth-journal.js'
@@ -178,7 +178,7 @@ describe('site stack: CloudFront', () => {
 
   it('serves the custom domain with its certificate and TLS 1.2 or newer when one is configured', () => {
     expect(distributionConfig(withDomain)).toMatchObject({
-      Aliases: ['agenda.example.nl'],
+      Aliases: ['agenda.example.nl', '*.agenda.example.nl', 'agenda.jansen.nl'],
       ViewerCertificate: {
         AcmCertificateArn: expect.stringMatching(/^arn:aws:acm:us-east-1:/),
         MinimumProtocolVersion: 'TLSv1.2_2021',
@@ -269,10 +269,17 @@ describe('site stack: the behaviour that serves each file the site emits', () =>
   })
 })
 
+type ViewerRequest = { uri: string; headers: Record<string, { value: string }> }
+/** The function's code run as CloudFront runs it: one `handler(event)`, given the request. */
+const viewerRequest = (config: Parameters<typeof viewerRequestFunction>[0]) => {
+  const handler = new Function(`${viewerRequestFunction(config)}; return handler`)() as (e: {
+    request: ViewerRequest
+  }) => ViewerRequest
+  return (host: string, uri: string) => handler({ request: { uri, headers: { host: { value: host } } } }).uri
+}
+
 describe('site stack: directory pages', () => {
-  const rewrite = new Function(`${INDEX_PAGES_FUNCTION}; return handler`)() as (e: { request: { uri: string } }) => {
-    uri: string
-  }
+  const rewrite = viewerRequest({})
   it.each([
     ['/', '/index.html'],
     ['/week/2015-W12/', '/week/2015-W12/index.html'],
@@ -282,6 +289,41 @@ describe('site stack: directory pages', () => {
     ['/_astro/page.D1x2.css', '/_astro/page.D1x2.css'],
     ['/data/v1.0/entries', '/data/v1.0/entries/index.html'],
   ])('serves %s from %s', (uri, expected) => {
-    expect(rewrite({ request: { uri } }).uri).toBe(expected)
+    expect(rewrite('agenda.example.nl', uri)).toBe(expected)
+  })
+})
+
+describe("site stack: a servant's own host name", () => {
+  const rewrite = viewerRequest(CONFIGURED)
+  it.each([
+    ['agenda.jansen.nl', '/', '/jansen/index.html'],
+    ['agenda.jansen.nl', '/en/', '/jansen/en/index.html'],
+    ['agenda.jansen.nl', '/agenda/2015/w12', '/jansen/agenda/2015/w12/index.html'],
+    ['agenda.jansen.nl', '/agenda.ics', '/jansen/agenda.ics'],
+    // The section's pages link to /jansen/…: those links keep working on the servant's host.
+    ['agenda.jansen.nl', '/jansen/agenda/2015/w12/', '/jansen/agenda/2015/w12/index.html'],
+    ['agenda.jansen.nl', '/jansen', '/jansen/index.html'],
+    ['agenda.jansen.nl', '/jansen/_astro/page.D1x2.css', '/jansen/_astro/page.D1x2.css'],
+    ['agenda.jansen.nl', '/jansenius/', '/jansen/jansenius/index.html'],
+    ['wouter.agenda.example.nl', '/', '/wouter/index.html'],
+    ['Wouter.Agenda.Example.NL', '/agenda.json', '/wouter/agenda.json'],
+    ['m-de-vries.agenda.example.nl', '/themes/', '/m-de-vries/themes/index.html'],
+    // The organisation's own domain, and names that cannot be a servant's, are served as they are.
+    ['agenda.example.nl', '/', '/index.html'],
+    ['agenda.example.nl', '/wouter/', '/wouter/index.html'],
+    ['a.b.agenda.example.nl', '/', '/index.html'],
+    ['agenda.agenda.example.nl', '/', '/index.html'],
+    ['-x.agenda.example.nl', '/', '/index.html'],
+    ['constructor', '/', '/index.html'],
+    ['elsewhere.example.org', '/', '/index.html'],
+  ])('on %s serves %s from %s', (host, uri, expected) => {
+    expect(rewrite(host, uri)).toBe(expected)
+  })
+
+  it("fits CloudFront's 10 KB of function code with a hundred host names of servants' own", () => {
+    const hosts = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`agenda.servant-${i}.nl`, `servant-${i}`]))
+    expect(viewerRequestFunction({ servantDomain: 'agenda.example.nl', servantHostNames: hosts }).length).toBeLessThan(
+      10_240,
+    )
   })
 })

@@ -106,11 +106,12 @@ describe("an organisation's site", () => {
     expect(page('carla/index.html')).toContain('Werkbezoek uitvoeringsorganisatie')
   })
 
-  it("builds each servant's journal under their slug, linking within it and back to the organisation", () => {
+  it("builds each servant's journal under their slug, linking within it and back to the organisation's address", () => {
     const anna = page('anna/agenda/2015/w12/index.html')
     expect(anna).toContain('href="/anna/agenda/entry/')
     expect(anna).toContain('Onderdeel van de open agenda&#39;s van Ministerie van Voorbeeldzaken')
-    expect(anna).toContain('<a href="/">')
+    // The whole address: on the servant's own host name `/` is their section (infra/site/servant-hosts.ts).
+    expect(anna).toContain(`<a href="${TEST_SITE_URL}/">`)
     expect(existsSync(join(dist, 'anna/pagefind/pagefind.js'))).toBe(true)
     expect(existsSync(join(dist, 'bram/en/agenda/2015/w12/index.html'))).toBe(true)
   })

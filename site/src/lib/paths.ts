@@ -40,7 +40,11 @@ export const followPath = based(permalinks.followPath)
  * On the organisation's pages: a servant's section (`/wouter/`, `/wouter/en/`) and an entry's page
  * in its servant's section. Only the organisation's timeline names an entry's `person`.
  */
-export const organisationHomePath = (locale?: Locale) => permalinks.homePath(locale)
+/**
+ * The organisation's home, from a servant's section: a whole address, because the section is also
+ * served at the servant's own host name (infra/site/servant-hosts.ts), where `/` is their home.
+ */
+export const organisationHomeUrl = (locale?: Locale) => new URL(permalinks.homePath(locale), import.meta.env.SITE).href
 export const servantHomePath = (person: string, locale?: Locale) => `/${person}${permalinks.homePath(locale)}`
 export const entryPathOf = based(permalinks.entryPagePath)
 

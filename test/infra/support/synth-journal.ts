@@ -50,6 +50,8 @@ export const CONFIGURED: Partial<JournalConfig> = {
   stackPrefix: 'JournalJansen',
   person: 'jansen',
   siteDomain: 'agenda.example.nl',
+  servantDomain: 'agenda.example.nl',
+  servantHostNames: { 'agenda.jansen.nl': 'jansen' },
   certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/0d3c2b1a-1111-2222-3333-444455556666',
   alarmEmail: 'ops@example.nl',
   digestMode: 'draft',
