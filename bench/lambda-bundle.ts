@@ -3,26 +3,17 @@ import { mkdtempSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { build } from 'esbuild'
+import { JOURNAL_ESBUILD } from '../infra/constructs/journal-function.js'
 
 export interface BundleFigures {
   bytes: number
   initMs: number
 }
 
-/** Bundles a Lambda entry as NodejsFunction would (minified ESM, everything included). */
+/** Bundles a Lambda entry as NodejsFunction does, without the source map (not loaded at init). */
 async function bundle(entry: string): Promise<string> {
   const outfile = join(mkdtempSync(join(tmpdir(), 'oaj-bundle-')), 'index.mjs')
-  await build({
-    entryPoints: [resolve(entry)],
-    outfile,
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    banner: { js: "import{createRequire as __cr}from'module';const require=__cr(import.meta.url);" },
-    logLevel: 'error',
-  })
+  await build({ ...JOURNAL_ESBUILD, entryPoints: [resolve(entry)], outfile, logLevel: 'error' })
   writeFileSync(
     join(outfile, '..', 'probe.mjs'),
     `const t=performance.now();await import(${JSON.stringify(outfile)});console.log(performance.now()-t)`,

@@ -1,15 +1,12 @@
 import { build } from 'esbuild'
 import { describe, expect, it } from 'vitest'
+import { JOURNAL_ESBUILD } from '../../infra/constructs/journal-function.js'
 
 /** The packages a Lambda entry bundles, as esbuild (which CDK's NodejsFunction uses) resolves them. */
 async function bundledPackages(entry: string): Promise<string[]> {
   const { metafile } = await build({
     entryPoints: [entry],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
+    ...JOURNAL_ESBUILD,
     write: false,
     metafile: true,
     logLevel: 'silent',
