@@ -151,8 +151,19 @@ function servantHostProblems(c: JournalConfig): string[] {
         `servantHostNames: "${host}" is the siteDomain, the organisation's own pages; give the servant another`,
       )
     const slug = personSlug.safeParse(person)
-    if (!slug.success)
+    if (typeof person !== 'string')
+      problems.push(`servantHostNames: the servant of "${host}" must be their slug in quotes, e.g. "jansen"`)
+    else if (!slug.success)
       problems.push(`servantHostNames: the servant of "${host}", "${person}", ${slug.error.issues[0]!.message}`)
+    else if (
+      c.servantDomain !== undefined &&
+      host.endsWith(`.${c.servantDomain}`) &&
+      host !== `${person}.${c.servantDomain}`
+    )
+      problems.push(
+        `servantHostNames: "${host}" lies under servantDomain, where it is the address of the servant ` +
+          `"${host.slice(0, -c.servantDomain.length - 1)}"; give ${person} a host name elsewhere`,
+      )
   }
   if ((c.servantDomain !== undefined || Object.keys(hosts ?? {}).length > 0) && c.siteDomain === undefined)
     problems.push(

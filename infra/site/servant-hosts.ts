@@ -8,6 +8,8 @@ import { RESERVED_PERSON_SLUGS } from '../../functions/core/model/index.js'
  * CloudFront looks in its cache).
  */
 export interface ServantHosts {
+  /** The organisation's own domain: never a servant's, even when it lies under `servantDomain`. */
+  readonly siteDomain?: string
   /**
    * Every servant also at `<person>.<servantDomain>`, e.g. `jansen.agenda.example.nl` for
    * `agenda.example.nl`: one wildcard alias, so a servant added later needs no deployment.
@@ -49,8 +51,11 @@ export function viewerRequestFunction(hosts: ServantHosts = {}): string {
   const suffix = hosts.servantDomain ? `.${hosts.servantDomain}` : ''
   return `var HOSTS = ${JSON.stringify(hosts.servantHostNames ?? {})};
 var SERVANT_DOMAIN = ${JSON.stringify(suffix)};
+var SITE_DOMAIN = ${JSON.stringify(hosts.siteDomain ?? '')};
 var RESERVED = ${JSON.stringify(RESERVED_PERSON_SLUGS)};
-function servantOf(host) {
+function servantOf(value) {
+  var host = value.toLowerCase().replace(/:\\d+$/, '').replace(/\\.$/, '');
+  if (host === SITE_DOMAIN) return '';
   if (Object.prototype.hasOwnProperty.call(HOSTS, host)) return HOSTS[host];
   if (SERVANT_DOMAIN && host.endsWith(SERVANT_DOMAIN)) {
     var label = host.slice(0, host.length - SERVANT_DOMAIN.length);
@@ -61,7 +66,7 @@ function servantOf(host) {
 ${INDEX_PAGES.replace(
   '  var uri = request.uri;\n',
   `  var uri = request.uri;
-  var person = request.headers.host ? servantOf(request.headers.host.value.toLowerCase()) : '';
+  var person = request.headers.host ? servantOf(request.headers.host.value) : '';
   if (person && uri !== '/' + person && uri.indexOf('/' + person + '/') !== 0) {
     uri = '/' + person + uri;
     request.uri = uri;

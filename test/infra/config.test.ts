@@ -57,6 +57,14 @@ describe('the deployment configuration', () => {
     [{ ...DOMAIN, servantHostNames: { 'agenda.jansen.nl': 'agenda' } }, /"agenda" is a page of the site already/],
     [{ ...DOMAIN, servantHostNames: ['agenda.jansen.nl'] as never }, /servantHostNames must be an object/],
     [
+      { ...DOMAIN, servantHostNames: { 'agenda.jansen.nl': 5 as never } },
+      /must be their slug in quotes, e.g. "jansen"/,
+    ],
+    [
+      { ...DOMAIN, servantDomain: 'agenda.example.nl', servantHostNames: { 'wouter.agenda.example.nl': 'jansen' } },
+      /"wouter.agenda.example.nl" lies under servantDomain, where it is the address of the servant "wouter"/,
+    ],
+    [
       { ...DOMAIN, servantHostNames: MANY_HOSTS },
       /300 host names make the edge function \d+ bytes, over CloudFront's 10240/,
     ],

@@ -314,10 +314,20 @@ describe("site stack: a servant's own host name", () => {
     ['a.b.agenda.example.nl', '/', '/index.html'],
     ['agenda.agenda.example.nl', '/', '/index.html'],
     ['-x.agenda.example.nl', '/', '/index.html'],
+    ['agenda.jansen.nl:443', '/', '/jansen/index.html'],
+    ['agenda.jansen.nl.', '/', '/jansen/index.html'],
     ['constructor', '/', '/index.html'],
+    ['__proto__', '/', '/index.html'],
     ['elsewhere.example.org', '/', '/index.html'],
   ])('on %s serves %s from %s', (host, uri, expected) => {
     expect(rewrite(host, uri)).toBe(expected)
+  })
+
+  it("keeps the organisation's own domain its own when it lies under the servant domain", () => {
+    const underServants = viewerRequest({ siteDomain: 'open.example.nl', servantDomain: 'example.nl' })
+    expect(underServants('open.example.nl', '/agenda/')).toBe('/agenda/index.html')
+    expect(underServants('Open.Example.NL', '/')).toBe('/index.html')
+    expect(underServants('wouter.example.nl', '/agenda/')).toBe('/wouter/agenda/index.html')
   })
 
   it("fits CloudFront's 10 KB of function code with a hundred host names of servants' own", () => {
