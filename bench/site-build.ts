@@ -16,6 +16,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { buildPublicSnapshot, serializeSnapshot } from '../functions/core/publishing/index.js'
 import { buildSite } from '../functions/publish/index.js'
+import { searchFigures, type SearchFigures } from './search-query.js'
 import { syntheticEntries } from './synthetic-journal.js'
 
 /**
@@ -42,7 +43,12 @@ interface Measured {
   pages: number
   seconds: number
   peakMb: number
+  /** For the journal of SEARCH_SIZE entries: its search index and queries in Chromium. */
+  search?: SearchFigures
 }
+
+/** The journal whose search is measured: the issue's "10k site". */
+const SEARCH_SIZE = 10_000
 
 const SIZES = (process.env.BENCH_SITE_SIZES ?? '1000,10000,20000').split(',').map(Number)
 
@@ -126,8 +132,9 @@ async function measureAstro(dir: string, count: number): Promise<Measured> {
     buildSite({ snapshotFile: snapshot, outDir, cacheDir: join(dir, `cache-${count}`) }),
   )
   const pages = countPages(outDir)
+  const search = count === SEARCH_SIZE && process.env.BENCH_SEARCH !== 'off' ? await searchFigures(outDir) : undefined
   rmSync(outDir, { recursive: true, force: true })
-  return { entries: count, pages, seconds, peakMb }
+  return { entries: count, pages, seconds, peakMb, search }
 }
 
 /**
@@ -244,6 +251,7 @@ export async function siteBuildRows(): Promise<Row[]> {
       const floor = await measureAstroFloor(dir, run.pages)
       const pages = run.pages.toLocaleString('en')
       const ratio = hugo ? run.seconds / hugo : NaN
+      const budgeted = count >= 10_000
       rows.push(
         {
           figure: `site build, ${count.toLocaleString('en')} entries (${pages} pages)`,
@@ -252,8 +260,8 @@ export async function siteBuildRows(): Promise<Row[]> {
             ? `Hugo ${hugo.toFixed(1)} s for ${pages} pages`
             : 'hugo not installed (apt-get install hugo)',
           ratio,
-          target: '≤ 3× Hugo, ≤ 1 GB',
-          ok: run.peakMb <= 1024 && (!hugo || ratio <= 3),
+          target: count === 20_000 ? 'Hugo reported; peak ≤ 800 MB' : 'Hugo reported (the anchor)',
+          ok: count !== 20_000 || run.peakMb <= 800,
         },
         {
           figure: `Astro's floor: ${pages} one-line pages`,
@@ -268,9 +276,10 @@ export async function siteBuildRows(): Promise<Row[]> {
           measured: `${run.seconds.toFixed(1)} s`,
           reference: `${floor.toFixed(1)} s`,
           ratio: run.seconds / floor,
-          target: 'reported (what the site itself costs)',
-          ok: true,
+          target: budgeted ? '≤ 1.8×' : 'reported',
+          ok: !budgeted || run.seconds / floor <= 1.8,
         },
+        ...(run.search ? searchRows(run.search, run.pages) : []),
       )
     }
     const [ten, twenty] = [runs.find((r) => r.entries === 10_000), runs.find((r) => r.entries === 20_000)]
@@ -281,14 +290,37 @@ export async function siteBuildRows(): Promise<Row[]> {
         measured: `${twenty.seconds.toFixed(1)} s`,
         reference: `${ten.seconds.toFixed(1)} s`,
         ratio: growth,
-        target: '≤ 2.2× (linear)',
-        ok: growth <= 2.2,
+        target: '≤ 2.1×',
+        ok: growth <= 2.1,
       })
     }
     return rows
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/** The search of the 10k site, reported without a target (issue 16). */
+function searchRows(search: SearchFigures, pages: number): Row[] {
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
+  return [
+    {
+      figure: `search index, ${SEARCH_SIZE.toLocaleString('en')} entries`,
+      measured: `${kb(search.indexBytes / pages)} per page`,
+      reference: `${(search.indexBytes / 1_048_576).toFixed(1)} MB in ${search.indexFiles} files, ${pages} pages`,
+      ratio: NaN,
+      target: 'reported',
+      ok: true,
+    },
+    {
+      figure: `search in Chromium, ${SEARCH_SIZE.toLocaleString('en')} entries: typed word → results`,
+      measured: `first ${search.firstQueryMs.toFixed(0)} ms, next ${search.nextQueryMs.toFixed(0)} ms`,
+      reference: "incl. the interface's 300 ms wait after typing",
+      ratio: NaN,
+      target: 'reported',
+      ok: true,
+    },
+  ]
 }
 
 /** The rows as a table on the console; a ratio without a reference shows as a dash. */
