@@ -15,6 +15,7 @@ const UNIT = [
   'test/lambda/bundles.test.ts',
   'test/local/site-watcher.test.ts',
   'test/reliability/fuzz-content.test.ts',
+  'test/shared/**/*.test.ts',
 ]
 
 export default defineConfig({
