@@ -17,6 +17,7 @@ import {
   type ProfileInput,
 } from '../core/model/index.js'
 import { createEntry, createPost, getProfile, listEntries, putProfile, type Db } from '../store/index.js'
+import { mapAtMost } from '../shared/index.js'
 
 const DEMO_BY = 'demo-loader'
 
@@ -72,8 +73,8 @@ export async function writeDemoJournal(db: Db, journal: DemoJournal): Promise<{ 
   const now = new Date()
   await putProfile(db, { person, ...profileFromInput(profile), updatedAt: now.toISOString(), version: 1 }, 0)
   const entries = journal.entries.map((content) => newEntry(content, person, loggedAt(entryStartInstant(content))))
-  await inBatches(entries, 8, (entry) => createEntry(db, entry, { by: DEMO_BY }))
-  await inBatches(journal.posts, 8, (post) => createPost(db, post, { by: DEMO_BY }))
+  await mapAtMost(entries, 8, (entry) => createEntry(db, entry, { by: DEMO_BY }))
+  await mapAtMost(journal.posts, 8, (post) => createPost(db, post, { by: DEMO_BY }))
   return { entries: entries.length, posts: journal.posts.length }
 }
 
@@ -87,8 +88,4 @@ export async function loadDemoJournal(
   dir: string,
 ): Promise<{ entries: number; posts: number }> {
   return writeDemoJournal(db, readDemoJournal(person, dir))
-}
-
-async function inBatches<T>(items: T[], size: number, write: (item: T) => Promise<void>): Promise<void> {
-  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(write))
 }
