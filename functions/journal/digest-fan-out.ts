@@ -1,4 +1,5 @@
 import { isDigestDue, type DigestJob } from '../core/digest/index.js'
+import { mapAtMost } from '../shared/index.js'
 import { getJournalSettings, hasJournalItems, listServants, type Db } from '../store/index.js'
 
 /**
@@ -42,12 +43,9 @@ export interface DigestLook {
 /** Queues the digest of every journal whose Monday 07:00 falls in the quarter hour `at`; answers the jobs. */
 export async function queueDueDigests({ db, person, at, queue }: DigestLook): Promise<DigestJob[]> {
   const journals = await digestJournals(db, person)
-  const due: string[] = []
-  for (let done = 0; done < journals.length; done += PROFILE_READS_AT_ONCE) {
-    const batch = journals.slice(done, done + PROFILE_READS_AT_ONCE)
-    const zones = await Promise.all(batch.map(async (journal) => (await getJournalSettings(db, journal)).timeZone))
-    due.push(...batch.filter((_, n) => isDigestDue(at, zones[n]!)))
-  }
+  const zoneOf = async (journal: string) => (await getJournalSettings(db, journal)).timeZone
+  const zones = await mapAtMost(journals, PROFILE_READS_AT_ONCE, zoneOf)
+  const due = journals.filter((_, n) => isDigestDue(at, zones[n]!))
   const jobs = due.map((journal) => ({ person: journal, scheduledTime: at.toISOString() }))
   if (jobs.length > 0) await queue.send(jobs)
   return jobs
