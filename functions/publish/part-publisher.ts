@@ -4,6 +4,7 @@ import {
   type OrganisationSnapshot,
   type PublicSnapshot,
 } from '../core/publishing/index.js'
+import type { PublicOrganisation } from '../core/privacy/index.js'
 import {
   getPublishState,
   listPublishStates,
@@ -14,6 +15,7 @@ import {
   type PartBuild,
   type PublishState,
 } from '../store/index.js'
+import { mapAtMost } from '../shared/index.js'
 import { readPublicSnapshot } from './export-snapshot.js'
 import {
   ORGANISATION_PART,
@@ -232,18 +234,31 @@ async function exportPart(
   for (const person of layout.people) sectionOrThrow(person)
   if (part !== ORGANISATION_PART) return readPublicSnapshot(db, part, now, layout.organisation)
   const records = new Map((await listServants(db)).map((s) => [s.person, s]))
-  const journals = []
-  for (const person of layout.people) {
-    const key = snapshotKeyOf(person)
-    const stored = await deps.snapshots.get(key)
-    let snapshot = stored === undefined ? undefined : (JSON.parse(stored) as PublicSnapshot)
-    if (!snapshot) {
-      snapshot = (await readPublicSnapshot(db, person, now, layout.organisation)).snapshot
-      await deps.snapshots.put(key, serializeSnapshot(snapshot))
-    }
-    journals.push(servantJournal(person, records.get(person), snapshot))
-  }
+  const journals = await mapAtMost(layout.people, SNAPSHOT_READS_AT_ONCE, async (person) =>
+    servantJournal(person, records.get(person), await sectionSnapshot(deps, layout.organisation, person, now)),
+  )
   return { snapshot: buildOrganisationSnapshot(layout.organisation, journals, { now }) }
+}
+
+/**
+ * Sections' snapshots read from the bucket at once: the root of an organisation of 500 waits
+ * about as long as 63 reads one after another, not 500, and S3 sees no burst.
+ */
+const SNAPSHOT_READS_AT_ONCE = 8
+
+/** A section's snapshot as last exported, or, for a section never exported, exported now. */
+async function sectionSnapshot(
+  deps: PartPublisherDeps,
+  organisation: PublicOrganisation,
+  person: string,
+  now: Date,
+): Promise<PublicSnapshot> {
+  const key = snapshotKeyOf(person)
+  const stored = await deps.snapshots.get(key)
+  if (stored !== undefined) return JSON.parse(stored) as PublicSnapshot
+  const { snapshot } = await readPublicSnapshot(deps.db, person, now, organisation)
+  await deps.snapshots.put(key, serializeSnapshot(snapshot))
+  return snapshot
 }
 
 const QUOTA_BACKOFF_MS = { first: 5_000, max: 60_000 }
