@@ -142,8 +142,9 @@ export async function partsToPublish(db: Db, person: string, changedKeys: readon
   if (changes.length === 0) return []
   const layout = await siteLayout(db, person)
   if (layout.kind === 'journal') return [ORGANISATION_PART]
-  if (changes.includes('everything')) return [...layout.people, ORGANISATION_PART]
-  const people = new Set(changes.map((change) => (change === 'everything' ? '' : change.person)))
+  const journalChanges = changes.filter((change) => change !== 'everything')
+  if (journalChanges.length < changes.length) return [...layout.people, ORGANISATION_PART]
+  const people = new Set(journalChanges.map((change) => change.person))
   const tried = new Set((await listPublishStates(db)).map((state) => state.part))
   return layout.people.filter((p) => people.has(p) || !tried.has(p))
 }
