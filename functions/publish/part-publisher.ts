@@ -197,11 +197,10 @@ export async function publishPart(deps: PartPublisherDeps, part: string, request
   return { outcome: 'published', part, buildId, exportedAt: build.exportedAt }
 }
 
-/** Records how a build ended: online, or failed (then the scheduled check does not retry it). */
+/** Records how a build ended: online (which clears an earlier failure), or failed (not retried by the check). */
 async function ended(db: Db, state: PublishState, build: PartBuild, status: 'SUCCEEDED' | 'FAILED') {
-  const { building: _, ...rest } = state
+  const { building, failed, ...rest } = state
   const next: PublishState = status === 'SUCCEEDED' ? { ...rest, published: build } : { ...rest, failed: build }
-  if (status === 'SUCCEEDED') delete next.failed
   await putPublishState(db, next)
   return next
 }

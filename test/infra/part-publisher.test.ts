@@ -240,6 +240,12 @@ describe('publishing an organisation in AWS, one part at a time', () => {
     expect(await partsGoneStale(db, new Date('2015-04-01T00:20:00Z'))).toEqual([])
     // The root is asked for after the section's success only.
     expect(aws.queued).toEqual([ROOT])
+    // The next build that goes online puts the failure behind it.
+    await publishPart(aws.deps, 'bram', aws.now())
+    expect(await getPublishState(db, 'bram')).toEqual({
+      part: 'bram',
+      published: expect.objectContaining({ buildId: 'build-3' }),
+    })
   })
 
   it('finds nothing stale before an embargo ends, and the section whose embargo ended after it', async () => {
