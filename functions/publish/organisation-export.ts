@@ -25,7 +25,13 @@ import { changeLogFingerprint, exportSnapshot } from './export-snapshot.js'
  */
 export type SiteLayout =
   | { kind: 'journal'; person: string }
-  | { kind: 'organisation'; organisation: PublicOrganisation; people: string[] }
+  | {
+      kind: 'organisation'
+      organisation: PublicOrganisation
+      people: string[]
+      /** The servants' records by slug, read with the layout (the deployment's own journal may have none). */
+      servants: ReadonlyMap<string, Servant>
+    }
 
 /**
  * The layout the store calls for: the servants on record, and the deployment's own journal
@@ -46,6 +52,7 @@ export async function siteLayout(db: Db, person: string): Promise<SiteLayout> {
     // Servants added before the organisation was named: the site still needs a name for its home.
     organisation: organisation ? toPublicOrganisation(organisation) : { name: 'Open agenda' },
     people: people.sort(compareText),
+    servants: new Map(servants.map((s) => [s.person, s])),
   }
 }
 
@@ -112,7 +119,6 @@ export async function exportOrganisation(
   now = new Date(),
   keep?: KeptExports,
 ): Promise<ExportedOrganisation> {
-  const records = new Map((await listServants(db)).map((s) => [s.person, s]))
   for (const person of layout.people) sectionOrThrow(person)
   const servants = new Map<string, ExportedServant>()
   for (const person of layout.people) {
@@ -125,7 +131,7 @@ export async function exportOrganisation(
     const exported = await exportSnapshot(db, person, file, now, layout.organisation)
     servants.set(person, {
       file,
-      journal: servantJournal(person, records.get(person), exported.snapshot),
+      journal: servantJournal(person, layout.servants.get(person), exported.snapshot),
       fingerprint: exported.fingerprint,
       ...(exported.nextChangeAt && { nextChangeAt: exported.nextChangeAt }),
     })

@@ -8,7 +8,6 @@ import type { PublicOrganisation } from '../core/privacy/index.js'
 import {
   getPublishState,
   listPublishStates,
-  listServants,
   publishedChangeOf,
   putPublishState,
   type Db,
@@ -233,9 +232,8 @@ async function exportPart(
   // stops every part before anything is written, and says whom to rename.
   for (const person of layout.people) sectionOrThrow(person)
   if (part !== ORGANISATION_PART) return readPublicSnapshot(db, part, now, layout.organisation)
-  const records = new Map((await listServants(db)).map((s) => [s.person, s]))
   const journals = await mapAtMost(layout.people, SNAPSHOT_READS_AT_ONCE, async (person) =>
-    servantJournal(person, records.get(person), await sectionSnapshot(deps, layout.organisation, person, now)),
+    servantJournal(person, layout.servants.get(person), await sectionSnapshot(deps, layout.organisation, person, now)),
   )
   return { snapshot: buildOrganisationSnapshot(layout.organisation, journals, { now }) }
 }
