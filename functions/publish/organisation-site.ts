@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { agendaPagePaths, type AgendaPageKeys, type ChangedPages } from '../core/publishing/index.js'
+import { mapAtMost } from '../shared/index.js'
 import { buildSite } from './build-site.js'
 import { ORGANISATION_PART, type ExportedOrganisation } from './organisation-export.js'
 
@@ -92,28 +93,16 @@ export async function buildOrganisationSite(
   try {
     // A few of the organisation's pages build beside a section (together 949 MB for 15,000
     // entries); all of them take 719 MB alone, so they build after the sections, by themselves.
-    if (pages) await inTurns([organisation, ...sections.map(section)], parallel)
+    const run = (job: () => Promise<void>) => job()
+    if (pages) await mapAtMost([organisation, ...sections.map(section)], parallel, run)
     else {
-      await inTurns(sections.map(section), parallel)
+      await mapAtMost(sections.map(section), parallel, run)
       await organisation()
     }
   } finally {
     rmSync(staging, { recursive: true, force: true })
   }
   return { sections }
-}
-
-/** Runs `jobs`, at most `parallel` at once; fails with the first failure once none is running. */
-async function inTurns(jobs: (() => Promise<void>)[], parallel: number): Promise<void> {
-  const queue = [...jobs]
-  const failures: unknown[] = []
-  const worker = async () => {
-    for (let job = queue.shift(); job; job = failures.length > 0 ? undefined : queue.shift()) {
-      await job().catch((error: unknown) => void failures.push(error))
-    }
-  }
-  await Promise.all(Array.from({ length: Math.max(1, parallel) }, worker))
-  if (failures.length > 0) throw failures[0]
 }
 
 /** A whole build of the organisation's pages replaces the live ones; what no longer exists goes. */
