@@ -1,6 +1,7 @@
 import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs'
 import type { DigestJob } from '../core/digest/index.js'
 import type { DigestQueue } from '../journal/index.js'
+import { chunks } from '../shared/index.js'
 
 /** SQS takes at most ten messages in one SendMessageBatch. */
 const SQS_BATCH = 10
@@ -13,8 +14,7 @@ const SQS_BATCH = 10
 export function sqsDigestQueue(client: SQSClient, queueUrl: string): DigestQueue {
   return {
     async send(jobs: readonly DigestJob[]) {
-      for (let done = 0; done < jobs.length; done += SQS_BATCH) {
-        const batch = jobs.slice(done, done + SQS_BATCH)
+      for (const batch of chunks(jobs, SQS_BATCH)) {
         const { Failed = [] } = await client.send(
           new SendMessageBatchCommand({
             QueueUrl: queueUrl,

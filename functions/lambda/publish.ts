@@ -13,6 +13,7 @@ import {
   type PublishQueue,
   type SnapshotBucket,
 } from '../publish/part-publisher.js'
+import { chunks } from '../shared/index.js'
 import { createDb } from '../store/index.js'
 import { LAMBDA_ENV, REPUBLISH, SCHEDULED_PUBLISH_CHECK } from './function-config.js'
 
@@ -142,12 +143,15 @@ export function s3Snapshots(client: S3Client, bucket: string): SnapshotBucket {
   }
 }
 
+/** SQS takes at most ten messages in one SendMessageBatch. */
+const SQS_BATCH = 10
+
 /** The publish queue on SQS FIFO: the part is the message group, so its builds never overlap. */
 export function sqsQueue(client: SQSClient, queueUrl: string): PublishQueue {
   return {
     async send(parts) {
-      for (let i = 0; i < parts.length; i += 10) {
-        const entries = parts.slice(i, i + 10).map((part, n) => ({
+      for (const batch of chunks(parts, SQS_BATCH)) {
+        const entries = batch.map((part, n) => ({
           Id: String(n),
           MessageBody: JSON.stringify({ part }),
           MessageGroupId: part,
