@@ -1,5 +1,6 @@
 import { BatchWriteItemCommand, QueryCommand, type AttributeValue, type WriteRequest } from '@aws-sdk/client-dynamodb'
 import type { StoredItem } from '../core/model/index.js'
+import { chunks } from '../shared/index.js'
 import { S, type Db, type Item } from './db.js'
 import { keys } from './keys.js'
 import { TABLE } from './table.js'
@@ -43,16 +44,20 @@ export async function hasJournalItems(db: Db, person: string): Promise<boolean> 
   return (await queryRaw(db, TABLE.gsi2.name, TABLE.gsi2.partitionKey, keys.changes(person), 1)).length > 0
 }
 
+/** DynamoDB's BatchWriteItem takes at most 25 writes. */
+const BATCH_WRITE_MAX = 25
+
 // stored items written back exactly, 25 per batch, retrying what DynamoDB leaves unprocessed
 export async function writeStoredItems(
   db: Db,
   items: StoredItem[],
   onProgress?: (written: number) => void,
 ): Promise<void> {
-  for (let i = 0; i < items.length; i += 25) {
-    let pending: WriteRequest[] = items
-      .slice(i, i + 25)
-      .map((item) => ({ PutRequest: { Item: item as unknown as Record<string, AttributeValue> } }))
+  let written = 0
+  for (const batch of chunks(items, BATCH_WRITE_MAX)) {
+    let pending: WriteRequest[] = batch.map((item) => ({
+      PutRequest: { Item: item as unknown as Record<string, AttributeValue> },
+    }))
     for (let attempt = 0; pending.length > 0; attempt++) {
       if (attempt > 8)
         throw new Error(
@@ -63,6 +68,7 @@ export async function writeStoredItems(
       const out = await db.client.send(new BatchWriteItemCommand({ RequestItems: { [db.table]: pending } }))
       pending = out.UnprocessedItems?.[db.table] ?? []
     }
-    onProgress?.(Math.min(i + 25, items.length))
+    written += batch.length
+    onProgress?.(written)
   }
 }

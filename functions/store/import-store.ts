@@ -1,5 +1,6 @@
 import { BatchGetItemCommand, type BatchGetItemCommandOutput, type KeysAndAttributes } from '@aws-sdk/client-dynamodb'
 import type { Entry } from '../core/model/index.js'
+import { chunks } from '../shared/index.js'
 import { dataOf, S, withData, type Db, type Item } from './db.js'
 import { changeLogPosition, keys } from './keys.js'
 import { TABLE } from './table.js'
@@ -38,12 +39,15 @@ export async function getEntriesBySourceUid(
   return new Map(lookups.flatMap((l) => (byId.has(l.entryId) ? [[l.sourceUid, byId.get(l.entryId)!] as const] : [])))
 }
 
+/** DynamoDB's BatchGetItem takes at most 100 keys. */
+const BATCH_GET_MAX = 100
+
 /** Reads items by key, 100 per request, retrying what DynamoDB leaves unprocessed. */
 async function batchGet<T>(db: Db, itemKeys: { pk: string; sk: string }[]): Promise<T[]> {
   const found: T[] = []
-  for (let i = 0; i < itemKeys.length; i += 100) {
+  for (const batch of chunks(itemKeys, BATCH_GET_MAX)) {
     let request: Record<string, KeysAndAttributes> | undefined = {
-      [db.table]: { Keys: itemKeys.slice(i, i + 100).map((k) => ({ pk: S(k.pk), sk: S(k.sk) })), ConsistentRead: true },
+      [db.table]: { Keys: batch.map((k) => ({ pk: S(k.pk), sk: S(k.sk) })), ConsistentRead: true },
     }
     for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
       if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)))
