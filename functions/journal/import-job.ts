@@ -1,5 +1,6 @@
 import { type CalendarImport, planImport } from '../core/calendar/index.js'
 import { newEntry, revisedEntry } from '../core/model/index.js'
+import { chunks } from '../shared/index.js'
 import { createEntry, getEntriesBySourceUid, sourceLookupItem, updateEntry, type Db } from '../store/index.js'
 
 /**
@@ -64,9 +65,11 @@ export async function runImport(
     }),
   ]
   await run.onProgress?.(0, writes.length)
-  for (let done = 0; done < writes.length; done += IMPORT_BATCH_SIZE) {
-    await Promise.all(writes.slice(done, done + IMPORT_BATCH_SIZE).map((write) => write()))
-    await run.onProgress?.(Math.min(done + IMPORT_BATCH_SIZE, writes.length), writes.length)
+  let done = 0
+  for (const batch of chunks(writes, IMPORT_BATCH_SIZE)) {
+    await Promise.all(batch.map((write) => write()))
+    done += batch.length
+    await run.onProgress?.(done, writes.length)
   }
   return result
 }
