@@ -82,7 +82,17 @@ export const themeIcsPath = (slug: string) => `/themes/${slug}.ics`
  * `https://agenda.example.nl/wouter/agenda/` (an organisation's site has a section per servant).
  */
 export function absoluteUrl(site: string | URL, path: string): string {
-  const base = new URL(site)
-  if (!base.pathname.endsWith('/')) base.pathname += '/'
-  return new URL(path.replace(/^\/+/, ''), base).href
+  return new URL(path.replace(/^\/+/, ''), directoryOf(String(site))).href
 }
+
+/** The site's address as a folder, made once per site: a site build asks for it a few times a page. */
+function directoryOf(site: string): URL {
+  let base = siteFolders.get(site)
+  if (!base) {
+    base = new URL(site)
+    if (!base.pathname.endsWith('/')) base.pathname += '/'
+    siteFolders.set(site, base)
+  }
+  return base
+}
+const siteFolders = new Map<string, URL>()
