@@ -2,14 +2,14 @@ import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { OrganisationBuildOptions } from '../publish/index.js'
 import type { Db } from '../store/index.js'
-import { createSitePublisher, type SiteBuildFn } from './site-publisher.js'
+import { createSitePublisher, type PublishResult, type SiteBuildFn } from './site-publisher.js'
 import { createSiteWatcher } from './site-watcher.js'
 import { serveStaticSite } from './static-site.js'
 
 export interface SitePreviewOptions {
   db: Db
   person: string
-  /** @default 4321 */
+  /** 0 takes a free one. @default 4321 */
   port?: number
   /** Where the snapshot is written. @default .journal */
   dataDir?: string
@@ -26,6 +26,8 @@ export interface SitePreviewOptions {
   buildSite?: SiteBuildFn
   /** Builds one section of an organisation's site. @default Astro and Pagefind (`buildSite`) */
   buildSection?: OrganisationBuildOptions['build']
+  /** Told when a publish ends, with when it started (epoch ms): the bench's shares of the latency. */
+  onPublished?: (published: { startedAt: number; endedAt: number; result: PublishResult }) => void
 }
 
 export type { SiteBuildFn } from './site-publisher.js'
@@ -60,8 +62,14 @@ export async function startSitePreview(
     ...(options.buildSite && { buildSite: options.buildSite }),
     ...(options.buildSection && { buildSection: options.buildSection }),
   })
+  const publish = async () => {
+    const startedAt = Date.now()
+    const result = await publisher.publish()
+    options.onPublished?.({ startedAt, endedAt: Date.now(), result })
+    return result
+  }
   const watcher = createSiteWatcher(
-    { currentFingerprint: publisher.fingerprint, build: () => publisher.publish(), now: Date.now, log },
+    { currentFingerprint: publisher.fingerprint, build: publish, now: Date.now, log },
     { quietMs },
   )
 
@@ -70,11 +78,12 @@ export async function startSitePreview(
     () => watcher.running() !== undefined && !existsSync(join(outDir, 'index.html')),
   )
   await new Promise<void>((ok, fail) => server.once('error', fail).listen(port, '127.0.0.1', ok))
+  const { port: bound } = server.address() as { port: number }
   const built = watcher.buildNow()
   const poll = setInterval(() => void watcher.check(), pollMs)
 
   return {
-    url: `http://localhost:${port}`,
+    url: `http://localhost:${bound}`,
     built,
     stop: async () => {
       clearInterval(poll)

@@ -18,6 +18,7 @@ import {
   swapInto,
   type ExportedOrganisation,
   type OrganisationBuildOptions,
+  type PartTimes,
   type SiteLayout,
 } from '../publish/index.js'
 import type { Db } from '../store/index.js'
@@ -50,6 +51,8 @@ export interface PublishResult extends SiteBuildResult {
   /** Seconds spent reading the store and writing the snapshots, and building (Astro and Pagefind). */
   exportSeconds: number
   buildSeconds: number
+  /** Of an organisation's site: each part's build and putting it online. */
+  parts?: PartTimes[]
 }
 
 export interface SitePublisher {
@@ -127,7 +130,7 @@ export function createSitePublisher(options: SitePublisherOptions): SitePublishe
     // (one part may have been swapped in, another not) the next publish builds the whole site.
     lastExport = undefined
     const built = performance.now()
-    await buildOrganisationSite(exported, {
+    const { parts } = await buildOrganisationSite(exported, {
       outDir,
       sections,
       pages,
@@ -142,6 +145,7 @@ export function createSitePublisher(options: SitePublisherOptions): SitePublishe
       entries: exported.entries,
       sections,
       pages: pages ?? 'all',
+      parts,
       buildSeconds: (performance.now() - built) / 1000,
       ...(exported.nextChangeAt && { nextChangeAt: exported.nextChangeAt }),
     }

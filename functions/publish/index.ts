@@ -11,7 +11,7 @@
  *                                                          → siteLayout, exportOrganisation, buildOrganisationSite
  */
 export { changeLogFingerprint, exportSnapshot, type ExportedSnapshot } from './export-snapshot.js'
-export { buildSite, type SiteBuildOptions } from './build-site.js'
+export { buildSite, type SiteBuildOptions, type SiteBuildTimes } from './build-site.js'
 export {
   exportOrganisation,
   ORGANISATION_PART,
@@ -23,5 +23,6 @@ export {
 export {
   buildOrganisationSite,
   swapInto,
+  type PartTimes,
   type OrganisationBuildOptions,
 } from './organisation-site.js'

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { agendaPagePaths, type AgendaPageKeys, type ChangedPages } from '../core/publishing/index.js'
 import { mapAtMost } from '../shared/index.js'
-import { buildSite } from './build-site.js'
+import { buildSite, type SiteBuildTimes } from './build-site.js'
 import { ORGANISATION_PART, type ExportedOrganisation } from './organisation-export.js'
 
 export interface OrganisationBuildOptions {
@@ -25,18 +25,34 @@ export interface OrganisationBuildOptions {
   /** How many parts build at once. @default 2, or 1 on a one-core machine */
   parallel?: number
   /** Builds one site from one snapshot (Astro and Pagefind; a test may pass a faster one). */
-  build?: (options: {
-    snapshotFile: string
-    outDir: string
-    base: string
-    siteUrl?: string
-    cacheDir?: string
-    pages?: AgendaPageKeys
-    besideAnother?: boolean
-    signal?: AbortSignal
-  }) => Promise<unknown>
+  build?: BuildPart
   /** Stops the build between and inside its parts (see `buildSite`). */
   signal?: AbortSignal
+}
+
+/** Builds one part of the site; Astro's and Pagefind's times, if it tells them, go into `PartTimes`. */
+type BuildPart = (options: {
+  snapshotFile: string
+  outDir: string
+  base: string
+  siteUrl?: string
+  cacheDir?: string
+  pages?: AgendaPageKeys
+  besideAnother?: boolean
+  signal?: AbortSignal
+}) => Promise<unknown>
+
+/** Where one part's time went (the bench's shares of the publish latency). */
+export interface PartTimes {
+  /** A servant's slug, or ORGANISATION_PART. */
+  part: string
+  /** From the part's start until its pages were built, a wait for Pagefind's turn included. */
+  buildSeconds: number
+  /** Astro's process and Pagefind's indexing, when the builder tells them. */
+  astroSeconds?: number
+  indexSeconds?: number
+  /** Swapping or merging the built pages into the live site. */
+  onlineSeconds: number
 }
 
 /**
@@ -48,8 +64,19 @@ export interface OrganisationBuildOptions {
 export async function buildOrganisationSite(
   exported: ExportedOrganisation,
   options: OrganisationBuildOptions,
-): Promise<{ sections: string[] }> {
+): Promise<{ sections: string[]; parts: PartTimes[] }> {
   const { outDir, siteUrl, signal, pages, build = buildSite } = options
+  const parts: PartTimes[] = []
+  /** Builds a part, puts it online and notes where the time went. */
+  const timed = async (part: string, buildPart: () => ReturnType<BuildPart>, online: () => void) => {
+    const started = performance.now()
+    const { astroSeconds, indexSeconds } = timesOf(await buildPart())
+    const built = performance.now()
+    signal?.throwIfAborted()
+    online()
+    const buildSeconds = (built - started) / 1000
+    parts.push({ part, buildSeconds, onlineSeconds: (performance.now() - built) / 1000, astroSeconds, indexSeconds })
+  }
   const people = [...exported.servants.keys()]
   const sections = [...(options.sections ?? people)].filter((person) => exported.servants.has(person))
   const staging = `${outDir}.next`
@@ -58,38 +85,39 @@ export async function buildOrganisationSite(
   const cacheOf = (part: string) => (options.cacheDir ? { cacheDir: join(options.cacheDir, part) } : {})
   rmSync(staging, { recursive: true, force: true })
   mkdirSync(outDir, { recursive: true })
-  const section = (person: string) => async () => {
-    const snapshotFile = exported.servants.get(person)!.file
-    await build({
-      snapshotFile,
-      outDir: join(staging, person),
-      base: `/${person}`,
-      siteUrl,
-      signal,
-      besideAnother,
-      ...cacheOf(person),
-    })
-    signal?.throwIfAborted()
-    swapInto(join(staging, person), join(outDir, person))
-  }
-  const organisation = async () => {
-    const own = join(staging, ORGANISATION_PART)
-    const snapshotFile = exported.organisationFile
-    await build({
-      snapshotFile,
-      outDir: own,
-      base: '/',
-      siteUrl,
-      signal,
-      pages: pages?.rebuild,
-      // Its whole build runs alone (below).
-      besideAnother: besideAnother && pages !== undefined,
-      ...cacheOf(ORGANISATION_PART),
-    })
-    signal?.throwIfAborted()
-    if (pages) mergePages(own, outDir, pages.gone)
-    else swapOrganisationPages(own, outDir, new Set(people))
-  }
+  const section = (person: string) => () =>
+    timed(
+      person,
+      () =>
+        build({
+          snapshotFile: exported.servants.get(person)!.file,
+          outDir: join(staging, person),
+          base: `/${person}`,
+          siteUrl,
+          signal,
+          besideAnother,
+          ...cacheOf(person),
+        }),
+      () => swapInto(join(staging, person), join(outDir, person)),
+    )
+  const own = join(staging, ORGANISATION_PART)
+  const organisation = () =>
+    timed(
+      ORGANISATION_PART,
+      () =>
+        build({
+          snapshotFile: exported.organisationFile,
+          outDir: own,
+          base: '/',
+          siteUrl,
+          signal,
+          pages: pages?.rebuild,
+          // Its whole build runs alone (below).
+          besideAnother: besideAnother && pages !== undefined,
+          ...cacheOf(ORGANISATION_PART),
+        }),
+      () => (pages ? mergePages(own, outDir, pages.gone) : swapOrganisationPages(own, outDir, new Set(people))),
+    )
   try {
     // A few of the organisation's pages build beside a section (together 949 MB for 15,000
     // entries); all of them take 719 MB alone, so they build after the sections, by themselves.
@@ -102,7 +130,17 @@ export async function buildOrganisationSite(
   } finally {
     rmSync(staging, { recursive: true, force: true })
   }
-  return { sections }
+  return { sections, parts }
+}
+
+/** Astro's and Pagefind's times, when the builder answered them (`buildSite` does; a test's fake need not). */
+function timesOf(answer: unknown): Partial<SiteBuildTimes> {
+  if (typeof answer !== 'object' || answer === null) return {}
+  const { astroSeconds, indexSeconds } = answer as Record<string, unknown>
+  return {
+    ...(typeof astroSeconds === 'number' && { astroSeconds }),
+    ...(typeof indexSeconds === 'number' && { indexSeconds }),
+  }
 }
 
 /** A whole build of the organisation's pages replaces the live ones; what no longer exists goes. */
