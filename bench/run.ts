@@ -4,6 +4,7 @@ import { generationFigures } from './generation.js'
 import { lighthouseRows } from './lighthouse.js'
 import { compareBundles } from './lambda-bundle.js'
 import { organisationRows } from './organisation-publish.js'
+import { publishLatencyRows } from './publish-latency.js'
 import { printRows, siteBuildRows, type Row } from './site-build.js'
 
 /**
@@ -95,6 +96,7 @@ async function main() {
     ...(process.env.BENCH_SITE === 'off' ? [] : await siteBuildRows()),
     ...(process.env.BENCH_LIGHTHOUSE === 'off' ? [] : await lighthouseRows()),
     ...(process.env.BENCH_ORGANISATION === 'off' ? [] : await organisationRows()),
+    ...(process.env.BENCH_LATENCY === 'off' ? [] : await publishLatencyRows()),
   ]
   printRows(rows)
   mkdirSync('bench/results', { recursive: true })

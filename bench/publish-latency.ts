@@ -1,0 +1,190 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { freePort } from '../functions/local/dynamodb-local.js'
+import { startLocalStack } from '../functions/local/local-stack.js'
+import { localSettings } from '../functions/local/settings.js'
+import type { PublishResult } from '../functions/local/site-publisher.js'
+import { ORGANISATION_PART, type PartTimes } from '../functions/publish/index.js'
+import { measureAstroFloor, printRows, scratchDir, type Row } from './site-build.js'
+
+/**
+ * DESIGN.md's local publish latency: from the API acknowledging a servant's new entry to the page
+ * with it being served, on `npm start`'s own stack (DynamoDB Local in memory, the demo
+ * organisation of three servants, the API, the site watcher and publisher, Astro and Pagefind,
+ * the static server) on free loopback ports. Each run adds a public entry to one week of the demo
+ * servant's journal and waits until both the servant's week page and the organisation's show it.
+ * Beside the total, where the time went, and Astro's floor: an Astro build of a one-page site,
+ * which each of the publish's builds pays at least.
+ */
+const RUNS = 3
+const PERSON = 'demo'
+const WEEK = { start: '2015-03-11T10:00', end: '2015-03-11T11:00', path: 'agenda/2015/w11/' }
+const TARGET_SECONDS = 10
+const PROJECT_MODULES = fileURLToPath(new URL('../node_modules', import.meta.url))
+
+interface Published {
+  startedAt: number
+  endedAt: number
+  result: PublishResult
+}
+
+interface LatencyRun {
+  totalSeconds: number
+  /** From the acknowledgement to the publish's start: the watcher's poll and quiet period. */
+  detectSeconds: number
+  exportSeconds: number
+  /** The publish's build, its parts side by side. */
+  buildSeconds: number
+  section?: PartTimes
+  root?: PartTimes
+  /** From the publish's end until the bench saw both pages (its own polling, 50 ms). */
+  servedSeconds: number
+}
+
+export async function publishLatencyRuns(runs = RUNS): Promise<{ runs: LatencyRun[]; floorSeconds: number }> {
+  // Inside the project, as `npm start`'s .journal/ and site/dist/ are (Astro builds an output
+  // outside it from a working folder of its own, a different path).
+  const dataDir = mkdtempSync(join(PROJECT_MODULES, '.bench-latency-'))
+  const publishes: Published[] = []
+  const env = {
+    JOURNAL_DATA_DIR: dataDir,
+    JOURNAL_API_PORT: String(await freePort()),
+    JOURNAL_SITE_PORT: String(await freePort()),
+    JOURNAL_DYNAMODB_PORT: String(await freePort()),
+    JOURNAL_PERSON: PERSON,
+  }
+  const stack = await startLocalStack(localSettings(env), {
+    log: () => {},
+    persist: false,
+    siteOutDir: join(dataDir, 'site'),
+    onPublished: (published) => publishes.push(published),
+  })
+  try {
+    await stack.built
+    const measuredRuns: LatencyRun[] = []
+    for (let k = 0; k < runs; k++) {
+      const title = `Latentiemeting ${k + 1} (${Date.now()})`
+      const acknowledged = await postEntry(stack.apiUrl, stack.token, title)
+      const seen = await Promise.all(
+        [`${stack.siteUrl}/${PERSON}/${WEEK.path}`, `${stack.siteUrl}/${WEEK.path}`].map((url) => shown(url, title)),
+      )
+      const served = Math.max(...seen)
+      const published = publishes.find((p) => p.endedAt >= acknowledged && p.endedAt <= served)
+      if (!published) throw new Error(`No publish ended between the write and the page showing "${title}".`)
+      measuredRuns.push(shares(acknowledged, served, published))
+    }
+    if (publishes.length !== runs + 1)
+      throw new Error(`Expected the first build and one publish per write, saw ${publishes.length} publishes.`)
+    const scratch = scratchDir()
+    try {
+      return { runs: measuredRuns, floorSeconds: await measureAstroFloor(scratch, 1) }
+    } finally {
+      rmSync(scratch, { recursive: true, force: true })
+    }
+  } finally {
+    await stack.stop()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+/** Adds a public entry to the demo servant's week through the API; answers when it was acknowledged. */
+async function postEntry(apiUrl: string, token: string, title: string): Promise<number> {
+  const entry = {
+    start: WEEK.start,
+    end: WEEK.end,
+    title,
+    kind: 'meeting',
+    visibility: 'public',
+    counterparts: [{ name: 'Ministerie van VenJ', type: 'ministerie' }],
+    themes: ['ambtelijk vakmanschap'],
+  }
+  const response = await fetch(`${apiUrl}/api/entries`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(entry),
+  })
+  const body = await response.text()
+  if (response.status !== 201) throw new Error(`The API answered ${response.status}: ${body}`)
+  return Date.now()
+}
+
+/** Asks for the page every 50 ms until it shows `text`; answers when it first did (gives up after 5 minutes). */
+async function shown(url: string, text: string): Promise<number> {
+  for (const started = Date.now(); Date.now() - started < 300_000; ) {
+    const response = await fetch(url).catch(() => undefined)
+    const body = (await response?.text()) ?? ''
+    if (response?.status === 200 && body.includes(text)) return Date.now()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  throw new Error(`${url} did not show "${text}" within 5 minutes.`)
+}
+
+function shares(acknowledged: number, served: number, { startedAt, endedAt, result }: Published): LatencyRun {
+  return {
+    totalSeconds: (served - acknowledged) / 1000,
+    detectSeconds: (startedAt - acknowledged) / 1000,
+    exportSeconds: result.exportSeconds,
+    buildSeconds: result.buildSeconds,
+    section: result.parts?.find((p) => p.part === PERSON),
+    root: result.parts?.find((p) => p.part === ORGANISATION_PART),
+    servedSeconds: (served - endedAt) / 1000,
+  }
+}
+
+const s = (seconds: number | undefined) => (seconds === undefined ? '?' : seconds.toFixed(1))
+
+/** "section 7.1 s (Astro 5.9, Pagefind 0.8, online 0.0)" */
+function partLine(name: string, part: PartTimes | undefined): string {
+  if (!part) return `${name} not built`
+  const { buildSeconds, astroSeconds, indexSeconds, onlineSeconds } = part
+  const inside = `Astro ${s(astroSeconds)}, Pagefind ${s(indexSeconds)}, online ${s(onlineSeconds)}`
+  return `${name} ${s(buildSeconds)} s (${inside})`
+}
+
+export function sharesLine(run: LatencyRun): string {
+  return (
+    `detect ${s(run.detectSeconds)}, export ${s(run.exportSeconds)}, build ${s(run.buildSeconds)} ` +
+    `[${partLine('section', run.section)}; ${partLine('root', run.root)}], served ${s(run.servedSeconds)}`
+  )
+}
+
+export async function publishLatencyRows(): Promise<Row[]> {
+  const { runs, floorSeconds } = await publishLatencyRuns()
+  for (const [k, run] of runs.entries())
+    console.log(`publish latency run ${k + 1}: ${s(run.totalSeconds)} s = ${sharesLine(run)}`)
+  const sorted = [...runs].sort((a, b) => a.totalSeconds - b.totalSeconds)
+  const median = sorted[Math.floor(sorted.length / 2)]!
+  const totals = runs.map((r) => s(r.totalSeconds)).join(', ')
+  return [
+    {
+      figure: 'local publish latency, demo organisation (write → both week pages served)',
+      measured: `${s(median.totalSeconds)} s (median of ${runs.length}: ${totals})`,
+      reference: `target ${TARGET_SECONDS} s`,
+      ratio: median.totalSeconds / TARGET_SECONDS,
+      target: `≤ ${TARGET_SECONDS} s`,
+      ok: median.totalSeconds <= TARGET_SECONDS,
+    },
+    {
+      figure: 'publish latency: shares of the median run (s)',
+      measured: sharesLine(median),
+      reference: `Astro's floor ${s(floorSeconds)} s`,
+      ratio: Number.NaN,
+      target: 'reported',
+      ok: true,
+    },
+    {
+      figure: "Astro's floor: a one-page site",
+      measured: `${s(floorSeconds)} s`,
+      reference: '—',
+      ratio: Number.NaN,
+      target: 'reported',
+      ok: true,
+    },
+  ]
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
+  printRows(await publishLatencyRows())
+}
