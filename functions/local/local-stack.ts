@@ -7,7 +7,7 @@ import { startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local.js'
 import { ensureAdministratorToken, ensureOwnerToken } from './owner-token.js'
 import { ensurePrivateDir } from './private-files.js'
 import type { localSettings } from './settings.js'
-import { startSitePreview, type SitePreviewOptions } from './site-preview.js'
+import { startSitePreview, type SitePreview, type SitePreviewOptions } from './site-preview.js'
 
 export type LocalSettings = ReturnType<typeof localSettings>
 
@@ -70,9 +70,19 @@ export async function startLocalStack(settings: LocalSettings, options: LocalSta
         log(`Loaded the demo journal of ${name} (${person}): ${entries} entries, ${posts} posts.`)
     }
     await generateDigestsForEveryone(db, settings.person, log)
-    const api = await startApiServer({ db, person: settings.person, dataDir: settings.dataDir, port: settings.apiPort })
+    // A write acknowledged by the API (or the admin UI, or the CLI through it) cues the site's
+    // rebuild at once; the site watcher's looks at the store find any other change.
+    let site: SitePreview | undefined
+    const onWrite = () => site?.changed()
+    const api = await startApiServer({
+      db,
+      person: settings.person,
+      dataDir: settings.dataDir,
+      port: settings.apiPort,
+      onWrite,
+    })
     stops.push(api.stop)
-    const site = await startSitePreview({
+    site = await startSitePreview({
       db,
       person: settings.person,
       port: settings.sitePort,

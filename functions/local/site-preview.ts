@@ -21,6 +21,8 @@ export interface SitePreviewOptions {
    */
   pollMs?: number
   quietMs?: number
+  /** How long after the last write the API reported (`changed`) the rebuild starts. @default 300 ms */
+  settleMs?: number
   log?: (line: string) => void
   /** @default Astro and Pagefind (`buildSite`) */
   buildSite?: SiteBuildFn
@@ -32,15 +34,25 @@ export interface SitePreviewOptions {
 
 export type { SiteBuildFn } from './site-publisher.js'
 
+export interface SitePreview {
+  url: string
+  /** The first build. */
+  built: Promise<void>
+  /**
+   * The API acknowledged a write to the journal: the site is rebuilt once writes settle, without
+   * waiting for the next look at the store (which still finds changes made any other way).
+   */
+  changed: () => void
+  stop: () => Promise<void>
+}
+
 /**
  * The public site for `npm start`: built from the store, served on http://localhost:4321, and
  * rebuilt a few seconds after the journal changes (or when an embargo ends, or a new day begins,
  * since "this week" moves); when to rebuild is decided by the site watcher. Serving starts at
  * once; until the first build is done it says so.
  */
-export async function startSitePreview(
-  options: SitePreviewOptions,
-): Promise<{ url: string; stop: () => Promise<void>; built: Promise<void> }> {
+export async function startSitePreview(options: SitePreviewOptions): Promise<SitePreview> {
   const {
     db,
     person,
@@ -48,6 +60,7 @@ export async function startSitePreview(
     dataDir = resolve('.journal'),
     pollMs = 2_000,
     quietMs = 3_000,
+    settleMs = 300,
     log = console.log,
   } = options
   /** Ctrl-C ends a running build rather than waiting for it. */
@@ -70,7 +83,7 @@ export async function startSitePreview(
   }
   const watcher = createSiteWatcher(
     { currentFingerprint: publisher.fingerprint, build: publish, now: Date.now, log },
-    { quietMs },
+    { quietMs, settleMs },
   )
 
   const server = serveStaticSite(
@@ -81,12 +94,21 @@ export async function startSitePreview(
   const { port: bound } = server.address() as { port: number }
   const built = watcher.buildNow()
   const poll = setInterval(() => void watcher.check(), pollMs)
+  let settling: NodeJS.Timeout | undefined
+  // A write during a build is looked at as soon as that build ends, not at the next poll.
+  const checkWhenSettled = () => void (watcher.running()?.then(checkWhenSettled) ?? watcher.check())
 
   return {
     url: `http://localhost:${bound}`,
     built,
+    changed: () => {
+      watcher.noteChange()
+      clearTimeout(settling)
+      settling = setTimeout(checkWhenSettled, settleMs)
+    },
     stop: async () => {
       clearInterval(poll)
+      clearTimeout(settling)
       stopping.abort()
       await watcher.stop()
       await new Promise<void>((ok) => server.close(() => ok()))

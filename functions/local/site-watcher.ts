@@ -30,8 +30,13 @@ export interface SiteWatcherDeps {
 }
 
 export interface SiteWatcherTiming {
-  /** How long a change waits before the rebuild it causes starts, so that a burst shares one build. */
+  /** How long a change found by looking waits before the rebuild it causes starts, so that a burst shares one build. */
   quietMs: number
+  /**
+   * How long after the last write the API reported (`noteChange`) the store is looked at and, if it
+   * changed, the rebuild starts: the writes of one burst (a script, an import) arrive within it. @default 300
+   */
+  settleMs?: number
   /** The longest wait before a failed build is tried again (the wait doubles after each failure). @default 60000 */
   maxRetryMs?: number
 }
@@ -41,6 +46,11 @@ export interface SiteWatcher {
   buildNow(): Promise<void>
   /** One look at the store: notes a change, and starts a build once it has been quiet long enough. */
   check(): Promise<void>
+  /**
+   * The API acknowledged a write: the first check `settleMs` after the last such note looks at the
+   * store at once and, if it changed, builds without waiting for the quiet period.
+   */
+  noteChange(): void
   /** The build in progress, if any. */
   running(): Promise<void> | undefined
   /** Starts no more builds; answers when the running one has ended. */
@@ -48,7 +58,7 @@ export interface SiteWatcher {
 }
 
 export function createSiteWatcher(deps: SiteWatcherDeps, timing: SiteWatcherTiming): SiteWatcher {
-  const { quietMs, maxRetryMs = 60_000 } = timing
+  const { quietMs, settleMs = 300, maxRetryMs = 60_000 } = timing
   let exported: SiteBuildResult | undefined
   let builtOnDay = ''
   let pendingSince: number | undefined
@@ -58,6 +68,8 @@ export function createSiteWatcher(deps: SiteWatcherDeps, timing: SiteWatcherTimi
   let checking = false
   let stopped = false
   let nextCheckAt = 0
+  /** When the API last reported a write that no look has seen yet. */
+  let notedAt: number | undefined
 
   const day = (ms: number) => new Date(ms).toDateString()
 
@@ -101,17 +113,24 @@ export function createSiteWatcher(deps: SiteWatcherDeps, timing: SiteWatcherTimi
   }
 
   const check = async (): Promise<void> => {
-    if (building || checking || stopped || deps.now() < nextCheckAt) return
+    if (building || checking || stopped) return
+    const noted = notedAt
+    const settled = noted !== undefined && deps.now() - noted >= settleMs
+    if (!settled && deps.now() < nextCheckAt) return
     checking = true
     try {
       const started = deps.now()
-      if (await stale()) pendingSince ??= deps.now()
+      const changed = await stale()
+      if (changed) pendingSince ??= deps.now()
       const now = deps.now()
       // Reading the change log grows with the journal (the demo's 690 items: 150–240 ms on a busy
       // machine): looking takes at most a tenth of the time, however large the journal.
       nextCheckAt = now + 9 * (now - started)
-      if (!stopped && !building && pendingSince !== undefined && now - pendingSince >= quietMs && now >= retryAt)
-        void buildNow()
+      // A write the API reported needs no quiet period: its burst has settled. Once looked at, the
+      // note is spent (a build that began before it may already have exported the write).
+      if (settled && notedAt === noted) notedAt = undefined
+      const quiet = pendingSince !== undefined && (now - pendingSince >= quietMs || (settled && changed))
+      if (!stopped && !building && quiet && now >= retryAt) void buildNow()
     } finally {
       checking = false
     }
@@ -122,5 +141,9 @@ export function createSiteWatcher(deps: SiteWatcherDeps, timing: SiteWatcherTimi
     await building
   }
 
-  return { buildNow, check, running: () => building, stop }
+  const noteChange = () => {
+    notedAt = deps.now()
+  }
+
+  return { buildNow, check, noteChange, running: () => building, stop }
 }

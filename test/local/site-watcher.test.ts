@@ -10,6 +10,7 @@ import { changeLogFingerprint } from '../../functions/publish/index.js'
  */
 
 const QUIET_MS = 3_000
+const SETTLE_MS = 300
 const MONDAY = Date.parse('2015-03-16T10:00:00Z')
 
 /** A change log as the store keeps it: each item at the position of its last write (timestamp#key@version). */
@@ -64,7 +65,7 @@ function harness() {
       now: () => now,
       log: () => {},
     },
-    { quietMs: QUIET_MS, maxRetryMs: 20_000 },
+    { quietMs: QUIET_MS, settleMs: SETTLE_MS, maxRetryMs: 20_000 },
   )
   const settle = async () => {
     for (let i = 0; i < 5; i++) await new Promise<void>((r) => setImmediate(r))
@@ -93,7 +94,8 @@ function harness() {
 }
 
 type Step =
-  | { kind: 'write'; key: string; lateByMs: number }
+  /** A write; `reported` when it came through the API, which tells the watcher. */
+  | { kind: 'write'; key: string; lateByMs: number; reported: boolean }
   | { kind: 'tick'; ms: number }
   | { kind: 'export' }
   | { kind: 'finish'; ok: boolean }
@@ -103,6 +105,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     kind: fc.constant('write' as const),
     key: fc.constantFrom('entry-1', 'entry-2', 'entry-3', 'post-1', 'digest-2015-W12'),
     lateByMs: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 120_000 })),
+    reported: fc.boolean(),
   }),
   fc.record({ kind: fc.constant('tick' as const), ms: fc.integer({ min: 100, max: 30_000 }) }),
   fc.record({ kind: fc.constant('export' as const) }),
@@ -127,8 +130,10 @@ describe('the local site watcher', () => {
         void h.watcher.buildNow()
         const acknowledged: { key: string; version: number; buildsBefore: number }[] = []
         for (const s of steps) {
-          if (s.kind === 'write')
+          if (s.kind === 'write') {
             acknowledged.push({ ...h.store.write(s.key, h.now() - s.lateByMs), buildsBefore: h.sites.length })
+            if (s.reported) h.watcher.noteChange()
+          }
           if (s.kind === 'tick') await h.tick(s.ms)
           if (s.kind === 'export') h.exportNow()
           if (s.kind === 'finish') await h.finish(s.ok)
@@ -162,6 +167,51 @@ describe('the local site watcher', () => {
     expect(h.pending).toHaveLength(1)
     await h.finish(true)
     expect(h.sites.at(-1)!.get(post.key)).toBe(post.version)
+  })
+
+  it('builds a write the API reported once it settles, without waiting for the quiet period', async () => {
+    const h = harness()
+    void h.watcher.buildNow()
+    await h.finish(true)
+    await h.tick(60_000)
+    const write = h.store.write('entry-1', h.now())
+    h.watcher.noteChange()
+    await h.tick(SETTLE_MS - 100)
+    expect(h.pending).toHaveLength(0)
+    await h.tick(100)
+    expect(h.pending).toHaveLength(1)
+    await h.finish(true)
+    expect(h.sites[1]!.get(write.key)).toBe(write.version)
+  })
+
+  it('lets a burst of reported writes settle into one build', async () => {
+    const h = harness()
+    void h.watcher.buildNow()
+    await h.finish(true)
+    for (const key of ['entry-1', 'entry-2', 'entry-3', 'post-1']) {
+      h.store.write(key, h.now())
+      h.watcher.noteChange()
+      await h.tick(SETTLE_MS - 100)
+    }
+    expect(h.pending).toHaveLength(0)
+    await h.tick(100)
+    await h.finish(true)
+    for (let i = 0; i < 10; i++) await h.tick(60_000)
+    expect(h.sites).toHaveLength(2)
+    expect([...h.sites[1]!.keys()].sort()).toEqual(['entry-1', 'entry-2', 'entry-3', 'post-1'])
+  })
+
+  it('does not build again for a reported write that the running build already exported', async () => {
+    const h = harness()
+    void h.watcher.buildNow()
+    h.store.write('entry-1', h.now())
+    h.watcher.noteChange()
+    h.exportNow()
+    await h.tick(SETTLE_MS)
+    await h.finish(true)
+    for (let i = 0; i < 10; i++) await h.tick(60_000)
+    expect(h.sites).toHaveLength(1)
+    expect(h.pending).toHaveLength(0)
   })
 
   it('lets a slow build finish, then builds once more for what changed meanwhile', async () => {
