@@ -70,6 +70,7 @@ export function createSiteWatcher(deps: SiteWatcherDeps, timing: SiteWatcherTimi
   let nextCheckAt = 0
   /** When the API last reported a write that no look has seen yet. */
   let notedAt: number | undefined
+  let lookAgain = false
 
   const day = (ms: number) => new Date(ms).toDateString()
 
@@ -113,7 +114,12 @@ export function createSiteWatcher(deps: SiteWatcherDeps, timing: SiteWatcherTimi
   }
 
   const check = async (): Promise<void> => {
-    if (building || checking || stopped) return
+    if (building || stopped) return
+    // A write reported while a look is under way may have landed after it read: look again then.
+    if (checking) {
+      lookAgain = true
+      return
+    }
     const noted = notedAt
     const settled = noted !== undefined && deps.now() - noted >= settleMs
     if (!settled && deps.now() < nextCheckAt) return
@@ -133,6 +139,10 @@ export function createSiteWatcher(deps: SiteWatcherDeps, timing: SiteWatcherTimi
       if (!stopped && !building && quiet && now >= retryAt) void buildNow()
     } finally {
       checking = false
+      if (lookAgain) {
+        lookAgain = false
+        void check()
+      }
     }
   }
 

@@ -214,6 +214,38 @@ describe('the local site watcher', () => {
     expect(h.pending).toHaveLength(0)
   })
 
+  it('looks again at once for a write reported while a look was under way', async () => {
+    let now = MONDAY
+    let fingerprint = 'before'
+    const looks: (() => void)[] = []
+    let builds = 0
+    const watcher = createSiteWatcher(
+      {
+        currentFingerprint: () => new Promise<string>((resolve) => looks.push(() => resolve(fingerprint))),
+        build: async () => {
+          builds++
+          return { fingerprint, entries: 0 }
+        },
+        now: () => now,
+        log: () => {},
+      },
+      { quietMs: QUIET_MS, settleMs: SETTLE_MS },
+    )
+    await watcher.buildNow()
+    now += 60_000
+    const look = watcher.check() // a look of the poll, still reading …
+    fingerprint = 'after' // … when a write lands and the API reports it
+    watcher.noteChange()
+    now += SETTLE_MS
+    await watcher.check() // the settled write's cue comes while that look is under way
+    looks.shift()!()
+    await look
+    expect(looks).toHaveLength(1)
+    looks.shift()!()
+    for (let i = 0; i < 5; i++) await new Promise<void>((r) => setImmediate(r))
+    expect(builds).toBe(2)
+  })
+
   it('lets a slow build finish, then builds once more for what changed meanwhile', async () => {
     const h = harness()
     void h.watcher.buildNow()
