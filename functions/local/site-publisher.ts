@@ -97,7 +97,7 @@ export function createSitePublisher(options: SitePublisherOptions): SitePublishe
     const staging = `${outDir}.next`
     rmSync(staging, { recursive: true, force: true })
     await buildInto(snapshotFile, staging)
-    swapInto(staging, outDir)
+    await swapInto(staging, outDir)
     prints.set(journalPerson, exported.fingerprint)
     lastExport = undefined
     return {

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { agendaPagePaths, type AgendaPageKeys, type ChangedPages } from '../core/publishing/index.js'
@@ -68,12 +69,12 @@ export async function buildOrganisationSite(
   const { outDir, siteUrl, signal, pages, build = buildSite } = options
   const parts: PartTimes[] = []
   /** Builds a part, puts it online and notes where the time went. */
-  const timed = async (part: string, buildPart: () => ReturnType<BuildPart>, online: () => void) => {
+  const timed = async (part: string, buildPart: () => ReturnType<BuildPart>, online: () => Promise<void> | void) => {
     const started = performance.now()
     const { astroSeconds, indexSeconds } = timesOf(await buildPart())
     const built = performance.now()
     signal?.throwIfAborted()
-    online()
+    await online()
     const buildSeconds = (built - started) / 1000
     parts.push({ part, buildSeconds, onlineSeconds: (performance.now() - built) / 1000, astroSeconds, indexSeconds })
   }
@@ -144,9 +145,9 @@ function timesOf(answer: unknown): Partial<SiteBuildTimes> {
 }
 
 /** A whole build of the organisation's pages replaces the live ones; what no longer exists goes. */
-function swapOrganisationPages(built: string, outDir: string, sections: Set<string>): void {
+async function swapOrganisationPages(built: string, outDir: string, sections: Set<string>): Promise<void> {
   const names = new Set(readdirSync(built))
-  for (const name of names) swapInto(join(built, name), join(outDir, name))
+  for (const name of names) await swapInto(join(built, name), join(outDir, name))
   // What the organisation's pages or an earlier layout (one journal at the root) left behind.
   for (const name of readdirSync(outDir))
     if (!names.has(name) && !sections.has(name)) rmSync(join(outDir, name), { recursive: true })
@@ -174,11 +175,15 @@ function mergePages(built: string, outDir: string, gone: AgendaPageKeys): void {
 
 const SITEMAP_PART = /^sitemap-\d+\.xml$/
 
-/** Replaces `live` by `staged` with two renames (a moment, not a build long). */
-export function swapInto(staged: string, live: string): void {
+/**
+ * Replaces `live` by `staged` with two renames (a moment, not a build long), then removes the old
+ * folder. The removal does not block: `npm start` serves the site and answers the API from the
+ * process that publishes, and removing a section's 1,225 pages at once held both for 0.5–2 s.
+ */
+export async function swapInto(staged: string, live: string): Promise<void> {
   const old = `${live}.old`
-  rmSync(old, { recursive: true, force: true })
+  await rm(old, { recursive: true, force: true })
   if (existsSync(live)) renameSync(live, old)
   renameSync(staged, live)
-  rmSync(old, { recursive: true, force: true })
+  await rm(old, { recursive: true, force: true })
 }
