@@ -30,6 +30,8 @@ interface Published {
 }
 
 interface LatencyRun {
+  /** When the API acknowledged the write (epoch ms). */
+  ackAt: number
   totalSeconds: number
   /** From the acknowledgement to the publish's start: the watcher's poll and quiet period. */
   detectSeconds: number
@@ -38,7 +40,10 @@ interface LatencyRun {
   buildSeconds: number
   section?: PartTimes
   root?: PartTimes
-  /** From the publish's end until the bench saw both pages (its own polling, 50 ms). */
+  /**
+   * From the publish's end until the bench saw both pages (its own polling, 50 ms); negative when
+   * the pages were served before the publish ended (the old folders are removed after the swap).
+   */
   servedSeconds: number
 }
 
@@ -64,18 +69,18 @@ export async function publishLatencyRuns(runs = RUNS): Promise<{ runs: LatencyRu
     await stack.built
     const measuredRuns: LatencyRun[] = []
     for (let k = 0; k < runs; k++) {
+      // Each write comes when the last publish has ended (its old folders removed), not while it ends.
+      await until(() => publishes.length === k + 1, 'the previous publish to end')
       const title = `Latentiemeting ${k + 1} (${Date.now()})`
       const acknowledged = await postEntry(stack.apiUrl, stack.token, title)
       const seen = await Promise.all(
         [`${stack.siteUrl}/${PERSON}/${WEEK.path}`, `${stack.siteUrl}/${WEEK.path}`].map((url) => shown(url, title)),
       )
-      const served = Math.max(...seen)
-      const published = publishes.find((p) => p.endedAt >= acknowledged && p.endedAt <= served)
-      if (!published) throw new Error(`No publish ended between the write and the page showing "${title}".`)
-      measuredRuns.push(shares(acknowledged, served, published))
+      await until(() => publishes.length === k + 2, 'the publish that showed the write to end')
+      measuredRuns.push(shares(acknowledged, Math.max(...seen), publishes[k + 1]!))
     }
-    if (publishes.length !== runs + 1)
-      throw new Error(`Expected the first build and one publish per write, saw ${publishes.length} publishes.`)
+    if (publishes.length !== runs + 1 || publishes.some((p, k) => k > 0 && p.startedAt < measuredRuns[k - 1]!.ackAt))
+      throw new Error(`Expected the first build and one publish per write after it, saw ${publishes.length}.`)
     const scratch = scratchDir()
     try {
       return { runs: measuredRuns, floorSeconds: await measureAstroFloor(scratch, 1) }
@@ -109,6 +114,14 @@ async function postEntry(apiUrl: string, token: string, title: string): Promise<
   return Date.now()
 }
 
+/** Waits, looking every 50 ms, until `done` (gives up after 5 minutes). */
+async function until(done: () => boolean, what: string): Promise<void> {
+  for (const started = Date.now(); !done(); ) {
+    if (Date.now() - started > 300_000) throw new Error(`Waited 5 minutes for ${what}.`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
 /** Asks for the page every 50 ms until it shows `text`; answers when it first did (gives up after 5 minutes). */
 async function shown(url: string, text: string): Promise<number> {
   for (const started = Date.now(); Date.now() - started < 300_000; ) {
@@ -122,6 +135,7 @@ async function shown(url: string, text: string): Promise<number> {
 
 function shares(acknowledged: number, served: number, { startedAt, endedAt, result }: Published): LatencyRun {
   return {
+    ackAt: acknowledged,
     totalSeconds: (served - acknowledged) / 1000,
     detectSeconds: (startedAt - acknowledged) / 1000,
     exportSeconds: result.exportSeconds,
