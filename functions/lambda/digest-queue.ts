@@ -1,10 +1,7 @@
-import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs'
+import type { SQSClient } from '@aws-sdk/client-sqs'
 import type { DigestJob } from '../core/digest/index.js'
 import type { DigestQueue } from '../journal/index.js'
-import { chunks } from '../shared/index.js'
-
-/** SQS takes at most ten messages in one SendMessageBatch. */
-const SQS_BATCH = 10
+import { sendMessageBatches } from './sqs-batches.js'
 
 /**
  * The digest jobs' SQS queue: ten messages per call. A message SQS refused fails the whole look,
@@ -13,19 +10,13 @@ const SQS_BATCH = 10
  */
 export function sqsDigestQueue(client: SQSClient, queueUrl: string): DigestQueue {
   return {
-    async send(jobs: readonly DigestJob[]) {
-      for (const batch of chunks(jobs, SQS_BATCH)) {
-        const { Failed = [] } = await client.send(
-          new SendMessageBatchCommand({
-            QueueUrl: queueUrl,
-            Entries: batch.map((job, n) => ({ Id: String(n), MessageBody: JSON.stringify(job) })),
-          }),
-        )
-        if (Failed.length > 0) {
-          const refused = Failed.map((f) => `${batch[Number(f.Id)]?.person}: ${f.Code} ${f.Message ?? ''}`.trim())
-          throw new Error(`SQS refused ${Failed.length} digest job(s): ${refused.join('; ')}`)
-        }
-      }
-    },
+    send: (jobs: readonly DigestJob[]) =>
+      sendMessageBatches(
+        client,
+        queueUrl,
+        jobs,
+        (job) => ({ MessageBody: JSON.stringify(job) }),
+        (job) => job.person,
+      ),
   }
 }

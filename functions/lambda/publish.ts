@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { BatchGetBuildsCommand, CodeBuildClient, StartBuildCommand } from '@aws-sdk/client-codebuild'
 import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
-import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs'
+import { SQSClient } from '@aws-sdk/client-sqs'
 import {
   PartBuildFailedError,
   partsGoneStale,
@@ -13,7 +13,7 @@ import {
   type PublishQueue,
   type SnapshotBucket,
 } from '../publish/part-publisher.js'
-import { chunks } from '../shared/index.js'
+import { sendMessageBatches } from './sqs-batches.js'
 import { createDb } from '../store/index.js'
 import { LAMBDA_ENV, REPUBLISH, SCHEDULED_PUBLISH_CHECK } from './function-config.js'
 
@@ -143,27 +143,21 @@ export function s3Snapshots(client: S3Client, bucket: string): SnapshotBucket {
   }
 }
 
-/** SQS takes at most ten messages in one SendMessageBatch. */
-const SQS_BATCH = 10
-
 /** The publish queue on SQS FIFO: the part is the message group, so its builds never overlap. */
 export function sqsQueue(client: SQSClient, queueUrl: string): PublishQueue {
   return {
-    async send(parts) {
-      for (const batch of chunks(parts, SQS_BATCH)) {
-        const entries = batch.map((part, n) => ({
-          Id: String(n),
+    send: (parts) =>
+      sendMessageBatches(
+        client,
+        queueUrl,
+        parts,
+        (part) => ({
           MessageBody: JSON.stringify({ part }),
           MessageGroupId: part,
           MessageDeduplicationId: randomUUID(),
-        }))
-        const { Failed = [] } = await client.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: entries }))
-        if (Failed.length > 0)
-          throw new Error(
-            `The publish queue refused ${Failed.length} requests: ${Failed[0]!.Message ?? Failed[0]!.Code}`,
-          )
-      }
-    },
+        }),
+        (part) => part,
+      ),
   }
 }
 
