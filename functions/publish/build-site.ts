@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
@@ -33,6 +33,12 @@ export interface SiteBuildOptions {
    * other kind of page: the pages a change touched (see `changedAgendaPages`). @default all
    */
   pages?: AgendaPageKeys
+  /**
+   * Servants' sections built in the same Astro run as the site at the root, each under its base
+   * (`/wouter`): one start and one compile instead of one per part (see site/src/lib/site-part.ts).
+   * Each section's folder comes out as it does built alone: its styles, files and search index in it.
+   */
+  sections?: { snapshotFile: string; base: string }[]
   /** Another build runs at the same time (parts of an organisation's site): the build then uses one GC thread. */
   besideAnother?: boolean
   /** Stops the build (Astro's process is ended): `npm start` does not wait for a build on Ctrl-C. */
@@ -62,9 +68,15 @@ export async function buildSite(options: SiteBuildOptions): Promise<{ outDir: st
 async function runAstroBuild(options: SiteBuildOptions): Promise<{ outDir: string } & SiteBuildTimes> {
   const outDir = resolve(options.outDir ?? join(SITE_ROOT, 'dist'))
   const pagesFile = `${outDir}.pages.json`
-  if (options.pages) {
-    mkdirSync(dirname(pagesFile), { recursive: true })
-    writeFileSync(pagesFile, JSON.stringify(options.pages))
+  const partsFile = `${outDir}.parts.json`
+  const sections = options.sections ?? []
+  mkdirSync(dirname(pagesFile), { recursive: true })
+  if (options.pages) writeFileSync(pagesFile, JSON.stringify(options.pages))
+  if (sections.length > 0) {
+    if ((options.base ?? '/') !== '/') throw new Error('Sections are built beside the site at the root only.')
+    const root = { base: '', snapshotFile: resolve(options.snapshotFile), ...(options.pages && { pagesFile }) }
+    const beside = sections.map(({ snapshotFile, base }) => ({ base, snapshotFile: resolve(snapshotFile) }))
+    writeFileSync(partsFile, JSON.stringify([root, ...beside]))
   }
   const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'astro.js')
   const heapMb = process.env.JOURNAL_SITE_BUILD_HEAP_MB ?? 768
@@ -78,6 +90,7 @@ async function runAstroBuild(options: SiteBuildOptions): Promise<{ outDir: strin
     JOURNAL_SITE_BASE: options.base ?? '/',
     ...(options.cacheDir ? { JOURNAL_SITE_CACHE_DIR: resolve(options.cacheDir) } : {}),
     ...(options.pages ? { JOURNAL_SITE_PAGES: pagesFile } : {}),
+    ...(sections.length > 0 ? { JOURNAL_SITE_PARTS: partsFile } : {}),
     ASTRO_TELEMETRY_DISABLED: '1',
     // Left alone, V8 grows the heap to what the machine offers (2 GB for 10,000 entries here) while
     // the build's live data is far smaller; a ceiling keeps the build within the 1 GB budget.
@@ -116,13 +129,34 @@ async function runAstroBuild(options: SiteBuildOptions): Promise<{ outDir: strin
     if (options.signal?.aborted) throw new Error('The site build was stopped.')
     if (code !== 0) throw new Error(`The site build failed (exit ${code}).\n${output}`)
     const astroSeconds = (performance.now() - started) / 1000
-    const { pages, seconds: indexSeconds } = await indexSearch(outDir, options.snapshotFile)
-    if (options.verbose) console.log(`Indexed ${pages} pages for search`)
+    // The site's one 404 page answers for every section (locally and on CloudFront), and a section
+    // built beside the organisation's pages gets none: built alone, it keeps none either.
+    if ((options.base ?? '/') !== '/') rmSync(join(outDir, '404.html'), { force: true })
+    for (const { base } of sections) giveSectionItsFiles(outDir, join(outDir, base))
+    let indexSeconds = 0
+    for (const [site, snapshotFile] of [
+      [outDir, options.snapshotFile],
+      ...sections.map(({ base, snapshotFile }) => [join(outDir, base), snapshotFile]),
+    ] as const) {
+      const { pages, seconds } = await indexSearch(site, snapshotFile)
+      indexSeconds += seconds
+      if (options.verbose) console.log(`Indexed ${pages} pages of ${site} for search`)
+    }
     return { outDir, astroSeconds, indexSeconds }
   } finally {
     if (!inProject) rmSync(cwd, { recursive: true, force: true })
-    if (options.pages) rmSync(pagesFile, { force: true })
+    rmSync(pagesFile, { force: true })
+    rmSync(partsFile, { force: true })
   }
+}
+
+/**
+ * What a section built alone has in its folder besides its pages: the styles (its pages link them
+ * there, see site/src/middleware.ts) and the site's public files (the search script among them).
+ */
+function giveSectionItsFiles(outDir: string, section: string): void {
+  cpSync(join(outDir, '_astro'), join(section, '_astro'), { recursive: true })
+  cpSync(join(SITE_ROOT, 'public'), section, { recursive: true })
 }
 
 /**

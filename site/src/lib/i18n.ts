@@ -1,4 +1,5 @@
 import type { Locale } from '@core/model/index.js'
+import { eachPart } from './site-part.js'
 
 export type { Locale }
 
@@ -410,7 +411,13 @@ export const LOCALE_ROUTES = [
   { lang: 'en', locale: 'en' as Locale },
 ] as const
 
-/** `getStaticPaths` of a page that exists once per language and takes nothing else: `{ locale }`. */
+/** The route of a page in one language that takes nothing else: `{ locale }`. */
+export const localeRoute = ({ lang, locale }: (typeof LOCALE_ROUTES)[number]) => ({
+  params: { lang },
+  props: { locale },
+})
+
+/** `getStaticPaths` of a page that exists once per language in each part of the build. */
 export function oneEachLanguage() {
-  return LOCALE_ROUTES.map(({ lang, locale }) => ({ params: { lang }, props: { locale } }))
+  return eachPart('lang', () => LOCALE_ROUTES.map(localeRoute))
 }

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs'
-import { getCollection } from 'astro:content'
 import {
   buildAgendaIndex,
   type AgendaIndex,
@@ -15,7 +14,8 @@ import type { PublicProfile } from '@core/privacy/index.js'
 import type { PublicDigest } from '@core/digest/index.js'
 import type { ReportStats } from '@core/report/index.js'
 import { compareText } from '@core/model/index.js'
-import { oneEachLanguage } from './i18n.js'
+import { LOCALE_ROUTES, localeRoute } from './i18n.js'
+import { eachPart, currentPart, type SitePart } from './site-part.js'
 import { readSnapshot } from './snapshot-file.js'
 
 /**
@@ -64,33 +64,41 @@ export interface SiteOrganisation {
   servantOf: (person: string) => OrganisationServant | undefined
 }
 
-let journal: Promise<Journal> | undefined
+/** Each part's journal, built once per build (a build may make a section and the organisation's pages). */
+const journals = new Map<SitePart, Promise<Journal>>()
 
 /** A page each language of a servant's own journal has (posts, digests), not the organisation's pages. */
 export async function eachLanguageOfJournal() {
-  return (await loadJournal()).organisation ? [] : oneEachLanguage()
+  return eachPart('lang', async () => ((await loadJournal()).organisation ? [] : LOCALE_ROUTES.map(localeRoute)))
 }
 
+/** The journal of the part whose page is being made (see lib/site-part.ts). */
 export function loadJournal(): Promise<Journal> {
-  return (journal ??= build())
+  const part = currentPart()
+  let journal = journals.get(part)
+  if (!journal) journals.set(part, (journal = build(part)))
+  return journal
 }
 
-async function build(): Promise<Journal> {
-  const [meta] = await getCollection('journal')
-  if (!meta) throw new Error('the public snapshot has no journal facts')
-  const facts = meta.data as unknown as Omit<PublicSnapshot, 'entries' | 'posts' | 'digests'> &
-    Partial<Pick<OrganisationSnapshot, 'organisation' | 'servants'>>
-  // Entries come from the snapshot file itself, not a collection (see content.config.ts).
-  const { snapshot } = readSnapshot()
+/**
+ * Everything comes from the part's snapshot file, read once; the snapshot was validated when it
+ * was made (it holds projections only). It is not an Astro collection: Astro bundles its data
+ * store into the server build as one module, which for 10,000 entries cost 2.4 s and 300–480 MB.
+ */
+async function build(part: SitePart): Promise<Journal> {
+  const { snapshot } = readSnapshot(part.snapshotFile)
+  const {
+    entries: listed,
+    posts: unsorted = [],
+    digests: unordered = [],
+    ...facts
+  } = snapshot as PublicSnapshot & Partial<Pick<OrganisationSnapshot, 'organisation' | 'servants'>>
   // The organisation's timeline has no history per entry (each servant's section shows it).
-  const entries: JournalEntry[] =
-    'posts' in snapshot ? snapshot.entries : snapshot.entries.map((entry) => ({ ...entry, history: [] }))
-  const posts = (await getCollection('posts'))
-    .map((p) => p.data as unknown as SnapshotPost)
-    .sort((a, b) => compareText(b.publishedAt ?? '', a.publishedAt ?? '') || compareText(a.slug, b.slug))
-  const digests = (await getCollection('digests'))
-    .map((d) => d.data as unknown as PublicDigest)
-    .sort((a, b) => compareText(b.week, a.week))
+  const entries: JournalEntry[] = 'posts' in snapshot ? listed : listed.map((entry) => ({ ...entry, history: [] }))
+  const posts = [...unsorted].sort(
+    (a, b) => compareText(b.publishedAt ?? '', a.publishedAt ?? '') || compareText(a.slug, b.slug),
+  )
+  const digests = [...unordered].sort((a, b) => compareText(b.week, a.week))
   const today = zonedParts(new Date(facts.generatedAt), facts.timezone).date
   return {
     snapshot: { ...facts, entries, posts, digests },
@@ -104,7 +112,7 @@ async function build(): Promise<Journal> {
     digests,
     accountingYear: facts.accountingYear,
     agenda: buildAgendaIndex(entries, { timezone: facts.timezone, today }),
-    builds: pagesAskedFor(),
+    builds: pagesAskedFor(part.pagesFile),
     today,
     thisWeek: isoWeekOf(today),
     ...(facts.organisation && !facts.servants && { partOf: facts.organisation }),
@@ -121,11 +129,10 @@ function siteOrganisation(
 }
 
 /**
- * The agenda pages this build makes: all, or those listed in the file `JOURNAL_SITE_PAGES` names
- * (written by the publisher, functions/publish/organisation-site.ts, for a partial rebuild).
+ * The agenda pages this build makes of a part: all, or those listed in its pages file (written by
+ * the publisher, functions/publish/organisation-site.ts, for a partial rebuild).
  */
-function pagesAskedFor(): Journal['builds'] {
-  const file = process.env.JOURNAL_SITE_PAGES
+function pagesAskedFor(file: string | undefined): Journal['builds'] {
   if (!file) return () => true
   const keys = JSON.parse(readFileSync(file, 'utf8')) as AgendaPageKeys
   const wanted = new Map(Object.entries(keys).map(([kind, list]) => [kind, new Set(list as string[])]))

@@ -1,21 +1,22 @@
 import * as permalinks from '@core/publishing/index.js'
 import * as figures from '@core/report/index.js'
 import type { Locale } from './i18n.js'
+import { currentPart } from './site-part.js'
 
 /**
- * The site's permalinks (core's, see functions/core/publishing/paths.ts) under this build's base:
- * nothing for a journal at the root, `/wouter` for one servant's section of an organisation's
- * site (Astro's `base`, set from JOURNAL_SITE_BASE by functions/publish/build-site.ts). Every
- * href a page writes comes from here, so a section links within itself; core's own builders
- * (feeds, calendars, CSV) get the section's address instead (`sectionUrl`).
+ * The site's permalinks (core's, see functions/core/publishing/paths.ts) under the base of the
+ * part the page belongs to: nothing for a journal at the root, `/wouter` for one servant's section
+ * of an organisation's site (lib/site-part.ts). Every href a page writes comes from here, so a
+ * section links within itself; core's own builders (feeds, calendars, CSV) get the section's
+ * address instead (`sectionUrl`).
  */
-export const SECTION_BASE = import.meta.env.BASE_URL.replace(/\/+$/, '')
+const sectionBase = () => currentPart().base
 
 type PathOf<A extends unknown[]> = (...args: A) => string
 const based =
   <A extends unknown[]>(path: PathOf<A>): PathOf<A> =>
   (...args) =>
-    `${SECTION_BASE}${path(...args)}`
+    `${sectionBase()}${path(...args)}`
 
 export const homePath = based(permalinks.homePath)
 export const agendaPath = based(permalinks.agendaPath)
@@ -49,22 +50,24 @@ export const servantHomePath = (person: string, locale?: Locale) => `/${person}$
 export const entryPathOf = based(permalinks.entryPagePath)
 
 /** A file of the section's own: its stylesheet, its search bundle. */
-export const sectionFile = (path: string) => `${SECTION_BASE}${path}`
+export const sectionFile = (path: string) => `${sectionBase()}${path}`
 
 /** Feeds and open data of this section (or of the whole organisation on its pages). */
-export const FEED_PATHS = Object.fromEntries(
-  Object.entries(permalinks.FEED_PATHS).map(([name, path]) => [name, `${SECTION_BASE}${path}`]),
-) as { [name in keyof typeof permalinks.FEED_PATHS]: string }
+export const feedPaths = () =>
+  Object.fromEntries(
+    Object.entries(permalinks.FEED_PATHS).map(([name, path]) => [name, `${sectionBase()}${path}`]),
+  ) as { [name in keyof typeof permalinks.FEED_PATHS]: string }
 
 /**
  * A page's path in another language: `/agenda/` → `/en/agenda/`, `/wouter/agenda/` →
  * `/wouter/en/agenda/`. Pages name themselves by their Dutch path (the `path` of Base.astro).
  */
 export function inLocale(path: string, locale: Locale): string {
-  const local = path.startsWith(SECTION_BASE) ? path.slice(SECTION_BASE.length) : path
-  return `${SECTION_BASE}${permalinks.localePrefix(locale)}${local}`
+  const base = sectionBase()
+  const local = path.startsWith(base) ? path.slice(base.length) : path
+  return `${base}${permalinks.localePrefix(locale)}${local}`
 }
 
 /** The section's own address (`https://…/wouter/`): core's builders make their URLs against it. */
-export const sectionUrl = (site: URL) => new URL(`${SECTION_BASE}/`, site)
+export const sectionUrl = (site: URL) => new URL(`${sectionBase()}/`, site)
 export const figurePath = based(figures.figurePath)

@@ -5,7 +5,7 @@ import { parseAnySnapshot, type OrganisationSnapshot, type PublicSnapshot } from
 /**
  * Where the build finds the public snapshot: `JOURNAL_SNAPSHOT`, or the file `npm run build`
  * exports to (`.journal/public-snapshot.json` at the project root). The snapshot is the site's
- * only input; nothing here reads the store.
+ * only input; nothing here reads the store. (A build of several parts lists theirs: site-part.ts.)
  */
 export function snapshotFile(): string {
   if (process.env.JOURNAL_SNAPSHOT) return resolve(process.env.JOURNAL_SNAPSHOT)
@@ -15,15 +15,15 @@ export function snapshotFile(): string {
 }
 
 type AnySnapshot = PublicSnapshot | OrganisationSnapshot
-let cached: { path: string; text: string; snapshot: AnySnapshot } | undefined
+const read = new Map<string, { text: string; snapshot: AnySnapshot }>()
 
 /**
- * The snapshot's exact text (published as `/data/journal.json`) and its parsed form, read once per
- * build: a journal's, or an organisation's when the build makes the organisation's own pages.
+ * A snapshot's exact text (published as `/data/journal.json`) and its parsed form, read once per
+ * build: a journal's, or an organisation's for the organisation's own pages.
  */
-export function readSnapshot(): { text: string; snapshot: AnySnapshot } {
-  const path = snapshotFile()
-  if (cached?.path !== path) {
+export function readSnapshot(path: string): { text: string; snapshot: AnySnapshot } {
+  let found = read.get(path)
+  if (!found) {
     let text: string
     try {
       text = readFileSync(path, 'utf8')
@@ -33,7 +33,8 @@ export function readSnapshot(): { text: string; snapshot: AnySnapshot } {
           'Run `npm run build` (it exports one from the journal first), or set JOURNAL_SNAPSHOT to a snapshot file.',
       )
     }
-    cached = { path, text, snapshot: parseAnySnapshot(text) }
+    found = { text, snapshot: parseAnySnapshot(text) }
+    read.set(path, found)
   }
-  return cached
+  return found
 }

@@ -1,0 +1,96 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { snapshotFile } from './snapshot-file.js'
+
+/**
+ * One part of the site a build makes: a journal (the whole site, or one servant's section of an
+ * organisation's site) or the organisation's own pages, each from its own public snapshot.
+ *
+ * A build usually makes one part, under Astro's `base`. The local publisher also builds a
+ * servant's section and the organisation's pages a change touched in one build (one Astro start
+ * and one compile instead of two): `JOURNAL_SITE_PARTS` names a file listing the parts, Astro's
+ * base is then the root, and each part's pages are routed under its own base.
+ */
+export interface SitePart {
+  /** The path the part is served under: '' at the root, '/wouter' for a servant's section. */
+  base: string
+  snapshotFile: string
+  /** The agenda pages to build, when only those a change touched are (see `Journal.builds`). */
+  pagesFile?: string
+}
+
+/** Astro's base ('' at the root): where every part of this build lies. */
+const ASTRO_BASE = import.meta.env.BASE_URL.replace(/\/+$/, '')
+
+export const SITE_PARTS: readonly SitePart[] = partsOfThisBuild()
+
+function partsOfThisBuild(): SitePart[] {
+  const listed = process.env.JOURNAL_SITE_PARTS
+  if (!listed) {
+    const pagesFile = process.env.JOURNAL_SITE_PAGES
+    return [{ base: ASTRO_BASE, snapshotFile: snapshotFile(), ...(pagesFile && { pagesFile }) }]
+  }
+  const parts = JSON.parse(readFileSync(listed, 'utf8')) as SitePart[]
+  for (const part of parts) {
+    if (part.base !== ASTRO_BASE && !part.base.startsWith(`${ASTRO_BASE}/`))
+      throw new Error(`The part at ${part.base} lies outside the build's base ${ASTRO_BASE || '/'}.`)
+  }
+  return parts.map((part) => ({ ...part, snapshotFile: resolve(part.snapshotFile) }))
+}
+
+const rendering = new AsyncLocalStorage<SitePart>()
+
+/**
+ * The part the page being rendered belongs to (set by the middleware for each page, and by
+ * `eachPart` for the routes' `getStaticPaths`). A build of one part needs no context.
+ */
+export function currentPart(): SitePart {
+  const part = rendering.getStore() ?? (SITE_PARTS.length === 1 ? SITE_PARTS[0] : undefined)
+  if (!part) throw new Error('A page was rendered outside the parts of this build.')
+  return part
+}
+
+export const inPart = <T>(part: SitePart, work: () => T): T => rendering.run(part, work)
+
+/** The part a page's path lies in: the one with the longest base the path starts with. */
+export function partAt(pathname: string): SitePart {
+  const within = SITE_PARTS.filter((p) => pathname === p.base || pathname.startsWith(`${p.base}/`))
+  const part = within.sort((a, b) => b.base.length - a.base.length)[0]
+  if (!part) throw new Error(`The page ${pathname} lies in no part of this build.`)
+  return part
+}
+
+type StaticPath = { params: Record<string, string | undefined>; props?: object }
+
+/**
+ * A route's `getStaticPaths` over every part of the build: `paths` runs for each part in turn
+ * (its `loadJournal()` is that part's journal), and the route's leading rest parameter `param`
+ * (`[...lang]`, `[...part]`) gets the part's path in front: `en` → `wouter/en`.
+ */
+export async function eachPart<P extends StaticPath>(param: string, paths: () => P[] | Promise<P[]>): Promise<P[]> {
+  const all: P[] = []
+  for (const part of SITE_PARTS) {
+    const prefix = part.base.slice(ASTRO_BASE.length).replace(/^\//, '')
+    for (const path of await inPart(part, paths)) {
+      const value = [prefix, path.params[param]].filter(Boolean).join('/') || undefined
+      all.push({ ...path, params: { ...path.params, [param]: value } })
+    }
+  }
+  return all
+}
+
+/**
+ * A section's page links the stylesheets Astro wrote under the build's base; a section built on its
+ * own links them under its own base (where it is also served at a servant's own host name). So a
+ * part below the build's base gets its pages' links moved (`/wouter/_astro/…`; the builder puts a
+ * copy of the styles there); a part at the base has nothing to move.
+ */
+export function ownStylesheets(part: SitePart): ((html: string) => string) | undefined {
+  if (part.base === ASTRO_BASE) return undefined
+  const [built, own] = [`href="${ASTRO_BASE}/_astro/`, `href="${part.base}/_astro/`]
+  return (html) => html.replaceAll(built, own)
+}
+
+/** `getStaticPaths` of a file each part has once (feeds, calendars, open data): `[...part]/agenda.ics`. */
+export const oncePerPart = () => eachPart('part', () => [{ params: { part: undefined } }])

@@ -1,6 +1,0 @@
-import type { APIRoute } from 'astro'
-import { file } from '../../lib/feed-response.js'
-import { readSnapshot } from '../../lib/snapshot-file.js'
-
-/** The public snapshot the site was built from, byte for byte: the open data behind every page. */
-export const GET: APIRoute = () => file(readSnapshot().text, 'application/json')
