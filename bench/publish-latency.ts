@@ -38,6 +38,7 @@ interface LatencyRun {
   exportSeconds: number
   /** The publish's build, its parts side by side. */
   buildSeconds: number
+  /** The section's own build, or the one run that built it with the organisation's pages (`withSections`). */
   section?: PartTimes
   root?: PartTimes
   /**
@@ -140,7 +141,7 @@ function shares(acknowledged: number, served: number, { startedAt, endedAt, resu
     detectSeconds: (startedAt - acknowledged) / 1000,
     exportSeconds: result.exportSeconds,
     buildSeconds: result.buildSeconds,
-    section: result.parts?.find((p) => p.part === PERSON),
+    section: result.parts?.find((p) => p.part === PERSON || p.withSections?.includes(PERSON)),
     root: result.parts?.find((p) => p.part === ORGANISATION_PART),
     servedSeconds: (served - endedAt) / 1000,
   }
@@ -157,9 +158,13 @@ function partLine(name: string, part: PartTimes | undefined): string {
 }
 
 export function sharesLine(run: LatencyRun): string {
+  const parts =
+    run.section && run.section === run.root
+      ? partLine('section and root in one run', run.root)
+      : `${partLine('section', run.section)}; ${partLine('root', run.root)}`
   return (
     `detect ${s(run.detectSeconds)}, export ${s(run.exportSeconds)}, build ${s(run.buildSeconds)} ` +
-    `[${partLine('section', run.section)}; ${partLine('root', run.root)}], served ${s(run.servedSeconds)}`
+    `[${parts}], served ${s(run.servedSeconds)}`
   )
 }
 

@@ -14,6 +14,7 @@ import {
   type PublicOrganisation,
   type PublicServant,
 } from '../core/privacy/index.js'
+import { mapAtMost } from '../shared/index.js'
 import { getOrganisation, hasJournalItems, listChangePositions, listServants, type Db } from '../store/index.js'
 import { changeLogFingerprint, exportSnapshot } from './export-snapshot.js'
 
@@ -74,7 +75,10 @@ export async function organisationFingerprints(db: Db, person: string): Promise<
     ORGANISATION_PART,
     JSON.stringify([organisation?.version ?? 0, servants.map((s) => `${s.person}:${s.version}`)]),
   )
-  for (const person of people) fingerprints.set(person, changeLogFingerprint(await listChangePositions(db, person)))
+  // Read a few at a time: the watcher asks every few seconds, and an organisation of 50 read one
+  // by one waited for 50 round trips.
+  const logs = await mapAtMost([...people], 8, (p) => listChangePositions(db, p))
+  for (const [k, p] of [...people].entries()) fingerprints.set(p, changeLogFingerprint(logs[k]!))
   return fingerprints
 }
 

@@ -48,6 +48,8 @@ type BuildPart = (options: {
 export interface PartTimes {
   /** A servant's slug, or ORGANISATION_PART. */
   part: string
+  /** The sections built in the same Astro run as the organisation's pages (a change). */
+  withSections?: string[]
   /** From the part's start until its pages were built, a wait for Pagefind's turn included. */
   buildSeconds: number
   /** Astro's process and Pagefind's indexing, when the builder tells them. */
@@ -58,10 +60,11 @@ export interface PartTimes {
 }
 
 /**
- * Builds an organisation's site: the sections asked for and the organisation's own pages, two at
- * a time on a machine with two cores, within the 1 GB the builds may take together. Each
- * is built beside the live site and swapped in (Astro empties the folder it builds into), so a
- * reader never meets a half-built section; a section that was not rebuilt is not touched.
+ * Builds an organisation's site. Whole, the sections build two at a time on a machine with two
+ * cores (within the 1 GB the builds may take together), then the organisation's pages alone. After
+ * a change (`pages`), the changed sections and the organisation's pages it touches build in one
+ * Astro run. Each part is built beside the live site and swapped in (Astro empties the folder it
+ * builds into), so a reader never meets a half-built section; a section not rebuilt is not touched.
  */
 export async function buildOrganisationSite(
   exported: ExportedOrganisation,
@@ -70,14 +73,20 @@ export async function buildOrganisationSite(
   const { outDir, siteUrl, signal, pages, build = buildSite } = options
   const parts: PartTimes[] = []
   /** Builds a part, puts it online and notes where the time went. */
-  const timed = async (part: string, buildPart: () => ReturnType<BuildPart>, online: () => Promise<void> | void) => {
+  const timed = async (
+    part: string,
+    buildPart: () => ReturnType<BuildPart>,
+    online: () => Promise<void> | void,
+    withSections?: string[],
+  ) => {
     const started = performance.now()
     const { astroSeconds, indexSeconds } = timesOf(await buildPart())
     const built = performance.now()
     signal?.throwIfAborted()
     await online()
     const buildSeconds = (built - started) / 1000
-    parts.push({ part, buildSeconds, onlineSeconds: (performance.now() - built) / 1000, astroSeconds, indexSeconds })
+    const onlineSeconds = (performance.now() - built) / 1000
+    parts.push({ part, buildSeconds, onlineSeconds, astroSeconds, indexSeconds, ...(withSections && { withSections }) })
   }
   const people = [...exported.servants.keys()]
   const sections = [...(options.sections ?? people)].filter((person) => exported.servants.has(person))
@@ -144,6 +153,7 @@ export async function buildOrganisationSite(
         for (const person of sections) await swapInto(join(own, person), join(outDir, person))
         mergePages(own, outDir, pages!.gone)
       },
+      sections,
     )
   try {
     if (pages && sections.length > 0) await sectionsWithPages()

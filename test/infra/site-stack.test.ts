@@ -217,11 +217,20 @@ describe('site stack: the behaviour that serves each file the site emits', () =>
     behavior.CachePolicyId.Ref === feedCache() &&
     behavior.ResponseHeadersPolicyId.Ref === openDataHeaders()
 
-  /** The files Astro's endpoints write (each .ts under site/src/pages), with a sample for each parameter. */
+  /**
+   * The files Astro's endpoints write (each .ts under site/src/pages; `[...part]` is a section's
+   * path, added below), with a sample for each parameter.
+   */
   const PAGES = fileURLToPath(new URL('../../site/src/pages/', import.meta.url))
   const emitted = readdirSync(PAGES, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.ts'))
-    .map((file) => file.slice(0, -'.ts'.length).replace('[slug]', 'woningbouw').replace('[n]', '0'))
+    .map((file) =>
+      file
+        .slice(0, -'.ts'.length)
+        .replace(/^\[\.\.\.part\]\//, '')
+        .replace('[slug]', 'woningbouw')
+        .replace('[n]', '0'),
+    )
     .sort()
 
   it('finds every feed, calendar and data file among the endpoints', () => {

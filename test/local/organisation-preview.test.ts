@@ -49,12 +49,16 @@ beforeAll(async () => {
     pollMs: 100,
     quietMs: 200,
     log: () => {},
-    buildSection: async ({ snapshotFile, outDir, base, pages }) => {
-      built.push(base)
+    // Writes each part's titles; sections built with the organisation's pages go in their folders.
+    buildSection: async ({ snapshotFile, outDir, base, pages, sections = [] }) => {
       if (base === '/') organisationPages.push(pages)
-      const snapshot = JSON.parse(readFileSync(snapshotFile, 'utf8')) as { entries: { title: string }[] }
-      mkdirSync(outDir, { recursive: true })
-      writeFileSync(join(outDir, 'index.html'), snapshot.entries.map((e) => e.title).join('\n'))
+      for (const part of [{ snapshotFile, base }, ...sections]) {
+        built.push(part.base)
+        const snapshot = JSON.parse(readFileSync(part.snapshotFile, 'utf8')) as { entries: { title: string }[] }
+        const folder = part.base === base ? outDir : join(outDir, part.base)
+        mkdirSync(folder, { recursive: true })
+        writeFileSync(join(folder, 'index.html'), snapshot.entries.map((e) => e.title).join('\n'))
+      }
     },
   })
   await preview.built

@@ -28,9 +28,20 @@ let utrecht: Entry
 let zwolle: Entry
 const anna = new JournalBuilder('anna', 'tok-anna').withProfile({ name: 'Anna de Vries' })
 
-async function fakeBuild(o: { snapshotFile: string; outDir: string; base: string; pages?: AgendaPageKeys }) {
+async function fakeBuild(o: {
+  snapshotFile: string
+  outDir: string
+  base: string
+  pages?: AgendaPageKeys
+  sections?: { base: string }[]
+}) {
   mkdirSync(o.outDir, { recursive: true })
   if (o.base !== '/') return writeFileSync(join(o.outDir, 'index.html'), o.base)
+  // Sections built in the same run as the organisation's pages go in their folders.
+  for (const { base } of o.sections ?? []) {
+    mkdirSync(join(o.outDir, base), { recursive: true })
+    writeFileSync(join(o.outDir, base, 'index.html'), base)
+  }
   const org = JSON.parse(readFileSync(o.snapshotFile, 'utf8')) as OrganisationSnapshot
   const names = new Map(org.servants.map((s) => [s.person, s.name]))
   // One sitemap part per entry, always all of them, as Astro writes one per 40,000 pages.

@@ -82,6 +82,10 @@ afterAll(() => rmSync(root, { recursive: true, force: true }))
 describe("publishing one change on an organisation's site", () => {
   it("builds Bram's section and the organisation's pages of that week, month, year and theme, nothing else", () => {
     expect(change.sections).toEqual(['bram'])
+    // In one Astro run: one start and one compile, not one per part.
+    expect(change.parts?.map(({ part, withSections }) => ({ part, withSections }))).toEqual([
+      { part: '@organisation', withSections: ['bram'] },
+    ])
     expect(change.pages).toMatchObject({
       rebuild: { weeks: ['2015-W11'], months: ['2015-03'], years: ['2015'], organisations: [] },
       gone: { organisations: ['gemeente-enschede'] },

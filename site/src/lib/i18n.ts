@@ -1,5 +1,4 @@
 import type { Locale } from '@core/model/index.js'
-import { eachPart } from './site-part.js'
 
 export type { Locale }
 
@@ -416,8 +415,3 @@ export const localeRoute = ({ lang, locale }: (typeof LOCALE_ROUTES)[number]) =>
   params: { lang },
   props: { locale },
 })
-
-/** `getStaticPaths` of a page that exists once per language in each part of the build. */
-export function oneEachLanguage() {
-  return eachPart('lang', () => LOCALE_ROUTES.map(localeRoute))
-}

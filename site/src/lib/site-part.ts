@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { LOCALE_ROUTES, localeRoute } from './i18n.js'
 import { snapshotFile } from './snapshot-file.js'
 
 /**
@@ -94,3 +95,6 @@ export function ownStylesheets(part: SitePart): ((html: string) => string) | und
 
 /** `getStaticPaths` of a file each part has once (feeds, calendars, open data): `[...part]/agenda.ics`. */
 export const oncePerPart = () => eachPart('part', () => [{ params: { part: undefined } }])
+
+/** `getStaticPaths` of a page that exists once per language in each part of the build: `{ locale }`. */
+export const oneEachLanguage = () => eachPart('lang', () => LOCALE_ROUTES.map(localeRoute))
