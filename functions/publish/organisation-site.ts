@@ -112,27 +112,12 @@ export async function buildOrganisationSite(
       () => swapInto(join(staging, person), join(outDir, person)),
     )
   const own = join(staging, ORGANISATION_PART)
-  const organisation = () =>
-    timed(
-      ORGANISATION_PART,
-      () =>
-        build({
-          snapshotFile: exported.organisationFile,
-          outDir: own,
-          base: '/',
-          siteUrl,
-          signal,
-          pages: pages?.rebuild,
-          ...cacheOf(ORGANISATION_PART),
-        }),
-      () => (pages ? mergePages(own, outDir, pages.gone) : swapOrganisationPages(own, outDir, new Set(people))),
-    )
   /**
-   * A change: the changed sections and the organisation's pages it touches in one Astro run (one
-   * start and one compile instead of one per part). The sections go online first, so the
+   * The organisation's pages. After a change (`pages`) the changed sections build in the same
+   * Astro run (one start and one compile instead of one per part); they go online first, so the
    * organisation's pages never show an entry its section does not.
    */
-  const sectionsWithPages = () =>
+  const organisation = (withSections: string[]) =>
     timed(
       ORGANISATION_PART,
       () =>
@@ -143,24 +128,25 @@ export async function buildOrganisationSite(
           siteUrl,
           signal,
           pages: pages?.rebuild,
-          sections: sections.map((person) => ({
+          sections: withSections.map((person) => ({
             snapshotFile: exported.servants.get(person)!.file,
             base: `/${person}`,
           })),
           ...cacheOf(ORGANISATION_PART),
         }),
       async () => {
-        for (const person of sections) await swapInto(join(own, person), join(outDir, person))
-        mergePages(own, outDir, pages!.gone)
+        for (const person of withSections) await swapInto(join(own, person), join(outDir, person))
+        if (pages) mergePages(own, outDir, pages.gone)
+        else await swapOrganisationPages(own, outDir, new Set(people))
       },
-      sections,
+      withSections.length > 0 ? withSections : undefined,
     )
   try {
-    if (pages && sections.length > 0) await sectionsWithPages()
+    if (pages) await organisation(sections)
     else {
       // All the organisation's pages take 719 MB for 15,000 entries: they build after the sections, alone.
       await mapAtMost(sections.map(section), parallel, (job) => job())
-      await organisation()
+      await organisation([])
     }
   } finally {
     rmSync(staging, { recursive: true, force: true })
