@@ -36,7 +36,7 @@ interface LatencyRun {
   /** From the acknowledgement to the publish's start: the watcher's poll and quiet period. */
   detectSeconds: number
   exportSeconds: number
-  /** The publish's build, its parts side by side. */
+  /** The publish's build: the section and the organisation's pages, in one Astro run. */
   buildSeconds: number
   /** The section's own build, or the one run that built it with the organisation's pages (`withSections`). */
   section?: PartTimes

@@ -9,7 +9,7 @@ import { defineConfig } from 'astro/config'
  */
 export default defineConfig({
   site: process.env.JOURNAL_SITE_URL ?? 'http://localhost:4321',
-  // A servant's section of an organisation's site lives under its own path (`/wouter`); see src/lib/paths.ts.
+  // A servant's section of an organisation's site lives under its own path (`/wouter`); see src/lib/site-part.ts.
   base: process.env.JOURNAL_SITE_BASE || '/',
   outDir: process.env.JOURNAL_SITE_OUT_DIR ?? './dist',
   cacheDir: process.env.JOURNAL_SITE_CACHE_DIR ?? './node_modules/.astro',

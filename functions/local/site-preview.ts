@@ -26,7 +26,7 @@ export interface SitePreviewOptions {
   log?: (line: string) => void
   /** @default Astro and Pagefind (`buildSite`) */
   buildSite?: SiteBuildFn
-  /** Builds one section of an organisation's site. @default Astro and Pagefind (`buildSite`) */
+  /** Builds a part of an organisation's site (with a change's sections, if asked). @default Astro and Pagefind */
   buildSection?: OrganisationBuildOptions['build']
   /** Told when a publish ends, with when it started (epoch ms): the bench's shares of the latency. */
   onPublished?: (published: { startedAt: number; endedAt: number; result: PublishResult }) => void

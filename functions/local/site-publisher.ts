@@ -37,7 +37,7 @@ export interface SitePublisherOptions {
   outDir: string
   /** @default Astro and Pagefind (`buildSite`) */
   buildSite?: SiteBuildFn
-  /** Builds one part of an organisation's site. @default Astro and Pagefind (`buildSite`) */
+  /** Builds a part of an organisation's site (with a change's sections, if asked). @default Astro and Pagefind */
   buildSection?: OrganisationBuildOptions['build']
   /** Ends a running build (Ctrl-C). */
   signal?: AbortSignal
@@ -70,7 +70,7 @@ type Published = Omit<PublishResult, 'exportSeconds'>
  * Publishes the local site from the store, doing no more than a change calls for. One journal is
  * the whole site, exported and built whole. On an organisation's site a change to one servant's
  * journal re-exports that journal only, rebuilds that servant's section, and builds the
- * organisation's agenda pages the change touches (`changedAgendaPages`) beside it; the other
+ * organisation's agenda pages the change touches (`changedAgendaPages`) in the same run; the other
  * sections and pages stay as they are. A section goes stale by itself too, with no change in its
  * journal: when an embargo in it ends, and each new day ("this week" moves); those rebuild it as
  * a change would.

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { AgendaPageKeys } from '../core/publishing/index.js'
+import { sectionOrThrow } from './organisation-export.js'
 import { indexSearch } from './search-index.js'
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -74,6 +75,9 @@ async function runAstroBuild(options: SiteBuildOptions): Promise<{ outDir: strin
   if (options.pages) writeFileSync(pagesFile, JSON.stringify(options.pages))
   if (sections.length > 0) {
     if ((options.base ?? '/') !== '/') throw new Error('Sections are built beside the site at the root only.')
+    // A section's path must not be one of the root's own pages (`/privacy`): Astro would keep one
+    // of the two pages with a warning only.
+    for (const { base } of sections) sectionOrThrow(base.replace(/^\//, ''))
     const root = { base: '', snapshotFile: resolve(options.snapshotFile), ...(options.pages && { pagesFile }) }
     const beside = sections.map(({ snapshotFile, base }) => ({ base, snapshotFile: resolve(snapshotFile) }))
     writeFileSync(partsFile, JSON.stringify([root, ...beside]))
@@ -160,7 +164,7 @@ function giveSectionItsFiles(outDir: string, section: string): void {
 }
 
 /**
- * Astro keeps a build's content (the snapshot's collections) in its cache folder, so two builds
+ * Astro keeps a build's content store (the hand-written pages' collection) in its cache folder, so two builds
  * sharing one (tests, `npm run build` beside `npm start`) could read each other's. What it writes
  * into `site/.astro/` is the same for every build (modules, written atomically, and the editor's
  * types). A lock directory per cache folder, holding the builder's pid, serialises builds that

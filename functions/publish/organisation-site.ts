@@ -23,9 +23,12 @@ export interface OrganisationBuildOptions {
    * parts with caches of their own build side by side. @default the site's one cache, one part at a time
    */
   cacheDir?: string
-  /** How many parts build at once. @default 2, or 1 on a one-core machine */
+  /** How many sections of a whole build build at once. @default 2, or 1 on a one-core machine */
   parallel?: number
-  /** Builds one site from one snapshot (Astro and Pagefind; a test may pass a faster one). */
+  /**
+   * Builds one site from one snapshot, with the `sections` beside it in their folders when asked
+   * (Astro and Pagefind; a test may pass a faster one).
+   */
   build?: BuildPart
   /** Stops the build between and inside its parts (see `buildSite`). */
   signal?: AbortSignal
@@ -135,6 +138,10 @@ export async function buildOrganisationSite(
           ...cacheOf(ORGANISATION_PART),
         }),
       async () => {
+        // Every section is there before any goes online (a builder that left one out would else
+        // leave its live section renamed away).
+        const missing = withSections.filter((person) => !existsSync(join(own, person)))
+        if (missing.length > 0) throw new Error(`The build made no section for ${missing.join(', ')}.`)
         for (const person of withSections) await swapInto(join(own, person), join(outDir, person))
         if (pages) mergePages(own, outDir, pages.gone)
         else await swapOrganisationPages(own, outDir, new Set(people))

@@ -4,7 +4,13 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { newToken } from '../../functions/api/tokens.js'
 import { slugify, type Servant } from '../../functions/core/model/index.js'
-import { buildOrganisationSite, buildSite, exportOrganisation, siteLayout } from '../../functions/publish/index.js'
+import {
+  buildOrganisationSite,
+  buildSite,
+  exportOrganisation,
+  siteLayout,
+  type ExportedOrganisation,
+} from '../../functions/publish/index.js'
 import { addServant, putOrganisation, putProfile, type Db } from '../../functions/store/index.js'
 import { CANARIES, CANARY_NOW, canaryJournal, JournalBuilder } from '../support/journal-fixtures.js'
 import { testDb } from '../support/test-db.js'
@@ -19,6 +25,7 @@ const BRAM_SECRET = 'CanaryBramPrivate7'
 let root: string
 let dist: string
 let files: { path: string; text: string }[]
+let exported: ExportedOrganisation
 const page = (path: string) => files.find((f) => f.path === path)?.text ?? ''
 
 async function servant(db: Db, person: string, name: string, role: string, leftOn?: string) {
@@ -68,7 +75,7 @@ beforeAll(async () => {
   dist = join(root, 'dist')
   const layout = await siteLayout(db, 'anna')
   if (layout.kind !== 'organisation') throw new Error(`expected an organisation's layout, got ${layout.kind}`)
-  const exported = await exportOrganisation(db, layout, join(root, 'snapshots'), CANARY_NOW)
+  exported = await exportOrganisation(db, layout, join(root, 'snapshots'), CANARY_NOW)
   await buildOrganisationSite(exported, {
     outDir: dist,
     siteUrl: TEST_SITE_URL,
@@ -137,6 +144,14 @@ describe("an organisation's site", () => {
   it('has no posts or digests of its own, and no entry pages outside the sections', () => {
     expect(files.some((f) => /^(en\/)?(posts|digest|agenda\/entry)\//.test(f.path))).toBe(false)
     expect(page('posts/index.html')).toBe('')
+  })
+
+  it("refuses a section at a path of the organisation's own pages, before anything is built", async () => {
+    const refused = join(root, 'refused')
+    const section = { snapshotFile: exported.servants.get('bram')!.file, base: '/privacy' }
+    const building = buildSite({ snapshotFile: exported.organisationFile, outDir: refused, sections: [section] })
+    await expect(building).rejects.toThrow(/"privacy" is a page of the site already/)
+    expect(existsSync(refused)).toBe(false)
   })
 
   it('names every section sitemap in robots.txt', () => {

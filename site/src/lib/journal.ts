@@ -19,11 +19,11 @@ import { eachPart, currentPart, type SitePart } from './site-part.js'
 import { readSnapshot } from './snapshot-file.js'
 
 /**
- * The journal as the pages use it: the snapshot's collections plus the agenda index, built once
- * per build and shared by every page (so 10,000 entry pages do not each regroup the agenda).
+ * The journal as the pages use it: the part's snapshot plus the agenda index, built once per part
+ * of the build and shared by its pages (so 10,000 entry pages do not each regroup the agenda).
  */
 export interface Journal {
-  /** The snapshot as read back from the collections (feeds and open data take it whole). */
+  /** The snapshot, posts and digests in the site's order (feeds and open data take it whole). */
   snapshot: PublicSnapshot
   generatedAt: string
   /** Language the content is written in. */
@@ -46,7 +46,7 @@ export interface Journal {
   partOf?: PublicSnapshot['organisation']
   /**
    * Whether this build makes the agenda page `key` (a week, month, year, theme or organisation):
-   * every one, unless the build was asked for only the pages a change touched (`JOURNAL_SITE_PAGES`).
+   * every one, unless the part was asked for only the pages a change touched (its pages file).
    */
   builds: (kind: keyof AgendaPageKeys, key: string) => boolean
   /** The local date and ISO week of the snapshot's moment: "this week" on the site. */

@@ -55,7 +55,7 @@ export function currentPart(): SitePart {
 export const inPart = <T>(part: SitePart, work: () => T): T => rendering.run(part, work)
 
 /** The part a page's path lies in: the one with the longest base the path starts with. */
-export function partAt(pathname: string): SitePart {
+function partAt(pathname: string): SitePart {
   const within = SITE_PARTS.filter((p) => pathname === p.base || pathname.startsWith(`${p.base}/`))
   const part = within.sort((a, b) => b.base.length - a.base.length)[0]
   if (!part) throw new Error(`The page ${pathname} lies in no part of this build.`)
@@ -67,7 +67,9 @@ type StaticPath = { params: Record<string, string | undefined>; props?: object }
 /**
  * A route's `getStaticPaths` over every part of the build: `paths` runs for each part in turn
  * (its `loadJournal()` is that part's journal), and the route's leading rest parameter `param`
- * (`[...lang]`, `[...part]`) gets the part's path in front: `en` → `wouter/en`.
+ * (`[...lang]`, `[...part]`) gets the part's path in front: `en` → `wouter/en`. Each path carries
+ * its part in its props (`sitePart`), which the middleware renders the page in: a page is never
+ * given a part by its address, which another part's route could share.
  */
 export async function eachPart<P extends StaticPath>(param: string, paths: () => P[] | Promise<P[]>): Promise<P[]> {
   const all: P[] = []
@@ -75,10 +77,21 @@ export async function eachPart<P extends StaticPath>(param: string, paths: () =>
     const prefix = part.base.slice(ASTRO_BASE.length).replace(/^\//, '')
     for (const path of await inPart(part, paths)) {
       const value = [prefix, path.params[param]].filter(Boolean).join('/') || undefined
-      all.push({ ...path, params: { ...path.params, [param]: value } })
+      all.push({ ...path, params: { ...path.params, [param]: value }, props: { ...path.props, sitePart: part } })
     }
   }
   return all
+}
+
+/**
+ * The part a page renders in: the one its route put in its props, or for a page without routes of
+ * its own (the 404 page) the one at the build's base.
+ */
+export function partOfPage(props: Record<string, unknown>, pathname: string): SitePart {
+  const part = props.sitePart as SitePart | undefined
+  if (part && pathname !== part.base && !pathname.startsWith(`${part.base}/`))
+    throw new Error(`The page ${pathname} was rendered from a route of the part at ${part.base || '/'}.`)
+  return part ?? partAt(pathname)
 }
 
 /**
