@@ -8,6 +8,7 @@ import {
 } from '../core/publishing/index.js'
 import { zonedParts } from '../core/time/index.js'
 import {
+  buildOrganisationChange,
   buildOrganisationSite,
   buildSite,
   exportOrganisation,
@@ -24,8 +25,12 @@ import {
 import type { Db } from '../store/index.js'
 import type { SiteBuildResult } from './site-watcher.js'
 
-/** Builds the site from a snapshot file into a folder (Astro and Pagefind; a test may pass a faster one). */
-export type SiteBuildFn = (snapshotFile: string, outDir: string) => Promise<unknown>
+/**
+ * Builds the site from a snapshot file into a folder (Astro and Pagefind; a test may pass a faster
+ * one). It is called when the export starts and given the file once written: Astro's start and
+ * compile overlap the export.
+ */
+export type SiteBuildFn = (snapshotFile: Promise<string>, outDir: string) => Promise<unknown>
 
 export interface SitePublisherOptions {
   db: Db
@@ -77,7 +82,9 @@ type Published = Omit<PublishResult, 'exportSeconds'>
  */
 export function createSitePublisher(options: SitePublisherOptions): SitePublisher {
   const { db, person, dataDir, outDir, signal } = options
-  const buildInto = options.buildSite ?? ((snapshotFile, into) => buildSite({ snapshotFile, outDir: into, signal }))
+  const buildInto =
+    options.buildSite ??
+    ((written, into) => buildSite({ outDir: into, signal, inputs: written.then((snapshotFile) => ({ snapshotFile })) }))
   const fingerprintOf = (prints: Map<string, string>) => JSON.stringify([...prints])
 
   /**
@@ -90,13 +97,22 @@ export function createSitePublisher(options: SitePublisherOptions): SitePublishe
 
   const publishJournal = async (journalPerson: string, prints: Map<string, string>, now: Date): Promise<Published> => {
     const snapshotFile = join(dataDir, 'public-snapshot.json')
-    const exported = await exportSnapshot(db, journalPerson, snapshotFile, now)
-    const built = performance.now()
+    let built = performance.now()
+    const exporting = exportSnapshot(db, journalPerson, snapshotFile, now).then((exported) => {
+      built = performance.now()
+      return exported
+    })
     // Astro empties its output folder first: build beside the live site and swap the folders, so
     // readers never meet a half-built or missing site.
     const staging = `${outDir}.next`
     rmSync(staging, { recursive: true, force: true })
-    await buildInto(snapshotFile, staging)
+    // Both settle before anything is decided: a failed export stops the build, which must be gone first.
+    const written = exporting.then(() => snapshotFile)
+    written.catch(() => {}) // the build sees a failed export when it reads; one that never reads must not crash
+    const [exportDone, buildDone] = await Promise.allSettled([exporting, buildInto(written, staging)])
+    if (exportDone.status === 'rejected') throw exportDone.reason
+    if (buildDone.status === 'rejected') throw buildDone.reason
+    const exported = exportDone.value
     await swapInto(staging, outDir)
     prints.set(journalPerson, exported.fingerprint)
     lastExport = undefined
@@ -121,23 +137,27 @@ export function createSitePublisher(options: SitePublisherOptions): SitePublishe
     const current = (p: string) => !whole && lastBuilt.get(p) === prints.get(p) && !expired(p)
     const sections = layout.people.filter((p) => !current(p) || !previous?.servants.has(p))
     const keep = previous && { previous, people: new Set(layout.people.filter(current)) }
-    const exported = await exportOrganisation(db, layout, join(dataDir, 'organisation'), now, keep)
-    const compare = last && !whole
-    const after = compare ? arrangedTimeline(timeline(exported)) : timeline(exported)
-    const changed = compare ? changedAgendaPages(last.timeline, after) : 'everything'
-    const pages = changed === 'everything' ? undefined : changed
     // The live pages show the last export only while every build since succeeded: after a failure
     // (one part may have been swapped in, another not) the next publish builds the whole site.
     lastExport = undefined
-    const built = performance.now()
-    const { parts } = await buildOrganisationSite(exported, {
+    let exportedAt = performance.now()
+    const exporting = exportOrganisation(db, layout, join(dataDir, 'organisation'), now, keep).then((exported) => {
+      const after = whole ? timeline(exported) : arrangedTimeline(timeline(exported))
+      const changed = whole ? 'everything' : changedAgendaPages(last!.timeline, after)
+      exportedAt = performance.now()
+      return { exported, after, ...(changed !== 'everything' && { pages: changed }) }
+    })
+    const settings = {
       outDir,
-      sections,
-      pages,
       cacheDir: join(dataDir, 'organisation', 'cache'),
       signal,
       build: options.buildSection,
-    })
+    }
+    // A change's build starts before its export is done (see `buildOrganisationChange`).
+    const { parts } = whole
+      ? await buildOrganisationSite((await exporting).exported, { ...settings, sections })
+      : await buildOrganisationChange(exporting, { ...settings, sections })
+    const { exported, after, pages } = await exporting
     for (const [p, { fingerprint }] of exported.servants) prints.set(p, fingerprint)
     lastExport = { exported, timeline: after }
     return {
@@ -146,7 +166,7 @@ export function createSitePublisher(options: SitePublisherOptions): SitePublishe
       sections,
       pages: pages ?? 'all',
       parts,
-      buildSeconds: (performance.now() - built) / 1000,
+      buildSeconds: (performance.now() - exportedAt) / 1000,
       ...(exported.nextChangeAt && { nextChangeAt: exported.nextChangeAt }),
     }
   }

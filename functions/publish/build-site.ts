@@ -12,9 +12,24 @@ import { indexSearch } from './search-index.js'
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const SITE_ROOT = join(PROJECT_ROOT, 'site')
 
-export interface SiteBuildOptions {
+/** What a build makes its pages from: written before Astro reads them, which may be after it started. */
+export interface SiteInputs {
   /** The public snapshot to build from. */
   snapshotFile: string
+  /**
+   * Only these of the agenda's pages (weeks, months, years, themes, organisations), with every
+   * other kind of page: the pages a change touched (see `changedAgendaPages`). @default all
+   */
+  pages?: AgendaPageKeys
+  /**
+   * Servants' sections built in the same Astro run as the site at the root, each under its base
+   * (`/wouter`): one start and one compile instead of one per part (see site/src/lib/site-part.ts).
+   * Each section's folder comes out as it does built alone: its styles, files and search index in it.
+   */
+  sections?: { snapshotFile: string; base: string }[]
+}
+
+export interface SiteBuildSettings {
   /** Where the site goes. @default site/dist */
   outDir?: string
   /**
@@ -29,17 +44,6 @@ export interface SiteBuildOptions {
    * site, its pages then in `outDir` as if at the root. @default the root
    */
   base?: string
-  /**
-   * Only these of the agenda's pages (weeks, months, years, themes, organisations), with every
-   * other kind of page: the pages a change touched (see `changedAgendaPages`). @default all
-   */
-  pages?: AgendaPageKeys
-  /**
-   * Servants' sections built in the same Astro run as the site at the root, each under its base
-   * (`/wouter`): one start and one compile instead of one per part (see site/src/lib/site-part.ts).
-   * Each section's folder comes out as it does built alone: its styles, files and search index in it.
-   */
-  sections?: { snapshotFile: string; base: string }[]
   /** Another build runs at the same time (parts of an organisation's site): the build then uses one GC thread. */
   besideAnother?: boolean
   /** Stops the build (Astro's process is ended): `npm start` does not wait for a build on Ctrl-C. */
@@ -47,6 +51,13 @@ export interface SiteBuildOptions {
   /** Print Astro's output (else it is kept and shown only when the build fails). */
   verbose?: boolean
 }
+
+/**
+ * A build's settings and its inputs, or the promise of them: Astro then starts at once, and
+ * starting and compiling the site (about 5 s) overlap the export that writes them. Should the
+ * promise fail, the build is stopped and fails with its error.
+ */
+export type SiteBuildOptions = SiteBuildSettings & (SiteInputs | { inputs: Promise<SiteInputs> })
 
 /** Where a site build's time went: Astro's process, then Pagefind's two indexes. */
 export interface SiteBuildTimes {
@@ -68,33 +79,23 @@ export async function buildSite(options: SiteBuildOptions): Promise<{ outDir: st
 
 async function runAstroBuild(options: SiteBuildOptions): Promise<{ outDir: string } & SiteBuildTimes> {
   const outDir = resolve(options.outDir ?? join(SITE_ROOT, 'dist'))
+  const base = options.base ?? '/'
   const pagesFile = `${outDir}.pages.json`
   const partsFile = `${outDir}.parts.json`
-  const sections = options.sections ?? []
-  mkdirSync(dirname(pagesFile), { recursive: true })
-  if (options.pages) writeFileSync(pagesFile, JSON.stringify(options.pages))
-  if (sections.length > 0) {
-    if ((options.base ?? '/') !== '/') throw new Error('Sections are built beside the site at the root only.')
-    // A section's path must not be one of the root's own pages (`/privacy`): Astro would keep one
-    // of the two pages with a warning only.
-    for (const { base } of sections) sectionOrThrow(base.replace(/^\//, ''))
-    const root = { base: '', snapshotFile: resolve(options.snapshotFile), ...(options.pages && { pagesFile }) }
-    const beside = sections.map(({ snapshotFile, base }) => ({ base, snapshotFile: resolve(snapshotFile) }))
-    writeFileSync(partsFile, JSON.stringify([root, ...beside]))
-  }
   const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'astro.js')
   const heapMb = process.env.JOURNAL_SITE_BUILD_HEAP_MB ?? 768
   // Vite's own variables (vitest sets BASE_URL=/ in its process) would override the site's base.
   const { BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, ...inherited } = process.env
   const env = {
     ...inherited,
-    JOURNAL_SNAPSHOT: resolve(options.snapshotFile),
+    // The site reads its parts (snapshots and pages) from this file once the builder says, on its
+    // standard input, that it is written (see site/src/lib/site-part.ts).
+    JOURNAL_SITE_PARTS: partsFile,
+    JOURNAL_SITE_INPUTS_LATER: '1',
     JOURNAL_SITE_OUT_DIR: outDir,
     JOURNAL_SITE_URL: options.siteUrl ?? process.env.JOURNAL_SITE_URL ?? 'http://localhost:4321',
-    JOURNAL_SITE_BASE: options.base ?? '/',
+    JOURNAL_SITE_BASE: base,
     ...(options.cacheDir ? { JOURNAL_SITE_CACHE_DIR: resolve(options.cacheDir) } : {}),
-    ...(options.pages ? { JOURNAL_SITE_PAGES: pagesFile } : {}),
-    ...(sections.length > 0 ? { JOURNAL_SITE_PARTS: partsFile } : {}),
     ASTRO_TELEMETRY_DISABLED: '1',
     // Left alone, V8 grows the heap to what the machine offers (2 GB for 10,000 entries here) while
     // the build's live data is far smaller; a ceiling keeps the build within the 1 GB budget.
@@ -106,6 +107,8 @@ async function runAstroBuild(options: SiteBuildOptions): Promise<{ outDir: strin
   // its working directory, and otherwise into `<cwd>/.astro/` (which it then copies over whole).
   // That code must resolve the project's packages: an output outside the project is built from a
   // private working directory inside it.
+  // Inputs given at once are checked before Astro starts.
+  if (!('inputs' in options)) checkInputs(options, base)
   const inProject = outDir.startsWith(PROJECT_ROOT)
   if (!inProject) mkdirSync(join(SITE_ROOT, 'node_modules'), { recursive: true })
   const cwd = inProject ? PROJECT_ROOT : mkdtempSync(join(SITE_ROOT, 'node_modules', '.build-'))
@@ -118,28 +121,50 @@ async function runAstroBuild(options: SiteBuildOptions): Promise<{ outDir: strin
     const gc = options.besideAnother ? ['--single-threaded-gc'] : []
     const args = [...gc, astro, 'build', '--root', SITE_ROOT, ...(options.verbose ? [] : ['--silent'])]
     const started = performance.now()
-    const child = spawn(process.execPath, args, { cwd, env, stdio: options.verbose ? 'inherit' : 'pipe' })
-    let output = ''
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-20_000)
-    })
-    child.stderr?.on('data', (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-20_000)
-    })
+    const output = options.verbose ? 'inherit' : 'pipe'
+    const child = spawn(process.execPath, args, { cwd, env, stdio: ['pipe', output, output] })
+    let said = ''
+    const keep = (chunk: Buffer) => {
+      said = (said + chunk.toString()).slice(-20_000)
+    }
+    child.stdout?.on('data', keep)
+    child.stderr?.on('data', keep)
+    // A build that ended early no longer reads: writing to it must not throw in this process.
+    child.stdin?.on('error', () => {})
     const stop = () => child.kill('SIGTERM')
     options.signal?.addEventListener('abort', stop, { once: true })
-    const code = await new Promise<number | null>((done, fail) => child.once('error', fail).once('exit', done))
-    options.signal?.removeEventListener('abort', stop)
-    if (options.signal?.aborted) throw new Error('The site build was stopped.')
-    if (code !== 0) throw new Error(`The site build failed (exit ${code}).\n${output}`)
+    const exited = new Promise<number | null>((done, fail) => child.once('error', fail).once('exit', done))
+    let inputs: SiteInputs
+    try {
+      try {
+        inputs = await Promise.race([
+          'inputs' in options ? options.inputs : options,
+          exited.then((code) => {
+            throw new Error(`The site build ended (exit ${code}) before its inputs were written.\n${said}`)
+          }),
+        ])
+        writeInputs(inputs, base, partsFile, pagesFile)
+      } catch (error) {
+        stop()
+        await exited.catch(() => {})
+        throw options.signal?.aborted ? new Error('The site build was stopped.') : error
+      }
+      child.stdin?.end('written\n')
+      const code = await exited
+      if (options.signal?.aborted) throw new Error('The site build was stopped.')
+      if (code !== 0) throw new Error(`The site build failed (exit ${code}).\n${said}`)
+    } finally {
+      options.signal?.removeEventListener('abort', stop)
+    }
     const astroSeconds = (performance.now() - started) / 1000
+    const sections = inputs.sections ?? []
     // The site's one 404 page answers for every section (locally and on CloudFront), and a section
     // built beside the organisation's pages gets none: built alone, it keeps none either.
-    if ((options.base ?? '/') !== '/') rmSync(join(outDir, '404.html'), { force: true })
-    for (const { base } of sections) giveSectionItsFiles(outDir, join(outDir, base))
+    if (base !== '/') rmSync(join(outDir, '404.html'), { force: true })
+    for (const section of sections) giveSectionItsFiles(outDir, join(outDir, section.base))
     let indexSeconds = 0
     for (const [site, snapshotFile] of [
-      [outDir, options.snapshotFile],
+      [outDir, inputs.snapshotFile],
       ...sections.map(({ base, snapshotFile }) => [join(outDir, base), snapshotFile]),
     ] as const) {
       const { pages, seconds } = await indexSearch(site, snapshotFile)
@@ -152,6 +177,28 @@ async function runAstroBuild(options: SiteBuildOptions): Promise<{ outDir: strin
     rmSync(pagesFile, { force: true })
     rmSync(partsFile, { force: true })
   }
+}
+
+/**
+ * The parts file the site reads (see site/src/lib/site-part.ts): the site at the build's base, with
+ * its pages file when only some pages are asked for, and the sections built beside it.
+ */
+function writeInputs(inputs: SiteInputs, base: string, partsFile: string, pagesFile: string): void {
+  checkInputs(inputs, base)
+  const { snapshotFile, pages, sections = [] } = inputs
+  mkdirSync(dirname(partsFile), { recursive: true })
+  if (pages) writeFileSync(pagesFile, JSON.stringify(pages))
+  const site = { base: base.replace(/\/+$/, ''), snapshotFile: resolve(snapshotFile), ...(pages && { pagesFile }) }
+  const beside = sections.map((section) => ({ base: section.base, snapshotFile: resolve(section.snapshotFile) }))
+  writeFileSync(partsFile, JSON.stringify([site, ...beside]))
+}
+
+function checkInputs({ sections = [] }: SiteInputs, base: string): void {
+  if (sections.length === 0) return
+  if (base !== '/') throw new Error('Sections are built beside the site at the root only.')
+  // A section's path must not be one of the root's own pages (`/privacy`): Astro would keep one
+  // of the two pages with a warning only.
+  for (const section of sections) sectionOrThrow(section.base.replace(/^\//, ''))
 }
 
 /**

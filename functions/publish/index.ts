@@ -8,10 +8,11 @@
  * - whether the store changed since an export read it     → changeLogFingerprint
  * - build the site from a snapshot with Astro, then index it for search with Pagefind → buildSite
  * - an organisation: its layout, every servant's snapshot and its own, its sections and pages
- *                                                          → siteLayout, exportOrganisation, buildOrganisationSite
+ *                                                          → siteLayout, exportOrganisation, buildOrganisationSite,
+ *                                                            buildOrganisationChange
  */
 export { changeLogFingerprint, exportSnapshot, type ExportedSnapshot } from './export-snapshot.js'
-export { buildSite, type SiteBuildOptions, type SiteBuildTimes } from './build-site.js'
+export { buildSite, type SiteBuildOptions, type SiteBuildTimes, type SiteInputs } from './build-site.js'
 export {
   exportOrganisation,
   ORGANISATION_PART,
@@ -21,6 +22,7 @@ export {
   type SiteLayout,
 } from './organisation-export.js'
 export {
+  buildOrganisationChange,
   buildOrganisationSite,
   swapInto,
   type PartTimes,

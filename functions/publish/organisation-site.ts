@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { agendaPagePaths, type AgendaPageKeys, type ChangedPages } from '../core/publishing/index.js'
 import { mapAtMost } from '../shared/index.js'
-import { buildSite, type SiteBuildTimes } from './build-site.js'
+import { buildSite, type SiteBuildSettings, type SiteBuildTimes, type SiteInputs } from './build-site.js'
 import { ORGANISATION_PART, type ExportedOrganisation } from './organisation-export.js'
 
 export interface OrganisationBuildOptions {
@@ -12,11 +12,6 @@ export interface OrganisationBuildOptions {
   outDir: string
   /** The servants whose sections are built; the others keep theirs. @default every servant */
   sections?: Iterable<string>
-  /**
-   * Only the organisation's agenda pages a change touched (`changedAgendaPages`): those are built
-   * and merged into the live pages, the gone ones removed. @default all its pages, swapped in whole
-   */
-  pages?: ChangedPages
   siteUrl?: string
   /**
    * A folder for each part's Astro cache (`<cacheDir>/<person>`, `<cacheDir>/@organisation`):
@@ -34,18 +29,20 @@ export interface OrganisationBuildOptions {
   signal?: AbortSignal
 }
 
-/** Builds one part of the site; Astro's and Pagefind's times, if it tells them, go into `PartTimes`. */
-type BuildPart = (options: {
-  snapshotFile: string
-  outDir: string
-  base: string
-  siteUrl?: string
-  cacheDir?: string
-  pages?: AgendaPageKeys
-  besideAnother?: boolean
-  sections?: { snapshotFile: string; base: string }[]
-  signal?: AbortSignal
-}) => Promise<unknown>
+/**
+ * Builds one part of the site; Astro's and Pagefind's times, if it tells them, go into `PartTimes`.
+ * Its inputs may come later than its start (a change's build starts while the change is exported).
+ */
+type BuildPart = (
+  options: Omit<SiteBuildSettings, 'verbose'> & { outDir: string; base: string; inputs: Promise<SiteInputs> },
+) => Promise<unknown>
+
+/** A change as exported: the organisation's export, and the agenda pages it touched (`changedAgendaPages`). */
+export interface OrganisationChange {
+  exported: ExportedOrganisation
+  /** Undefined when every page moved (another zone, day or language): the whole site is built. */
+  pages?: ChangedPages
+}
 
 /** Where one part's time went (the bench's shares of the publish latency). */
 export interface PartTimes {
@@ -53,9 +50,9 @@ export interface PartTimes {
   part: string
   /** The sections built in the same Astro run as the organisation's pages (a change). */
   withSections?: string[]
-  /** From the part's start until its pages were built, a wait for Pagefind's turn included. */
+  /** From the part's start until its pages were built, a wait for its inputs or Pagefind's turn included. */
   buildSeconds: number
-  /** Astro's process and Pagefind's indexing, when the builder tells them. */
+  /** Astro's process (with the wait for its inputs) and Pagefind's indexing, when the builder tells them. */
   astroSeconds?: number
   indexSeconds?: number
   /** Swapping or merging the built pages into the live site. */
@@ -63,102 +60,159 @@ export interface PartTimes {
 }
 
 /**
- * Builds an organisation's site. Whole, the sections build two at a time on a machine with two
- * cores (within the 1 GB the builds may take together), then the organisation's pages alone. After
- * a change (`pages`), the changed sections and the organisation's pages it touches build in one
- * Astro run. Each part is built beside the live site and swapped in (Astro empties the folder it
- * builds into), so a reader never meets a half-built section; a section not rebuilt is not touched.
+ * Builds an organisation's whole site: the sections two at a time on a machine with two cores
+ * (within the 1 GB the builds may take together), then the organisation's pages alone. Each part
+ * is built beside the live site and swapped in (Astro empties the folder it builds into), so a
+ * reader never meets a half-built section; a section not rebuilt is not touched.
  */
 export async function buildOrganisationSite(
   exported: ExportedOrganisation,
   options: OrganisationBuildOptions,
 ): Promise<{ sections: string[]; parts: PartTimes[] }> {
-  const { outDir, siteUrl, signal, pages, build = buildSite } = options
+  const { outDir, siteUrl, signal, build = buildSite } = options
   const parts: PartTimes[] = []
-  /** Builds a part, puts it online and notes where the time went. */
-  const timed = async (
-    part: string,
-    buildPart: () => ReturnType<BuildPart>,
-    online: () => Promise<void> | void,
-    withSections?: string[],
-  ) => {
-    const started = performance.now()
-    const { astroSeconds, indexSeconds } = timesOf(await buildPart())
-    const built = performance.now()
-    signal?.throwIfAborted()
-    await online()
-    const buildSeconds = (built - started) / 1000
-    const onlineSeconds = (performance.now() - built) / 1000
-    parts.push({ part, buildSeconds, onlineSeconds, astroSeconds, indexSeconds, ...(withSections && { withSections }) })
-  }
   const people = [...exported.servants.keys()]
   const sections = [...(options.sections ?? people)].filter((person) => exported.servants.has(person))
-  const staging = `${outDir}.next`
+  const staging = freshStaging(outDir)
   const parallel = options.cacheDir ? (options.parallel ?? Math.min(2, availableParallelism())) : 1
   const besideAnother = parallel > 1
-  const cacheOf = (part: string) => (options.cacheDir ? { cacheDir: join(options.cacheDir, part) } : {})
-  rmSync(staging, { recursive: true, force: true })
-  mkdirSync(outDir, { recursive: true })
   const section = (person: string) => () =>
     timed(
+      parts,
       person,
       () =>
         build({
-          snapshotFile: exported.servants.get(person)!.file,
+          inputs: Promise.resolve({ snapshotFile: exported.servants.get(person)!.file }),
           outDir: join(staging, person),
           base: `/${person}`,
           siteUrl,
           signal,
           besideAnother,
-          ...cacheOf(person),
+          ...cacheOf(options, person),
         }),
       () => swapInto(join(staging, person), join(outDir, person)),
+      { signal },
     )
   const own = join(staging, ORGANISATION_PART)
-  /**
-   * The organisation's pages. After a change (`pages`) the changed sections build in the same
-   * Astro run (one start and one compile instead of one per part); they go online first, so the
-   * organisation's pages never show an entry its section does not.
-   */
-  const organisation = (withSections: string[]) =>
-    timed(
+  try {
+    // All the organisation's pages take 719 MB for 15,000 entries: they build after the sections, alone.
+    await mapAtMost(sections.map(section), parallel, (job) => job())
+    await timed(
+      parts,
       ORGANISATION_PART,
       () =>
         build({
-          snapshotFile: exported.organisationFile,
+          inputs: Promise.resolve({ snapshotFile: exported.organisationFile }),
           outDir: own,
           base: '/',
           siteUrl,
           signal,
-          pages: pages?.rebuild,
-          sections: withSections.map((person) => ({
-            snapshotFile: exported.servants.get(person)!.file,
-            base: `/${person}`,
-          })),
-          ...cacheOf(ORGANISATION_PART),
+          ...cacheOf(options, ORGANISATION_PART),
         }),
-      async () => {
-        // Every section is there before any goes online (a builder that left one out would else
-        // leave its live section renamed away).
-        const missing = withSections.filter((person) => !existsSync(join(own, person)))
-        if (missing.length > 0) throw new Error(`The build made no section for ${missing.join(', ')}.`)
-        for (const person of withSections) await swapInto(join(own, person), join(outDir, person))
-        if (pages) mergePages(own, outDir, pages.gone)
-        else await swapOrganisationPages(own, outDir, new Set(people))
-      },
-      withSections.length > 0 ? withSections : undefined,
+      () => swapOrganisationPages(own, outDir, new Set(people)),
+      { signal },
     )
-  try {
-    if (pages) await organisation(sections)
-    else {
-      // All the organisation's pages take 719 MB for 15,000 entries: they build after the sections, alone.
-      await mapAtMost(sections.map(section), parallel, (job) => job())
-      await organisation([])
-    }
   } finally {
     rmSync(staging, { recursive: true, force: true })
   }
   return { sections, parts }
+}
+
+/**
+ * Builds a change: the changed `sections` and the organisation's pages it touched, in one Astro
+ * run (one start and one compile instead of one per part). The run starts at once and reads what
+ * it builds from `change` when the export is done: Astro's start and compile (about 5 s) overlap
+ * the export (about 1 s for 50 servants). The sections go online first, so the organisation's
+ * pages never show an entry its section does not. A change that moved every page (`pages`
+ * undefined) stops the run and builds the whole site.
+ */
+export async function buildOrganisationChange(
+  change: Promise<OrganisationChange>,
+  options: OrganisationBuildOptions & { sections: string[] },
+): Promise<{ sections: string[]; parts: PartTimes[] }> {
+  const { outDir, siteUrl, signal, build = buildSite } = options
+  const parts: PartTimes[] = []
+  const staging = freshStaging(outDir)
+  const own = join(staging, ORGANISATION_PART)
+  const built = (exported: ExportedOrganisation) => options.sections.filter((person) => exported.servants.has(person))
+  const inputs = change.then(({ exported, pages }): SiteInputs => {
+    if (!pages) throw new Error('Every page moved: the whole site is built instead.')
+    return {
+      snapshotFile: exported.organisationFile,
+      pages: pages.rebuild,
+      sections: built(exported).map((person) => ({
+        snapshotFile: exported.servants.get(person)!.file,
+        base: `/${person}`,
+      })),
+    }
+  })
+  // The builder sees a failed export when it reads its inputs; one that never reads them must not crash the process.
+  inputs.catch(() => {})
+  const online = async () => {
+    const { exported, pages } = await change
+    const sections = built(exported)
+    // Every section is there before any goes online (a builder that left one out would else
+    // leave its live section renamed away).
+    const missing = sections.filter((person) => !existsSync(join(own, person)))
+    if (missing.length > 0) throw new Error(`The build made no section for ${missing.join(', ')}.`)
+    for (const person of sections) await swapInto(join(own, person), join(outDir, person))
+    mergePages(own, outDir, pages!.gone)
+  }
+  let exported: OrganisationChange // the change as exported, once both have settled
+  try {
+    const building = timed(
+      parts,
+      ORGANISATION_PART,
+      () => build({ inputs, outDir: own, base: '/', siteUrl, signal, ...cacheOf(options, ORGANISATION_PART) }),
+      online,
+      { signal, withSections: options.sections },
+    )
+    // Both settle before anything is decided: a failed export stops the run, which must be gone first.
+    const [exportDone, buildDone] = await Promise.allSettled([change, building])
+    if (exportDone.status === 'rejected') throw exportDone.reason
+    exported = exportDone.value
+    if (exported.pages && buildDone.status === 'rejected') throw buildDone.reason
+  } finally {
+    rmSync(staging, { recursive: true, force: true })
+  }
+  if (!exported.pages) return buildOrganisationSite(exported.exported, options)
+  return { sections: built(exported.exported), parts }
+}
+
+/** The folder parts are built in beside the live site, empty. */
+function freshStaging(outDir: string): string {
+  const staging = `${outDir}.next`
+  rmSync(staging, { recursive: true, force: true })
+  mkdirSync(outDir, { recursive: true })
+  return staging
+}
+
+const cacheOf = ({ cacheDir }: OrganisationBuildOptions, part: string) =>
+  cacheDir ? { cacheDir: join(cacheDir, part) } : {}
+
+/** Builds a part, puts it online and notes where the time went. */
+async function timed(
+  parts: PartTimes[],
+  part: string,
+  buildPart: () => ReturnType<BuildPart>,
+  online: () => Promise<void> | void,
+  { signal, withSections }: { signal?: AbortSignal; withSections?: string[] },
+): Promise<void> {
+  const started = performance.now()
+  const { astroSeconds, indexSeconds } = timesOf(await buildPart())
+  const built = performance.now()
+  signal?.throwIfAborted()
+  await online()
+  const buildSeconds = (built - started) / 1000
+  const onlineSeconds = (performance.now() - built) / 1000
+  parts.push({
+    part,
+    buildSeconds,
+    onlineSeconds,
+    astroSeconds,
+    indexSeconds,
+    ...(withSections && withSections.length > 0 && { withSections }),
+  })
 }
 
 /** Astro's and Pagefind's times, when the builder answered them (`buildSite` does; a test's fake need not). */

@@ -38,9 +38,9 @@ beforeAll(async () => {
     pollMs: NEVER_MS,
     quietMs: NEVER_MS,
     log: () => {},
-    buildSite: async (snapshotFile, outDir) => {
+    buildSite: async (written, outDir) => {
       builds++
-      const snapshot = JSON.parse(readFileSync(snapshotFile, 'utf8')) as { entries: { title: string }[] }
+      const snapshot = JSON.parse(readFileSync(await written, 'utf8')) as { entries: { title: string }[] }
       mkdirSync(outDir, { recursive: true })
       writeFileSync(join(outDir, 'index.html'), snapshot.entries.map((e) => e.title).join('\n'))
     },

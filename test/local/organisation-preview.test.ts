@@ -50,7 +50,8 @@ beforeAll(async () => {
     quietMs: 200,
     log: () => {},
     // Writes each part's titles; sections built with the organisation's pages go in their folders.
-    buildSection: async ({ snapshotFile, outDir, base, pages, sections = [] }) => {
+    buildSection: async ({ outDir, base, inputs }) => {
+      const { snapshotFile, pages, sections = [] } = await inputs
       if (base === '/') organisationPages.push(pages)
       for (const part of [{ snapshotFile, base }, ...sections]) {
         built.push(part.base)

@@ -4,12 +4,9 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { newToken } from '../../functions/api/tokens.js'
 import { applyEntryPatch, revisedEntry, type Entry, type Servant } from '../../functions/core/model/index.js'
-import {
-  buildAgendaIndex,
-  type AgendaPageKeys,
-  type OrganisationSnapshot,
-} from '../../functions/core/publishing/index.js'
+import { buildAgendaIndex, type OrganisationSnapshot } from '../../functions/core/publishing/index.js'
 import { createSitePublisher, type SitePublisher } from '../../functions/local/site-publisher.js'
+import type { SiteInputs } from '../../functions/publish/index.js'
 import { addServant, putOrganisation, putProfile, updateEntry, type Db } from '../../functions/store/index.js'
 import { JournalBuilder } from '../support/journal-fixtures.js'
 import { testDb } from '../support/test-db.js'
@@ -28,13 +25,8 @@ let utrecht: Entry
 let zwolle: Entry
 const anna = new JournalBuilder('anna', 'tok-anna').withProfile({ name: 'Anna de Vries' })
 
-async function fakeBuild(o: {
-  snapshotFile: string
-  outDir: string
-  base: string
-  pages?: AgendaPageKeys
-  sections?: { base: string }[]
-}) {
+async function fakeBuild({ inputs, ...where }: { outDir: string; base: string; inputs: Promise<SiteInputs> }) {
+  const o = { ...where, ...(await inputs) }
   mkdirSync(o.outDir, { recursive: true })
   if (o.base !== '/') return writeFileSync(join(o.outDir, 'index.html'), o.base)
   // Sections built in the same run as the organisation's pages go in their folders.

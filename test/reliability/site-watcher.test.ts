@@ -65,7 +65,8 @@ function nextChangeLogRead(db: Db): Promise<void> {
 }
 
 /** A stand-in for Astro: the site is the snapshot it was built from, at /data/journal.json as in the real site. */
-async function snapshotSite(snapshotFile: string, outDir: string): Promise<void> {
+async function snapshotSite(written: Promise<string>, outDir: string): Promise<void> {
+  const snapshotFile = await written
   mkdirSync(join(outDir, 'data'), { recursive: true })
   copyFileSync(snapshotFile, join(outDir, 'data', 'journal.json'))
   writeFileSync(join(outDir, 'index.html'), '<h1>Open agenda</h1>')

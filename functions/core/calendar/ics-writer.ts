@@ -110,11 +110,14 @@ function description(entry: PublicEntry, { locale, entryUrl }: CalendarOptions):
 
 /** `20150316T090000Z` for an instant with any offset. */
 function utc(instant: string): string {
-  return new Date(instant)
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '')
+  // Most instants are stored as `2015-03-16T09:00:00.000Z` already: cut them without parsing a
+  // date (four per event, 15,000 events on an organisation's calendar).
+  const iso = CANONICAL_UTC.test(instant) ? instant : new Date(instant).toISOString()
+  if (iso.length !== 24) return iso.replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`
 }
+
+const CANONICAL_UTC = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/
 
 const compactDate = (date: string) => date.replace(/-/g, '')
 

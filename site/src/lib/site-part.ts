@@ -24,7 +24,20 @@ export interface SitePart {
 /** Astro's base ('' at the root): where every part of this build lies. */
 const ASTRO_BASE = import.meta.env.BASE_URL.replace(/\/+$/, '')
 
+await inputsWritten()
 export const SITE_PARTS: readonly SitePart[] = partsOfThisBuild()
+
+/**
+ * The publisher starts Astro before it has exported what the build reads (starting and compiling
+ * take ~5 s, the export of a change ~1 s; see functions/publish/build-site.ts), and says on this
+ * process's standard input when the parts file and the snapshots are written. Nothing reads them
+ * before this module, which every page and endpoint imports through the journal.
+ */
+async function inputsWritten(): Promise<void> {
+  if (process.env.JOURNAL_SITE_INPUTS_LATER !== '1') return
+  for await (const chunk of process.stdin) if (String(chunk).includes('\n')) return
+  throw new Error('The site builder stopped before it had written what the build reads.')
+}
 
 function partsOfThisBuild(): SitePart[] {
   const listed = process.env.JOURNAL_SITE_PARTS

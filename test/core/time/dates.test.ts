@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   isoWeekOf,
@@ -52,6 +53,55 @@ describe('Europe/Amsterdam wall clock', () => {
       time: '00:30',
       offsetMinutes: 60,
     })
+  })
+
+  /** What the wall clock shows, read field by field from `Intl` (as calendar apps do). */
+  const wallClock = (instant: Date, timeZone: string) => {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+      })
+        .formatToParts(instant)
+        .map((p) => [p.type, p.value]),
+    )
+    return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` }
+  }
+
+  it.each([
+    ['2015-03-29T00:59:59Z', 'Europe/Amsterdam', '2015-03-29', '01:59', 60], // the second before spring forward
+    ['2015-03-29T01:00:00Z', 'Europe/Amsterdam', '2015-03-29', '03:00', 120],
+    ['2015-10-25T00:59:59Z', 'Europe/Amsterdam', '2015-10-25', '02:59', 120], // the first 02:59
+    ['2015-10-25T01:00:00Z', 'Europe/Amsterdam', '2015-10-25', '02:00', 60], // the second 02:00
+    ['2015-10-03T15:29:59Z', 'Australia/Lord_Howe', '2015-10-04', '01:59', 630], // a shift of half an hour,
+    ['2015-10-03T15:30:00Z', 'Australia/Lord_Howe', '2015-10-04', '02:30', 660], // at half past a UTC hour
+    ['2015-06-01T12:00:00Z', 'Asia/Kathmandu', '2015-06-01', '17:45', 345],
+    ['1970-06-01T12:00:00Z', 'Africa/Monrovia', '1970-06-01', '11:15', -44], // −00:44:30 then: the offset rounded
+  ])('reads %s in %s as %s %s (offset %i minutes)', (instant, zone, date, time, offsetMinutes) => {
+    expect(zonedParts(new Date(instant), zone)).toEqual({ date, time, offsetMinutes })
+  })
+
+  it('shows what the wall clock shows at any instant, whatever was asked before', () => {
+    const zones = [
+      'Europe/Amsterdam',
+      'America/St_Johns',
+      'Australia/Lord_Howe',
+      'Asia/Kathmandu',
+      'Africa/Monrovia',
+      'UTC',
+    ]
+    const instant = fc.date({ min: new Date('1900-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
+    fc.assert(
+      fc.property(fc.array(fc.tuple(instant, fc.constantFrom(...zones)), { maxLength: 40 }), (asked) => {
+        for (const [at, zone] of asked) expect(zonedParts(at, zone)).toMatchObject(wallClock(at, zone))
+      }),
+      { numRuns: 300 },
+    )
   })
 
   it('makes a DST week 167 hours long and an ordinary one 168', () => {
