@@ -1,4 +1,3 @@
-import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import {
   arrangedTimeline,
@@ -16,6 +15,7 @@ import {
   organisationFingerprints,
   ORGANISATION_PART,
   siteLayout,
+  removeInBackground,
   swapInto,
   type ExportedOrganisation,
   type OrganisationBuildOptions,
@@ -105,7 +105,7 @@ export function createSitePublisher(options: SitePublisherOptions): SitePublishe
     // Astro empties its output folder first: build beside the live site and swap the folders, so
     // readers never meet a half-built or missing site.
     const staging = `${outDir}.next`
-    rmSync(staging, { recursive: true, force: true })
+    removeInBackground(staging)
     // Both settle before anything is decided: a failed export stops the build, which must be gone first.
     const written = exporting.then(() => snapshotFile)
     written.catch(() => {}) // the build sees a failed export when it reads; one that never reads must not crash
@@ -113,7 +113,7 @@ export function createSitePublisher(options: SitePublisherOptions): SitePublishe
     if (exportDone.status === 'rejected') throw exportDone.reason
     if (buildDone.status === 'rejected') throw buildDone.reason
     const exported = exportDone.value
-    await swapInto(staging, outDir)
+    swapInto(staging, outDir)
     prints.set(journalPerson, exported.fingerprint)
     lastExport = undefined
     return {

@@ -24,6 +24,7 @@ export {
 export {
   buildOrganisationChange,
   buildOrganisationSite,
+  removeInBackground,
   swapInto,
   type PartTimes,
   type OrganisationBuildOptions,

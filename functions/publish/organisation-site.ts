@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
@@ -113,7 +114,7 @@ export async function buildOrganisationSite(
       { signal },
     )
   } finally {
-    rmSync(staging, { recursive: true, force: true })
+    removeInBackground(staging)
   }
   return { sections, parts }
 }
@@ -155,7 +156,12 @@ export async function buildOrganisationChange(
     // leave its live section renamed away).
     const missing = sections.filter((person) => !existsSync(join(own, person)))
     if (missing.length > 0) throw new Error(`The build made no section for ${missing.join(', ')}.`)
-    for (const person of sections) await swapInto(join(own, person), join(outDir, person))
+    for (const person of sections) {
+      // Out of the organisation's pages first: those are merged file by file next, and the
+      // section's old folder goes beside the one swapped in.
+      renameSync(join(own, person), join(staging, person))
+      swapInto(join(staging, person), join(outDir, person))
+    }
     mergePages(own, outDir, pages!.gone)
   }
   let exported: OrganisationChange // the change as exported, once both have settled
@@ -173,7 +179,7 @@ export async function buildOrganisationChange(
     exported = exportDone.value
     if (exported.pages && buildDone.status === 'rejected') throw buildDone.reason
   } finally {
-    rmSync(staging, { recursive: true, force: true })
+    removeInBackground(staging)
   }
   if (!exported.pages) return buildOrganisationSite(exported.exported, options)
   return { sections: built(exported.exported), parts }
@@ -182,7 +188,7 @@ export async function buildOrganisationChange(
 /** The folder parts are built in beside the live site, empty. */
 function freshStaging(outDir: string): string {
   const staging = `${outDir}.next`
-  rmSync(staging, { recursive: true, force: true })
+  removeInBackground(staging)
   mkdirSync(outDir, { recursive: true })
   return staging
 }
@@ -228,7 +234,7 @@ function timesOf(answer: unknown): Partial<SiteBuildTimes> {
 /** A whole build of the organisation's pages replaces the live ones; what no longer exists goes. */
 async function swapOrganisationPages(built: string, outDir: string, sections: Set<string>): Promise<void> {
   const names = new Set(readdirSync(built))
-  for (const name of names) await swapInto(join(built, name), join(outDir, name))
+  for (const name of names) swapInto(join(built, name), join(outDir, name))
   // What the organisation's pages or an earlier layout (one journal at the root) left behind.
   for (const name of readdirSync(outDir))
     if (!names.has(name) && !sections.has(name)) rmSync(join(outDir, name), { recursive: true })
@@ -257,14 +263,29 @@ function mergePages(built: string, outDir: string, gone: AgendaPageKeys): void {
 const SITEMAP_PART = /^sitemap-\d+\.xml$/
 
 /**
- * Replaces `live` by `staged` with two renames (a moment, not a build long), then removes the old
- * folder. The removal does not block: `npm start` serves the site and answers the API from the
- * process that publishes, and removing a section's 1,225 pages at once held both for 0.5–2 s.
+ * Replaces `live` by `staged` with two renames (a moment, not a build long). The old folder goes
+ * beside the staged one, out of the served site: a section's old pages, which may list an entry
+ * made private since, are never served (as `/bram.old/`), not even while they are removed.
  */
-export async function swapInto(staged: string, live: string): Promise<void> {
-  const old = `${live}.old`
-  await rm(old, { recursive: true, force: true })
+export function swapInto(staged: string, live: string): void {
+  const old = `${staged}.old`
+  removeInBackground(old)
   if (existsSync(live)) renameSync(live, old)
   renameSync(staged, live)
-  await rm(old, { recursive: true, force: true })
+  removeInBackground(old)
+}
+
+/**
+ * Removes a folder without waiting for it: it is renamed away at once (so its name is free again)
+ * and removed in the background. Removing a section's 1,500 files took 0.2–0.5 s that a publish
+ * need not wait for, and removed at once it held `npm start`'s site and API, which share the
+ * process, for 0.5–2 s. The folders removed lie outside the served site.
+ */
+export function removeInBackground(folder: string): void {
+  if (!existsSync(folder)) return
+  const doomed = `${folder}.removing-${randomUUID().slice(0, 8)}`
+  renameSync(folder, doomed)
+  rm(doomed, { recursive: true, force: true }).catch(() => {
+    // What cannot be removed now (a file still open) is left; it is outside the served site.
+  })
 }

@@ -130,6 +130,8 @@ describe("a change's build, started before its export is done", () => {
     expect(readFileSync(join(outDir, 'index.html'), 'utf8')).toBe('change')
     expect(readFileSync(join(outDir, 'bram', 'index.html'), 'utf8')).toBe('change')
     expect(readFileSync(join(outDir, 'anna', 'index.html'), 'utf8')).toBe('first build')
+    // Bram's old section went out of the served site, not beside his new one.
+    expect(readdirSync(outDir).sort()).toEqual(['anna', 'bram', 'index.html'])
   })
 
   it("stops the run and builds all the organisation's pages when the change moved every one", async () => {
