@@ -15,7 +15,7 @@ import {
   organisationFingerprints,
   ORGANISATION_PART,
   siteLayout,
-  removeInBackground,
+  freshStaging,
   swapInto,
   type ExportedOrganisation,
   type OrganisationBuildOptions,
@@ -104,11 +104,10 @@ export function createSitePublisher(options: SitePublisherOptions): SitePublishe
     })
     // Astro empties its output folder first: build beside the live site and swap the folders, so
     // readers never meet a half-built or missing site.
-    const staging = `${outDir}.next`
-    removeInBackground(staging)
-    // Both settle before anything is decided: a failed export stops the build, which must be gone first.
     const written = exporting.then(() => snapshotFile)
     written.catch(() => {}) // the build sees a failed export when it reads; one that never reads must not crash
+    const staging = freshStaging(outDir)
+    // Both settle before anything is decided: a failed export stops the build, which must be gone first.
     const [exportDone, buildDone] = await Promise.allSettled([exporting, buildInto(written, staging)])
     if (exportDone.status === 'rejected') throw exportDone.reason
     if (buildDone.status === 'rejected') throw buildDone.reason

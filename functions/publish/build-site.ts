@@ -72,12 +72,15 @@ export interface SiteBuildTimes {
  * of their own may run side by side.
  */
 export async function buildSite(options: SiteBuildOptions): Promise<{ outDir: string } & SiteBuildTimes> {
-  return oneBuildAtATime(resolve(options.cacheDir ?? join(SITE_ROOT, 'node_modules', '.astro')), () =>
+  // Read once the build holds its lock: a failed export meanwhile must not go unhandled (it would end `npm start`).
+  if ('inputs' in options) options.inputs.catch(() => {})
+  return oneBuildAtATime(options.signal, resolve(options.cacheDir ?? join(SITE_ROOT, 'node_modules', '.astro')), () =>
     runAstroBuild(options),
   )
 }
 
 async function runAstroBuild(options: SiteBuildOptions): Promise<{ outDir: string } & SiteBuildTimes> {
+  stopIfAborted(options.signal)
   const outDir = resolve(options.outDir ?? join(SITE_ROOT, 'dist'))
   const base = options.base ?? '/'
   const pagesFile = `${outDir}.pages.json`
@@ -217,7 +220,11 @@ function giveSectionItsFiles(outDir: string, section: string): void {
  * types). A lock directory per cache folder, holding the builder's pid, serialises builds that
  * share it; a lock whose process is gone is taken over.
  */
-async function oneBuildAtATime<T>(cacheDir: string, work: () => Promise<T>): Promise<T> {
+async function oneBuildAtATime<T>(
+  signal: AbortSignal | undefined,
+  cacheDir: string,
+  work: () => Promise<T>,
+): Promise<T> {
   const lock = join(
     tmpdir(),
     `open-agenda-journal-build-${createHash('sha256').update(cacheDir).digest('hex').slice(0, 12)}.lock`,
@@ -232,6 +239,7 @@ async function oneBuildAtATime<T>(cacheDir: string, work: () => Promise<T>): Pro
       else if (Date.now() - started > 15 * 60_000)
         throw new Error(`Another site build (lock ${lock}) has run for 15 minutes; stop it or remove the lock.`)
       await new Promise((r) => setTimeout(r, 200))
+      stopIfAborted(signal)
     }
   }
   try {
@@ -239,6 +247,10 @@ async function oneBuildAtATime<T>(cacheDir: string, work: () => Promise<T>): Pro
   } finally {
     rmSync(lock, { recursive: true, force: true })
   }
+}
+
+function stopIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new Error('The site build was stopped.')
 }
 
 function holderAlive(lock: string): boolean {

@@ -24,7 +24,7 @@ export {
 export {
   buildOrganisationChange,
   buildOrganisationSite,
-  removeInBackground,
+  freshStaging,
   swapInto,
   type PartTimes,
   type OrganisationBuildOptions,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
-import { dirname, join, relative } from 'node:path'
+import { basename, dirname, join, relative } from 'node:path'
 import { agendaPagePaths, type AgendaPageKeys, type ChangedPages } from '../core/publishing/index.js'
 import { mapAtMost } from '../shared/index.js'
 import { buildSite, type SiteBuildSettings, type SiteBuildTimes, type SiteInputs } from './build-site.js'
@@ -133,8 +133,6 @@ export async function buildOrganisationChange(
 ): Promise<{ sections: string[]; parts: PartTimes[] }> {
   const { outDir, siteUrl, signal, build = buildSite } = options
   const parts: PartTimes[] = []
-  const staging = freshStaging(outDir)
-  const own = join(staging, ORGANISATION_PART)
   const built = (exported: ExportedOrganisation) => options.sections.filter((person) => exported.servants.has(person))
   const inputs = change.then(({ exported, pages }): SiteInputs => {
     if (!pages) throw new Error('Every page moved: the whole site is built instead.')
@@ -149,6 +147,8 @@ export async function buildOrganisationChange(
   })
   // The builder sees a failed export when it reads its inputs; one that never reads them must not crash the process.
   inputs.catch(() => {})
+  const staging = freshStaging(outDir)
+  const own = join(staging, ORGANISATION_PART)
   const online = async () => {
     const { exported, pages } = await change
     const sections = built(exported)
@@ -181,14 +181,21 @@ export async function buildOrganisationChange(
   } finally {
     removeInBackground(staging)
   }
+  signal?.throwIfAborted()
   if (!exported.pages) return buildOrganisationSite(exported.exported, options)
   return { sections: built(exported.exported), parts }
 }
 
-/** The folder parts are built in beside the live site, empty. */
-function freshStaging(outDir: string): string {
+/**
+ * The folder parts are built in beside the live site, empty. What earlier removals left (a process
+ * that ended before its background removal did) goes too.
+ */
+export function freshStaging(outDir: string): string {
   const staging = `${outDir}.next`
   removeInBackground(staging)
+  const [parent, name] = [dirname(outDir), `${basename(outDir)}.next`]
+  for (const left of existsSync(parent) ? readdirSync(parent) : [])
+    if (left.startsWith(name) && left.includes('.removing-')) removeInBackground(join(parent, left))
   mkdirSync(outDir, { recursive: true })
   return staging
 }

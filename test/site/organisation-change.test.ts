@@ -9,6 +9,7 @@ import {
   buildOrganisationSite,
   buildSite,
   exportOrganisation,
+  freshStaging,
   siteLayout,
   type ExportedOrganisation,
   type SiteInputs,
@@ -166,5 +167,28 @@ describe("a change's build, started before its export is done", () => {
     // Astro's process was gone before the build failed; its helpers (esbuild) end a moment later.
     expect(processesBuilding(outDir).filter((pid) => commandOf(pid).includes('astro.js'))).toEqual([])
     await vi.waitFor(() => expect(processesBuilding(outDir)).toEqual([]), { timeout: 5_000 })
+  })
+
+  it('builds nothing more once stopped (Ctrl-C) while the change was exported', async () => {
+    const outDir = await liveSite('stopped')
+    const { started, build } = recordingBuilder('after the stop')
+    const stop = new AbortController()
+    const change = new Promise<{ exported: ExportedOrganisation }>((done) => setTimeout(() => done({ exported }), 50))
+    stop.abort()
+    await expect(
+      buildOrganisationChange(change, { outDir, sections: ['bram'], build, signal: stop.signal }),
+    ).rejects.toThrow()
+    expect(started).toEqual(['/'])
+    expect(readFileSync(join(outDir, 'bram', 'index.html'), 'utf8')).toBe('first build')
+  })
+
+  it('clears what the removals of an ended process left beside the site', async () => {
+    const outDir = join(root, 'swept', 'site')
+    const left = `${outDir}.next.old.removing-1a2b3c4d`
+    mkdirSync(join(left, 'agenda'), { recursive: true })
+    writeFileSync(join(left, 'agenda', 'index.html'), 'old pages')
+    const staging = freshStaging(outDir)
+    expect(existsSync(staging)).toBe(false)
+    await vi.waitFor(() => expect(readdirSync(join(root, 'swept'))).toEqual(['site']))
   })
 })

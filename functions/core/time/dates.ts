@@ -47,41 +47,40 @@ export interface ZonedParts {
 /** The wall-clock date, time (`HH:mm`) and UTC offset of an instant in a zone. */
 export function zonedParts(instant: Date, timeZone = DEFAULT_TIMEZONE): ZonedParts {
   const second = Math.floor(instant.getTime() / 1000) * 1000
-  const offset = offsetAt(second, timeZone)
+  // Outside the years `toISOString` writes with four digits, as `Intl` does, the zone is asked each time.
+  if (!(second >= FOUR_DIGIT_YEARS_FROM && second <= FOUR_DIGIT_YEARS_TO)) return intlZonedParts(second, timeZone).parts
+  const hour = Math.floor(second / HOUR_MS) * HOUR_MS
+  const offset = offsetOverHour(`${timeZone}@${hour}`, () => {
+    const atStart = intlZonedParts(hour, timeZone).offset
+    return atStart === intlZonedParts(hour + HOUR_MS - 1000, timeZone).offset ? atStart : null
+  })
+  if (offset === null) return intlZonedParts(second, timeZone).parts
   // The wall clock is the instant moved by the zone's offset (to the second, as `Intl` tells it).
   const wall = new Date(second + offset).toISOString()
   return { date: wall.slice(0, 10), time: wall.slice(11, 16), offsetMinutes: Math.round(offset / 60_000) }
 }
 
 const HOUR_MS = 3_600_000
-/** Years `toISOString` writes with four digits, as `Intl` does: outside them, the zone is asked each time. */
 const [FOUR_DIGIT_YEARS_FROM, FOUR_DIGIT_YEARS_TO] = [Date.UTC(1000, 0, 2), Date.UTC(9999, 11, 30)]
 
 /**
- * The zone's offset in milliseconds at `second` (a whole second). Asking `Intl` is slow (a site of
- * 15,000 entries asks some 100,000 times), and a zone's offset changes a few times a year: the
- * offset of each UTC hour is remembered when it holds all hour long (checked at both ends).
+ * The zone's offset (ms) over each UTC hour in which it holds all hour long (checked at both ends).
+ * Asking `Intl` is slow (a site of 15,000 entries asks some 100,000 times), and a zone's offset
+ * changes a few times a year.
  */
-function offsetAt(second: number, timeZone: string): number {
-  if (!(second >= FOUR_DIGIT_YEARS_FROM && second <= FOUR_DIGIT_YEARS_TO)) return intlOffsetAt(second, timeZone)
-  const hour = Math.floor(second / HOUR_MS) * HOUR_MS
-  const steady = offsetOverHour(`${timeZone}@${hour}`, () => {
-    const atStart = intlOffsetAt(hour, timeZone)
-    return atStart === intlOffsetAt(hour + HOUR_MS - 1000, timeZone) ? atStart : null
-  })
-  return steady ?? intlOffsetAt(second, timeZone)
-}
-
 const offsetOverHour = rememberedAnswers<number | null>(50_000)
 
-/** The offset `Intl` tells: the wall clock's fields read as UTC, less the instant. */
-function intlOffsetAt(second: number, timeZone: string): number {
-  const parts = Object.fromEntries(
+/** What `Intl` tells of `second` (a whole second) in the zone, with its offset in milliseconds. */
+function intlZonedParts(second: number, timeZone: string): { parts: ZonedParts; offset: number } {
+  const field = Object.fromEntries(
     formatterFor(timeZone)
       .formatToParts(new Date(second))
       .map((p) => [p.type, p.value]),
   )
-  return Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!) - second
+  const wallAsUtc = Date.UTC(+field.year!, +field.month! - 1, +field.day!, +field.hour!, +field.minute!, +field.second!)
+  const offset = wallAsUtc - second
+  const date = `${field.year}-${field.month}-${field.day}`
+  return { parts: { date, time: `${field.hour}:${field.minute}`, offsetMinutes: Math.round(offset / 60_000) }, offset }
 }
 
 /**

@@ -82,6 +82,8 @@ describe('Europe/Amsterdam wall clock', () => {
     ['2015-10-03T15:30:00Z', 'Australia/Lord_Howe', '2015-10-04', '02:30', 660], // at half past a UTC hour
     ['2015-06-01T12:00:00Z', 'Asia/Kathmandu', '2015-06-01', '17:45', 345],
     ['1970-06-01T12:00:00Z', 'Africa/Monrovia', '1970-06-01', '11:15', -44], // −00:44:30 then: the offset rounded
+    ['9999-12-31T23:30:00Z', 'Europe/Amsterdam', '10000-01-01', '00:30', 60], // years as Intl writes them
+    ['0500-06-01T12:00:00Z', 'UTC', '500-06-01', '12:00', 0],
   ])('reads %s in %s as %s %s (offset %i minutes)', (instant, zone, date, time, offsetMinutes) => {
     expect(zonedParts(new Date(instant), zone)).toEqual({ date, time, offsetMinutes })
   })
