@@ -2,8 +2,6 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { newToken } from '../../functions/api/tokens.js'
-import type { Servant } from '../../functions/core/model/index.js'
 import {
   buildOrganisationChange,
   buildOrganisationSite,
@@ -14,7 +12,7 @@ import {
   type ExportedOrganisation,
   type SiteInputs,
 } from '../../functions/publish/index.js'
-import { addServant } from '../../functions/store/index.js'
+import { seedOrganisation } from '../infra/support/organisation.js'
 import { JournalBuilder } from '../support/journal-fixtures.js'
 import { testDb } from '../support/test-db.js'
 
@@ -30,18 +28,8 @@ const NO_PAGES = { weeks: [], months: [], years: [], themes: [], organisations: 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'oaj-organisation-change-'))
   const db = await testDb()
+  await seedOrganisation(db, ['anna', 'bram'])
   for (const person of ['anna', 'bram']) {
-    const at = '2015-01-01T08:00:00.000Z'
-    const record: Servant = {
-      person,
-      name: person,
-      role: 'Adviseur',
-      status: 'active',
-      createdAt: at,
-      updatedAt: at,
-      version: 1,
-    }
-    await addServant(db, record, newToken(person, 'first token', new Date(at)).token)
     const journal = new JournalBuilder(person, `tok-${person}`).withProfile({ name: person })
     journal.entry({ start: '2015-03-16T10:00', title: `Afspraak van ${person}` }, '2015-03-16T18:00:00Z')
     await journal.saveTo(db)
