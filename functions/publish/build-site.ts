@@ -150,11 +150,12 @@ async function runAstroBuild(options: SiteBuildOptions): Promise<{ outDir: strin
       } catch (error) {
         stop()
         await exited.catch(() => {})
-        throw options.signal?.aborted ? new Error('The site build was stopped.') : error
+        stopIfAborted(options.signal)
+        throw error
       }
       child.stdin?.end('written\n')
       const code = await exited
-      if (options.signal?.aborted) throw new Error('The site build was stopped.')
+      stopIfAborted(options.signal)
       if (code !== 0) throw new Error(`The site build failed (exit ${code}).\n${said}`)
     } finally {
       options.signal?.removeEventListener('abort', stop)

@@ -164,7 +164,7 @@ export async function buildOrganisationChange(
     }
     mergePages(own, outDir, pages!.gone)
   }
-  let exported: OrganisationChange // the change as exported, once both have settled
+  let done: OrganisationChange // the change as exported, once both have settled
   try {
     const building = timed(
       parts,
@@ -176,14 +176,14 @@ export async function buildOrganisationChange(
     // Both settle before anything is decided: a failed export stops the run, which must be gone first.
     const [exportDone, buildDone] = await Promise.allSettled([change, building])
     if (exportDone.status === 'rejected') throw exportDone.reason
-    exported = exportDone.value
-    if (exported.pages && buildDone.status === 'rejected') throw buildDone.reason
+    done = exportDone.value
+    if (done.pages && buildDone.status === 'rejected') throw buildDone.reason
   } finally {
     removeInBackground(staging)
   }
   signal?.throwIfAborted()
-  if (!exported.pages) return buildOrganisationSite(exported.exported, options)
-  return { sections: built(exported.exported), parts }
+  if (!done.pages) return buildOrganisationSite(done.exported, options)
+  return { sections: built(done.exported), parts }
 }
 
 /**
