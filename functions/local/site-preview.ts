@@ -28,6 +28,8 @@ export interface SitePreviewOptions {
   buildSite?: SiteBuildFn
   /** Builds a part of an organisation's site (with a change's sections, if asked). @default Astro and Pagefind */
   buildSection?: OrganisationBuildOptions['build']
+  /** Keep the next publish's build started and waiting (see `SitePublisherOptions.standby`). @default false */
+  standby?: boolean
   /** Told when a publish ends, with when it started (epoch ms): the bench's shares of the latency. */
   onPublished?: (published: { startedAt: number; endedAt: number; result: PublishResult }) => void
 }
@@ -72,6 +74,7 @@ export async function startSitePreview(options: SitePreviewOptions): Promise<Sit
     dataDir,
     outDir,
     signal: stopping.signal,
+    standby: options.standby ?? false,
     ...(options.buildSite && { buildSite: options.buildSite }),
     ...(options.buildSection && { buildSection: options.buildSection }),
   })
@@ -111,6 +114,7 @@ export async function startSitePreview(options: SitePreviewOptions): Promise<Sit
       clearTimeout(settling)
       stopping.abort()
       await watcher.stop()
+      await publisher.close()
       await new Promise<void>((ok) => server.close(() => ok()))
     },
   }

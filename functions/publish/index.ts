@@ -10,6 +10,8 @@
  * - an organisation: its layout, every servant's snapshot and its own, its sections and pages
  *                                                          → siteLayout, exportOrganisation, buildOrganisationSite,
  *                                                            buildOrganisationChange
+ * - a build started before the change it builds, waiting compiled for its inputs
+ *                                                          → standbyRun, standbyChange
  */
 export { changeLogFingerprint, exportSnapshot, type ExportedSnapshot } from './export-snapshot.js'
 export { buildSite, type SiteBuildOptions, type SiteBuildTimes, type SiteInputs } from './build-site.js'
@@ -25,7 +27,11 @@ export {
   buildOrganisationChange,
   buildOrganisationSite,
   freshStaging,
+  standbyChange,
+  standbyStaging,
   swapInto,
   type PartTimes,
+  type StandbyChange,
   type OrganisationBuildOptions,
 } from './organisation-site.js'
+export { standbyRun, type StandbyRun } from './standby-run.js'

@@ -7,6 +7,7 @@ import { agendaPagePaths, type AgendaPageKeys, type ChangedPages } from '../core
 import { mapAtMost } from '../shared/index.js'
 import { buildSite, type SiteBuildSettings, type SiteBuildTimes, type SiteInputs } from './build-site.js'
 import { ORGANISATION_PART, type ExportedOrganisation } from './organisation-export.js'
+import { standbyRun, type StandbyRun } from './standby-run.js'
 
 export interface OrganisationBuildOptions {
   /** The live site: the organisation's pages at its root, each servant's section in `<person>/`. */
@@ -125,13 +126,14 @@ export async function buildOrganisationSite(
  * it builds from `change` when the export is done: Astro's start and compile (about 5 s) overlap
  * the export (about 1 s for 50 servants). The sections go online first, so the organisation's
  * pages never show an entry its section does not. A change that moved every page (`pages`
- * undefined) stops the run and builds the whole site.
+ * undefined) stops the run and builds the whole site. Given a `standby` run (`standbyChange`),
+ * the change uses it, started and compiled before the change came, instead of starting one.
  */
 export async function buildOrganisationChange(
   change: Promise<OrganisationChange>,
-  options: OrganisationBuildOptions & { sections: string[] },
+  options: OrganisationBuildOptions & { sections: string[]; standby?: StandbyChange },
 ): Promise<{ sections: string[]; parts: PartTimes[] }> {
-  const { outDir, siteUrl, signal, build = buildSite } = options
+  const { outDir, signal } = options
   const parts: PartTimes[] = []
   const built = (exported: ExportedOrganisation) => options.sections.filter((person) => exported.servants.has(person))
   const inputs = change.then(({ exported, pages }): SiteInputs => {
@@ -147,7 +149,8 @@ export async function buildOrganisationChange(
   })
   // The builder sees a failed export when it reads its inputs; one that never reads them must not crash the process.
   inputs.catch(() => {})
-  const staging = freshStaging(outDir)
+  const { standby } = options
+  const staging = standby?.staging ?? freshStaging(outDir)
   const own = join(staging, ORGANISATION_PART)
   const online = async () => {
     const { exported, pages } = await change
@@ -169,7 +172,7 @@ export async function buildOrganisationChange(
     const building = timed(
       parts,
       ORGANISATION_PART,
-      () => build({ inputs, outDir: own, base: '/', siteUrl, signal, ...cacheOf(options, ORGANISATION_PART) }),
+      () => standby?.run.use(inputs) ?? changeRun(inputs, own, options),
       online,
       { signal, withSections: options.sections },
     )
@@ -186,6 +189,35 @@ export async function buildOrganisationChange(
   return { sections: built(done.exported), parts }
 }
 
+/** A change's run started ahead of the change (see `standbyRun`), in a staging folder of its own. */
+export interface StandbyChange {
+  staging: string
+  run: StandbyRun<SiteInputs>
+}
+
+/**
+ * Starts the run of the next change now: it builds into `<outDir>.standby/@organisation` and
+ * waits there, compiled, for `buildOrganisationChange`. It holds
+ * the organisation's cache (its lock) while it waits: a whole build cancels it first.
+ */
+export function standbyChange(options: OrganisationBuildOptions): StandbyChange {
+  const staging = standbyStaging(options.outDir)
+  return { staging, run: standbyRun((inputs) => changeRun(inputs, join(staging, ORGANISATION_PART), options)) }
+}
+
+/** The folder a standby run builds in, empty: beside the live site, apart from `freshStaging`'s. */
+export function standbyStaging(outDir: string): string {
+  const staging = `${outDir}.standby`
+  removeInBackground(staging)
+  return staging
+}
+
+/** The one run of a change: the organisation's pages at the root, the changed sections beside them. */
+const changeRun = (inputs: Promise<SiteInputs>, own: string, options: OrganisationBuildOptions) => {
+  const { siteUrl, signal, build = buildSite } = options
+  return build({ inputs, outDir: own, base: '/', siteUrl, signal, ...cacheOf(options, ORGANISATION_PART) })
+}
+
 /**
  * The folder parts are built in beside the live site, empty. What earlier removals left (a process
  * that ended before its background removal did) goes too.
@@ -193,7 +225,7 @@ export async function buildOrganisationChange(
 export function freshStaging(outDir: string): string {
   const staging = `${outDir}.next`
   removeInBackground(staging)
-  const [parent, name] = [dirname(outDir), `${basename(outDir)}.next`]
+  const [parent, name] = [dirname(outDir), `${basename(outDir)}.`]
   for (const left of existsSync(parent) ? readdirSync(parent) : [])
     if (left.startsWith(name) && left.includes('.removing-')) removeInBackground(join(parent, left))
   mkdirSync(outDir, { recursive: true })
