@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import * as pagefind from 'pagefind'
+import { ORGANISATION_SNAPSHOT_FORMAT } from '../core/publishing/index.js'
 
 /**
  * Indexes a built site with Pagefind. Only what a reader searches for is indexed: entries, posts
@@ -32,7 +33,10 @@ export function indexSearch(site: string, snapshotFile: string): Promise<{ pages
 let indexing: Promise<unknown> = Promise.resolve()
 
 async function indexBothLanguages(site: string, snapshotFile: string): Promise<{ pages: number }> {
-  const language = contentLanguage(snapshotFile)
+  const { language, organisation } = whatIsSearched(snapshotFile)
+  // An organisation's own pages hold no entry, post or digest: its search page merges the
+  // sections' indexes (site/src/pages/[...lang]/search.astro), so an index of its pages is empty.
+  if (organisation) return { pages: 0 }
   const dutch = await indexPages(site, '{agenda/entry,posts,digest}/**/*.html', `${site}/pagefind`, language)
   const english = await indexPages(site, 'en/{agenda/entry,posts,digest}/**/*.html', `${site}/en/pagefind`, language)
   return { pages: dutch + english }
@@ -52,11 +56,15 @@ async function indexPages(site: string, glob: string, outputPath: string, langua
   }
 }
 
-/** The journal's language, from the snapshot the site was built from (its words are stemmed by it). */
-function contentLanguage(snapshotFile: string): string {
+/**
+ * From the snapshot the site was built from: the journal's language (its words are stemmed by
+ * it), and whether it is an organisation's (it names the servants).
+ */
+function whatIsSearched(snapshotFile: string): { language: string; organisation: boolean } {
   try {
-    return (JSON.parse(readFileSync(snapshotFile, 'utf8')) as { locale?: string }).locale ?? 'nl'
+    const snapshot = JSON.parse(readFileSync(snapshotFile, 'utf8')) as { locale?: string; format?: string }
+    return { language: snapshot.locale ?? 'nl', organisation: snapshot.format === ORGANISATION_SNAPSHOT_FORMAT }
   } catch {
-    return 'nl'
+    return { language: 'nl', organisation: false }
   }
 }

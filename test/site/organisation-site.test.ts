@@ -120,6 +120,8 @@ describe("an organisation's site", () => {
     // The whole address: on the servant's own host name `/` is their section (infra/site/servant-hosts.ts).
     expect(anna).toContain(`<a href="${TEST_SITE_URL}/">`)
     expect(existsSync(join(dist, 'anna/pagefind/pagefind.js'))).toBe(true)
+    // The organisation's search merges the sections' indexes; its own pages have nothing to index.
+    expect(existsSync(join(dist, 'pagefind'))).toBe(false)
     expect(existsSync(join(dist, 'bram/en/agenda/2015/w12/index.html'))).toBe(true)
   })
 
