@@ -155,6 +155,33 @@ describe("an organisation's publisher with a build on standby", () => {
     await publisher.close()
     expect(events).toEqual(['dropped standby /'])
   })
+
+  it("starts a change's build with the publish, before the store is read, also without a standby", async () => {
+    const outDir = join(root, 'early', 'site')
+    const publisher = createSitePublisher({
+      db,
+      person: 'anna',
+      dataDir: join(root, 'early', 'data'),
+      outDir,
+      buildSection: recordingBuild,
+    })
+    await publisher.publish(NOW)
+    events.length = 0
+    await addEntry(db, 'anna', 'Vroeg gestart')
+    const publishing = publisher.publish(NOW)
+    // Nothing was awaited yet: no store read has happened.
+    expect(events).toEqual(['start standby /'])
+    await publishing
+    expect(events).toEqual(['start standby /', 'handed standby /'])
+    expect(readFileSync(join(outDir, 'anna', 'index.html'), 'utf8')).toContain('Vroeg gestart')
+
+    // A new day is a whole build: nothing starts before the store says what to build.
+    events.length = 0
+    const nextDay = publisher.publish(new Date(NOW.getTime() + 86_400_000))
+    expect(events).toEqual([])
+    await nextDay
+    expect(events.filter((e) => e.includes('standby'))).toEqual([])
+  })
 })
 
 /** The processes whose environment names `outDir` as the site's output (Linux: /proc/<pid>/environ). */
