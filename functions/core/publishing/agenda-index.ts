@@ -73,7 +73,10 @@ export function buildAgendaIndex<E extends IndexedEntry>(
     if (list) list.push(entry)
     else map.set(key, [entry])
   }
-  const ordered = [...entries].sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || compareText(a.id, b.id))
+  const ordered = entries
+    .map((entry) => ({ entry, at: Date.parse(entry.start) }))
+    .sort((a, b) => a.at - b.at || compareText(a.entry.id, b.entry.id))
+    .map(({ entry }) => entry)
   for (const entry of ordered) {
     const date = entryLocalTimes(entry, options.timezone).date
     dates.set(entry, date)

@@ -63,7 +63,7 @@ export function changedAgendaPages(before: PublishedTimeline, after: PublishedTi
   if (moved) return 'everything'
   const changed = changedEntries(before, after)
   const [old, now] = [arrangedTimeline(before).agenda, arrangedTimeline(after).agenda]
-  const touches = (entries: readonly OrganisationEntry[]) => entries.some((e) => changed.has(identity(e)))
+  const touches = (entries: readonly OrganisationEntry[]) => entries.some((e) => changed.has(e))
   const periods = (
     keys: (a: AgendaIndex<OrganisationEntry>) => string[],
     inPeriod: PeriodLookup,
@@ -132,20 +132,27 @@ export function agendaPagePaths(keys: AgendaPageKeys): string[] {
 
 const identity = (entry: OrganisationEntry) => `${entry.person}/${entry.id}`
 
-/** The entries added, removed or changed in any field or in their servant's name, by servant and id. */
-function changedEntries(before: PublishedTimeline, after: PublishedTimeline): Set<string> {
-  const shown = ({ servants = [] }: PublishedTimeline) => {
-    const names = new Map(servants.map((s) => [s.person, s.name]))
-    return (e: OrganisationEntry) => JSON.stringify([e, names.get(e.person)])
-  }
-  const [wasShown, isShown] = [shown(before), shown(after)]
-  const was = new Map(before.entries.map((e) => [identity(e), wasShown(e)]))
-  const changed = new Set<string>()
+/**
+ * The entries added, removed or changed in any field or in their servant's name (matched by
+ * servant and id): both sides' objects of each. The same object on both sides (a servant's
+ * snapshot kept between two exports, see `buildOrganisationSnapshot`) is unchanged without
+ * comparing its fields.
+ */
+function changedEntries(before: PublishedTimeline, after: PublishedTimeline): Set<OrganisationEntry> {
+  const names = ({ servants = [] }: PublishedTimeline) => new Map(servants.map((s) => [s.person, s.name]))
+  const [wasNamed, isNamed] = [names(before), names(after)]
+  const renamed = (person: string) => wasNamed.get(person) !== isNamed.get(person)
+  const was = new Map(before.entries.map((e) => [identity(e), e]))
+  const changed = new Set<OrganisationEntry>()
   for (const entry of after.entries) {
     const key = identity(entry)
-    if (was.get(key) !== isShown(entry)) changed.add(key)
+    const old = was.get(key)
     was.delete(key)
+    const same = old === entry || (old !== undefined && JSON.stringify(old) === JSON.stringify(entry))
+    if (same && !renamed(entry.person)) continue
+    changed.add(entry)
+    if (old) changed.add(old)
   }
-  for (const key of was.keys()) changed.add(key)
+  for (const gone of was.values()) changed.add(gone)
   return changed
 }

@@ -79,10 +79,7 @@ export function buildOrganisationSnapshot(
     })
     .sort((a, b) => compareText(a.status, b.status) || compareText(a.name, b.name) || compareText(a.person, b.person))
   const entries = journals
-    .flatMap(({ servant, snapshot }) =>
-      snapshot.entries.map(({ history: _history, ...entry }) => ({ ...entry, person: servant.person })),
-    )
-    .map((entry) => ({ entry, at: entryStartInstant(entry).getTime() }))
+    .flatMap(({ servant, snapshot }) => timelineEntries(snapshot, servant.person))
     .sort((a, b) => a.at - b.at || compareText(a.entry.id, b.entry.id))
     .map(({ entry }) => entry)
   return {
@@ -102,6 +99,29 @@ export function buildOrganisationSnapshot(
     entries,
   }
 }
+
+/**
+ * A servant's entries as the organisation's timeline holds them, with their start instants. Made
+ * once per snapshot: a publisher that keeps the snapshots of the servants a change did not touch
+ * (49 of 50) passes them again, and gets the very same entries (which `changedAgendaPages` then
+ * knows unchanged without comparing their fields). A snapshot is not changed once made.
+ */
+function timelineEntries(snapshot: PublicSnapshot, person: string): TimedEntry[] {
+  const made = timed.get(snapshot)
+  if (made?.person === person) return made.entries
+  const entries = snapshot.entries.map(({ history: _history, ...fields }) => {
+    const entry = { ...fields, person }
+    return { entry, at: entryStartInstant(entry).getTime() }
+  })
+  timed.set(snapshot, { person, entries })
+  return entries
+}
+
+interface TimedEntry {
+  entry: OrganisationEntry
+  at: number
+}
+const timed = new WeakMap<PublicSnapshot, { person: string; entries: TimedEntry[] }>()
 
 /** The value most servants share (the first of equals, in servant order), or `fallback` without servants. */
 function commonSetting<T extends string>(values: readonly T[], fallback: T): T {

@@ -1,5 +1,6 @@
 import { ValidationError } from '../model/validation.js'
 import { addDays, DAY_MS, isoWeekday, zonedParts } from './dates.js'
+import { rememberedAnswers } from './remembered.js'
 
 /**
  * ISO weeks (Monday to Sunday, week 1 holds the year's first Thursday): the unit of the agenda's
@@ -11,11 +12,16 @@ import { addDays, DAY_MS, isoWeekday, zonedParts } from './dates.js'
  * `isoWeekOf('2014-12-29')` is `'2015-W01'`, `isoWeekOf('2016-01-03')` is `'2015-W53'`.
  */
 export function isoWeekOf(date: string): string {
-  const thursday = addDays(date, 4 - isoWeekday(date))
-  const weekYear = Number(thursday.slice(0, 4))
-  const dayOfYear = (Date.parse(thursday) - Date.UTC(weekYear, 0, 1)) / DAY_MS
-  return `${weekYear}-W${String(Math.floor(dayOfYear / 7) + 1).padStart(2, '0')}`
+  // Asked for every entry of a 15,000-entry agenda, most days many times.
+  return weekOfDate(date, () => {
+    const thursday = addDays(date, 4 - isoWeekday(date))
+    const weekYear = Number(thursday.slice(0, 4))
+    const dayOfYear = (Date.parse(thursday) - Date.UTC(weekYear, 0, 1)) / DAY_MS
+    return `${weekYear}-W${String(Math.floor(dayOfYear / 7) + 1).padStart(2, '0')}`
+  })
 }
+
+const weekOfDate = rememberedAnswers<string>(20_000)
 
 export const ISO_WEEK_PATTERN = /^(\d{4})-W(\d{2})$/
 
