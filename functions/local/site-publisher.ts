@@ -15,6 +15,7 @@ import {
   organisationFingerprints,
   ORGANISATION_PART,
   siteLayout,
+  siteSourcesChangedAt,
   freshStaging,
   standbyChange,
   standbyRun,
@@ -86,9 +87,13 @@ type OrganisationLayout = Extract<SiteLayout, { kind: 'organisation' }>
  * the last publish (`standby`), or at the start of this one, before the store is read. For a
  * journal's whole site, or an organisation's change.
  */
-type Standby =
+type Standby = (
   | { kind: 'journal'; staging: string; run: StandbyRun<string> }
   | ({ kind: 'organisation' } & StandbyChange)
+) & {
+  /** The site's sources as the build compiled them (`siteSourcesChangedAt`, taken before it started). */
+  sourcesAt: number
+}
 /** What one kind of site's publish knows of itself; the time spent exporting is the rest of the whole. */
 type Published = Omit<PublishResult, 'exportSeconds'>
 
@@ -104,7 +109,7 @@ type Published = Omit<PublishResult, 'exportSeconds'>
 export function createSitePublisher(options: SitePublisherOptions): SitePublisher {
   const { db, person, dataDir, outDir, signal } = options
   // A cache of its own: a build waiting on standby holds its cache's lock, which `npm run build`
-  // beside `npm start` would otherwise wait for.
+  // beside `npm start` would otherwise wait for. In the journal's folder, its owner's only.
   const buildInto =
     options.buildSite ??
     ((written, into) =>
@@ -112,11 +117,13 @@ export function createSitePublisher(options: SitePublisherOptions): SitePublishe
         outDir: into,
         signal,
         cacheDir: join(dataDir, 'cache'),
+        ownerOnly: true,
         inputs: written.then((snapshotFile) => ({ snapshotFile })),
       }))
   const organisationBuild = {
     outDir,
     cacheDir: join(dataDir, 'organisation', 'cache'),
+    ownerOnly: true,
     signal,
     build: options.buildSection,
   }
@@ -132,11 +139,15 @@ export function createSitePublisher(options: SitePublisherOptions): SitePublishe
   let standby: Standby | undefined
   let closed = false
 
-  /** The waiting build, if it is for this `kind` of publish; one for another is ended first (it holds its cache). */
+  /**
+   * The waiting build, if it is for this `kind` of publish and the site's code and hand-written
+   * pages are as it compiled them; else it is ended first (it holds its cache).
+   */
   const takeStandby = async <K extends Standby['kind']>(kind?: K) => {
     const taken = standby
     standby = undefined
-    if (taken && taken.kind === kind) return taken as Extract<Standby, { kind: K }>
+    const current = taken && taken.kind === kind && siteSourcesChangedAt() <= taken.sourcesAt
+    if (current) return taken as Extract<Standby, { kind: K }>
     await taken?.run.cancel()
     return undefined
   }
@@ -146,13 +157,15 @@ export function createSitePublisher(options: SitePublisherOptions): SitePublishe
     lastExport !== undefined &&
     lastExport.timeline.today === localDay(lastExport.exported.snapshot, now)
   const startStandby = (kind: SiteLayout['kind']): Standby => {
-    if (kind === 'organisation') return { kind, ...standbyChange(organisationBuild) }
+    const sourcesAt = siteSourcesChangedAt()
+    if (kind === 'organisation') return { kind, sourcesAt, ...standbyChange(organisationBuild) }
     const staging = standbyStaging(outDir)
-    return { kind, staging, run: standbyRun((written: Promise<string>) => buildInto(written, staging)) }
+    return { kind, sourcesAt, staging, run: standbyRun((written: Promise<string>) => buildInto(written, staging)) }
   }
 
   const publishJournal = async (journalPerson: string, prints: Map<string, string>, now: Date): Promise<Published> => {
     const snapshotFile = join(dataDir, 'public-snapshot.json')
+    const ready = await takeStandby('journal')
     let built = performance.now()
     const exporting = exportSnapshot(db, journalPerson, snapshotFile, now).then((exported) => {
       built = performance.now()
@@ -162,7 +175,6 @@ export function createSitePublisher(options: SitePublisherOptions): SitePublishe
     // readers never meet a half-built or missing site.
     const written = exporting.then(() => snapshotFile)
     written.catch(() => {}) // the build sees a failed export when it reads; one that never reads must not crash
-    const ready = await takeStandby('journal')
     const staging = ready?.staging ?? freshStaging(outDir)
     const building = ready ? ready.run.use(written) : buildInto(written, staging)
     // Both settle before anything is decided: a failed export stops the build, which must be gone first.
@@ -197,13 +209,15 @@ export function createSitePublisher(options: SitePublisherOptions): SitePublishe
     // (one part may have been swapped in, another not) the next publish builds the whole site.
     lastExport = undefined
     let exportedAt = performance.now()
+    // Before the export: ending a build that is not needed takes a moment, and an export failing
+    // meanwhile would have no one listening (it would end `npm start`).
+    const ready = await takeStandby(whole ? undefined : 'organisation')
     const exporting = exportOrganisation(db, layout, join(dataDir, 'organisation'), now, keep).then((exported) => {
       const after = whole ? timeline(exported) : arrangedTimeline(timeline(exported))
       const changed = whole ? 'everything' : changedAgendaPages(last!.timeline, after)
       exportedAt = performance.now()
       return { exported, after, ...(changed !== 'everything' && { pages: changed }) }
     })
-    const ready = await takeStandby(whole ? undefined : 'organisation')
     // A change's build starts before its export is done (see `buildOrganisationChange`), or had started before it.
     const { parts } = whole
       ? await buildOrganisationSite((await exporting).exported, { ...organisationBuild, sections })

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
@@ -50,6 +50,11 @@ export interface SiteBuildSettings {
   signal?: AbortSignal
   /** Print Astro's output (else it is kept and shown only when the build fails). */
   verbose?: boolean
+  /**
+   * What Astro writes (its cache, the pages) is its owner's only (umask 077): `npm start` keeps
+   * its builds' caches in the journal's folder, where every file is. @default false
+   */
+  ownerOnly?: boolean
 }
 
 /**
@@ -125,7 +130,10 @@ async function runAstroBuild(options: SiteBuildOptions): Promise<{ outDir: strin
     const args = [...gc, astro, 'build', '--root', SITE_ROOT, ...(options.verbose ? [] : ['--silent'])]
     const started = performance.now()
     const output = options.verbose ? 'inherit' : 'pipe'
-    const child = spawn(process.execPath, args, { cwd, env, stdio: ['pipe', output, output] })
+    const [command, commandArgs] = options.ownerOnly
+      ? ['sh', ['-c', 'umask 077 && exec "$0" "$@"', process.execPath, ...args]]
+      : [process.execPath, args]
+    const child = spawn(command, commandArgs, { cwd, env, stdio: ['pipe', output, output] })
     let said = ''
     const keep = (chunk: Buffer) => {
       said = (said + chunk.toString()).slice(-20_000)
@@ -181,6 +189,38 @@ async function runAstroBuild(options: SiteBuildOptions): Promise<{ outDir: strin
     rmSync(pagesFile, { force: true })
     rmSync(partsFile, { force: true })
   }
+}
+
+/**
+ * What a build compiles or reads besides its inputs: the site's code, files and configuration, the
+ * hand-written pages (its one content collection) and core's code, which the site imports.
+ */
+const SITE_SOURCES = [
+  join(SITE_ROOT, 'src'),
+  join(SITE_ROOT, 'public'),
+  join(SITE_ROOT, 'astro.config.mjs'),
+  join(PROJECT_ROOT, 'content', 'pages'),
+  join(PROJECT_ROOT, 'functions', 'core'),
+]
+
+/**
+ * When the newest of the site's sources (`SITE_SOURCES`) changed or appeared, in epoch ms. A build
+ * started earlier (one waiting on standby, compiled) builds them as they were; about 300 files,
+ * a few milliseconds to look at.
+ */
+export function siteSourcesChangedAt(): number {
+  let newest = 0
+  for (const source of SITE_SOURCES) {
+    const at = statSync(source, { throwIfNoEntry: false })
+    if (!at) continue
+    newest = Math.max(newest, at.mtimeMs, at.ctimeMs)
+    if (!at.isDirectory()) continue
+    for (const file of readdirSync(source, { recursive: true, withFileTypes: true })) {
+      const inside = statSync(join(file.parentPath, file.name), { throwIfNoEntry: false })
+      if (inside) newest = Math.max(newest, inside.mtimeMs, inside.ctimeMs)
+    }
+  }
+  return newest
 }
 
 /**

@@ -14,7 +14,13 @@
  *                                                          → standbyRun, standbyChange
  */
 export { changeLogFingerprint, exportSnapshot, type ExportedSnapshot } from './export-snapshot.js'
-export { buildSite, type SiteBuildOptions, type SiteBuildTimes, type SiteInputs } from './build-site.js'
+export {
+  buildSite,
+  siteSourcesChangedAt,
+  type SiteBuildOptions,
+  type SiteBuildTimes,
+  type SiteInputs,
+} from './build-site.js'
 export {
   exportOrganisation,
   ORGANISATION_PART,

@@ -29,6 +29,8 @@ export interface OrganisationBuildOptions {
   build?: BuildPart
   /** Stops the build between and inside its parts (see `buildSite`). */
   signal?: AbortSignal
+  /** What the builds write is their owner's only (see `SiteBuildSettings.ownerOnly`). */
+  ownerOnly?: boolean
 }
 
 /**
@@ -232,8 +234,11 @@ export function freshStaging(outDir: string): string {
   return staging
 }
 
-const cacheOf = ({ cacheDir }: OrganisationBuildOptions, part: string) =>
-  cacheDir ? { cacheDir: join(cacheDir, part) } : {}
+/** A part's cache folder, and whether what its build writes is its owner's only. */
+const cacheOf = ({ cacheDir, ownerOnly }: OrganisationBuildOptions, part: string) => ({
+  ...(cacheDir && { cacheDir: join(cacheDir, part) }),
+  ...(ownerOnly && { ownerOnly }),
+})
 
 /** Builds a part, puts it online and notes where the time went. */
 async function timed(
