@@ -18,7 +18,7 @@ import { createSitePublisher } from '../../functions/local/site-publisher.js'
 import { standbyRun, type SiteInputs } from '../../functions/publish/index.js'
 import { newToken } from '../../functions/api/tokens.js'
 import { addServant, createEntry, type Db } from '../../functions/store/index.js'
-import { seedOrganisation } from '../infra/support/organisation.js'
+import { seedOrganisationWithAppointments } from '../infra/support/organisation.js'
 import { AMSTERDAM_JOURNAL } from '../support/journal-defaults.js'
 import { JournalBuilder } from '../support/journal-fixtures.js'
 import { testDb } from '../support/test-db.js'
@@ -122,14 +122,20 @@ describe("an organisation's publisher with a build on standby", () => {
   /** Anna and Bram, one appointment each. */
   async function organisationDb(): Promise<Db> {
     const made = await testDb()
-    await seedOrganisation(made, ['anna', 'bram'])
-    for (const person of ['anna', 'bram']) {
-      const journal = new JournalBuilder(person, `tok-${person}`).withProfile({ name: person })
-      journal.entry({ start: '2015-03-16T10:00', title: `Afspraak van ${person}` }, '2015-03-16T18:00:00Z')
-      await journal.saveTo(made)
-    }
+    await seedOrganisationWithAppointments(made, ['anna', 'bram'])
     return made
   }
+
+  /** A publisher of the organisation in `db`, its site and data under `root/<name>`, building with `recordingBuild`. */
+  const publisherIn = (name: string, on: Db, standby: boolean) =>
+    createSitePublisher({
+      db: on,
+      person: 'anna',
+      dataDir: join(root, name, 'data'),
+      outDir: join(root, name, 'site'),
+      buildSection: recordingBuild,
+      standby,
+    })
 
   beforeAll(async () => {
     db = await organisationDb()
@@ -137,14 +143,7 @@ describe("an organisation's publisher with a build on standby", () => {
 
   it("hands a change to the waiting build, and ends it before a new day's whole build", async () => {
     const outDir = join(root, 'organisation', 'site')
-    const publisher = createSitePublisher({
-      db,
-      person: 'anna',
-      dataDir: join(root, 'organisation', 'data'),
-      outDir,
-      buildSection: recordingBuild,
-      standby: true,
-    })
+    const publisher = publisherIn('organisation', db, true)
     await publisher.publish(NOW)
     // The whole first build: each section, then the organisation's pages; then the next change's run waits.
     expect(events.filter((e) => e.startsWith('start'))).toEqual([
@@ -194,14 +193,7 @@ describe("an organisation's publisher with a build on standby", () => {
     const listen = (reason: unknown) => unhandled.push(reason)
     process.on('unhandledRejection', listen)
     const own = await organisationDb()
-    const publisher = createSitePublisher({
-      db: own,
-      person: 'anna',
-      dataDir: join(root, 'failing', 'data'),
-      outDir: join(root, 'failing', 'site'),
-      buildSection: recordingBuild,
-      standby: true,
-    })
+    const publisher = publisherIn('failing', own, true)
     try {
       await publisher.publish(NOW)
       // A servant the site cannot have a section for (a slug written by hand): a whole build, whose export fails.
@@ -223,13 +215,7 @@ describe("an organisation's publisher with a build on standby", () => {
 
   it("starts a change's build with the publish, before the store is read, also without a standby", async () => {
     const outDir = join(root, 'early', 'site')
-    const publisher = createSitePublisher({
-      db,
-      person: 'anna',
-      dataDir: join(root, 'early', 'data'),
-      outDir,
-      buildSection: recordingBuild,
-    })
+    const publisher = publisherIn('early', db, false)
     await publisher.publish(NOW)
     events.length = 0
     await addEntry(db, 'anna', 'Vroeg gestart')

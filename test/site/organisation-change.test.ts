@@ -12,8 +12,7 @@ import {
   type ExportedOrganisation,
   type SiteInputs,
 } from '../../functions/publish/index.js'
-import { seedOrganisation } from '../infra/support/organisation.js'
-import { JournalBuilder } from '../support/journal-fixtures.js'
+import { seedOrganisationWithAppointments } from '../infra/support/organisation.js'
 import { testDb } from '../support/test-db.js'
 
 /**
@@ -28,12 +27,7 @@ const NO_PAGES = { weeks: [], months: [], years: [], themes: [], organisations: 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'oaj-organisation-change-'))
   const db = await testDb()
-  await seedOrganisation(db, ['anna', 'bram'])
-  for (const person of ['anna', 'bram']) {
-    const journal = new JournalBuilder(person, `tok-${person}`).withProfile({ name: person })
-    journal.entry({ start: '2015-03-16T10:00', title: `Afspraak van ${person}` }, '2015-03-16T18:00:00Z')
-    await journal.saveTo(db)
-  }
+  await seedOrganisationWithAppointments(db, ['anna', 'bram'])
   const layout = await siteLayout(db, 'anna')
   if (layout.kind !== 'organisation') throw new Error(`expected an organisation's layout, got ${layout.kind}`)
   exported = await exportOrganisation(db, layout, join(root, 'snapshots'), new Date('2015-03-27T12:00:00Z'))

@@ -1,5 +1,6 @@
 import { newToken } from '../../../functions/api/tokens.js'
 import { addServant, putOrganisation, type Db } from '../../../functions/store/index.js'
+import { JournalBuilder } from '../../support/journal-fixtures.js'
 
 /**
  * An organisation with these servants (slug as name, all active), as an administrator sets it up;
@@ -16,4 +17,14 @@ export async function seedOrganisation(db: Db, people: readonly string[]): Promi
     await addServant(db, { ...record, createdAt: at, updatedAt: at }, first.token)
   }
   return tokens
+}
+
+/** `seedOrganisation`, each servant's journal holding one public appointment (`Afspraak van <slug>`, 16 March 2015). */
+export async function seedOrganisationWithAppointments(db: Db, people: readonly string[]): Promise<void> {
+  await seedOrganisation(db, people)
+  for (const person of people) {
+    const journal = new JournalBuilder(person, `tok-${person}`).withProfile({ name: person })
+    journal.entry({ start: '2015-03-16T10:00', title: `Afspraak van ${person}` }, '2015-03-16T18:00:00Z')
+    await journal.saveTo(db)
+  }
 }
