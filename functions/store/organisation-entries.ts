@@ -160,7 +160,8 @@ function lowest(positions: Position[], before: (a: Position, b: Position) => boo
 
 /** An item's position on `person`'s timeline, from its GSI1 key (or a cursor's). */
 function positionOf(raw: Item, person: string): Position {
-  const key = Object.fromEntries(GSI1_KEY.map((name) => [name, raw[name]!]))
+  const key: Item = {}
+  for (const name of GSI1_KEY) key[name] = raw[name]!
   return { sk: key[TABLE.gsi1.sortKey]!.S!, person, key }
 }
 
