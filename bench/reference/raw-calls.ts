@@ -21,21 +21,24 @@ export const WEEK = {
  * record (none), the default servant's profile (zone and language), then its week, one page of 50.
  */
 export async function rawWeekListing(db: Db, person: string) {
-  await db.client.send(
-    new QueryCommand({
-      TableName: db.table,
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :servants',
-      ExpressionAttributeValues: { ':servants': S('ORGANISATION#SERVANTS') },
-    }),
-  )
-  await db.client.send(
-    new GetItemCommand({
-      TableName: db.table,
-      Key: { pk: S(`PROFILE#${person}`), sk: S('PROFILE') },
-      ConsistentRead: true,
-    }),
-  )
+  // The servant list and the default journal's profile at once, as the API asks for them.
+  await Promise.all([
+    db.client.send(
+      new QueryCommand({
+        TableName: db.table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :servants',
+        ExpressionAttributeValues: { ':servants': S('ORGANISATION#SERVANTS') },
+      }),
+    ),
+    db.client.send(
+      new GetItemCommand({
+        TableName: db.table,
+        Key: { pk: S(`PROFILE#${person}`), sk: S('PROFILE') },
+        ConsistentRead: true,
+      }),
+    ),
+  ])
   const out = await db.client.send(
     new QueryCommand({
       TableName: db.table,
