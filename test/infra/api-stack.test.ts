@@ -24,7 +24,8 @@ describe('api stack', () => {
       .hasResourceProperties('AWS::Lambda::Function', {
         Environment: { Variables: Match.objectLike({ JOURNAL_PERSON: 'jansen' }) },
       })
-  })
+    // The first test synthesizes (and bundles) two whole apps: 16 s on an idle machine, twice that under load.
+  }, 120_000)
 
   it("sends the owner's tools to the admin function, and servants' public reads and all else to the API", () => {
     api().resourceCountIs('AWS::ApiGatewayV2::Api', 1)
