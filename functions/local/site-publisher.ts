@@ -156,11 +156,15 @@ export function createSitePublisher(options: SitePublisherOptions): SitePublishe
     lastLayout === 'organisation' &&
     lastExport !== undefined &&
     lastExport.timeline.today === localDay(lastExport.exported.snapshot, now)
-  const startStandby = (kind: SiteLayout['kind']): Standby => {
+  /** Starts the build of the next publish of this `kind`, to wait for it; none once closed or stopped. */
+  const startStandby = (kind: SiteLayout['kind']) => {
+    if (standby || closed || signal?.aborted) return
     const sourcesAt = siteSourcesChangedAt()
-    if (kind === 'organisation') return { kind, sourcesAt, ...standbyChange(organisationBuild) }
-    const staging = standbyStaging(outDir)
-    return { kind, sourcesAt, staging, run: standbyRun((written: Promise<string>) => buildInto(written, staging)) }
+    if (kind === 'organisation') standby = { kind, sourcesAt, ...standbyChange(organisationBuild) }
+    else {
+      const staging = standbyStaging(outDir)
+      standby = { kind, sourcesAt, staging, run: standbyRun((written: Promise<string>) => buildInto(written, staging)) }
+    }
   }
 
   const publishJournal = async (journalPerson: string, prints: Map<string, string>, now: Date): Promise<Published> => {
@@ -244,7 +248,7 @@ export function createSitePublisher(options: SitePublisherOptions): SitePublishe
       // servants), for the publish a change most often makes: the last one's kind, a change if that
       // was an organisation's today. A publish that turns out otherwise ends it (`takeStandby`).
       const likely = lastLayout === 'journal' || changeOfToday(now) ? lastLayout : undefined
-      if (likely && !standby && !closed) standby = startStandby(likely)
+      if (likely) startStandby(likely)
       const layout = await siteLayout(db, person)
       // Read before the export: a change landing meanwhile makes the next look differ, never the reverse.
       const prints = await organisationFingerprints(db, person)
@@ -254,7 +258,7 @@ export function createSitePublisher(options: SitePublisherOptions): SitePublishe
           : await publishOrganisation(layout, prints, now)
       lastBuilt = prints
       lastLayout = layout.kind
-      if (options.standby && !closed && !signal?.aborted) standby = startStandby(layout.kind)
+      if (options.standby) startStandby(layout.kind)
       const seconds = (performance.now() - started) / 1000
       return { ...result, exportSeconds: seconds - result.buildSeconds }
     },

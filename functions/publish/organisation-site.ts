@@ -199,8 +199,8 @@ export interface StandbyChange {
 
 /**
  * Starts the run of the next change now: it builds into `<outDir>.standby/@organisation` and
- * waits there, compiled, for `buildOrganisationChange`. It holds
- * the organisation's cache (its lock) while it waits: a whole build cancels it first.
+ * waits there, compiled, for `buildOrganisationChange`. It holds the organisation's cache (its
+ * lock) while it waits: a whole build cancels it first.
  */
 export function standbyChange(options: OrganisationBuildOptions): StandbyChange {
   const staging = standbyStaging(options.outDir)
