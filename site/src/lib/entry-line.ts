@@ -1,5 +1,6 @@
 import { escapeHtml } from '@core/words/index.js'
 import { contentLang, counterpartName, entryTitle, kindLabel, statusLabel, titleLang, whenText } from './entry-view.js'
+import { attribute } from './html.js'
 import { STRINGS, type Locale } from './i18n.js'
 import type { Journal, JournalEntry } from './journal.js'
 import { entryPathOf } from './paths.js'
@@ -22,13 +23,12 @@ export function entryLineHtml(entry: JournalEntry, locale: Locale, journal: Jour
       ? entry.status
       : undefined
   const badge = flagged === 'withdrawn' ? t.withdrawn : flagged && statusLabel(entry, locale)
-  const lang = titleLang(entry, journal, locale)
   return (
     `<li> <span class="time">${escapeHtml(whenText(entry, locale, journal, !withDate))}</span> ` +
     (servant ? `<span class="who">${escapeHtml(servant.name)}</span> ` : ' ') +
     `<a href="${escapeHtml(entryPathOf(entry, locale))}"` +
     (entry.visibility === 'restricted' ? ' class="slot"' : '') +
-    (lang ? ` lang="${escapeHtml(lang)}"` : '') +
+    attribute('lang', titleLang(entry, journal, locale)) +
     `>${escapeHtml(entryTitle(entry, locale))}</a> ` +
     `<span class="meta">· ${escapeHtml(kindLabel(entry, locale))}${counterpartsHtml(entry, locale, journal)}</span> ` +
     (flagged ? `<span class="badge ${flagged}">${escapeHtml(badge!)}</span>` : '') +
@@ -51,7 +51,7 @@ function counterpartsHtml(entry: JournalEntry, locale: Locale, journal: Journal)
   }
   if (runs.length === 0) return ''
   const marked = runs.map(({ names, lang }) =>
-    lang ? `<span lang="${escapeHtml(lang)}">${escapeHtml(names)}</span>` : escapeHtml(names),
+    lang ? `<span${attribute('lang', lang)}>${escapeHtml(names)}</span>` : escapeHtml(names),
   )
   return ` · ${marked.join(', ')}`
 }
