@@ -50,24 +50,23 @@ export function siteHeaderHtml({ locale, path, siteName, single, journal }: Head
   const otherHref = single ? homePath(other) : inLocale(path, other)
   const current = (href: string) => here === href || (href !== homePath(locale) && here.startsWith(href))
   const partOf = journal.partOf
-    ? `<p class="part-of"><a href="${escapeHtml(organisationHomeUrl(locale))}">← ${escapeHtml(t.partOf(journal.partOf.name))}</a></p>`
+    ? `<p class="part-of"><a${attribute('href', organisationHomeUrl(locale))}>` +
+      `← ${escapeHtml(t.partOf(journal.partOf.name))}</a></p>`
     : ''
   const { profile } = journal
   const role = profile
-    ? `<small${attribute('lang', contentLang(journal, locale))}>${escapeHtml(`${profile.role}, ${profile.organisation}`)}</small>`
+    ? `<small${attribute('lang', contentLang(journal, locale))}>` +
+      `${escapeHtml(`${profile.role}, ${profile.organisation}`)}</small>`
     : ''
-  const menu = links
-    .map(
-      (l) =>
-        `<li><a href="${escapeHtml(l.href)}"${current(l.href) ? ' aria-current="page"' : ''}>${escapeHtml(l.label)}</a></li>`,
-    )
-    .join('')
+  const item = ({ href, label }: { href: string; label: string }) =>
+    `<li><a${attribute('href', href)}${attribute('aria-current', current(href) ? 'page' : undefined)}>` +
+    `${escapeHtml(label)}</a></li>`
   return (
     `<header class="site"> <div class="wrap"> ${partOf} ` +
     `<a class="brand" href="${escapeHtml(homePath(locale))}">${escapeHtml(siteName)}${role}</a> </div> ` +
-    `<nav class="main" aria-label="${escapeHtml(t.menu)}"> <ul class="wrap"> ${menu} ` +
-    `<li><a href="${escapeHtml(otherHref)}" hreflang="${other}" lang="${other}" title="${escapeHtml(t.otherLanguageLabel)}">` +
-    `${escapeHtml(languageName(other))}</a></li> </ul> </nav> </header>`
+    `<nav class="main" aria-label="${escapeHtml(t.menu)}"> <ul class="wrap"> ${links.map(item).join('')} ` +
+    `<li><a${attribute('href', otherHref)} hreflang="${other}" lang="${other}"` +
+    `${attribute('title', t.otherLanguageLabel)}>${escapeHtml(languageName(other))}</a></li> </ul> </nav> </header>`
   )
 }
 
