@@ -82,8 +82,17 @@ export const themeIcsPath = (slug: string) => `/themes/${slug}.ics`
  * `https://agenda.example.nl/wouter/agenda/` (an organisation's site has a section per servant).
  */
 export function absoluteUrl(site: string | URL, path: string): string {
-  return new URL(path.replace(/^\/+/, ''), directoryOf(String(site))).href
+  const relative = path.replace(/^\/+/, '')
+  const folder = directoryOf(String(site))
+  // A plain path (names of letters, digits, `-`, `_`, `~` and inner dots, each ending in a slash
+  // but the last) resolves to the folder's address followed by it: no URL is parsed. A page asks
+  // for eight, a site of 10,000 entries has 23,000 pages (issue 16).
+  if (PLAIN_PATH.test(relative) && folder.search === '' && folder.hash === '') return folder.href + relative
+  return new URL(relative, folder).href
 }
+
+/** Segments separated by one slash each, none `.` or `..`: nothing for a URL parser to resolve or encode. */
+const PLAIN_PATH = /^(?:[\w~-]+(?:\.[\w~-]+)*\/)*(?:[\w~-]+(?:\.[\w~-]+)*)?$/
 
 /** The site's address as a folder, made once per site: a site build asks for it a few times a page. */
 function directoryOf(site: string): URL {
