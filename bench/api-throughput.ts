@@ -8,7 +8,13 @@ import { createBody, rawCreate, rawWeekListing, WEEK } from './reference/raw-cal
 import { syntheticEntries } from './synthetic-journal.js'
 
 export interface Throughput {
+  /** Of the median round. */
   opsPerSecond: number
+  /**
+   * To the raw SDK's: the median of the rounds' own ratios, each against the raw loop's round just
+   * before it (a drift of the machine over the minutes moves both sides of each ratio alike).
+   */
+  toRaw: number
   p50: number
   p99: number
 }
@@ -47,7 +53,8 @@ async function measure(total: number, concurrency: number, op: (i: number) => Pr
 /**
  * Raw, bare and API in turn, round after round, so that all three meet the same moments of a busy
  * machine (one long run each let a burst of other work land on one of them: 0.51–0.81× for the
- * same code in three runs); each counts with its median round, latencies over all rounds.
+ * same code in three runs); each counts with its median round and its median ratio to the raw
+ * round of the same turn, latencies over all rounds.
  */
 async function compare(
   run: Record<keyof Compared, (i: number) => Promise<void>>,
@@ -62,6 +69,7 @@ async function compare(
     const latencies = seen[of].flatMap((r) => r.latencies).sort((a, b) => a - b)
     return {
       opsPerSecond: median(seen[of].map((r) => r.opsPerSecond)),
+      toRaw: median(seen[of].map((r, i) => r.opsPerSecond / seen.raw[i]!.opsPerSecond)),
       p50: median(latencies),
       p99: latencies[Math.floor(latencies.length * 0.99)]!,
     }

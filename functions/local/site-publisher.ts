@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
   arrangedTimeline,
@@ -264,7 +265,10 @@ export function createSitePublisher(options: SitePublisherOptions): SitePublishe
     },
     close: async () => {
       closed = true
+      const waiting = standby
       await takeStandby()
+      // Nothing of it is left beside the site once `npm start` ends (a removal in the background might not end first).
+      if (waiting) await rm(waiting.staging, { recursive: true, force: true })
     },
   }
 }

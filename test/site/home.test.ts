@@ -59,7 +59,7 @@ const section = (html: string, from: string, to: string) => {
   return html.slice(start, html.indexOf(to, start))
 }
 const respondHref = (html: string) =>
-  /<p class="respond"[^>]*><a href="([^"]+)"/.exec(html)?.[1]?.replaceAll('&#38;', '&')
+  /<p class="respond"[^>]*><a href="([^"]+)"/.exec(html)?.[1]?.replaceAll('&#38;', '&').replaceAll('&amp;', '&')
 
 beforeAll(async () => {
   site = await buildTestSite('home', journal(), NOW)

@@ -41,7 +41,11 @@ let browser: Browser
 let server: Awaited<ReturnType<typeof serveSite>>
 
 beforeAll(async () => {
+  // The name, role and organisation stand in every page's header, the site's name in its title.
   const journal = new JournalBuilder().withProfile({
+    name: 'Anna <img src=x onerror="window.__xss=\'name\'">',
+    role: '<script>window.__xss="role"</script>',
+    organisation: '"><svg onload="window.__xss=\'organisation\'">',
     bio: `Bio <script>window.__xss = "bio"</script> [x](javascript:alert(1))`,
   })
   const entry = journal.entry({
@@ -115,6 +119,9 @@ describe('a post or entry full of script', () => {
     const html = readFileSync(join(site.dist, 'posts/aanval/index.html'), 'utf8')
     expect(html).toContain('&lt;script&gt;window.__xss')
     expect(html).toContain('<a href="https://www.example.nl/">gewone link</a>')
+    const header = html.slice(html.indexOf('<header'), html.indexOf('</header>'))
+    expect(header).toContain('Anna &lt;img src=x onerror=&quot;window.__xss=&#39;name&#39;&quot;&gt;')
+    expect(header).toContain('&lt;script&gt;window.__xss=&quot;role&quot;&lt;/script&gt;, &quot;&gt;&lt;svg onload=')
   })
 
   it('keeps JSON-LD data inside its element', () => {
