@@ -26,8 +26,8 @@ export function entryLineHtml(entry: JournalEntry, locale: Locale, journal: Jour
   return (
     `<li> <span class="time">${escapeHtml(whenText(entry, locale, journal, !withDate))}</span> ` +
     (servant ? `<span class="who">${escapeHtml(servant.name)}</span> ` : ' ') +
-    `<a href="${escapeHtml(entryPathOf(entry, locale))}"` +
-    (entry.visibility === 'restricted' ? ' class="slot"' : '') +
+    `<a${attribute('href', entryPathOf(entry, locale))}` +
+    attribute('class', entry.visibility === 'restricted' ? 'slot' : undefined) +
     attribute('lang', titleLang(entry, journal, locale)) +
     `>${escapeHtml(entryTitle(entry, locale))}</a> ` +
     `<span class="meta">· ${escapeHtml(kindLabel(entry, locale))}${counterpartsHtml(entry, locale, journal)}</span> ` +

@@ -63,8 +63,8 @@ export function siteHeaderHtml({ locale, path, siteName, single, journal }: Head
     `${escapeHtml(label)}</a></li>`
   return (
     `<header class="site"> <div class="wrap"> ${partOf} ` +
-    `<a class="brand" href="${escapeHtml(homePath(locale))}">${escapeHtml(siteName)}${role}</a> </div> ` +
-    `<nav class="main" aria-label="${escapeHtml(t.menu)}"> <ul class="wrap"> ${links.map(item).join('')} ` +
+    `<a class="brand"${attribute('href', homePath(locale))}>${escapeHtml(siteName)}${role}</a> </div> ` +
+    `<nav class="main"${attribute('aria-label', t.menu)}> <ul class="wrap"> ${links.map(item).join('')} ` +
     `<li><a${attribute('href', otherHref)} hreflang="${other}" lang="${other}"` +
     `${attribute('title', t.otherLanguageLabel)}>${escapeHtml(languageName(other))}</a></li> </ul> </nav> </header>`
   )
@@ -73,12 +73,12 @@ export function siteHeaderHtml({ locale, path, siteName, single, journal }: Head
 /** Following the site, its open data, privacy and accessibility statements. */
 export function siteFooterHtml(locale: Locale): string {
   const t = STRINGS[locale]
-  const items = [
-    [followPath(locale), t.subscribe],
-    [dataPath(locale), t.data],
-    [pagePath('privacy', locale), t.privacy],
-    [pagePath('accessibility', locale), t.accessibility],
+  const links = [
+    { href: followPath(locale), label: t.subscribe },
+    { href: dataPath(locale), label: t.data },
+    { href: pagePath('privacy', locale), label: t.privacy },
+    { href: pagePath('accessibility', locale), label: t.accessibility },
   ]
-  const list = items.map(([href, label]) => `<li><a href="${escapeHtml(href!)}">${escapeHtml(label!)}</a></li>`)
-  return `<footer class="site"> <div class="wrap"> <ul class="inline"> ${list.join(' ')} </ul> </div> </footer>`
+  const items = links.map(({ href, label }) => `<li><a${attribute('href', href)}>${escapeHtml(label)}</a></li>`)
+  return `<footer class="site"> <div class="wrap"> <ul class="inline"> ${items.join(' ')} </ul> </div> </footer>`
 }
