@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import { configDefaults, defineConfig } from 'vitest/config'
 
 /**
@@ -19,6 +20,8 @@ const UNIT = [
 ]
 
 export default defineConfig({
+  // The site's modules import core as `@core/…` (site/astro.config.mjs); tests import some of them.
+  resolve: { alias: { '@core': fileURLToPath(new URL('./functions/core', import.meta.url)) } },
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -106,7 +106,7 @@ describe('a journal whose profile says America/New_York', () => {
   it('names the zone in the calendar feed and gives the right instant', () => {
     const ics = toICalendar(snapshot.entries, {
       name: 'Ann Smith',
-      entryUrl: (entry) => `https://example.org/${entry}`,
+      entryUrl: ({ id }) => `https://example.org/${id}`,
       locale: snapshot.locale,
       timezone: snapshot.timezone,
     })

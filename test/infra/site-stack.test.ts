@@ -8,6 +8,8 @@ import { viewerRequestFunction } from '../../infra/site/servant-hosts.js'
 import { resolveConfig } from '../../infra/config.js'
 import { SiteStack } from '../../infra/stacks/site-stack.js'
 import { CONFIGURED, logicalId, synthStack } from './support/synth-journal.js'
+import { buildPublicSnapshot, FEED_PATHS, timelineFiles } from '../../functions/core/publishing/index.js'
+import { JournalBuilder } from '../support/journal-fixtures.js'
 
 const byDefault = synthStack((app) => new SiteStack(app, 'Journal-Site', { config: resolveConfig() }))
 const withDomain = synthStack((app) => new SiteStack(app, 'JournalJansen-Site', { config: resolveConfig(CONFIGURED) }))
@@ -219,19 +221,26 @@ describe('site stack: the behaviour that serves each file the site emits', () =>
 
   /**
    * The files Astro's endpoints write (each .ts under site/src/pages; `[...part]` is a section's
-   * path, added below), with a sample for each parameter.
+   * path, added below), with a sample for each parameter, and those the site builder writes beside
+   * them (functions/publish/build-site.ts): the calendars, the CSV and the snapshot.
    */
   const PAGES = fileURLToPath(new URL('../../site/src/pages/', import.meta.url))
-  const emitted = readdirSync(PAGES, { recursive: true, encoding: 'utf8' })
+  const endpoints = readdirSync(PAGES, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.ts'))
     .map((file) =>
       file
         .slice(0, -'.ts'.length)
         .replace(/^\[\.\.\.part\]\//, '')
-        .replace('[slug]', 'woningbouw')
         .replace('[n]', '0'),
     )
-    .sort()
+  const journal = new JournalBuilder()
+  journal.entry({ title: 'Overleg', start: '2015-03-10T09:00', themes: ['Woningbouw'] })
+  const snapshot = buildPublicSnapshot(journal.items(), { now: new Date('2015-04-01T12:00:00Z') })
+  const builderFiles = [
+    ...timelineFiles(snapshot, { site: 'https://agenda.example.nl', base: '' }),
+    { path: FEED_PATHS.snapshot },
+  ]
+  const emitted = [...endpoints, ...builderFiles.map(({ path }) => path.slice(1))].sort()
 
   it('finds every feed, calendar and data file among the endpoints', () => {
     expect(emitted).toEqual(

@@ -262,7 +262,7 @@ async function checkOutputs(j: Awaited<ReturnType<typeof journal>>) {
   expect(snapshot.digests).toEqual(expectedDigest ? [expectedDigest] : [])
   const calendar = toICalendar(snapshot.entries, {
     name: 'Agenda',
-    entryUrl: (id) => `${SITE}/agenda/entry/${id}/`,
+    entryUrl: ({ id }) => `${SITE}/agenda/entry/${id}/`,
     locale: 'nl',
     timezone: snapshot.timezone,
   })

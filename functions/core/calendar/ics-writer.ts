@@ -17,8 +17,8 @@ export interface CalendarOptions {
   /** Shown as the calendar's name in calendar apps. */
   name: string
   description?: string
-  /** Absolute URL of an entry's page. */
-  entryUrl: (id: string) => string
+  /** Absolute URL of an entry's page (on an organisation's timeline, in its servant's section). */
+  entryUrl: (entry: PublicEntry & { person?: string }) => string
   /** Language of the labels the calendar adds (restricted slot, "with", kinds). */
   locale: Locale
   timezone: string
@@ -61,7 +61,7 @@ function written(lines: string[]): string {
 function eventLines(entry: PublicEntry, options: CalendarOptions): string[] {
   const restricted = entry.visibility === 'restricted'
   const cancelled = entry.status === 'cancelled' || entry.withdrawn !== undefined
-  const url = options.entryUrl(entry.id)
+  const url = options.entryUrl(entry)
   const updated = utc(entry.updatedAt)
   const lines = [
     'BEGIN:VEVENT',

@@ -73,10 +73,7 @@ export function buildAgendaIndex<E extends IndexedEntry>(
     if (list) list.push(entry)
     else map.set(key, [entry])
   }
-  const ordered = entries
-    .map((entry) => ({ entry, at: Date.parse(entry.start) }))
-    .sort((a, b) => a.at - b.at || compareText(a.entry.id, b.entry.id))
-    .map(({ entry }) => entry)
+  const ordered = inAgendaOrder(entries)
   for (const entry of ordered) {
     const date = entryLocalTimes(entry, options.timezone).date
     dates.set(entry, date)
@@ -104,9 +101,7 @@ export function buildAgendaIndex<E extends IndexedEntry>(
         .map((m) => m.slice(0, 4)),
       options.today.slice(0, 4),
     ),
-    themes: groupBy(newestFirst, (e) =>
-      e.visibility === 'public' && !e.withdrawn ? e.themes.map((t) => ({ name: t, type: undefined })) : [],
-    ),
+    themes: themesOf(newestFirst),
     organisations: groupBy(newestFirst, (e) => (e.visibility === 'public' && !e.withdrawn ? e.counterparts : []))
       .map((g) => ({ ...g, type: g.type as CounterpartType }))
       .sort((a, b) => typeRank(a.type) - typeRank(b.type) || compareText(a.slug, b.slug)),
@@ -142,6 +137,27 @@ const typeRank = (type: string) => {
   const i = (ORGANISATION_TYPES as readonly string[]).indexOf(type)
   return i < 0 ? ORGANISATION_TYPES.length : i
 }
+
+/** Entries by start instant, then id: the agenda's order, oldest first. */
+function inAgendaOrder<E extends IndexedEntry>(entries: readonly E[]): E[] {
+  return entries
+    .map((entry) => ({ entry, at: Date.parse(entry.start) }))
+    .sort((a, b) => a.at - b.at || compareText(a.entry.id, b.entry.id))
+    .map(({ entry }) => entry)
+}
+
+/**
+ * The agenda's themes (as `buildAgendaIndex` has them), without the rest of the index: the theme
+ * calendars need no weeks or days (functions/core/publishing/timeline-files.ts).
+ */
+export const themeGroups = <E extends IndexedEntry>(entries: readonly E[]): Group<E>[] =>
+  themesOf(inAgendaOrder(entries).reverse())
+
+/** Public entries that are not withdrawn, by theme, in the order given. */
+const themesOf = <E extends IndexedEntry>(entries: readonly E[]): Group<E>[] =>
+  groupBy(entries, (e) =>
+    e.visibility === 'public' && !e.withdrawn ? e.themes.map((t) => ({ name: t, type: undefined })) : [],
+  )
 
 /**
  * Groups entries by name, ignoring case, accents and punctuation (the slug), so "Open overheid"

@@ -126,6 +126,9 @@ const nl = {
     digestMore: (n: number) => `En nog ${n} andere afspraken.`,
     digestWithheld: (n: number) => `${n} besloten afspraken niet vermeld.`,
   },
+  /** What the site and its calendars are called: after the servant, or the organisation, when named. */
+  openAgendaOf: (name: string) => `Open agenda van ${name}`,
+  openAgenda: 'Open agenda',
   /** The description of an event in the iCal export. */
   calendar: { withWhom: 'Met' },
   /** The annual-report draft (Markdown); HTML comments mark where the author writes. */
@@ -281,6 +284,8 @@ const en: Words = {
     digestMore: (n) => `And ${n} other appointments.`,
     digestWithheld: (n) => `${n} confidential appointments not listed.`,
   },
+  openAgendaOf: (name) => `Open agenda of ${name}`,
+  openAgenda: 'Open agenda',
   calendar: { withWhom: 'With' },
   report: {
     title: 'Personal annual report',

@@ -1,4 +1,5 @@
 import type { Locale } from '@core/model/index.js'
+import { WORDS } from '@core/words/index.js'
 
 export type { Locale }
 
@@ -21,8 +22,8 @@ const nl = {
   data: 'Open data',
   digests: 'Weekoverzichten',
   otherLanguageLabel: 'Read this site in English',
-  openAgendaOf: (name: string) => `Open agenda van ${name}`,
-  openAgenda: 'Open agenda',
+  openAgendaOf: WORDS.nl.openAgendaOf,
+  openAgenda: WORDS.nl.openAgenda,
   thisWeek: 'Deze week',
   upcoming: 'Binnenkort',
   latestPosts: 'Laatste verslagen',
@@ -223,8 +224,8 @@ const en: Strings = {
   data: 'Open data',
   digests: 'Weekly digests',
   otherLanguageLabel: 'Lees deze site in het Nederlands',
-  openAgendaOf: (name) => `Open agenda of ${name}`,
-  openAgenda: 'Open agenda',
+  openAgendaOf: WORDS.en.openAgendaOf,
+  openAgenda: WORDS.en.openAgenda,
   thisWeek: 'This week',
   upcoming: 'Upcoming',
   latestPosts: 'Latest reports',

@@ -6,7 +6,7 @@ import { aPublicEntry } from '../../support/public-entries.js'
 const entry = aPublicEntry
 const options = {
   name: 'Open agenda',
-  entryUrl: (id: string) => `https://agenda.example.nl/agenda/entry/${id}/`,
+  entryUrl: ({ id }: { id: string }) => `https://agenda.example.nl/agenda/entry/${id}/`,
   locale: 'nl' as const,
   timezone: 'Europe/Amsterdam',
 }

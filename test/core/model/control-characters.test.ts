@@ -61,7 +61,7 @@ describe('a control character that reached the store', () => {
   it('leaves the iCalendar file readable, the summary without it', () => {
     const ics = toICalendar([entry], {
       name: 'Open agenda',
-      entryUrl: (id) => `https://agenda.example.nl/agenda/entry/${id}/`,
+      entryUrl: ({ id }) => `https://agenda.example.nl/agenda/entry/${id}/`,
       locale: 'nl',
       timezone: 'Europe/Amsterdam',
     })
