@@ -173,7 +173,8 @@ function measureAstroWriting(dir: string, site: string): Promise<number> {
       'export function getStaticPaths() {\n' +
       `  return readdirSync(${JSON.stringify(site)}, { recursive: true, encoding: 'utf8' })\n` +
       "    .filter((file) => file === 'index.html' || file.endsWith('/index.html'))\n" +
-      "    .map((file) => ({ params: { page: file.slice(0, -'index.html'.length).replace(/\\/$/, '') || undefined }, props: { file } }))\n" +
+      "    .map((file) => ({ file, page: file.slice(0, -'index.html'.length).replace(/\\/$/, '') }))\n" +
+      '    .map(({ file, page }) => ({ params: { page: page || undefined }, props: { file } }))\n' +
       '}\n' +
       `const html = readFileSync(${JSON.stringify(site)} + '/' + Astro.props.file, 'utf8')\n` +
       '---\n' +
