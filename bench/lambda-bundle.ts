@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { build } from 'esbuild'
+import { build, type BuildOptions } from 'esbuild'
 import { JOURNAL_ESBUILD } from '../infra/constructs/journal-function.js'
 
 export interface BundleFigures {
@@ -11,9 +11,9 @@ export interface BundleFigures {
 }
 
 /** Bundles a Lambda entry as NodejsFunction does, without the source map (not loaded at init). */
-async function bundle(entry: string): Promise<string> {
+async function bundle(entry: string, options: BuildOptions = JOURNAL_ESBUILD): Promise<string> {
   const outfile = join(mkdtempSync(join(tmpdir(), 'oaj-bundle-')), 'index.mjs')
-  await build({ ...JOURNAL_ESBUILD, entryPoints: [resolve(entry)], outfile, logLevel: 'error' })
+  await build({ ...options, entryPoints: [resolve(entry)], outfile, logLevel: 'error' })
   writeFileSync(
     join(outfile, '..', 'probe.mjs'),
     `const t=performance.now();await import(${JSON.stringify(outfile)});console.log(performance.now()-t)`,
@@ -50,6 +50,15 @@ export async function compareBundles(
     BundleFigures,
     BundleFigures,
   ]
+}
+
+/**
+ * The size of an entry's bundle with the AWS SDK's default credential chain, as every function was
+ * bundled before its credentials came from the environment only (functions/lambda/lambda-credentials.ts).
+ */
+export async function bytesWithDefaultCredentials(entry: string): Promise<number> {
+  const { alias: _, ...withoutAliases } = JOURNAL_ESBUILD
+  return statSync(await bundle(entry, withoutAliases)).size
 }
 
 export function median(values: number[]): number {

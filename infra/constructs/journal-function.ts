@@ -84,6 +84,14 @@ export class JournalFunction extends NodejsFunction {
 /** The Lambda runtime of every function. */
 export const JOURNAL_RUNTIME = lambda.Runtime.NODEJS_24_X
 
+/**
+ * Modules every function's bundle takes in place of another: the SDK's default credential chain
+ * becomes the environment's credentials, which is where Lambda puts them (functions/lambda/lambda-credentials.ts).
+ */
+const LAMBDA_ALIASES = {
+  '@aws-sdk/credential-provider-node': fromRoot('functions/lambda/lambda-credentials.ts'),
+}
+
 /** esbuild settings shared by every function; exported so tests can check them. */
 export const JOURNAL_BUNDLING: BundlingOptions = {
   format: OutputFormat.ESM,
@@ -94,6 +102,7 @@ export const JOURNAL_BUNDLING: BundlingOptions = {
   externalModules: [],
   // Some dependencies still call require(); give the ESM bundle one.
   banner: "import{createRequire as __journalRequire}from'node:module';const require=__journalRequire(import.meta.url);",
+  esbuildArgs: Object.fromEntries(Object.entries(LAMBDA_ALIASES).map(([name, path]) => [`--alias:${name}`, path])),
   forceDockerBundling: false,
 }
 
@@ -112,6 +121,7 @@ export const JOURNAL_ESBUILD = {
   minify: JOURNAL_BUNDLING.minify,
   mainFields: JOURNAL_BUNDLING.mainFields,
   banner: { js: JOURNAL_BUNDLING.banner! },
+  alias: LAMBDA_ALIASES,
 } as const satisfies Record<string, unknown>
 
 /** The CloudWatch retention setting for a number of days (one of the values CloudWatch accepts). */
