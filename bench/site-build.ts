@@ -109,14 +109,19 @@ const countPages = (dir: string): number =>
   readdirSync(dir, { withFileTypes: true, recursive: true }).filter((f) => f.isFile() && f.name.endsWith('.html'))
     .length
 
-/** Time and peak memory (of this process's descendants, but `except`) of one build. */
+/**
+ * Time and peak memory of one build: of this process's descendants (but `except`), and what this
+ * process itself grew by, as the site builder makes the calendars and the CSV in it.
+ */
 export async function measured(
   build: () => Promise<unknown>,
   except: readonly number[] = [],
 ): Promise<{ seconds: number; peakMb: number }> {
   let peak = 0
+  const before = process.memoryUsage.rss()
   const sampler = setInterval(() => {
-    peak = Math.max(peak, descendantsRss(process.pid, except))
+    const grown = Math.max(0, process.memoryUsage.rss() - before)
+    peak = Math.max(peak, descendantsRss(process.pid, except) + grown)
   }, 200)
   const started = performance.now()
   try {

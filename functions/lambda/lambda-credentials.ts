@@ -9,4 +9,4 @@ import { fromEnv } from '@aws-sdk/credential-provider-env'
  * STS clients they bring are 135 KB of the API's bundle that Lambda never runs, and every cold
  * start compiles them (issue 16).
  */
-export const defaultProvider = (_init?: unknown) => fromEnv()
+export const defaultProvider = (init?: Parameters<typeof fromEnv>[0]) => fromEnv(init)

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, inject, it } from 'vitest'
 import { entryInput, testDb } from '../support/test-db.js'
 import { httpApiEvent } from './support/http-api-event.js'
@@ -57,4 +59,13 @@ describe('the API bundle serves every servant of an organisation', () => {
     expect(edit!.statusCode).toBe(404)
     expect(edit!.headers['content-type']).toContain('application/problem+json')
   }, 120_000) // synthesis bundles every function first: tens of seconds on a busy machine
+})
+
+describe('the API bundle as CDK builds it', () => {
+  it('takes its credentials from the environment only: no profile, SSO or web-identity source is in it', () => {
+    const code = readFileSync(join(bundleDir(journal(), journal().stacks.api.handler), 'index.mjs'), 'utf8')
+    // Names only the default chain's other sources read (present in a bundle of the chain, 135 KB).
+    for (const name of ['sso_start_url', 'credential_process', 'AWS_WEB_IDENTITY_TOKEN_FILE'])
+      expect(code).not.toContain(name)
+  })
 })

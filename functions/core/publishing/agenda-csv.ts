@@ -1,5 +1,6 @@
 import { entryLocalTimes, KIND_LABELS, STATUS_LABELS } from '../words/labels.js'
 import { absoluteUrl, entryPagePath } from './paths.js'
+import { xmlSafe } from '../model/control-characters.js'
 import type { PublicEntry } from '../privacy/public-projection.js'
 import type { Locale } from '../model/vocabulary.js'
 
@@ -76,11 +77,14 @@ function rowsOf(entry: CsvEntry, { person, site, locale, timezone }: CsvOptions)
       entry.withdrawn ? entry.withdrawn.at.slice(0, 10) : '',
       absoluteUrl(site, entryPagePath(entry)),
       entry.id,
-    ].map(defuse),
+    ].map((cell) => defuse(xmlSafe(cell))),
   )
 }
 
 /**
+ * Characters XML forbids are dropped from every file the site publishes, and from a cell before
+ * it is checked: a title `\uFFFF=1+1` would otherwise begin with `=` once they are gone.
+ *
  * A cell beginning with `=`, `+`, `-` or `@` (or a tab or carriage return before one) would run as
  * a formula in a spreadsheet: it gets a leading apostrophe, which Excel and LibreOffice read as
  * "this is text" (OWASP's advice). Every cell is checked, not only typed ones: the person's name

@@ -91,6 +91,12 @@ export function absoluteUrl(site: string | URL, path: string): string {
   return new URL(relative, folder).href
 }
 
+/**
+ * The address of a part of the site (`https://agenda.example.nl/wouter/` for the section at
+ * `/wouter`, the site's own for '' at the root): feeds, calendars and the CSV make their URLs against it.
+ */
+export const partUrl = (site: string | URL, base: string) => absoluteUrl(site, `${base}/`)
+
 /** Segments separated by one slash each, none `.` or `..`: nothing for a URL parser to resolve or encode. */
 const PLAIN_PATH = /^(?:[\w~-]+(?:\.[\w~-]+)*\/)*(?:[\w~-]+(?:\.[\w~-]+)*)?$/
 

@@ -1,11 +1,10 @@
 import { toICalendar } from '../calendar/ics-writer.js'
 import type { PublicEntry } from '../privacy/public-projection.js'
-import { xmlSafe } from '../model/control-characters.js'
 import { WORDS } from '../words/catalogue.js'
 import { toAgendaCsv } from './agenda-csv.js'
 import { themeGroups } from './agenda-index.js'
 import type { OrganisationSnapshot } from './organisation-snapshot.js'
-import { absoluteUrl, entryPagePath, FEED_PATHS, themeIcsPath } from './paths.js'
+import { absoluteUrl, entryPagePath, FEED_PATHS, partUrl, themeIcsPath } from './paths.js'
 import type { PublicSnapshot } from './public-snapshot.js'
 
 /** A file of the site: its path under the part's folder (`/agenda.ics`) and its text. */
@@ -25,14 +24,15 @@ export interface TimelineFileOptions {
 
 /**
  * The files of a site (a journal's, a servant's section or the organisation's own pages) that
- * list its whole timeline: the agenda's calendar, a calendar per theme, and the CSV. The site
- * builder makes them beside Astro's process rather than as its pages (functions/publish/build-site.ts):
- * an organisation of 50 servants has 15,000 entries, and each change rewrites all of these.
+ * list its whole timeline: the agenda's calendar, a calendar per theme, and the CSV, one at a time.
+ * The site builder makes them beside Astro's process rather than as its pages
+ * (functions/publish/build-site.ts): an organisation of 50 servants has 15,000 entries, and each
+ * change rewrites all of these.
  */
-export function timelineFiles(
+export function* timelineFiles(
   snapshot: PublicSnapshot | OrganisationSnapshot,
   options: TimelineFileOptions,
-): TimelineFile[] {
+): Generator<TimelineFile> {
   const { locale, timezone } = snapshot
   const entries: readonly (PublicEntry & { person?: string })[] = snapshot.entries
   const { site, base, theme: wanted = () => true } = options
@@ -40,32 +40,23 @@ export function timelineFiles(
   const words = WORDS[locale]
   const owner = organisation ? organisation.organisation.name : (snapshot as PublicSnapshot).profile?.name
   const name = owner ? words.openAgendaOf(owner) : words.openAgenda
-  // On the organisation's timeline an entry's page is in its servant's section.
-  const entryUrl = (entry: { id: string; person?: string }) => absoluteUrl(site, `${base}${entryPagePath(entry)}`)
+  // The part's address; on the organisation's timeline an entry's page is in its servant's section.
+  const section = partUrl(site, base)
+  const entryUrl = (entry: { id: string; person?: string }) => absoluteUrl(section, entryPagePath(entry))
   const calendar = { entryUrl, locale, timezone }
+  yield { path: FEED_PATHS.agendaIcs, text: toICalendar(entries, { ...calendar, name }) }
+  for (const group of themeGroups(entries)) {
+    if (!wanted(group.slug)) continue
+    // Oldest first, as the agenda's calendar.
+    const inOrder = [...group.entries].reverse()
+    yield {
+      path: themeIcsPath(group.slug),
+      text: toICalendar(inOrder, { ...calendar, name: `${name} — ${group.name}` }),
+    }
+  }
   const servantNames = new Map(organisation?.servants.map((s) => [s.person, s.name]))
-  return [
-    { path: FEED_PATHS.agendaIcs, text: toICalendar(entries, { ...calendar, name }) },
-    ...themeGroups(entries)
-      .filter((group) => wanted(group.slug))
-      .map((group) => ({
-        path: themeIcsPath(group.slug),
-        // Oldest first, as the agenda's calendar.
-        text: toICalendar([...group.entries].reverse(), { ...calendar, name: `${name} — ${group.name}` }),
-      })),
-    {
-      path: FEED_PATHS.agendaCsv,
-      // Characters XML forbids are dropped from every file the site publishes (the calendar drops them per line).
-      text: xmlSafe(
-        toAgendaCsv(entries, {
-          person: organisation
-            ? (entry) => (entry.person && servantNames.get(entry.person)) ?? ''
-            : ((snapshot as PublicSnapshot).profile?.name ?? ''),
-          site: new URL(`${base}/`, site).href,
-          locale,
-          timezone,
-        }),
-      ),
-    },
-  ]
+  const person = organisation
+    ? (entry: { person?: string }) => (entry.person && servantNames.get(entry.person)) ?? ''
+    : ((snapshot as PublicSnapshot).profile?.name ?? '')
+  yield { path: FEED_PATHS.agendaCsv, text: toAgendaCsv(entries, { person, site: section, locale, timezone }) }
 }

@@ -7,8 +7,8 @@ import { currentPart } from './site-part.js'
  * The site's permalinks (core's, see functions/core/publishing/paths.ts) under the base of the
  * part the page belongs to: nothing for a journal at the root, `/wouter` for one servant's section
  * of an organisation's site (lib/site-part.ts). Every href a page writes comes from here, so a
- * section links within itself; core's own builders (feeds, calendars, CSV) get the section's
- * address instead (`sectionUrl`).
+ * section links within itself; core's feed builders get the section's address instead
+ * (`sectionUrl`), as the site builder's calendars and CSV do (core's `timelineFiles`).
  */
 const sectionBase = () => currentPart().base
 
@@ -69,5 +69,5 @@ export function inLocale(path: string, locale: Locale): string {
 }
 
 /** The section's own address (`https://…/wouter/`): core's builders make their URLs against it. */
-export const sectionUrl = (site: URL) => new URL(`${sectionBase()}/`, site)
+export const sectionUrl = (site: URL) => new URL(permalinks.partUrl(site, sectionBase()))
 export const figurePath = based(figures.figurePath)

@@ -125,7 +125,7 @@ export function ownStylesheets(part: SitePart): ((html: string) => string) | und
   return (html) => html.replaceAll(built, own)
 }
 
-/** `getStaticPaths` of a file each part has once (feeds, calendars, open data): `[...part]/agenda.ics`. */
+/** `getStaticPaths` of a file each part has once (feeds, sitemaps): `[...part]/agenda.xml`. */
 export const oncePerPart = () => eachPart('part', () => [{ params: { part: undefined } }])
 
 /** `getStaticPaths` of a page that exists once per language in each part of the build: `{ locale }`. */

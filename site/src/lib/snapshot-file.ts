@@ -9,19 +9,20 @@ import { parseAnySnapshot, type OrganisationSnapshot, type PublicSnapshot } from
  */
 export function snapshotFile(): string {
   if (process.env.JOURNAL_SNAPSHOT) return resolve(process.env.JOURNAL_SNAPSHOT)
-  // Built from the project root (`astro build --root site`) or from inside site/.
+  // Built from the project root (`astro build --root site`) or from inside site/. Astro alone makes
+  // no calendars, CSV or `/data/journal.json`: the site builder does (`npm run build`, buildSite).
   const here = resolve('.journal/public-snapshot.json')
   return existsSync(here) ? here : resolve('../.journal/public-snapshot.json')
 }
 
 type AnySnapshot = PublicSnapshot | OrganisationSnapshot
-const read = new Map<string, { text: string; snapshot: AnySnapshot }>()
+const read = new Map<string, AnySnapshot>()
 
 /**
- * A snapshot's exact text (published as `/data/journal.json`) and its parsed form, read once per
- * build: a journal's, or an organisation's for the organisation's own pages.
+ * A snapshot, parsed, read once per build: a journal's, or an organisation's for the
+ * organisation's own pages. (The site builder publishes its text as `/data/journal.json`.)
  */
-export function readSnapshot(path: string): { text: string; snapshot: AnySnapshot } {
+export function readSnapshot(path: string): AnySnapshot {
   let found = read.get(path)
   if (!found) {
     let text: string
@@ -33,7 +34,7 @@ export function readSnapshot(path: string): { text: string; snapshot: AnySnapsho
           'Run `npm run build` (it exports one from the journal first), or set JOURNAL_SNAPSHOT to a snapshot file.',
       )
     }
-    found = { text, snapshot: parseAnySnapshot(text) }
+    found = parseAnySnapshot(text)
     read.set(path, found)
   }
   return found
