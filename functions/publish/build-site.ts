@@ -1,17 +1,21 @@
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { createRequire } from 'node:module'
-import { dirname, join, resolve } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import {
-  FEED_PATHS,
-  parseAnySnapshot,
-  timelineFiles,
-  type AgendaPageKeys,
-  type TimelineFile,
-} from '../core/publishing/index.js'
+import { FEED_PATHS, parseAnySnapshot, timelineFiles, type AgendaPageKeys } from '../core/publishing/index.js'
 import { sectionOrThrow } from './organisation-export.js'
 import { indexSearch } from './search-index.js'
 
@@ -96,6 +100,8 @@ async function runAstroBuild(options: SiteBuildOptions): Promise<{ outDir: strin
   const base = options.base ?? '/'
   const pagesFile = `${outDir}.pages.json`
   const partsFile = `${outDir}.parts.json`
+  // Beside the output, which Astro empties when it starts: the calendars and CSV wait here for it to end.
+  const timelineStaging = `${outDir}.timeline`
   const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'astro.js')
   const heapMb = process.env.JOURNAL_SITE_BUILD_HEAP_MB ?? 768
   const siteUrl = options.siteUrl ?? process.env.JOURNAL_SITE_URL ?? 'http://localhost:4321'
@@ -153,7 +159,6 @@ async function runAstroBuild(options: SiteBuildOptions): Promise<{ outDir: strin
     options.signal?.addEventListener('abort', stop, { once: true })
     const exited = new Promise<number | null>((done, fail) => child.once('error', fail).once('exit', done))
     let inputs: SiteInputs
-    let timeline: PartFiles[] = []
     try {
       try {
         inputs = await Promise.race([
@@ -171,7 +176,8 @@ async function runAstroBuild(options: SiteBuildOptions): Promise<{ outDir: strin
       }
       await new Promise<void>((told) => (child.stdin ? child.stdin.end('written\n', told) : told()))
       // Made here while Astro renders the pages: on the other core, and out of Astro's heap.
-      timeline = await timelineFilesOfParts(inputs, base, siteUrl, options.signal).catch(async (error) => {
+      const settings = { inputs, base, site: siteUrl, signal: options.signal, ownerOnly: options.ownerOnly }
+      await writeTimelineFiles(timelineStaging, settings).catch(async (error) => {
         stop()
         await exited.catch(() => {})
         throw error
@@ -183,7 +189,7 @@ async function runAstroBuild(options: SiteBuildOptions): Promise<{ outDir: strin
       options.signal?.removeEventListener('abort', stop)
     }
     const astroSeconds = (performance.now() - started) / 1000
-    for (const part of timeline) writePartFiles(join(outDir, part.folder), part, options.ownerOnly)
+    moveFilesInto(timelineStaging, outDir)
     const sections = inputs.sections ?? []
     // The site's one 404 page answers for every section (locally and on CloudFront), and a section
     // built beside the organisation's pages gets none: built alone, it keeps none either.
@@ -203,6 +209,7 @@ async function runAstroBuild(options: SiteBuildOptions): Promise<{ outDir: strin
     if (!inProject) rmSync(cwd, { recursive: true, force: true })
     rmSync(pagesFile, { force: true })
     rmSync(partsFile, { force: true })
+    rmSync(timelineStaging, { recursive: true, force: true })
   }
 }
 
@@ -260,46 +267,50 @@ function checkInputs({ sections = [] }: SiteInputs, base: string): void {
   for (const section of sections) sectionOrThrow(section.base.replace(/^\//, ''))
 }
 
-/** A part's files that list its whole timeline, and its snapshot as read (published as it is). */
-interface PartFiles {
-  /** The part's folder within the build's output: '' for the site at the build's base. */
-  folder: string
-  snapshot: Buffer
-  files: TimelineFile[]
-}
-
 /**
- * Each part's calendars and CSV (`timelineFiles`). Astro does not make them: an organisation's
- * list its 15,000 entries and a change rewrites them, so they are made in this process while Astro
- * renders the pages on the other core (a change in an organisation of 50: 0.4 s less, issue 14).
- * A turn of the event loop after each file (`npm start` serves its API from this process), and a
- * stopped build stops here too.
+ * Each part's calendars and CSV (`timelineFiles`), and its snapshot as `/data/journal.json` (the
+ * open data behind every page, the bytes as read), written into `staging` in the part's folder
+ * (`''` for the site at the build's base) as each is made. Astro does not make them: an
+ * organisation's list its 15,000 entries and a change rewrites them, so they are made in this
+ * process while Astro renders the pages on the other core (a change in an organisation of 50: 0.4 s
+ * less, issue 14), and none is held in memory meanwhile. A turn of the event loop after each file
+ * (`npm start` serves its API from this process), and a stopped build stops here too.
  */
-async function timelineFilesOfParts(
-  inputs: SiteInputs,
-  base: string,
-  site: string,
-  signal: AbortSignal | undefined,
-): Promise<PartFiles[]> {
+async function writeTimelineFiles(
+  staging: string,
+  { inputs, base, site, signal, ownerOnly = false }: TimelineSettings,
+): Promise<void> {
   const { snapshotFile, pages, sections = [] } = inputs
   const parts: { folder: string; base: string; snapshotFile: string; themes?: Set<string> }[] = [
     { folder: '', base: base.replace(/\/+$/, ''), snapshotFile, ...(pages && { themes: new Set(pages.themes) }) },
     ...sections.map((section) => ({ folder: section.base, base: section.base, snapshotFile: section.snapshotFile })),
   ]
-  const made: PartFiles[] = []
+  // What a build that was stopped left.
+  rmSync(staging, { recursive: true, force: true })
+  const write = (path: string, text: string | Buffer) => {
+    mkdirSync(dirname(path), { recursive: true, mode: ownerOnly ? 0o700 : 0o755 })
+    writeFileSync(path, text, { mode: ownerOnly ? 0o600 : 0o644 })
+  }
   for (const part of parts) {
+    const folder = join(staging, part.folder)
     const snapshot = readSnapshotFile(part.snapshotFile)
+    write(join(folder, FEED_PATHS.snapshot), snapshot)
     const theme = part.themes && ((slug: string) => part.themes!.has(slug))
-    const files: TimelineFile[] = []
     const options = { site, base: part.base, ...(theme && { theme }) }
     for (const file of timelineFiles(parseAnySnapshot(snapshot.toString('utf8')), options)) {
-      files.push(file)
+      write(join(folder, file.path), file.text)
       await new Promise((next) => setImmediate(next))
       stopIfAborted(signal)
     }
-    made.push({ folder: part.folder, snapshot, files })
   }
-  return made
+}
+
+interface TimelineSettings {
+  inputs: SiteInputs
+  base: string
+  site: string
+  signal: AbortSignal | undefined
+  ownerOnly: boolean | undefined
 }
 
 function readSnapshotFile(path: string): Buffer {
@@ -310,12 +321,14 @@ function readSnapshotFile(path: string): Buffer {
   }
 }
 
-/** Writes a part's timeline files, and its snapshot as `/data/journal.json`: the open data behind every page. */
-function writePartFiles(folder: string, { snapshot, files }: PartFiles, ownerOnly = false): void {
-  for (const { path, text } of [...files, { path: FEED_PATHS.snapshot, text: snapshot }]) {
-    const file = join(folder, path)
-    mkdirSync(dirname(file), { recursive: true, mode: ownerOnly ? 0o700 : 0o755 })
-    writeFileSync(file, text, { mode: ownerOnly ? 0o600 : 0o644 })
+/** Moves every file under `from` to the same place under `to`, whose folders Astro has made or not. */
+function moveFilesInto(from: string, to: string): void {
+  for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue
+    const source = join(entry.parentPath, entry.name)
+    const target = join(to, relative(from, source))
+    mkdirSync(dirname(target), { recursive: true })
+    renameSync(source, target)
   }
 }
 
