@@ -196,11 +196,9 @@ async function runAstroBuild(options: SiteBuildOptions): Promise<{ outDir: strin
     if (base !== '/') rmSync(join(outDir, '404.html'), { force: true })
     for (const section of sections) giveSectionItsFiles(outDir, join(outDir, section.base))
     let indexSeconds = 0
-    for (const [site, snapshotFile] of [
-      [outDir, inputs.snapshotFile],
-      ...sections.map(({ base, snapshotFile }) => [join(outDir, base), snapshotFile]),
-    ] as const) {
-      const { pages, seconds } = await indexSearch(site, snapshotFile)
+    for (const part of partsOf(inputs, base)) {
+      const site = join(outDir, part.folder)
+      const { pages, seconds } = await indexSearch(site, part.snapshotFile)
       indexSeconds += seconds
       if (options.verbose) console.log(`Indexed ${pages} pages of ${site} for search`)
     }
@@ -251,12 +249,31 @@ export function siteSourcesChangedAt(): number {
  */
 function writeInputs(inputs: SiteInputs, base: string, partsFile: string, pagesFile: string): void {
   checkInputs(inputs, base)
-  const { snapshotFile, pages, sections = [] } = inputs
   mkdirSync(dirname(partsFile), { recursive: true })
-  if (pages) writeFileSync(pagesFile, JSON.stringify(pages))
-  const site = { base: base.replace(/\/+$/, ''), snapshotFile: resolve(snapshotFile), ...(pages && { pagesFile }) }
-  const beside = sections.map((section) => ({ base: section.base, snapshotFile: resolve(section.snapshotFile) }))
-  writeFileSync(partsFile, JSON.stringify([site, ...beside]))
+  if (inputs.pages) writeFileSync(pagesFile, JSON.stringify(inputs.pages))
+  const parts = partsOf(inputs, base).map(({ base, snapshotFile, pages }) => ({
+    base,
+    snapshotFile,
+    ...(pages && { pagesFile }),
+  }))
+  writeFileSync(partsFile, JSON.stringify(parts))
+}
+
+/** One part of a build (see site/src/lib/site-part.ts), and its folder in the output ('' at the build's base). */
+interface BuildPart {
+  folder: string
+  base: string
+  snapshotFile: string
+  /** The agenda pages a change touched, when only those are built. */
+  pages?: AgendaPageKeys
+}
+
+/** The site at the build's base, then the sections built beside it. */
+function partsOf({ snapshotFile, pages, sections = [] }: SiteInputs, base: string): BuildPart[] {
+  return [
+    { folder: '', base: base.replace(/\/+$/, ''), snapshotFile: resolve(snapshotFile), ...(pages && { pages }) },
+    ...sections.map((s) => ({ folder: s.base, base: s.base, snapshotFile: resolve(s.snapshotFile) })),
+  ]
 }
 
 function checkInputs({ sections = [] }: SiteInputs, base: string): void {
@@ -280,22 +297,18 @@ async function writeTimelineFiles(
   staging: string,
   { inputs, base, site, signal, ownerOnly = false }: TimelineSettings,
 ): Promise<void> {
-  const { snapshotFile, pages, sections = [] } = inputs
-  const parts: { folder: string; base: string; snapshotFile: string; themes?: Set<string> }[] = [
-    { folder: '', base: base.replace(/\/+$/, ''), snapshotFile, ...(pages && { themes: new Set(pages.themes) }) },
-    ...sections.map((section) => ({ folder: section.base, base: section.base, snapshotFile: section.snapshotFile })),
-  ]
   // What a build that was stopped left.
   rmSync(staging, { recursive: true, force: true })
   const write = (path: string, text: string | Buffer) => {
     mkdirSync(dirname(path), { recursive: true, mode: ownerOnly ? 0o700 : 0o755 })
     writeFileSync(path, text, { mode: ownerOnly ? 0o600 : 0o644 })
   }
-  for (const part of parts) {
+  for (const part of partsOf(inputs, base)) {
     const folder = join(staging, part.folder)
     const snapshot = readSnapshotFile(part.snapshotFile)
     write(join(folder, FEED_PATHS.snapshot), snapshot)
-    const theme = part.themes && ((slug: string) => part.themes!.has(slug))
+    const themes = part.pages && new Set(part.pages.themes)
+    const theme = themes && ((slug: string) => themes.has(slug))
     const options = { site, base: part.base, ...(theme && { theme }) }
     for (const file of timelineFiles(parseAnySnapshot(snapshot.toString('utf8')), options)) {
       write(join(folder, file.path), file.text)
@@ -321,8 +334,8 @@ function readSnapshotFile(path: string): Buffer {
   }
 }
 
-/** Moves every file under `from` to the same place under `to`, whose folders Astro has made or not. */
-function moveFilesInto(from: string, to: string): void {
+/** Moves every file under `from` to the same place under `to`, making the folders it needs there. */
+export function moveFilesInto(from: string, to: string): void {
   for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue
     const source = join(entry.parentPath, entry.name)

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
-import { basename, dirname, join, relative } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { agendaPagePaths, type AgendaPageKeys, type ChangedPages } from '../core/publishing/index.js'
 import { mapAtMost } from '../shared/index.js'
-import { buildSite, type SiteBuildSettings, type SiteBuildTimes, type SiteInputs } from './build-site.js'
+import { buildSite, moveFilesInto, type SiteBuildSettings, type SiteBuildTimes, type SiteInputs } from './build-site.js'
 import { ORGANISATION_PART, type ExportedOrganisation } from './organisation-export.js'
 import { standbyRun, type StandbyRun } from './standby-run.js'
 
@@ -294,13 +294,7 @@ function mergePages(built: string, outDir: string, gone: AgendaPageKeys): void {
   const sitemaps = new Set(readdirSync(built).filter((name) => SITEMAP_PART.test(name)))
   for (const name of readdirSync(outDir))
     if (SITEMAP_PART.test(name) && !sitemaps.has(name)) rmSync(join(outDir, name), { force: true })
-  for (const file of readdirSync(built, { recursive: true, withFileTypes: true })) {
-    if (!file.isFile()) continue
-    const from = join(file.parentPath, file.name)
-    const to = join(outDir, relative(built, from))
-    mkdirSync(dirname(to), { recursive: true })
-    renameSync(from, to)
-  }
+  moveFilesInto(built, outDir)
   for (const path of agendaPagePaths(gone)) rmSync(join(outDir, path), { recursive: true, force: true })
 }
 
