@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono'
 import { stream } from 'hono/streaming'
 import * as z from 'zod/mini'
 import { IcsError, importRange, readCalendar, type CalendarImport } from '../core/calendar/index.js'
-import { calendarDate, parseWith } from '../core/model/index.js'
+import { builtOnFirstUse, calendarDate, parseWith } from '../core/model/index.js'
 import { runImport, type ImportResult, type ImportRun } from '../journal/index.js'
 import type { AppEnv } from './context.js'
 import { journalSettingsOf } from './journal-settings.js'
@@ -10,11 +10,13 @@ import { requireOwner } from './middleware.js'
 import { problem, renderProblem } from './problem.js'
 import { ownerHeaders } from './views.js'
 
-export const importQuerySchema = z.strictObject({
-  from: z.optional(calendarDate),
-  to: z.optional(calendarDate),
-  dryRun: z.optional(z.enum(['true', 'false'])),
-})
+export const importQuerySchema = builtOnFirstUse(() =>
+  z.strictObject({
+    from: z.optional(calendarDate),
+    to: z.optional(calendarDate),
+    dryRun: z.optional(z.enum(['true', 'false'])),
+  }),
+)
 
 const CALENDAR_TYPES = /^(text\/calendar|application\/ics|text\/plain|application\/octet-stream)\b/i
 const utf8 = new TextDecoder('utf-8', { fatal: true })

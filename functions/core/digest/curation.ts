@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { builtOnFirstUse } from '../model/built-on-first-use.js'
 import type { Entry } from '../model/entry.js'
 import { longText, text } from '../model/primitives.js'
 import { parseWith, ValidationError, type FieldError } from '../model/validation.js'
@@ -16,11 +17,13 @@ export const DIGEST_NOTE_LENGTH = 140
  * shown, each with an optional note; the intro (Markdown, '' for the generated lead); the status.
  * How many items and which entries are judged by `curateDigest`, which knows the week.
  */
-export const digestCurationSchema = z.strictObject({
-  items: z.array(z.strictObject({ entryId: text(100), note: z.optional(longText(1_000)) })).check(z.maxLength(100)),
-  intro: longText(2_000),
-  status: z.enum(DIGEST_STATUSES),
-})
+export const digestCurationSchema = builtOnFirstUse(() =>
+  z.strictObject({
+    items: z.array(z.strictObject({ entryId: text(100), note: z.optional(longText(1_000)) })).check(z.maxLength(100)),
+    intro: longText(2_000),
+    status: z.enum(DIGEST_STATUSES),
+  }),
+)
 export type DigestCuration = z.infer<typeof digestCurationSchema>
 
 /**

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { builtOnFirstUse } from '../model/built-on-first-use.js'
 import { longText } from '../model/primitives.js'
 import type { DigestItem, DigestSelection } from './selection.js'
 
@@ -30,10 +31,12 @@ export interface Digest {
 }
 
 /** What an owner may send when (re)generating a digest; both fields keep their stored value when left out. */
-export const digestRequestSchema = z.strictObject({
-  intro: z.optional(longText(2_000)),
-  status: z.optional(z.enum(DIGEST_STATUSES)),
-})
+export const digestRequestSchema = builtOnFirstUse(() =>
+  z.strictObject({
+    intro: z.optional(longText(2_000)),
+    status: z.optional(z.enum(DIGEST_STATUSES)),
+  }),
+)
 export type DigestRequest = z.infer<typeof digestRequestSchema>
 
 /** What a generation did: the answer of `POST /api/digests/{week}` and of the scheduled job. */

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { builtOnFirstUse } from '../model/built-on-first-use.js'
 import { instant } from '../model/primitives.js'
 import { addDays, isoWeekday, zonedParts, zonedToInstant } from '../time/dates.js'
 import { weekRangeOrThrow } from '../time/iso-weeks.js'
@@ -52,9 +53,11 @@ export function isDigestDue(at: Date, timeZone: string): boolean {
 }
 
 /** One journal's weekly digest to make, as the schedule's fan-out queues it for the digest function. */
-export const digestJobSchema = z.strictObject({
-  person: z.string().check(z.minLength(1)),
-  /** The schedule's look that found it due; the digest's week is the one that ended before it. */
-  scheduledTime: instant,
-})
+export const digestJobSchema = builtOnFirstUse(() =>
+  z.strictObject({
+    person: z.string().check(z.minLength(1)),
+    /** The schedule's look that found it due; the digest's week is the one that ended before it. */
+    scheduledTime: instant,
+  }),
+)
 export type DigestJob = z.infer<typeof digestJobSchema>

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { builtOnFirstUse } from './built-on-first-use.js'
 import { zonedParts, zonedToInstant } from '../time/dates.js'
 import { defaultStatus } from './entry-status.js'
 import { calendarDate, dateTime, instant, link, longText, text, timeZone } from './primitives.js'
@@ -6,13 +7,15 @@ import type { PublicMeta } from './revision.js'
 import { parseWith, ValidationError, type FieldError } from './validation.js'
 import { COUNTERPART_TYPES, ENTRY_KINDS, ENTRY_STATUSES, VISIBILITIES } from './vocabulary.js'
 
-export const counterpartSchema = z.strictObject({
-  name: text(150),
-  type: z.enum(COUNTERPART_TYPES),
-})
+export const counterpartSchema = builtOnFirstUse(() =>
+  z.strictObject({
+    name: text(150),
+    type: z.enum(COUNTERPART_TYPES),
+  }),
+)
 export type Counterpart = z.infer<typeof counterpartSchema>
 
-const entryFields = {
+const entryFields = builtOnFirstUse(() => ({
   start: z.string(),
   end: z.optional(z.string()),
   allDay: z.optional(z.boolean()),
@@ -32,19 +35,21 @@ const entryFields = {
   notes: z.optional(longText(20_000)),
   /** Internal: the calendar UID an imported entry came from, so a re-import updates it. */
   sourceUid: z.optional(text(500)),
-}
+}))
 
 /** What a servant sends to create or replace an entry. */
-export const entryInputSchema = z.strictObject(entryFields)
+export const entryInputSchema = builtOnFirstUse(() => z.strictObject(entryFields))
 export type EntryInput = z.infer<typeof entryInputSchema>
 
 /** What a PATCH may send: any subset of the input fields. */
-export const entryPatchSchema = z.strictObject({
-  ...Object.fromEntries(Object.entries(entryFields).map(([k, v]) => [k, z.optional(v)])),
-} as { [K in keyof typeof entryFields]: z.ZodMiniOptional<(typeof entryFields)[K]> })
+export const entryPatchSchema = builtOnFirstUse(() =>
+  z.strictObject({
+    ...Object.fromEntries(Object.entries(entryFields).map(([k, v]) => [k, z.optional(v)])),
+  } as { [K in keyof typeof entryFields]: z.ZodMiniOptional<(typeof entryFields)[K]> }),
+)
 export type EntryPatch = z.infer<typeof entryPatchSchema>
 
-export const withdrawalSchema = z.strictObject({ reason: text(500) })
+export const withdrawalSchema = builtOnFirstUse(() => z.strictObject({ reason: text(500) }))
 
 /** An entry as stored: normalised input plus identity, owner and bookkeeping. */
 export interface Entry {

@@ -3,6 +3,7 @@
  * vocabulary and their input schemas.
  */
 export * from './backup-format.js'
+export * from './built-on-first-use.js'
 export * from './control-characters.js'
 export * from './entry-authoring.js'
 export * from './entry-status.js'

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { builtOnFirstUse } from './built-on-first-use.js'
 import { calendarDate, contact, link, text } from './primitives.js'
 import { siteThemeSchema, type SiteThemeInput } from './theme.js'
 
@@ -19,12 +20,14 @@ export interface Organisation {
   version: number
 }
 
-export const organisationInputSchema = z.strictObject({
-  name: text(200),
-  siteUrl: z.optional(link.shape.url),
-  contact: z.optional(contact),
-  theme: z.optional(siteThemeSchema),
-})
+export const organisationInputSchema = builtOnFirstUse(() =>
+  z.strictObject({
+    name: text(200),
+    siteUrl: z.optional(link.shape.url),
+    contact: z.optional(contact),
+    theme: z.optional(siteThemeSchema),
+  }),
+)
 export type OrganisationInput = z.infer<typeof organisationInputSchema>
 
 /**
@@ -54,14 +57,16 @@ export const RESERVED_PERSON_SLUGS = [
 ] as const
 
 /** A servant's slug: their part of every key and of their site section's path. */
-export const personSlug = z.string().check(
-  z.regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, {
-    error: 'must start with a letter and hold lowercase letters, digits and single dashes, e.g. a-jansen',
-  }),
-  z.maxLength(40),
-  z.refine((value) => !(RESERVED_PERSON_SLUGS as readonly string[]).includes(value), {
-    error: (issue) => `"${String(issue.input)}" is a page of the site already; choose another, e.g. a surname`,
-  }),
+export const personSlug = builtOnFirstUse(() =>
+  z.string().check(
+    z.regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, {
+      error: 'must start with a letter and hold lowercase letters, digits and single dashes, e.g. a-jansen',
+    }),
+    z.maxLength(40),
+    z.refine((value) => !(RESERVED_PERSON_SLUGS as readonly string[]).includes(value), {
+      error: (issue) => `"${String(issue.input)}" is a page of the site already; choose another, e.g. a surname`,
+    }),
+  ),
 )
 
 /** The label of the token an administrator issues a servant (with the servant, or later anew). */
@@ -82,23 +87,27 @@ export interface Servant {
   version: number
 }
 
-export const servantCreateSchema = z.strictObject({ person: personSlug, name: text(120), role: text(200) })
+export const servantCreateSchema = builtOnFirstUse(() =>
+  z.strictObject({ person: personSlug, name: text(120), role: text(200) }),
+)
 export type ServantCreate = z.infer<typeof servantCreateSchema>
 
 /** A change to a servant: a new name or role, leaving (with the day) or coming back. */
-export const servantChangeSchema = z
-  .strictObject({
-    name: z.optional(text(120)),
-    role: z.optional(text(200)),
-    status: z.optional(z.enum(SERVANT_STATUSES)),
-    leftOn: z.optional(calendarDate),
-  })
-  .check(
-    z.refine((change) => (change.status === 'left') === (change.leftOn !== undefined), {
-      error: 'status "left" needs leftOn (the last working day, YYYY-MM-DD), and leftOn needs status "left"',
-      path: ['leftOn'],
-    }),
-  )
+export const servantChangeSchema = builtOnFirstUse(() =>
+  z
+    .strictObject({
+      name: z.optional(text(120)),
+      role: z.optional(text(200)),
+      status: z.optional(z.enum(SERVANT_STATUSES)),
+      leftOn: z.optional(calendarDate),
+    })
+    .check(
+      z.refine((change) => (change.status === 'left') === (change.leftOn !== undefined), {
+        error: 'status "left" needs leftOn (the last working day, YYYY-MM-DD), and leftOn needs status "left"',
+        path: ['leftOn'],
+      }),
+    ),
+)
 export type ServantChange = z.infer<typeof servantChangeSchema>
 
 /** The servant after `change`, one version on. Coming back clears the day they left. */

@@ -1,25 +1,26 @@
 import * as z from 'zod/mini'
+import { builtOnFirstUse } from './built-on-first-use.js'
 import { calendarDate, instant, longText, slug, text } from './primitives.js'
 import { parseWith, ValidationError } from './validation.js'
 import { POST_KINDS, POST_STATUSES } from './vocabulary.js'
 import { dropUndefined } from './entry.js'
 import type { PublicMeta } from './revision.js'
 
-export const periodSchema = z.strictObject({ from: calendarDate, to: calendarDate })
+export const periodSchema = builtOnFirstUse(() => z.strictObject({ from: calendarDate, to: calendarDate }))
 
-const postFields = {
+const postFields = builtOnFirstUse(() => ({
   title: text(200),
   kind: z.enum(POST_KINDS),
   period: z.optional(periodSchema),
   body: longText(200_000),
   status: z.optional(z.enum(POST_STATUSES)),
   publishedAt: z.optional(instant),
-}
+}))
 
 /** What a servant sends to create a post (`slug` names it in its URL) or to replace one. */
-export const postCreateSchema = z.strictObject({ slug, ...postFields })
-export const postReplaceSchema = z.strictObject(postFields)
-export const postPatchSchema = z.partial(postReplaceSchema)
+export const postCreateSchema = builtOnFirstUse(() => z.strictObject({ slug, ...postFields }))
+export const postReplaceSchema = builtOnFirstUse(() => z.strictObject(postFields))
+export const postPatchSchema = builtOnFirstUse(() => z.partial(postReplaceSchema))
 
 export interface Post {
   slug: string

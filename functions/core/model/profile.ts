@@ -1,23 +1,26 @@
 import * as z from 'zod/mini'
+import { builtOnFirstUse } from './built-on-first-use.js'
 import { DEFAULT_TIMEZONE } from '../time/dates.js'
 import { contact, link, longText, text, timeZone } from './primitives.js'
 import { siteThemeSchema, type SiteThemeInput } from './theme.js'
 import { LOCALES, type Locale } from './vocabulary.js'
 
 /** Who keeps this journal: shown on every public page. */
-export const profileInputSchema = z.strictObject({
-  name: text(120),
-  role: text(200),
-  organisation: text(200),
-  bio: z.optional(longText(5_000)),
-  links: z.optional(z.array(link).check(z.maxLength(20))),
-  /** Where readers respond: an e-mail address or the https:// address of a web form. Public. */
-  contact: z.optional(contact),
-  locale: z.optional(z.enum(LOCALES)),
-  timezone: z.optional(timeZone),
-  /** Colours and font of the public site (`theme.ts`); without it the site uses the default theme. */
-  theme: z.optional(siteThemeSchema),
-})
+export const profileInputSchema = builtOnFirstUse(() =>
+  z.strictObject({
+    name: text(120),
+    role: text(200),
+    organisation: text(200),
+    bio: z.optional(longText(5_000)),
+    links: z.optional(z.array(link).check(z.maxLength(20))),
+    /** Where readers respond: an e-mail address or the https:// address of a web form. Public. */
+    contact: z.optional(contact),
+    locale: z.optional(z.enum(LOCALES)),
+    timezone: z.optional(timeZone),
+    /** Colours and font of the public site (`theme.ts`); without it the site uses the default theme. */
+    theme: z.optional(siteThemeSchema),
+  }),
+)
 export type ProfileInput = z.infer<typeof profileInputSchema>
 
 export interface Profile {

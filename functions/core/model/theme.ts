@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { builtOnFirstUse } from './built-on-first-use.js'
 
 /**
  * The organisation's colours and type on the public site: four values the site writes as NL Design
@@ -46,27 +47,33 @@ export function contrast(a: string, b: string): number {
   return (hi + 0.05) / (lo + 0.05)
 }
 
-const colour = z.string().check(z.regex(HEX, { error: 'must be a colour written #rrggbb, e.g. #154273' }))
+const colour = builtOnFirstUse(() =>
+  z.string().check(z.regex(HEX, { error: 'must be a colour written #rrggbb, e.g. #154273' })),
+)
 /** Text and links sit on white: below 4.5:1 they fail WCAG AA, so such a theme is refused. */
-const readableColour = colour.check(
-  z.refine((v) => !HEX.test(v) || contrast(v, '#ffffff') >= 4.5, {
-    error: 'is too light to read on white (WCAG asks a contrast of at least 4.5:1); choose a darker colour',
-  }),
+const readableColour = builtOnFirstUse(() =>
+  colour.check(
+    z.refine((v) => !HEX.test(v) || contrast(v, '#ffffff') >= 4.5, {
+      error: 'is too light to read on white (WCAG asks a contrast of at least 4.5:1); choose a darker colour',
+    }),
+  ),
 )
 
-export const siteThemeSchema = z.strictObject({
-  primary: z.optional(colour),
-  text: z.optional(readableColour),
-  link: z.optional(readableColour),
-  font: z.optional(
-    z.string().check(
-      z.maxLength(200),
-      z.regex(/^[A-Za-z0-9][A-Za-z0-9 ,-]*$/, {
-        error: 'must be font names separated by commas, without quotes, e.g. Fira Sans, Arial, sans-serif',
-      }),
+export const siteThemeSchema = builtOnFirstUse(() =>
+  z.strictObject({
+    primary: z.optional(colour),
+    text: z.optional(readableColour),
+    link: z.optional(readableColour),
+    font: z.optional(
+      z.string().check(
+        z.maxLength(200),
+        z.regex(/^[A-Za-z0-9][A-Za-z0-9 ,-]*$/, {
+          error: 'must be font names separated by commas, without quotes, e.g. Fira Sans, Arial, sans-serif',
+        }),
+      ),
     ),
-  ),
-})
+  }),
+)
 export type SiteThemeInput = z.infer<typeof siteThemeSchema>
 
 /** The theme a site is drawn with: the owner's values over the defaults. */

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import * as z from 'zod/mini'
+import { builtOnFirstUse } from './built-on-first-use.js'
 import { text } from './primitives.js'
 
 /**
@@ -24,7 +25,7 @@ export interface Token {
   revokedAt?: string
 }
 
-export const tokenCreateSchema = z.strictObject({ label: text(100) })
+export const tokenCreateSchema = builtOnFirstUse(() => z.strictObject({ label: text(100) }))
 
 /** A new secret: `oaj_` + 32 random bytes, base64url. The prefix lets secret scanners spot leaks. */
 export function newTokenSecret(): string {
