@@ -111,7 +111,7 @@ async function publishedOrganisation(dynamo: RunningDynamoDb, servants: number):
     now,
     dir,
     fullSeconds: full.seconds,
-    fullPeakMb: full.peakMb,
+    fullPeakMb: full.peaks.total,
     changeSeconds: [],
     changeBuildSeconds: [],
     changePeakMb: 0,
@@ -129,7 +129,7 @@ async function publishChange(run: OrganisationRun, k: number, dynamo: RunningDyn
   }, [dynamo.pid])
   run.changeSeconds.push(change.seconds)
   run.changeBuildSeconds.push(run.lastChange!.buildSeconds)
-  run.changePeakMb = Math.max(run.changePeakMb, change.peakMb)
+  run.changePeakMb = Math.max(run.changePeakMb, change.peaks.total)
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
