@@ -53,7 +53,7 @@ interface Measured {
  * The peak and what each part reached on its own: Astro and Pagefind run one after the other, so
  * the two shares show what running them side by side would need.
  */
-function peakWithParts({ total, astro, search, builder }: Peaks): string {
+export function peakWithParts({ total, astro, search, builder }: Peaks): string {
   const mb = (n: number) => n.toFixed(0)
   return `${mb(total)} MB (Astro ${mb(astro)}, Pagefind ${mb(search)}, builder +${mb(builder)})`
 }
