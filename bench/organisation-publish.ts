@@ -17,7 +17,7 @@ import {
   writeStoredItems,
   type Db,
 } from '../functions/store/index.js'
-import { measured, type Peaks, peakWithParts, printRows, scratchDir, type Row } from './site-build.js'
+import { measured, noPeaks, type Peaks, peakWithParts, printRows, scratchDir, type Row } from './site-build.js'
 import { syntheticEntries } from './synthetic-journal.js'
 
 /**
@@ -115,7 +115,7 @@ async function publishedOrganisation(dynamo: RunningDynamoDb, servants: number):
     fullPeak: full.peaks,
     changeSeconds: [],
     changeBuildSeconds: [],
-    changePeak: { total: 0, astro: 0, search: 0, builder: 0 },
+    changePeak: noPeaks(),
   }
 }
 
