@@ -265,9 +265,10 @@ describe("a journal's publisher with Astro on standby", () => {
     })
     try {
       await publisher.publish(NOW)
-      // Astro's process for the next publish was started with this publish's end, and waits.
+      // Astro's process for the next publish was started with this publish's end, and waits. It is
+      // spawned through `sh` (for its umask), which is Astro only once it has exec'd: a moment later.
       const standby = `${outDir}.standby`
-      expect(astroBuilding(standby)).toHaveLength(1)
+      await vi.waitFor(() => expect(astroBuilding(standby)).toHaveLength(1), { timeout: 5_000 })
       const [waiting] = astroBuilding(standby)
 
       await addEntry(db, 'anna', 'Afspraak via de wachtende build')
