@@ -54,10 +54,7 @@ export interface SiteBuildSettings {
    * site, its pages then in `outDir` as if at the root. @default the root
    */
   base?: string
-  /**
-   * Another build runs at the same time (parts of an organisation's site): the build then uses one
-   * GC thread and a smaller young generation, to stay within the 1 GB the two take together.
-   */
+  /** Another build runs at the same time (parts of an organisation's site): the build then uses one GC thread. */
   besideAnother?: boolean
   /** Stops the build (Astro's process is ended): `npm start` does not wait for a build on Ctrl-C. */
   signal?: AbortSignal
@@ -107,7 +104,6 @@ async function runAstroBuild(options: SiteBuildOptions): Promise<{ outDir: strin
   const timelineStaging = `${outDir}.timeline`
   const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'astro.js')
   const heapMb = process.env.JOURNAL_SITE_BUILD_HEAP_MB ?? 768
-  const semiSpaceMb = options.besideAnother ? 16 : 32
   const siteUrl = options.siteUrl ?? process.env.JOURNAL_SITE_URL ?? 'http://localhost:4321'
   // Vite's own variables (vitest sets BASE_URL=/ in its process) would override the site's base.
   const { BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, ...inherited } = process.env
@@ -124,13 +120,9 @@ async function runAstroBuild(options: SiteBuildOptions): Promise<{ outDir: strin
     ASTRO_TELEMETRY_DISABLED: '1',
     // Left alone, V8 grows the heap to what the machine offers (2 GB for 10,000 entries here) while
     // the build's live data is far smaller; a ceiling keeps the build within the 1 GB budget.
-    // Rendering a page makes much short-lived garbage: alone, a larger young generation collects it
-    // in fewer pauses (measured: 19.6 s instead of 20.8 s for 10,000 entries, same peak memory).
-    // Beside another build it costs each ~40 MB, and two at once were the organisation's peak: a
-    // full build of 10 servants took 905 MB with 32 MB semi-spaces, 825 MB with 16 in the same
-    // time (65.6 s against 67.1 s, medians of 3–5) and 766 MB with 8, but 15 % slower.
-    NODE_OPTIONS:
-      `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${heapMb} --max-semi-space-size=${semiSpaceMb}`.trim(),
+    // Rendering a page makes much short-lived garbage: a larger young generation collects it in
+    // fewer pauses (measured: 19.6 s instead of 20.8 s for 10,000 entries, same peak memory).
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${heapMb} --max-semi-space-size=32`.trim(),
   }
   // Astro renders pages with server code it writes into the output directory when that lies in
   // its working directory, and otherwise into `<cwd>/.astro/` (which it then copies over whole).
